@@ -1,0 +1,81 @@
+// Rules that tie the parts of a programme together (a gate names an existing body, a chair is
+// a member, …). Returned as path + message so the loader can name the place in the file.
+import type { Programme } from './schema.js';
+
+export interface ProgrammeProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
+  return [...repeated];
+}
+
+export function crossReferenceProblems(programme: Programme): ProgrammeProblem[] {
+  const problems: ProgrammeProblem[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+
+  const unique = (key: string, ids: string[]) => {
+    for (const dup of duplicates(ids)) add([key], `id "${dup}" is used more than once`);
+  };
+  unique('phases', programme.phases.map((p) => p.id));
+  unique('gates', programme.gates.map((g) => g.id));
+  unique('bodies', programme.bodies.map((b) => b.id));
+  unique('parties', programme.parties.map((p) => p.id));
+  unique('people', programme.people.map((p) => p.aadObjectId));
+
+  const phaseIds = new Set(programme.phases.map((p) => p.id));
+  const bodyIds = new Set(programme.bodies.map((b) => b.id));
+  const partyIds = new Set(programme.parties.map((p) => p.id));
+  const personIds = new Set(programme.people.map((p) => p.aadObjectId));
+
+  if (!phaseIds.has(programme.initialPhase)) add(['initialPhase'], `unknown phase "${programme.initialPhase}"`);
+  if (!phaseIds.has(programme.stoppedPhase)) add(['stoppedPhase'], `unknown phase "${programme.stoppedPhase}"`);
+
+  programme.gates.forEach((gate, i) => {
+    if (!phaseIds.has(gate.from)) add(['gates', i, 'from'], `unknown phase "${gate.from}"`);
+    if (!phaseIds.has(gate.to)) add(['gates', i, 'to'], `unknown phase "${gate.to}"`);
+    if (!bodyIds.has(gate.body)) add(['gates', i, 'body'], `unknown body "${gate.body}"`);
+  });
+
+  programme.people.forEach((person, i) => {
+    if (!partyIds.has(person.party)) add(['people', i, 'party'], `unknown party "${person.party}"`);
+  });
+  if (!programme.people.some((p) => p.roles.includes('office'))) {
+    add(['people'], 'at least one person must have the "office" role (the programme office)');
+  }
+
+  programme.bodies.forEach((body, i) => {
+    const at = (...rest: (string | number)[]) => ['bodies', i, ...rest];
+    if (body.members.length === 0) add(at('members'), `body "${body.id}" has no members`);
+    body.members.forEach((m, j) => {
+      if (!personIds.has(m)) add(at('members', j), `"${m}" is not in people`);
+    });
+    body.observers.forEach((o, j) => {
+      if (!personIds.has(o)) add(at('observers', j), `"${o}" is not in people`);
+      if (body.members.includes(o)) add(at('observers', j), `"${o}" is both a member and an observer; observers never vote`);
+    });
+    if (body.chair !== undefined && !body.members.includes(body.chair)) {
+      add(at('chair'), `the chair "${body.chair}" must be one of the members`);
+    }
+    if (body.chair === undefined && body.rule.kind === 'consensus-then-majority') {
+      add(at('chair'), 'a consensus-then-majority body needs a chair (tie-break and budget matters)');
+    }
+    if (body.secretary !== undefined) {
+      if (!personIds.has(body.secretary)) add(at('secretary'), `"${body.secretary}" is not in people`);
+      if (body.members.includes(body.secretary)) add(at('secretary'), 'the secretary is not a member and cannot be one');
+    }
+    if (body.decidedBy?.person !== undefined && !personIds.has(body.decidedBy.person)) {
+      add(at('decidedBy', 'person'), `"${body.decidedBy.person}" is not in people`);
+    }
+  });
+
+  const gateId = programme.confidentiality.participantsOnlyUntilGate;
+  if (gateId !== undefined && !programme.gates.some((g) => g.id === gateId)) {
+    add(['confidentiality', 'participantsOnlyUntilGate'], `unknown gate "${gateId}"`);
+  }
+  return problems;
+}

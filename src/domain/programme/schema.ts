@@ -1,0 +1,204 @@
+// The governance model of a programme, as data. Zod is pure validation, so it lives in the
+// domain; nothing here reads files, the environment or the clock.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens (e.g. "topplederforum")');
+
+/** Entra (Azure AD) object id of a person, as Teams reports it in `from.aadObjectId`. */
+export const personIdSchema = z.string().min(1, 'must name a person by their Entra object id (aadObjectId)');
+
+export const localisedTextSchema = z.object({
+  nb: z.string().min(1),
+  en: z.string().min(1),
+});
+export type LocalisedText = z.infer<typeof localisedTextSchema>;
+
+const quorumSchema = z
+  .object({
+    /** Minimum number of eligible members who must cast a vote (any choice). */
+    minVotesCast: z.number().int().min(1).optional(),
+    /** Minimum share (0–1] of eligible members who must cast a vote. */
+    minShareCast: z.number().gt(0).max(1).optional(),
+  })
+  .strict();
+export type Quorum = z.infer<typeof quorumSchema>;
+
+export const decisionRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consensus'), quorum: quorumSchema.optional() }).strict(),
+  z.object({ kind: z.literal('majority'), quorum: quorumSchema.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('consensus-then-majority'),
+      quorum: quorumSchema.optional(),
+      /** Digi Rogaland §4.2: a tie is broken by the chair's vote counting double. */
+      chairDoubleVoteOnTie: z.boolean().default(true),
+      /** Digi Rogaland §4.2: without consensus in a budget matter, the chair decides. */
+      chairDecidesBudgetMatters: z.boolean().default(true),
+    })
+    .strict(),
+]);
+export type DecisionRule = z.infer<typeof decisionRuleSchema>;
+
+export const partySchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    /** Entra tenants whose users belong to this party; used to tell insiders from outsiders. */
+    tenantIds: z.array(z.string().min(1)).default([]),
+    /** Inhabitants, for membership-fee rules (municipalities). */
+    inhabitants: z.number().int().positive().optional(),
+  })
+  .strict();
+export type Party = z.infer<typeof partySchema>;
+
+export const personSchema = z
+  .object({
+    aadObjectId: personIdSchema,
+    name: z.string().min(1),
+    party: id,
+    /** Programme-wide roles. Body roles come from the bodies themselves. */
+    roles: z.array(z.enum(['office'])).default([]),
+  })
+  .strict();
+export type Person = z.infer<typeof personSchema>;
+
+/** Who sits in a body. Kept apart from the body's governance so a preset can define the body
+ * and a programme file only says who is in it. */
+export const bodyMembershipSchema = z
+  .object({
+    members: z.array(personIdSchema).default([]),
+    chair: personIdSchema.optional(),
+    observers: z.array(personIdSchema).default([]),
+    secretary: personIdSchema.optional(),
+  })
+  .strict();
+
+export const bodySchema = z
+  .object({
+    id,
+    name: localisedTextSchema,
+    rule: decisionRuleSchema,
+    /** When set, the body's vote is advice and this person's decision is recorded separately
+     * (Skate: the Difi director decides). */
+    decidedBy: z
+      .object({ person: personIdSchema.optional(), title: localisedTextSchema })
+      .strict()
+      .optional(),
+    meets: z.enum(['monthly', 'quarterly', 'ad-hoc']).default('ad-hoc'),
+  })
+  .extend(bodyMembershipSchema.shape)
+  .strict();
+export type Body = z.infer<typeof bodySchema>;
+
+export const phaseSchema = z
+  .object({
+    id,
+    name: localisedTextSchema,
+    /** Guideline for the normal maximum duration; warnings go out before and when exceeded. */
+    guidelineMonths: z.number().positive().optional(),
+    /** A terminal phase has no gate out of it (e.g. forvaltning, stanset). */
+    terminal: z.boolean().default(false),
+    /** Operational documents in this phase are restricted to project participants. */
+    restrictedToParticipants: z.boolean().default(false),
+  })
+  .strict();
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const gateSchema = z
+  .object({
+    id: z.string().min(1),
+    name: localisedTextSchema,
+    from: id,
+    to: id,
+    body: id,
+    /** The decision basis the vote card must list. */
+    deliverables: z.array(z.object({ id, name: localisedTextSchema }).strict()).default([]),
+  })
+  .strict();
+export type Gate = z.infer<typeof gateSchema>;
+
+export const criterionSchema = z
+  .object({ id, name: localisedTextSchema, weight: z.number().positive() })
+  .strict();
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const scheduleSchema = z
+  .object({
+    id,
+    name: localisedTextSchema,
+    /** What the schedule asks for. */
+    kind: z.enum(['status-report', 'roadmap-revision']),
+    cadence: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('monthly'),
+          /** Months (1–12) with no report, e.g. [7] for DSOP (not in July). */
+          exceptMonths: z.array(z.number().int().min(1).max(12)).default([]),
+        })
+        .strict(),
+      z.object({ kind: z.literal('quarterly') }).strict(),
+      z
+        .object({
+          kind: z.literal('half-yearly'),
+          /** Months (1–12) in which the revision is due. */
+          months: z.array(z.number().int().min(1).max(12)).min(2),
+        })
+        .strict(),
+    ]),
+    /** Who must act: project leaders of active projects, measure owners, or a body's secretary. */
+    recipients: z.enum(['project-leaders', 'measure-owners', 'secretariat', 'office']),
+    /** Business days after the period opens by which the report is due. */
+    deadlineBusinessDays: z.number().int().min(0).max(60),
+    /** Reminders go out this many business days before the deadline (and at the start). */
+    remindBusinessDaysBefore: z.array(z.number().int().min(0).max(30)).default([3, 1]),
+  })
+  .strict();
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const confidentialitySchema = z
+  .object({
+    /** Registered (not yet prioritised) ideas never leave the programme (DSOP §6). */
+    registeredIdeasInternal: z.boolean().default(true),
+    /** Label that every rendering of the prioritised list carries. */
+    prioritisedListLabel: localisedTextSchema,
+    /** Planning-phase documents stay with the participants until this gate is adopted. */
+    participantsOnlyUntilGate: z.string().min(1).optional(),
+    /** Information that requires a signed NDA (taushetserklæring) to be shown. */
+    ndaRequiredFor: z.array(z.enum(['registered-ideas', 'planning-documents', 'reports'])).default([]),
+  })
+  .strict();
+export type Confidentiality = z.infer<typeof confidentialitySchema>;
+
+/** The governance part: what a preset defines and a programme may override. */
+export const governanceSchema = z
+  .object({
+    phases: z.array(phaseSchema).min(2),
+    /** Phase a new idea starts in, and the phase a stopped idea ends in. */
+    initialPhase: id,
+    stoppedPhase: id,
+    gates: z.array(gateSchema),
+    bodies: z.array(bodySchema),
+    criteria: z.array(criterionSchema).min(2),
+    /** Spread (max − min) of one criterion's scores that flags disagreement between assessors. */
+    disagreementSpread: z.number().min(1).max(4).default(2),
+    schedules: z.array(scheduleSchema).default([]),
+    confidentiality: confidentialitySchema,
+  })
+  .strict();
+export type Governance = z.infer<typeof governanceSchema>;
+
+export const programmeSchema = governanceSchema
+  .extend({
+    id,
+    name: z.string().min(1),
+    /** Prefix of readable idea ids, e.g. "DSOP" → DSOP-2026-014. */
+    ideaPrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 capital letters or digits'),
+    /** The Teams tenant the programme is run from; part of every storage key. */
+    tenantId: z.string().min(1),
+    parties: z.array(partySchema).min(1),
+    people: z.array(personSchema).min(1),
+  })
+  .strict();
+export type Programme = z.infer<typeof programmeSchema>;
