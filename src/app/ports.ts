@@ -1,0 +1,31 @@
+// The ports the use cases depend on. Adapters (Table Storage, Teams) implement them; tests
+// can too. Nothing here knows about botbuilder or Azure.
+
+/** The clock is passed in so rules and use cases never read the time themselves. */
+export interface Clock {
+  now(): number;
+}
+
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+/** Where the bot can write to later (proactive messages). The reference is opaque here. */
+export interface ConversationRecord {
+  tenantId: string;
+  conversationId: string;
+  kind: ConversationKind;
+  /** For personal chats: whose chat it is. */
+  userAadObjectId?: string;
+  reference: Record<string, unknown>;
+  updatedAt: number;
+}
+
+export interface ConversationStore {
+  save(record: ConversationRecord): Promise<void>;
+  personalFor(tenantId: string, aadObjectId: string): Promise<ConversationRecord | undefined>;
+  byId(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined>;
+}
+
+/** Answers whether storage is reachable, for /healthz. */
+export interface HealthProbe {
+  healthy(): Promise<boolean>;
+}

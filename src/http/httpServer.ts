@@ -1,0 +1,53 @@
+// The restify service: POST /api/messages into botbuilder's CloudAdapter and GET /healthz.
+// Bodies are size-limited and parsed before the adapter sees them, so malformed or oversized
+// requests get a 4xx from here and never reach a handler.
+import restify from 'restify';
+import { z } from 'zod';
+import type { CloudAdapter, ActivityHandler } from 'botbuilder';
+import type { HealthProbe } from '../app/ports.js';
+import type { Logger } from 'pino';
+
+export interface HttpServerOptions {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  health: HealthProbe;
+  maxBodyBytes: number;
+  log: Logger;
+}
+
+/** The least an activity must carry before the adapter may see it. */
+const activityEnvelope = z.looseObject({
+  type: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
+});
+
+export function createHttpServer({ adapter, bot, health, maxBodyBytes, log }: HttpServerOptions): restify.Server {
+  const server = restify.createServer({ name: 'samspill', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (!activityEnvelope.safeParse(req.body).success) {
+      res.send(400, { error: 'expected a JSON Bot Framework activity (type, serviceUrl, conversation.id)' });
+      return;
+    }
+    try {
+      await adapter.process(req, res, (turn) => bot.run(turn));
+    } catch (error) {
+      // The adapter answers auth and activity errors itself; anything else is ours.
+      log.error({ err: error }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const storage = await health.healthy();
+    res.send(storage ? 200 : 503, { status: storage ? 'ok' : 'unavailable', storage: storage ? 'ok' : 'unreachable' });
+  });
+
+  server.on('restifyError', (req, _res, error, callback) => {
+    log.warn({ method: req.method, url: req.url, status: (error as { statusCode?: number }).statusCode }, 'request rejected');
+    callback();
+  });
+  return server;
+}

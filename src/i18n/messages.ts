@@ -1,0 +1,51 @@
+// Every user-facing string, in Bokmål and English side by side; the type makes a missing
+// language a compile error.
+import type { LocalisedText } from '../domain/programme/schema.js';
+import { fill, pick, type Language } from './language.js';
+
+export const messages = {
+  'welcome.title': { nb: 'Velkommen til Samspill', en: 'Welcome to Samspill' },
+  'welcome.intro': {
+    nb: 'Samspill holder orden på idéer, beslutningspunkter og statusrapporter i samarbeidsprogrammet ditt, og passer på at det som er internt forblir internt.',
+    en: 'Samspill keeps track of ideas, stage-gate decisions and status reports in your collaboration programme, and keeps internal matters internal.',
+  },
+  'welcome.teamIntro': {
+    nb: 'Samspill er lagt til i dette teamet. Programkontoret eller sekretæren kan koble en kanal til et beslutningsorgan, så kommer avstemningene hit.',
+    en: 'Samspill has been added to this team. The programme office or a secretary can link a channel to a decision body, and its votes will arrive here.',
+  },
+  'welcome.nextStep': { nb: 'Skriv «hjelp» for å se hva du kan gjøre.', en: 'Type "help" to see what you can do.' },
+  'help.title': { nb: 'Hva du kan gjøre', en: 'What you can do' },
+  'help.commands': { nb: 'Kommandoer', en: 'Commands' },
+  'help.rolesIn': { nb: 'Dine roller i {programme}', en: 'Your roles in {programme}' },
+  'help.noProgramme': {
+    nb: 'Du er ikke registrert i noe program som denne tjenesten betjener. Ta kontakt med programkontoret hvis du skal være med.',
+    en: 'You are not registered in any programme this service runs. Contact the programme office if you should be.',
+  },
+  'role.member': { nb: 'Deltaker ({party})', en: 'Participant ({party})' },
+  'role.office': { nb: 'Programkontoret', en: 'Programme office' },
+  'role.body.member': { nb: 'Medlem av {body}', en: 'Member of {body}' },
+  'role.body.chair': { nb: 'Leder av {body}', en: 'Chair of {body}' },
+  'role.body.observer': { nb: 'Observatør i {body} (uten stemmerett)', en: 'Observer in {body} (no vote)' },
+  'role.body.secretary': { nb: 'Sekretær for {body} (ikke medlem)', en: 'Secretary of {body} (not a member)' },
+  'hint.unknownCommand': {
+    nb: 'Jeg forstod ikke «{text}». Skriv «hjelp» for å se hva du kan gjøre.',
+    en: 'I didn\'t understand "{text}". Type "help" to see what you can do.',
+  },
+  'error.title': { nb: 'Det gikk ikke', en: 'That did not work' },
+  'error.tryAgain': {
+    nb: 'Noe gikk galt hos oss. Ingenting er lagret halvveis; prøv igjen om litt.',
+    en: 'Something went wrong on our side. Nothing was half-saved; please try again in a moment.',
+  },
+  'error.unknownAction': { nb: 'Denne knappen kjenner jeg ikke igjen («{verb}»).', en: 'I don\'t recognise this button ("{verb}").' },
+  'error.invalidInput': { nb: 'Noen felt må rettes:', en: 'Some fields need correcting:' },
+  'error.notInProgramme': {
+    nb: 'Du er ikke registrert i dette programmet.',
+    en: 'You are not registered in this programme.',
+  },
+} as const satisfies Record<string, LocalisedText>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(pick(messages[key], language), params);
+}

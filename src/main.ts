@@ -1,0 +1,66 @@
+// Entry point: validate configuration, start embedded storage when none is configured, serve,
+// and shut down cleanly on SIGTERM/SIGINT.
+import { createApp } from './app.js';
+import { ConfigError, readEnv } from './config/env.js';
+import { loadProgrammes } from './config/programmeFiles.js';
+import { createLogger } from './observability/logger.js';
+import type { StorageTarget } from './storage/connection.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const log = createLogger(env.LOG_LEVEL);
+  const programmes = await loadProgrammes(env.SAMSPILL_PROGRAMMES);
+  log.info({ programmes: programmes.map((p) => `${p.tenantId}/${p.id}`) }, 'programmes loaded');
+
+  let embedded: EmbeddedAzurite | undefined;
+  let storage: StorageTarget;
+  if (env.AZURE_STORAGE_CONNECTION_STRING) {
+    storage = { kind: 'connection-string', connectionString: env.AZURE_STORAGE_CONNECTION_STRING };
+  } else if (env.AZURE_STORAGE_ACCOUNT_NAME) {
+    storage = {
+      kind: 'managed-identity',
+      accountName: env.AZURE_STORAGE_ACCOUNT_NAME,
+      ...(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
+    };
+  } else {
+    embedded = await startEmbeddedAzurite(env.SAMSPILL_DATA_DIR);
+    storage = { kind: 'connection-string', connectionString: embedded.connectionString };
+    log.info({ dataDir: env.SAMSPILL_DATA_DIR }, 'no storage configured: started embedded Azurite');
+  }
+
+  if (!env.MicrosoftAppId) {
+    log.warn(
+      '*** MicrosoftAppId is not set: Bot Framework authentication is OFF. Anyone who can reach this port can talk ' +
+        'to the bot. This is for local use only (playground, tests). ***',
+    );
+  }
+
+  const { server } = createApp({ env, programmes, storage, log });
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  log.info({ url: server.url }, 'Samspill is listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await embedded?.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && error.name === 'ProgrammeFileError')) {
+    console.error(`Samspill cannot start: ${error.message}`);
+  } else {
+    console.error('Samspill cannot start:', error);
+  }
+  process.exit(1);
+});

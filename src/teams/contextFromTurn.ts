@@ -1,0 +1,31 @@
+// Reads who, where and which language from a Teams activity, once per turn.
+import type { TurnContext } from 'botbuilder';
+import type { ConversationKind } from '../app/ports.js';
+import type { ProgrammeDirectory } from '../app/programmeDirectory.js';
+import type { RequestContext } from '../app/requestContext.js';
+import { languageOf } from '../i18n/language.js';
+
+export function tenantOf(turn: TurnContext): string {
+  const activity = turn.activity;
+  const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return activity.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : '');
+}
+
+export function conversationKindOf(turn: TurnContext): ConversationKind {
+  const type = turn.activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+export function contextFromTurn(turn: TurnContext, directory: ProgrammeDirectory, now: number): RequestContext {
+  const { activity } = turn;
+  const tenantId = tenantOf(turn);
+  const aadObjectId = activity.from?.aadObjectId ?? '';
+  return {
+    language: languageOf(activity.locale),
+    actor: { tenantId, aadObjectId, name: activity.from?.name ?? '' },
+    conversation: { id: activity.conversation?.id ?? '', kind: conversationKindOf(turn) },
+    tenantProgrammes: directory.forTenant(tenantId),
+    memberships: directory.membershipsOf(tenantId, aadObjectId),
+    now,
+  };
+}

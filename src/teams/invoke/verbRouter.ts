@@ -1,0 +1,54 @@
+// Routes Action.Execute invokes by verb. Each verb declares a zod schema for its data, so a
+// handler only ever sees validated, typed input; every failure becomes a localised error card
+// (the invoke itself always answers 200 with a card, never a 500).
+import type { z } from 'zod';
+import type { RequestContext } from '../../app/requestContext.js';
+import { translate } from '../../i18n/messages.js';
+import { describeIssues, type FieldLabels } from '../../i18n/validationMessages.js';
+import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+
+export interface VerbDefinition<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** Card labels of the fields, so errors name what the user sees. */
+  labels?: FieldLabels;
+  handle(ctx: RequestContext, data: z.output<S>): Promise<AdaptiveCard>;
+}
+
+/** Keeps the data type of each verb's handler tied to its schema. */
+export const defineVerb = <S extends z.ZodType>(definition: VerbDefinition<S>): VerbDefinition<S> => definition;
+
+export interface VerbRouterLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export class VerbRouter {
+  constructor(
+    private readonly verbs: Readonly<Record<string, VerbDefinition>>,
+    private readonly cards: CardRenderer,
+    private readonly log: VerbRouterLog,
+  ) {}
+
+  knows(verb: string): boolean {
+    return Object.hasOwn(this.verbs, verb);
+  }
+
+  async route(ctx: RequestContext, verb: string, data: unknown): Promise<AdaptiveCard> {
+    const { language } = ctx;
+    const definition = Object.hasOwn(this.verbs, verb) ? this.verbs[verb] : undefined;
+    if (!definition) return this.errorCard(ctx, translate(language, 'error.unknownAction', { verb: verb.slice(0, 60) }));
+    const parsed = definition.schema.safeParse(data ?? {});
+    if (!parsed.success) {
+      return this.errorCard(ctx, translate(language, 'error.invalidInput'), describeIssues(parsed.error.issues, language, definition.labels));
+    }
+    try {
+      return await definition.handle(ctx, parsed.data);
+    } catch (error) {
+      this.log.error({ err: error, verb }, 'verb handler failed');
+      return this.errorCard(ctx, translate(language, 'error.tryAgain'));
+    }
+  }
+
+  errorCard(ctx: RequestContext, message: string, details: string[] = []): AdaptiveCard {
+    return this.cards.render('error', { title: translate(ctx.language, 'error.title'), message, details });
+  }
+}

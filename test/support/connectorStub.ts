@@ -1,0 +1,65 @@
+// A local stand-in for the Bot Connector service: records every activity the bot sends to
+// a conversation and answers like the real service. Tests point activities' serviceUrl here.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SentActivity {
+  conversationId: string;
+  method: string;
+  path: string;
+  activity: Record<string, unknown>;
+}
+
+export interface ConnectorStub {
+  url: string;
+  sent: SentActivity[];
+  /** Resolves when at least `count` activities have been sent (or rejects after a timeout). */
+  waitFor(count: number, timeoutMs?: number): Promise<SentActivity[]>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+const readBody = async (req: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+export async function startConnectorStub(): Promise<ConnectorStub> {
+  const sent: SentActivity[] = [];
+  let waiters: { count: number; resolve: () => void }[] = [];
+  let counter = 0;
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+    if (!match) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    sent.push({
+      conversationId: decodeURIComponent(match[1] ?? ''),
+      method: req.method ?? '',
+      path: req.url ?? '',
+      activity: body ? (JSON.parse(body) as Record<string, unknown>) : {},
+    });
+    waiters = waiters.filter((w) => (sent.length >= w.count ? (w.resolve(), false) : true));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `activity-${++counter}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sent,
+    waitFor(count, timeoutMs = 5_000) {
+      if (sent.length >= count) return Promise.resolve(sent);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${count} sent activities, got ${sent.length}`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(sent)) });
+      });
+    },
+    clear: () => void sent.splice(0),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,55 @@
+// Starts the real service for a test: in-memory Azurite, the Connector stub, and the restify
+// server on a random port. Everything talks HTTP as in production.
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../../src/app.js';
+import { readEnv } from '../../src/config/env.js';
+import type { Programme } from '../../src/domain/programme/schema.js';
+import { startTestAzurite, type TestAzurite } from './azurite.js';
+import { startConnectorStub, type ConnectorStub } from './connectorStub.js';
+
+export interface TestApp {
+  url: string;
+  connector: ConnectorStub;
+  azurite: TestAzurite;
+  /** POSTs an activity to /api/messages and returns the HTTP response. */
+  post(activity: unknown): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  programmes: readonly Programme[];
+  env?: NodeJS.ProcessEnv;
+  now?: () => number;
+}
+
+export async function startTestApp({ programmes, env = {}, now = () => Date.now() }: TestAppOptions): Promise<TestApp> {
+  const azurite = await startTestAzurite();
+  const connector = await startConnectorStub();
+  const { server } = createApp({
+    env: readEnv({ LOG_LEVEL: 'silent', ...env }),
+    programmes,
+    storage: { kind: 'connection-string', connectionString: azurite.connectionString },
+    log: pino({ level: 'silent' }),
+    clock: { now },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    connector,
+    azurite,
+    post: (activity) =>
+      fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      }),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.close();
+      await azurite.stop();
+    },
+  };
+}
