@@ -13,10 +13,13 @@ import { translate } from './i18n/messages.js';
 import { storageClients, type StorageTarget } from './storage/connection.js';
 import { ConversationTable } from './storage/conversationTable.js';
 import { StorageHealth } from './storage/storageHealth.js';
+import { IdeaTable } from './storage/ideaTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
 import { helpCard } from './teams/commands/help.js';
+import { ideaCommands } from './teams/ideas/ideaCommands.js';
+import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { verbs } from './teams/invoke/verbs.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
@@ -40,10 +43,12 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const directory = new ProgrammeDirectory(programmes);
   const cards = new CardRenderer();
 
+  const ideas = new IdeaTable(tables);
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }) }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
+    ...ideaCommands({ ideas, cards, verbs: verbRouter }),
   });
-  const verbRouter = new VerbRouter(verbs({ cards }), cards, log);
 
   const bot = new SamspillBot({
     directory,

@@ -1,9 +1,10 @@
 // Every user-facing string, in Bokmål and English side by side; the type makes a missing
 // language a compile error.
 import type { LocalisedText } from '../domain/programme/schema.js';
+import { ideaMessages } from './ideaMessages.js';
 import { fill, pick, type Language } from './language.js';
 
-export const messages = {
+const baseMessages = {
   'welcome.title': { nb: 'Velkommen til Samspill', en: 'Welcome to Samspill' },
   'welcome.intro': {
     nb: 'Samspill holder orden på idéer, beslutningspunkter og statusrapporter i samarbeidsprogrammet ditt, og passer på at det som er internt forblir internt.',
@@ -43,6 +44,8 @@ export const messages = {
     en: 'You are not registered in this programme.',
   },
 } as const satisfies Record<string, LocalisedText>;
+
+export const messages = { ...baseMessages, ...ideaMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

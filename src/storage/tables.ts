@@ -70,15 +70,15 @@ export async function updateWithETag<T extends object>(
   table: TableClient,
   partitionKey: string,
   rowKey: string,
-  change: (current: TableEntityResult<T>) => TableEntity<T> | undefined,
+  change: (current: TableEntityResult<T>) => T | undefined,
   attempts = 8,
-): Promise<TableEntity<T> | undefined> {
+): Promise<T | undefined> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const current = await table.getEntity<T>(partitionKey, rowKey);
     const next = change(current);
     if (next === undefined) return undefined;
     try {
-      await table.updateEntity(next, 'Replace', { etag: current.etag });
+      await table.updateEntity({ ...next, partitionKey, rowKey }, 'Replace', { etag: current.etag });
       return next;
     } catch (error) {
       if (statusOf(error) !== 412) throw error;

@@ -2,6 +2,7 @@ import type { RequestContext } from '../app/requestContext.js';
 import { translate } from '../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from './cards/cardRenderer.js';
 import { roleLines } from './rolesText.js';
+import { startActions } from './startActions.js';
 
 /** The card sent when the app is installed: what Samspill is and who you are in it. */
 export function welcomeCard(ctx: RequestContext, cards: CardRenderer): AdaptiveCard {
@@ -14,5 +15,6 @@ export function welcomeCard(ctx: RequestContext, cards: CardRenderer): AdaptiveC
     roleLines: personal ? ctx.memberships.flatMap((m) => roleLines(m, language)) : [],
     nextStep: translate(language, 'welcome.nextStep'),
     helpButton: translate(language, 'help.title'),
+    actions: startActions(ctx),
   });
 }

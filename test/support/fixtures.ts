@@ -6,6 +6,7 @@ export const TENANT = 'tenant-a';
 
 export const people = {
   office: { id: '29:office', aadObjectId: 'aad-office', name: 'Ola Office' },
+  office2: { id: '29:office2', aadObjectId: 'aad-office2', name: 'Siri Sekretariat' },
   chair: { id: '29:chair', aadObjectId: 'aad-chair', name: 'Kari Chair' },
   member: { id: '29:member', aadObjectId: 'aad-member', name: 'Per Member' },
   observer: { id: '29:observer', aadObjectId: 'aad-observer', name: 'Oda Observer' },
@@ -26,6 +27,7 @@ export function testProgramme(overrides: Partial<Programme> = {}): Programme {
     ],
     people: [
       { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
+      { aadObjectId: 'aad-office2', name: 'Siri Sekretariat', party: 'finans-norge', roles: ['office'] },
       { aadObjectId: 'aad-chair', name: 'Kari Chair', party: 'skatteetaten' },
       { aadObjectId: 'aad-member', name: 'Per Member', party: 'finans-norge' },
       { aadObjectId: 'aad-observer', name: 'Oda Observer', party: 'finans-norge' },

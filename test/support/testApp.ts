@@ -30,7 +30,8 @@ export async function startTestApp({ programmes, env = {}, now = () => Date.now(
     env: readEnv({ LOG_LEVEL: 'silent', ...env }),
     programmes,
     storage: { kind: 'connection-string', connectionString: azurite.connectionString },
-    log: pino({ level: 'silent' }),
+    // TEST_LOG=debug shows the service's log while debugging a test.
+    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
     clock: { now },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,6 +8,7 @@ export interface WelcomeView {
   roleLines: string[];
   nextStep: string;
   helpButton: string;
+  actions: ActionButton[];
 }
 
 export interface HelpView {
@@ -16,6 +17,7 @@ export interface HelpView {
   notice: string;
   commandsHeading: string;
   commands: { word: string; description: string }[];
+  actions: ActionButton[];
 }
 
 export interface ErrorView {
@@ -24,11 +26,119 @@ export interface ErrorView {
   details: string[];
 }
 
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+export interface ActionButton {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+export interface ChoiceView {
+  heading: string;
+  text: string;
+  options: ActionButton[];
+}
+
+export interface IdeaFormView {
+  heading: string;
+  intro: string;
+  problemsHeading: string;
+  problems: string[];
+  labels: Record<'title' | 'titleError' | 'description' | 'descriptionError' | 'party' | 'expectedBenefit' | 'links', string>;
+  values: Record<'title' | 'description' | 'party' | 'expectedBenefit' | 'links', string>;
+  parties: Choice[];
+  programmeId: string;
+  submissionId: string;
+  submitLabel: string;
+}
+
+export interface IdeaDetailView {
+  banner: string;
+  programmeId: string;
+  number: string;
+  title: string;
+  facts: { title: string; value: string }[];
+  description: string;
+  benefitHeading: string;
+  benefit: string;
+  links: string[];
+  /** Qualification, lessons learned, disputes: a heading and a text each. */
+  notes: { heading: string; text: string }[];
+  scoreHeading: string;
+  scoreLines: string[];
+  historyHeading: string;
+  history: { when: string; text: string }[];
+  office: {
+    canAssess: boolean;
+    canPrioritise: boolean;
+    canQualify: boolean;
+    assessTitle: string;
+    prioritiseTitle: string;
+    qualifyTitle: string;
+    criteria: { id: string; label: string; value: string }[];
+    commentLabel: string;
+    rankLabel: string;
+    suggestedRank: number;
+    qualificationLabel: string;
+    recommendationLabel: string;
+    saveLabel: string;
+  };
+  canStop: boolean;
+  stopTitle: string;
+  stopHelp: string;
+  lessonsLabel: string;
+}
+
+export interface IdeaListItem {
+  programmeId: string;
+  number: string;
+  title: string;
+  subtitle: string;
+}
+
+export interface IdeaListView {
+  heading: string;
+  subheading: string;
+  chartTitle: string;
+  chart: { x: string; y: number }[];
+  chartFallback: string;
+  facts: { title: string; value: string }[];
+  sections: { heading: string; items: IdeaListItem[] }[];
+  emptyText: string;
+  pager: ActionButton[];
+}
+
+export interface PrioritisedListView {
+  /** The confidentiality label (DSOP §6), always the first element of the card. */
+  label: { nb: string; en: string };
+  heading: string;
+  items: (IdeaListItem & { rank: number })[];
+  emptyText: string;
+}
+
 export interface CardViews {
   welcome: WelcomeView;
   help: HelpView;
   error: ErrorView;
+  choice: ChoiceView;
+  ideaForm: IdeaFormView;
+  ideaDetail: IdeaDetailView;
+  ideaList: IdeaListView;
+  prioritisedList: PrioritisedListView;
 }
 
 export type CardName = keyof CardViews;
-export const cardNames: readonly CardName[] = ['welcome', 'help', 'error'];
+export const cardNames: readonly CardName[] = [
+  'welcome',
+  'help',
+  'error',
+  'choice',
+  'ideaForm',
+  'ideaDetail',
+  'ideaList',
+  'prioritisedList',
+];

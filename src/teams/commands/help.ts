@@ -4,6 +4,7 @@ import { pick } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import { roleLines } from '../rolesText.js';
+import { startActions } from '../startActions.js';
 import { commandCatalogue, type Audience } from './catalogue.js';
 
 function audiencesOf(ctx: RequestContext): Set<Audience> {
@@ -29,5 +30,6 @@ export function helpCard(ctx: RequestContext, cards: CardRenderer): AdaptiveCard
     notice: ctx.memberships.length === 0 ? translate(language, 'help.noProgramme') : '',
     commandsHeading: translate(language, 'help.commands'),
     commands,
+    actions: startActions(ctx),
   });
 }

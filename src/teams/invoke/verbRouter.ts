@@ -12,6 +12,9 @@ export interface VerbDefinition<S extends z.ZodType = z.ZodType> {
   /** Card labels of the fields, so errors name what the user sees. */
   labels?: FieldLabels;
   handle(ctx: RequestContext, data: z.output<S>): Promise<AdaptiveCard>;
+  /** A card to answer invalid data with instead of the plain error card, e.g. the form again
+   * with the user's input kept and the problems listed. */
+  invalid?(ctx: RequestContext, data: unknown, problems: string[]): AdaptiveCard | undefined;
 }
 
 /** Keeps the data type of each verb's handler tied to its schema. */
@@ -38,7 +41,8 @@ export class VerbRouter {
     if (!definition) return this.errorCard(ctx, translate(language, 'error.unknownAction', { verb: verb.slice(0, 60) }));
     const parsed = definition.schema.safeParse(data ?? {});
     if (!parsed.success) {
-      return this.errorCard(ctx, translate(language, 'error.invalidInput'), describeIssues(parsed.error.issues, language, definition.labels));
+      const problems = describeIssues(parsed.error.issues, language, definition.labels);
+      return definition.invalid?.(ctx, data, problems) ?? this.errorCard(ctx, translate(language, 'error.invalidInput'), problems);
     }
     try {
       return await definition.handle(ctx, parsed.data);

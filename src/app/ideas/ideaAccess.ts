@@ -1,0 +1,43 @@
+// Who may do what with ideas. Every use case asks here first, so a refusal is explicit.
+import { rolesIn, type ProgrammeRoles } from '../../domain/programme/roles.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import type { Idea, PersonRef } from '../../domain/idea/idea.js';
+import { nextGate } from '../../domain/idea/lifecycle.js';
+import { err, ok, type Result } from '../../domain/idea/result.js';
+import type { RequestContext } from '../requestContext.js';
+import type { IdeaUseCaseError } from './ideaErrors.js';
+import type { ProgrammeKey } from './ideaRepository.js';
+
+export interface Access {
+  programme: Programme;
+  roles: ProgrammeRoles;
+  key: ProgrammeKey;
+  actor: PersonRef;
+}
+
+/** The actor's standing in a programme of their own tenant, or why they have none. */
+export function accessTo(ctx: RequestContext, programmeId: string): Result<Access, IdeaUseCaseError> {
+  const programme = ctx.tenantProgrammes.find((p) => p.id === programmeId);
+  if (!programme) return err({ code: 'no-programme', programmeId });
+  const roles = rolesIn(programme, ctx.actor.aadObjectId);
+  if (!roles) return err({ code: 'forbidden', needs: 'member' });
+  return ok({
+    programme,
+    roles,
+    key: { tenantId: ctx.actor.tenantId, programmeId: programme.id },
+    actor: { id: ctx.actor.aadObjectId, name: roles.person.name },
+  });
+}
+
+export function officeAccess(ctx: RequestContext, programmeId: string): Result<Access, IdeaUseCaseError> {
+  const access = accessTo(ctx, programmeId);
+  if (access.ok && !access.value.roles.isOffice) return err({ code: 'forbidden', needs: 'office' });
+  return access;
+}
+
+/** The chair of the body that decides the idea's next gate (who may also stop it). */
+export function isChairForIdea(access: Access, idea: Idea): boolean {
+  const gate = nextGate(access.programme, idea) ?? access.programme.gates.find((g) => g.from === idea.phase);
+  if (!gate) return false;
+  return access.roles.bodies.some((b) => b.body.id === gate.body && b.standing === 'chair');
+}

@@ -1,0 +1,73 @@
+// The programme office's scoring of registered ideas against the programme's criteria
+// (DSOP §4.1: at least nytteverdi and gjennomførbarhet), 1–5 per criterion.
+import type { Criterion } from '../programme/schema.js';
+import type { PersonRef } from './idea.js';
+
+export const minScore = 1;
+export const maxScore = 5;
+
+export interface Assessment {
+  ideaNumber: string;
+  assessor: PersonRef;
+  /** Criterion id → integer 1–5. */
+  scores: Record<string, number>;
+  comment: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+export type ScoreProblem =
+  | { code: 'missing'; criterion: string }
+  | { code: 'unknown-criterion'; criterion: string }
+  | { code: 'not-an-integer'; criterion: string; value: number }
+  | { code: 'out-of-range'; criterion: string; value: number };
+
+export function isValidScore(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= minScore && (value as number) <= maxScore;
+}
+
+/** Every criterion scored once, with an integer 1–5, and nothing else; empty when valid. */
+export function scoreProblems(criteria: readonly Criterion[], scores: Record<string, number>): ScoreProblem[] {
+  const problems: ScoreProblem[] = [];
+  for (const { id } of criteria) {
+    if (!Object.hasOwn(scores, id)) problems.push({ code: 'missing', criterion: id });
+  }
+  for (const [criterion, value] of Object.entries(scores)) {
+    if (!criteria.some((c) => c.id === criterion)) problems.push({ code: 'unknown-criterion', criterion });
+    else if (!Number.isInteger(value)) problems.push({ code: 'not-an-integer', criterion, value });
+    else if (!isValidScore(value)) problems.push({ code: 'out-of-range', criterion, value });
+  }
+  return problems;
+}
+
+/** Orders two assessments by the same person of the same idea; the greater one wins. Ties on
+ * time are broken by content so the result never depends on the order assessments arrive in. */
+function newer(a: Assessment, b: Assessment): boolean {
+  if (a.at !== b.at) return a.at > b.at;
+  return canonical(a) > canonical(b);
+}
+
+function canonical(a: Assessment): string {
+  const scores = Object.keys(a.scores)
+    .sort()
+    .map((k) => [k, a.scores[k]]);
+  return JSON.stringify([scores, a.comment, a.assessor.name]);
+}
+
+const key = (a: Assessment) => JSON.stringify([a.ideaNumber, a.assessor.id]);
+
+/** One assessment per (idea, assessor): a later one replaces the earlier. Output order is the
+ * order of first appearance. */
+export function latestAssessments(assessments: readonly Assessment[]): Assessment[] {
+  const latest = new Map<string, Assessment>();
+  for (const a of assessments) {
+    const current = latest.get(key(a));
+    if (current === undefined || newer(a, current)) latest.set(key(a), a);
+  }
+  return [...latest.values()];
+}
+
+/** Adds an assessment to a list, replacing the same assessor's earlier one of the same idea. */
+export function recordAssessment(assessments: readonly Assessment[], assessment: Assessment): Assessment[] {
+  return latestAssessments([...assessments, assessment]);
+}

@@ -1,0 +1,76 @@
+// An idea from registration to forvaltning (or stop). The phase is a phase id from the
+// programme's config; the status says where it stands in the idea phase and after it.
+import type { Dispute } from './dispute.js';
+
+export const ideaStatuses = ['registered', 'prioritised', 'qualified', 'active', 'stopped', 'completed'] as const;
+export type IdeaStatus = (typeof ideaStatuses)[number];
+
+/** A person as recorded at the time (the name is kept so history reads well after people leave). */
+export interface PersonRef {
+  /** Entra object id. */
+  id: string;
+  name: string;
+}
+
+/** The programme office's qualification (DSOP §4.1) and its recommendation for the first gate. */
+export interface Qualification {
+  assessment: string;
+  recommendation: string;
+  /** The gate the recommendation is for (the one gate out of the initial phase). */
+  gate: string;
+  by: PersonRef;
+  at: number;
+}
+
+/** Why and where an idea was stopped; the lessons learned are shown with it (DSOP §4). */
+export interface StopRecord {
+  lessonsLearned: string;
+  by: PersonRef;
+  at: number;
+  fromPhase: string;
+  fromStatus: IdeaStatus;
+}
+
+export interface Idea {
+  programmeId: string;
+  /** Readable id, e.g. DSOP-2026-014 (see ideaNumber.ts). */
+  number: string;
+  title: string;
+  description: string;
+  /** Party id of the submitting organisation. */
+  party: string;
+  expectedBenefit?: string;
+  links: string[];
+  submittedBy: PersonRef;
+  /** Epoch ms. */
+  registeredAt: number;
+  /** Current phase id. */
+  phase: string;
+  /** Epoch ms; reset on every phase change, drives the phase-length guideline. */
+  phaseStartedAt: number;
+  status: IdeaStatus;
+  /** Place on the prioritised list, 1 = highest. Set when prioritised. */
+  rank?: number;
+  qualification?: Qualification;
+  /** Entra object id of the project leader. */
+  projectLeader?: string;
+  stop?: StopRecord;
+  disputes: Dispute[];
+}
+
+/** Stopped and completed ideas take no more transitions. */
+export function isClosed(idea: Pick<Idea, 'status'>): boolean {
+  return idea.status === 'stopped' || idea.status === 'completed';
+}
+
+/** Registered ideas are internal to the programme (DSOP §6.1); all later statuses are on or
+ * past the prioritised list. */
+export function isOnPrioritisedList(idea: Pick<Idea, 'status'>): boolean {
+  return idea.status === 'prioritised' || idea.status === 'qualified';
+}
+
+/** Never shown outside the programme (DSOP §6.1): a registered idea, and one stopped before it
+ * ever reached the prioritised list. */
+export function isInternalOnly(idea: Pick<Idea, 'status' | 'stop'>): boolean {
+  return idea.status === 'registered' || (idea.status === 'stopped' && idea.stop?.fromStatus === 'registered');
+}

@@ -1,0 +1,109 @@
+// Turns idea states, history entries and refusals into sentences in the reader's language.
+import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
+import type { HistoryEntry } from '../../domain/idea/history.js';
+import type { IdeaStatus } from '../../domain/idea/idea.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { pick, type Language } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+
+export const statusText = (status: IdeaStatus, language: Language) => translate(language, `status.${status}`);
+
+export const phaseName = (programme: Programme, phaseId: string, language: Language) => {
+  const phase = programme.phases.find((p) => p.id === phaseId);
+  return phase ? pick(phase.name, language) : phaseId;
+};
+
+export const gateName = (programme: Programme, gateId: string, language: Language) => {
+  const gate = programme.gates.find((g) => g.id === gateId);
+  return gate ? `${gate.id} ${pick(gate.name, language)}` : gateId;
+};
+
+export const partyName = (programme: Programme, partyId: string) => programme.parties.find((p) => p.id === partyId)?.name ?? partyId;
+
+export const personName = (programme: Programme, personId: string) =>
+  programme.people.find((p) => p.aadObjectId === personId)?.name ?? personId;
+
+export function historyText(programme: Programme, entry: HistoryEntry, language: Language): string {
+  const nb = language === 'nb';
+  const who = entry.by.name;
+  const e = entry.event;
+  switch (e.kind) {
+    case 'registered':
+      return nb ? `${who} registrerte idéen` : `${who} registered the idea`;
+    case 'prioritised':
+      return nb ? `${who} satte idéen på prioritert liste som nr. ${e.rank}` : `${who} put the idea on the prioritised list as no. ${e.rank}`;
+    case 'reranked':
+      return nb ? `${who} flyttet idéen fra nr. ${e.from} til nr. ${e.to}` : `${who} moved the idea from no. ${e.from} to no. ${e.to}`;
+    case 'qualified':
+      return nb
+        ? `${who} kvalifiserte idéen og anbefalte til ${gateName(programme, e.gate, language)}: ${e.recommendation}`
+        : `${who} qualified the idea and recommended for ${gateName(programme, e.gate, language)}: ${e.recommendation}`;
+    case 'gate-adopted':
+      return nb
+        ? `${gateName(programme, e.gate, language)} vedtatt: videre til ${phaseName(programme, e.toPhase, language)}`
+        : `${gateName(programme, e.gate, language)} adopted: on to ${phaseName(programme, e.toPhase, language)}`;
+    case 'gate-rejected':
+      return nb ? `${gateName(programme, e.gate, language)} ikke vedtatt` : `${gateName(programme, e.gate, language)} not adopted`;
+    case 'stopped':
+      return nb ? `${who} stanset idéen: ${e.lessonsLearned}` : `${who} stopped the idea: ${e.lessonsLearned}`;
+    case 'project-leader-assigned':
+      return nb
+        ? `${who} gjorde ${personName(programme, e.person)} til prosjektleder`
+        : `${who} made ${personName(programme, e.person)} project leader`;
+    case 'dispute-recorded':
+      return nb
+        ? `${who} registrerte uenighet ${e.dispute}; dataeier ${partyName(programme, e.dataOwner)} avgjør`
+        : `${who} recorded dispute ${e.dispute}; data owner ${partyName(programme, e.dataOwner)} decides`;
+    case 'consumer-choice-recorded': {
+      const choice = e.choice === 'accept' ? (nb ? 'godtar' : 'accepts') : nb ? 'trekker seg' : 'withdraws';
+      return `${partyName(programme, e.party)} ${choice} (${nb ? 'uenighet' : 'dispute'} ${e.dispute})`;
+    }
+  }
+}
+
+/** The domain explains invalid fields in English; readers get their own language per field. */
+const invalidField: Record<string, { nb: string; en: string }> = {
+  title: { nb: 'tittelen mangler eller er for lang', en: 'the title is missing or too long' },
+  description: { nb: 'beskrivelsen mangler', en: 'the description is missing' },
+  party: { nb: 'ukjent aktør', en: 'unknown party' },
+  links: { nb: 'en av lenkene er ikke en nettadresse (https://…)', en: 'one of the links is not a web address (https://…)' },
+  rank: { nb: 'plassen må være et helt tall fra 1', en: 'the place must be a whole number from 1' },
+  assessment: { nb: 'kvalifiseringen mangler', en: 'the qualification is missing' },
+  recommendation: { nb: 'anbefalingen mangler', en: 'the recommendation is missing' },
+  lessonsLearned: {
+    nb: 'skriv minst én hel setning om hva dere lærte, avsluttet med punktum',
+    en: 'write at least one full sentence on what was learned, ending with a full stop',
+  },
+  person: { nb: 'personen er ikke med i programmet', en: 'the person is not in the programme' },
+};
+
+export function ideaErrorText(error: IdeaUseCaseError, language: Language): string {
+  switch (error.code) {
+    case 'not-found':
+      return translate(language, 'ideaError.not-found', { number: error.number });
+    case 'no-programme':
+      return translate(language, 'ideaError.no-programme', { programmeId: error.programmeId });
+    case 'forbidden':
+      return translate(language, `ideaError.forbidden.${error.needs}`);
+    case 'invalid-scores':
+      return translate(language, 'ideaError.invalid-scores');
+    case 'idea-closed':
+      return translate(language, 'ideaError.idea-closed', { status: statusText(error.status, language).toLowerCase() });
+    case 'wrong-status':
+      return translate(language, 'ideaError.wrong-status', { status: statusText(error.status, language).toLowerCase() });
+    case 'not-qualified':
+      return translate(language, 'ideaError.not-qualified', { gate: error.gate });
+    case 'unknown-gate':
+    case 'gate-not-from-current-phase':
+    case 'gate-into-stopped-phase':
+      return translate(language, 'ideaError.gate', { gate: error.gate });
+    case 'wrong-programme':
+      return translate(language, 'ideaError.no-programme', { programmeId: error.ideaProgramme });
+    case 'invalid-input':
+      return translate(language, 'ideaError.invalid-input', { message: invalidField[error.field]?.[language] ?? error.message });
+    case 'invalid-dispute':
+      return translate(language, 'ideaError.invalid-dispute', { message: error.problems.map((p) => p.message).join('; ') });
+    case 'config-problem':
+      return translate(language, 'ideaError.config-problem', { message: error.message });
+  }
+}

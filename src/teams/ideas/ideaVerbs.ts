@@ -1,0 +1,186 @@
+// Action.Execute verbs for ideas. Each has a zod schema for its data; the handler calls one use
+// case and answers with the updated card, or a localised refusal.
+import { z } from 'zod';
+import {
+  assessIdea,
+  prioritiseIdea,
+  qualifyIdea,
+  stopIdea,
+  type IdeaRef,
+} from '../../app/ideas/changeIdea.js';
+import { accessTo } from '../../app/ideas/ideaAccess.js';
+import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
+import { ideaDetail, portfolio, prioritisedList, ranking } from '../../app/ideas/ideaQueries.js';
+import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
+import { registerIdea } from '../../app/ideas/registerIdea.js';
+import type { RequestContext } from '../../app/requestContext.js';
+import type { Result } from '../../domain/idea/result.js';
+import { translate } from '../../i18n/messages.js';
+import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
+import { portfolioCard, prioritisedListCard, rankingCard } from './ideaListCards.js';
+import { ideaErrorText } from './ideaText.js';
+import { ideaDetailView, ideaFormView } from './ideaViews.js';
+
+export interface IdeaVerbDependencies {
+  ideas: IdeaRepository;
+  cards: CardRenderer;
+}
+
+const programmeId = z.string().trim().min(1).max(64);
+const ideaNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+const ideaRef = { programmeId, number: ideaNumber };
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const registerSchema = z.object({
+  programmeId,
+  submissionId: z.string().trim().min(8).max(64),
+  title: text(120),
+  description: text(4000),
+  party: z.string().trim().min(1).max(64),
+  expectedBenefit: z.string().trim().max(2000).optional(),
+  links: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ?? '').split(/\s+/).filter((l) => l !== '')),
+});
+
+const formFields = ['title', 'description', 'party', 'expectedBenefit', 'links'] as const;
+const formValues = (data: unknown) => {
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  return Object.fromEntries(formFields.map((f) => [f, typeof record[f] === 'string' ? record[f].slice(0, 4000) : ''])) as Record<
+    (typeof formFields)[number],
+    string
+  >;
+};
+
+export function ideaVerbs({ ideas, cards }: IdeaVerbDependencies): Record<string, VerbDefinition> {
+  const error = (ctx: RequestContext, e: IdeaUseCaseError, details: string[] = []) =>
+    cards.render('error', { title: translate(ctx.language, 'error.title'), message: ideaErrorText(e, ctx.language), details });
+
+  const detailCard = async (ctx: RequestContext, ref: IdeaRef, banner = ''): Promise<AdaptiveCard> => {
+    const detail = await ideaDetail(ideas, ctx, ref.programmeId, ref.number);
+    return detail.ok ? cards.render('ideaDetail', ideaDetailView(detail.value, ctx.language, ctx.now, banner)) : error(ctx, detail.error);
+  };
+
+  const afterChange = async (ctx: RequestContext, ref: IdeaRef, result: Result<unknown, IdeaUseCaseError>, banner: string) =>
+    result.ok ? detailCard(ctx, ref, banner) : error(ctx, result.error);
+
+  const formAgain = (ctx: RequestContext, data: unknown, problems: string[]) => {
+    const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const access = accessTo(ctx, String(record.programmeId ?? ''));
+    if (!access.ok) return undefined;
+    const submissionId = typeof record.submissionId === 'string' ? record.submissionId.slice(0, 64) : undefined;
+    return cards.render(
+      'ideaForm',
+      ideaFormView(access.value, ctx.language, { values: formValues(data), problems, ...(submissionId ? { submissionId } : {}) }),
+    );
+  };
+
+  const labels = (keys: Record<string, Parameters<typeof translate>[1]>) =>
+    Object.fromEntries(
+      Object.entries(keys).map(([field, key]) => [field, { nb: translate('nb', key), en: translate('en', key) }]),
+    );
+
+  return {
+    'idea.form': defineVerb({
+      schema: z.object({ programmeId }),
+      handle: async (ctx, data) => {
+        const access = accessTo(ctx, data.programmeId);
+        return access.ok ? cards.render('ideaForm', ideaFormView(access.value, ctx.language)) : error(ctx, access.error);
+      },
+    }),
+    'idea.register': defineVerb({
+      schema: registerSchema,
+      labels: labels({
+        title: 'idea.field.title',
+        description: 'idea.field.description',
+        party: 'idea.field.party',
+        expectedBenefit: 'idea.field.expectedBenefit',
+        links: 'idea.field.links',
+        programmeId: 'idea.field.programme',
+      }),
+      invalid: formAgain,
+      handle: async (ctx, data) => {
+        const result = await registerIdea(ideas, ctx, {
+          programmeId: data.programmeId,
+          submissionId: data.submissionId,
+          title: data.title,
+          description: data.description,
+          party: data.party,
+          ...(data.expectedBenefit ? { expectedBenefit: data.expectedBenefit } : {}),
+          links: data.links,
+        });
+        if (!result.ok) {
+          return result.error.code === 'invalid-input'
+            ? (formAgain(ctx, data, [ideaErrorText(result.error, ctx.language)]) ?? error(ctx, result.error))
+            : error(ctx, result.error);
+        }
+        const { idea, created } = result.value;
+        const banner = translate(ctx.language, created ? 'idea.registered' : 'idea.alreadyRegistered', { number: idea.number });
+        return detailCard(ctx, { programmeId: data.programmeId, number: idea.number }, banner);
+      },
+    }),
+    'idea.show': defineVerb({
+      schema: z.object(ideaRef),
+      handle: (ctx, data) => detailCard(ctx, data),
+    }),
+    'idea.assess': defineVerb({
+      schema: z.looseObject({ ...ideaRef, comment: z.string().max(2000).default('') }),
+      labels: labels({ comment: 'idea.field.comment' }),
+      handle: async (ctx, data) => {
+        const scores = Object.fromEntries(
+          Object.entries(data)
+            .filter(([key]) => key.startsWith('score.'))
+            .map(([key, value]) => [key.slice('score.'.length), typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN]),
+        );
+        const ref = { programmeId: data.programmeId, number: data.number };
+        const result = await assessIdea(ideas, ctx, ref, { scores, comment: data.comment });
+        return afterChange(ctx, ref, result, translate(ctx.language, 'idea.assessed'));
+      },
+    }),
+    'idea.prioritise': defineVerb({
+      schema: z.object({ ...ideaRef, rank: z.coerce.number().int().min(1).max(999) }),
+      labels: labels({ rank: 'idea.field.rank' }),
+      handle: async (ctx, data) => afterChange(ctx, data, await prioritiseIdea(ideas, ctx, data, data.rank), translate(ctx.language, 'idea.saved')),
+    }),
+    'idea.qualify': defineVerb({
+      schema: z.object({ ...ideaRef, assessment: text(4000), recommendation: text(2000) }),
+      labels: labels({ assessment: 'idea.field.assessment', recommendation: 'idea.action.qualify' }),
+      handle: async (ctx, data) =>
+        afterChange(ctx, data, await qualifyIdea(ideas, ctx, data, data), translate(ctx.language, 'idea.saved')),
+    }),
+    'idea.stop': defineVerb({
+      schema: z.object({ ...ideaRef, lessonsLearned: text(4000) }),
+      labels: labels({ lessonsLearned: 'idea.field.lessonsLearned' }),
+      handle: async (ctx, data) =>
+        afterChange(ctx, data, await stopIdea(ideas, ctx, data, data.lessonsLearned), translate(ctx.language, 'idea.saved')),
+    }),
+    'portfolio.show': defineVerb({
+      schema: z.object({ programmeId, page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+      handle: async (ctx, data) => {
+        const result = await portfolio(ideas, ctx, data.programmeId);
+        return result.ok ? portfolioCard(cards, result.value, data.page, ctx.language) : error(ctx, result.error);
+      },
+    }),
+    'ranking.show': defineVerb({
+      schema: z.object({ programmeId }),
+      handle: async (ctx, data) => {
+        const result = await ranking(ideas, ctx, data.programmeId);
+        return result.ok ? rankingCard(cards, result.value.access, result.value.ranked, ctx.language) : error(ctx, result.error);
+      },
+    }),
+    'prioritised.show': defineVerb({
+      schema: z.object({ programmeId }),
+      handle: async (ctx, data) => {
+        const result = await prioritisedList(ideas, ctx, data.programmeId);
+        return result.ok ? prioritisedListCard(cards, result.value.access, result.value.ideas, ctx.language) : error(ctx, result.error);
+      },
+    }),
+  };
+}

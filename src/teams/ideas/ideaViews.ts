@@ -1,0 +1,174 @@
+// Builds the view models of the idea cards from use-case results.
+import { randomUUID } from 'node:crypto';
+import type { IdeaDetail } from '../../app/ideas/ideaQueries.js';
+import type { Access } from '../../app/ideas/ideaAccess.js';
+import { isChairForIdea } from '../../app/ideas/ideaAccess.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import { nextGate } from '../../domain/idea/lifecycle.js';
+import { phaseAge } from '../../domain/idea/phaseAge.js';
+import type { IdeaScore } from '../../domain/idea/ranking.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import type { IdeaDetailView, IdeaFormView, IdeaListItem } from '../cards/views.js';
+import { gateName, historyText, partyName, personName, phaseName, statusText } from './ideaText.js';
+
+/** At most this many history lines on a card; the full log stays in storage. */
+const HISTORY_ON_CARD = 15;
+
+const round = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
+
+export type IdeaFormValues = IdeaFormView['values'];
+
+export function ideaFormView(
+  access: Access,
+  language: Language,
+  options: { values?: Partial<IdeaFormValues>; problems?: string[]; submissionId?: string } = {},
+): IdeaFormView {
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const { programme, roles } = access;
+  return {
+    heading: translate(language, 'idea.form.heading', { programme: programme.name }),
+    intro: t('idea.form.intro'),
+    problemsHeading: t('idea.form.problems'),
+    problems: options.problems ?? [],
+    labels: {
+      title: t('idea.field.title'),
+      titleError: t('idea.field.titleError'),
+      description: t('idea.field.description'),
+      descriptionError: t('idea.field.descriptionError'),
+      party: t('idea.field.party'),
+      expectedBenefit: t('idea.field.expectedBenefit'),
+      links: t('idea.field.links'),
+    },
+    values: {
+      title: '',
+      description: '',
+      expectedBenefit: '',
+      links: '',
+      ...options.values,
+      party: options.values?.party || roles.person.party,
+    },
+    parties: programme.parties.map((p) => ({ title: p.name, value: p.id })),
+    programmeId: programme.id,
+    submissionId: options.submissionId ?? randomUUID(),
+    submitLabel: t('idea.form.submit'),
+  };
+}
+
+export function listItem(programme: Programme, idea: Idea, language: Language, subtitle?: string): IdeaListItem {
+  return {
+    programmeId: programme.id,
+    number: idea.number,
+    title: idea.title,
+    subtitle:
+      subtitle ??
+      translate(language, 'list.itemSubtitle', {
+        status: statusText(idea.status, language),
+        phase: phaseName(programme, idea.phase, language),
+      }),
+  };
+}
+
+function scoreLines(programme: Programme, score: IdeaScore | undefined, language: Language): string[] {
+  if (!score) return [];
+  const criterion = (id: string) => {
+    const c = programme.criteria.find((x) => x.id === id);
+    return c ? pick(c.name, language) : id;
+  };
+  return [
+    translate(language, 'idea.scoreSummary', { score: round(score.weightedScore), assessors: score.assessors }),
+    ...score.criteria.map((c) =>
+      translate(language, 'idea.criterionSummary', { criterion: criterion(c.criterion), mean: round(c.mean), spread: c.spread }),
+    ),
+    ...(score.disagreement
+      ? [translate(language, 'idea.disagreement', { criteria: score.disagreements.map(criterion).join(', ') })]
+      : []),
+  ];
+}
+
+export function ideaDetailView(detail: IdeaDetail, language: Language, now: number, banner = ''): IdeaDetailView {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const { access, idea } = detail;
+  const { programme, roles } = access;
+  const gate = nextGate(programme, idea);
+  const age = phaseAge(programme, idea, now);
+  const facts = [
+    { title: t('idea.fact.status'), value: statusText(idea.status, language) },
+    { title: t('idea.fact.phase'), value: phaseName(programme, idea.phase, language) },
+    { title: t('idea.fact.party'), value: partyName(programme, idea.party) },
+    { title: t('idea.fact.submittedBy'), value: idea.submittedBy.name },
+    { title: t('idea.fact.registered'), value: formatDate(idea.registeredAt, language) },
+    ...(idea.phaseStartedAt !== idea.registeredAt ? [{ title: t('idea.fact.phaseSince'), value: formatDate(idea.phaseStartedAt, language) }] : []),
+    ...(idea.rank !== undefined ? [{ title: t('idea.fact.rank'), value: String(idea.rank) }] : []),
+    ...(idea.projectLeader ? [{ title: t('idea.fact.projectLeader'), value: personName(programme, idea.projectLeader) }] : []),
+    ...(gate ? [{ title: t('idea.fact.nextGate'), value: gateName(programme, gate.id, language) }] : []),
+  ];
+  const notes = [
+    ...(age.exceeded && age.guidelineMonths !== undefined
+      ? [{ heading: '⚠', text: t('idea.phaseOverdue', { months: age.months, guideline: age.guidelineMonths }) }]
+      : []),
+    ...(idea.qualification
+      ? [
+          {
+            heading: t('idea.qualification', { gate: gateName(programme, idea.qualification.gate, language) }),
+            text: `${idea.qualification.assessment}\n\n${idea.qualification.recommendation}`,
+          },
+        ]
+      : []),
+    ...(idea.stop ? [{ heading: t('idea.lessons'), text: idea.stop.lessonsLearned }] : []),
+    ...idea.disputes.map((d) => ({
+      heading: t('idea.dispute', { n: d.number, subject: d.subject }),
+      text: t('idea.disputeText', {
+        owner: partyName(programme, d.dataOwner),
+        decision: d.decision,
+        choices: d.consumers.map((c) => `${partyName(programme, c.party)}: ${c.choice}`).join(', ') || '–',
+      }),
+    })),
+  ];
+  const open = idea.status !== 'stopped' && idea.status !== 'completed';
+  const mine = detail.assessments.find((a) => a.assessor.id === access.actor.id);
+  const firstGate = programme.gates.find((g) => g.from === programme.initialPhase);
+  return {
+    banner,
+    programmeId: programme.id,
+    number: idea.number,
+    title: idea.title,
+    facts,
+    description: idea.description,
+    benefitHeading: t('idea.benefit'),
+    benefit: idea.expectedBenefit ?? '',
+    links: idea.links,
+    notes,
+    scoreHeading: t('idea.scores'),
+    scoreLines: roles.isOffice ? scoreLines(programme, detail.score, language) : [],
+    historyHeading: t('idea.history'),
+    history: detail.history
+      .slice(-HISTORY_ON_CARD)
+      .reverse()
+      .map((entry) => ({ when: formatDateTime(entry.at, language), text: historyText(programme, entry, language) })),
+    office: {
+      canAssess: roles.isOffice && idea.status === 'registered',
+      canPrioritise: roles.isOffice && ['registered', 'prioritised', 'qualified'].includes(idea.status),
+      canQualify: roles.isOffice && idea.status === 'prioritised',
+      assessTitle: t('idea.action.assess'),
+      prioritiseTitle: t(idea.status === 'registered' ? 'idea.action.prioritise' : 'idea.action.rerank'),
+      qualifyTitle: t('idea.action.qualify'),
+      criteria: programme.criteria.map((c) => ({
+        id: c.id,
+        label: `${pick(c.name, language)} (1–5)`,
+        value: mine?.scores[c.id] !== undefined ? String(mine.scores[c.id]) : '',
+      })),
+      commentLabel: t('idea.field.comment'),
+      rankLabel: t('idea.field.rank'),
+      suggestedRank: idea.rank ?? 1,
+      qualificationLabel: t('idea.field.assessment'),
+      recommendationLabel: t('idea.field.recommendation', { gate: firstGate ? gateName(programme, firstGate.id, language) : '' }),
+      saveLabel: t('idea.action.save'),
+    },
+    canStop: open && (roles.isOffice || isChairForIdea(access, idea)),
+    stopTitle: t('idea.action.stop'),
+    stopHelp: t('idea.stopHelp'),
+    lessonsLabel: t('idea.field.lessonsLearned'),
+  };
+}

@@ -1,0 +1,109 @@
+// Sample data for every card template. The mapped type makes a new template without samples
+// a compile error, so the template test below always covers every card.
+import type { CardName, CardViews } from '../../src/teams/cards/views.js';
+import type { Access } from '../../src/app/ideas/ideaAccess.js';
+import { register } from '../../src/domain/idea/lifecycle.js';
+import { rolesIn } from '../../src/domain/programme/roles.js';
+import { ideaDetailView, ideaFormView } from '../../src/teams/ideas/ideaViews.js';
+import { TENANT, testProgramme } from '../support/fixtures.js';
+
+const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);
+
+const programme = testProgramme();
+const access = (id: string): Access => ({
+  programme,
+  roles: rolesIn(programme, id)!,
+  key: { tenantId: TENANT, programmeId: programme.id },
+  actor: { id, name: 'Sample' },
+});
+const at = Date.UTC(2026, 10, 1);
+const registered = register(programme, {
+  number: 'DSOP-2026-001',
+  title: 'Tittel med ${ikke.evaluert}',
+  description: long(3900),
+  party: 'skatteetaten',
+  expectedBenefit: long(1500),
+  links: ['https://example.org/a'],
+  submittedBy: { id: 'aad-member', name: 'Per Member' },
+  at,
+});
+if (!registered.ok) throw new Error('sample idea');
+const { idea, history } = registered.value;
+const manyHistory = Array.from({ length: 40 }, (_, i) => ({ ...history, at: at + i * 1000 }));
+const button = { title: 'Registrer idéen', verb: 'idea.form', data: { programmeId: 'dsop' } };
+const item = { programmeId: 'dsop', number: 'DSOP-2026-001', title: long(120), subtitle: 'Registrert · Idé' };
+
+export const samples: { [K in CardName]: CardViews[K][] } = {
+  welcome: [
+    {
+      title: 'Velkommen til Samspill',
+      intro: 'Intro',
+      rolesHeading: 'Dine roller i DSOP',
+      roleLines: ['Deltaker (Skatteetaten)', 'Programkontoret', 'Leder av Styringsgruppen'],
+      nextStep: 'Skriv «hjelp».',
+      helpButton: 'Hjelp',
+      actions: [button],
+    },
+    { title: 'Welcome', intro: 'Team intro', rolesHeading: '', roleLines: [], nextStep: 'Type help', helpButton: 'Help', actions: [] },
+  ],
+  help: [
+    {
+      title: 'What you can do',
+      programmes: [{ heading: 'Your roles in DSOP', roles: ['Participant (Finans Norge)', 'Observer in Topplederforum (no vote)'] }],
+      notice: '',
+      commandsHeading: 'Commands',
+      commands: [{ word: 'help', description: 'Show what you can do' }],
+      actions: [button, button],
+    },
+    { title: 'Hva du kan gjøre', programmes: [], notice: long(300), commandsHeading: 'Kommandoer', commands: [], actions: [] },
+  ],
+  error: [
+    { title: 'Det gikk ikke', message: 'Noen felt må rettes:', details: ['Tittel: høyst 120 tegn', long(500)] },
+    { title: 'That did not work', message: 'Something went wrong', details: [] },
+  ],
+  choice: [{ heading: 'Hvilket program?', text: '', options: [button, { ...button, title: 'Skate' }] }],
+  ideaForm: [
+    ideaFormView(access('aad-member'), 'nb'),
+    ideaFormView(access('aad-member'), 'en', {
+      values: { title: long(120), description: long(4000), expectedBenefit: long(2000), links: long(2000) },
+      problems: ['Tittel: høyst 120 tegn', long(300)],
+    }),
+  ],
+  ideaDetail: [
+    ideaDetailView({ access: access('aad-member'), idea, history: [history], assessments: [] }, 'nb', at),
+    ideaDetailView({ access: access('aad-office'), idea, history: manyHistory, assessments: [] }, 'en', at, 'Registered as DSOP-2026-001.'),
+    ideaDetailView(
+      {
+        access: access('aad-chair'),
+        idea: { ...idea, status: 'stopped', stop: { lessonsLearned: long(4000), by: idea.submittedBy, at, fromPhase: 'ide', fromStatus: 'registered' } },
+        history: manyHistory,
+        assessments: [],
+      },
+      'nb',
+      at,
+    ),
+  ],
+  ideaList: [
+    {
+      heading: 'Porteføljen',
+      subheading: '60 idéer · Side 1 av 3',
+      chartTitle: 'Antall per fase',
+      chart: [{ x: 'Idé', y: 40 }, { x: 'Konsept', y: 20 }],
+      chartFallback: 'Se under.',
+      facts: [{ title: 'Idé', value: '40' }],
+      sections: [{ heading: 'Idé', items: Array.from({ length: 20 }, () => item) }],
+      emptyText: '',
+      pager: [{ title: 'Neste ▶', verb: 'portfolio.show', data: { programmeId: 'dsop', page: 2 } }],
+    },
+    { heading: 'Mine idéer', subheading: '', chartTitle: '', chart: [], chartFallback: '', facts: [], sections: [], emptyText: 'Ingen.', pager: [] },
+  ],
+  prioritisedList: [
+    {
+      label: programme.confidentiality.prioritisedListLabel,
+      heading: 'Prioritert liste',
+      items: Array.from({ length: 30 }, (_, i) => ({ ...item, rank: i + 1 })),
+      emptyText: '',
+    },
+    { label: programme.confidentiality.prioritisedListLabel, heading: 'Prioritised list', items: [], emptyText: 'None yet.' },
+  ],
+};

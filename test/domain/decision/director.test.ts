@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Ballot } from '../../../src/domain/decision/ballot.js';
+import { decide, type DecideInput } from '../../../src/domain/decision/decide.js';
+import { finalDecision, mayDecide } from '../../../src/domain/decision/director.js';
+
+// Skate (seed 004 §2.1, §2.4, §6.3–6.4): Skate seeks consensus in its advice; Difi's director decides.
+const skate: DecideInput['body'] = {
+  members: ['skatteetaten', 'nav', 'brreg', 'ks', 'helsedir'],
+  observers: [],
+  secretary: 'skatesekretariatet',
+  rule: { kind: 'consensus', quorum: { minShareCast: 0.5 } },
+};
+const vote = (choices: Ballot['choice'][]): Ballot[] =>
+  choices.map((choice, i) => ({ voter: skate.members[i] ?? 'nobody', choice, castAt: 100 + i }));
+const adoptedAdvice = decide({ body: skate, ballots: vote(['for', 'for', 'for', 'abstain', 'for']) });
+const rejectedAdvice = decide({ body: skate, ballots: vote(['for', 'against', 'for']) });
+const noAdvice = decide({ body: skate, ballots: vote(['for']) });
+
+describe('finalDecision', () => {
+  it('checks the fixtures: one adopted, one rejected, one inquorate advice', () => {
+    expect([adoptedAdvice.status, rejectedAdvice.status, noAdvice.status]).toEqual(['adopted', 'rejected', 'no-quorum']);
+  });
+
+  it('is pending until the director decides, and keeps the advice', () => {
+    expect(finalDecision(adoptedAdvice)).toEqual({ decided: false, advice: adoptedAdvice });
+  });
+
+  it.each([
+    { name: 'follows adopted advice', advice: adoptedAdvice, adopted: true, followed: 'yes' },
+    { name: 'overrules adopted advice', advice: adoptedAdvice, adopted: false, followed: 'no' },
+    { name: 'follows rejected advice', advice: rejectedAdvice, adopted: false, followed: 'yes' },
+    { name: 'adopts against rejected advice', advice: rejectedAdvice, adopted: true, followed: 'no' },
+    { name: 'decides when Skate gave no advice (no quorum)', advice: noAdvice, adopted: true, followed: 'no-advice' },
+  ])('director $name', ({ advice, adopted, followed }) => {
+    const director = { adopted, by: 'difi-direktor', at: 1_000, comment: 'etter råd fra Skate' };
+    const result = finalDecision(advice, director);
+    expect(result).toEqual({ decided: true, adopted, advice, director, followedAdvice: followed });
+    // The body's advice is recorded unchanged next to the director's decision.
+    expect(result.advice.adopted).toBe(advice.adopted);
+  });
+});
+
+describe('mayDecide', () => {
+  const title = { nb: 'Difis direktør', en: "Difi's director" };
+  it.each([
+    { name: 'a body without decidedBy decides itself', body: {}, person: 'difi-direktor', want: false },
+    { name: 'the named director', body: { decidedBy: { person: 'difi-direktor', title } }, person: 'difi-direktor', want: true },
+    { name: 'someone else than the named director', body: { decidedBy: { person: 'difi-direktor', title } }, person: 'skatteetaten', want: false },
+    { name: 'anyone, when only a title is configured', body: { decidedBy: { title } }, person: 'fungerende-direktor', want: true },
+  ])('$name → $want', ({ body, person, want }) => {
+    expect(mayDecide(body, person)).toBe(want);
+  });
+});

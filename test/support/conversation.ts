@@ -1,0 +1,55 @@
+// Talking to the running service as Teams would: messages (answered through the Connector
+// stub) and Action.Execute invokes (answered in the HTTP response).
+import { expect } from 'vitest';
+import { invokeActivity, messageActivity, type ActivityOptions, type Person } from './activities.js';
+import type { TestApp } from './testApp.js';
+
+export type Card = Record<string, unknown>;
+
+/** Every text shown on a card, joined: what a reader would see. */
+export const cardText = (card: unknown): string =>
+  (JSON.stringify(card).match(/"(?:text|title|value)":"(?:[^"\\]|\\.)*"/g) ?? [])
+    .map((m) => JSON.parse(m.slice(m.indexOf(':') + 1)) as string)
+    .join('\n');
+
+export function conversationWith(app: TestApp, tenantId: string) {
+  const options = (from: Person, extra: Partial<ActivityOptions>): ActivityOptions => ({
+    serviceUrl: app.connector.url,
+    tenantId,
+    from,
+    ...extra,
+  });
+  return {
+    /** Sends a message and returns the card (or text) the bot answered with. */
+    async say(from: Person, text: string, extra: Partial<ActivityOptions> = {}): Promise<{ card?: Card; text?: string }> {
+      const before = app.connector.sent.length;
+      const res = await app.post(messageActivity(options(from, extra), text));
+      expect(res.status).toBe(200);
+      const sent = await app.connector.waitFor(before + 1);
+      const activity = sent[before]!.activity;
+      const attachment = (activity.attachments as { content: Card }[] | undefined)?.[0];
+      return attachment ? { card: attachment.content } : { text: activity.text as string };
+    },
+    /** Clicks an Action.Execute button and returns the card the bot answered with. */
+    async click(from: Person, verb: string, data: Record<string, unknown>, extra: Partial<ActivityOptions> = {}): Promise<Card> {
+      const res = await app.post(invokeActivity(options(from, extra), verb, data));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { statusCode: number; value: Card };
+      expect(body.statusCode).toBe(200);
+      return body.value;
+    },
+  };
+}
+
+/** Finds the Action.Execute with this verb anywhere in a card and returns its data. */
+export function actionData(card: unknown, verb: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  JSON.stringify(card, (_key, value: unknown) => {
+    if (!found && value && typeof value === 'object' && (value as { verb?: string }).verb === verb) {
+      found = (value as { data: Record<string, unknown> }).data;
+    }
+    return value;
+  });
+  if (!found) throw new Error(`no ${verb} action on the card`);
+  return found;
+}

@@ -1,0 +1,170 @@
+// A local Bot Connector that enforces Teams' rate limits the way the real service is documented
+// to: per conversation 7/1 s, 8/2 s, 60/30 s, 1,800/3,600 s, and about 50 requests/s per app
+// (one bot here, so one global window). Beyond them it answers 429 with Retry-After. It can be
+// told to fail the next N requests, and it counts what it accepted per conversation.
+// Written independently of src/teams/delivery/rateLimits.ts so it can catch that module's slips.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StubWindow {
+  limit: number;
+  windowMs: number;
+}
+
+export interface StubRequest {
+  at: number;
+  method: string;
+  conversationId: string;
+  status: number;
+  retryAfter?: string;
+}
+
+export interface AcceptedActivity {
+  at: number;
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  activityId: string;
+  activity: Record<string, unknown>;
+}
+
+export interface LimitingConnectorStub {
+  url: string;
+  /** Every request, in arrival order, with the status it got. */
+  requests: StubRequest[];
+  /** Every accepted send (POST) and update (PUT). */
+  accepted: AcceptedActivity[];
+  /** Accepted new activities (POST) per conversation. */
+  deliveriesTo(conversationId: string): number;
+  /** Conversation ids that received more than one new activity. */
+  duplicates(): string[];
+  /** 429s the stub gave because a window was full (not the injected ones). */
+  throttled(): number;
+  /** The next `count` requests get `status` (with Retry-After when given), whatever the windows say. */
+  failNext(count: number, status: number, retryAfter?: string): void;
+  /** Resolves once `count` activities were accepted. */
+  waitForAccepted(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LimitingStubOptions {
+  conversationWindows?: StubWindow[];
+  globalWindows?: StubWindow[];
+  /** Keep each accepted activity's body (off for big benchmarks). */
+  keepBodies?: boolean;
+}
+
+const TEAMS_CONVERSATION: StubWindow[] = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+];
+const TEAMS_GLOBAL: StubWindow[] = [{ limit: 50, windowMs: 1_000 }];
+
+const readBody = async (req: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+/** Milliseconds until one more request fits every window, 0 when it fits now. Naive on purpose. */
+const waitFor = (times: number[], windows: StubWindow[], now: number): number => {
+  let wait = 0;
+  for (const { limit, windowMs } of windows) {
+    const inside = times.filter((t) => t > now - windowMs);
+    if (inside.length >= limit) wait = Math.max(wait, (inside[inside.length - limit] as number) + windowMs - now);
+  }
+  return wait;
+};
+
+export async function startLimitingConnectorStub(options: LimitingStubOptions = {}): Promise<LimitingConnectorStub> {
+  const conversationWindows = options.conversationWindows ?? TEAMS_CONVERSATION;
+  const globalWindows = options.globalWindows ?? TEAMS_GLOBAL;
+  const keepFor = Math.max(...conversationWindows.map((w) => w.windowMs));
+  const keepGlobalFor = Math.max(...globalWindows.map((w) => w.windowMs));
+  const keepBodies = options.keepBodies ?? true;
+
+  const requests: StubRequest[] = [];
+  const accepted: AcceptedActivity[] = [];
+  const perConversation = new Map<string, number[]>();
+  const posts = new Map<string, number>();
+  let global: number[] = [];
+  let injected: { count: number; status: number; retryAfter?: string } | undefined;
+  let throttled = 0;
+  let counter = 0;
+  let waiters: { count: number; resolve: () => void }[] = [];
+
+  const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    const method = req.method ?? '';
+    if (!match || (method !== 'POST' && method !== 'PUT')) return answer(res, 404, { error: { code: 'NotFound' } });
+    const conversationId = decodeURIComponent(match[1] ?? '');
+    const now = Date.now();
+    const log = (status: number, retryAfter?: string) =>
+      requests.push({ at: now, method, conversationId, status, ...(retryAfter ? { retryAfter } : {}) });
+
+    if (injected && injected.count > 0) {
+      const { status, retryAfter } = injected;
+      injected.count -= 1;
+      log(status, retryAfter);
+      return answer(res, status, { error: { code: status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'injected' } }, retryAfter ? { 'retry-after': retryAfter } : {});
+    }
+
+    const times = perConversation.get(conversationId) ?? [];
+    global = global.filter((t) => t > now - keepGlobalFor);
+    const wait = Math.max(waitFor(times, conversationWindows, now), waitFor(global, globalWindows, now));
+    if (wait > 0) {
+      throttled += 1;
+      const retryAfter = String(Math.max(1, Math.ceil(wait / 1_000)));
+      log(429, retryAfter);
+      return answer(res, 429, { error: { code: 'TooManyRequests', message: 'rate limit' } }, { 'retry-after': retryAfter });
+    }
+
+    perConversation.set(conversationId, [...times.filter((t) => t > now - keepFor), now]);
+    global.push(now);
+    const activityId = method === 'PUT' ? decodeURIComponent(match[2] ?? '') : `activity-${++counter}`;
+    if (method === 'POST') posts.set(conversationId, (posts.get(conversationId) ?? 0) + 1);
+    accepted.push({
+      at: now,
+      method: method as 'POST' | 'PUT',
+      conversationId,
+      activityId,
+      activity: keepBodies && body ? (JSON.parse(body) as Record<string, unknown>) : {},
+    });
+    log(method === 'POST' ? 201 : 200);
+    waiters = waiters.filter((w) => (accepted.length >= w.count ? (w.resolve(), false) : true));
+    return answer(res, method === 'POST' ? 201 : 200, { id: activityId });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    accepted,
+    deliveriesTo: (conversationId) => posts.get(conversationId) ?? 0,
+    duplicates: () => [...posts].filter(([, n]) => n > 1).map(([id]) => id),
+    throttled: () => throttled,
+    failNext(count, status, retryAfter) {
+      injected = { count, status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+    },
+    waitForAccepted(count, timeoutMs = 20_000) {
+      if (accepted.length >= count) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${count} accepted activities, got ${accepted.length}`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+      });
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
