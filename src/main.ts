@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, readEnv } from './config/env.js';
 import { loadProgrammes } from './config/programmeFiles.js';
 import { createLogger } from './observability/logger.js';
-import type { StorageTarget } from './storage/connection.js';
+import { storageTargetFrom } from './storage/connection.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
 
 async function main(): Promise<void> {
@@ -14,16 +14,8 @@ async function main(): Promise<void> {
   log.info({ programmes: programmes.map((p) => `${p.tenantId}/${p.id}`) }, 'programmes loaded');
 
   let embedded: EmbeddedAzurite | undefined;
-  let storage: StorageTarget;
-  if (env.AZURE_STORAGE_CONNECTION_STRING) {
-    storage = { kind: 'connection-string', connectionString: env.AZURE_STORAGE_CONNECTION_STRING };
-  } else if (env.AZURE_STORAGE_ACCOUNT_NAME) {
-    storage = {
-      kind: 'managed-identity',
-      accountName: env.AZURE_STORAGE_ACCOUNT_NAME,
-      ...(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
-    };
-  } else {
+  let storage = storageTargetFrom(env);
+  if (!storage) {
     embedded = await startEmbeddedAzurite(env.SAMSPILL_DATA_DIR);
     storage = { kind: 'connection-string', connectionString: embedded.connectionString };
     log.info({ dataDir: env.SAMSPILL_DATA_DIR }, 'no storage configured: started embedded Azurite');

@@ -49,6 +49,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       throw new ConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
     }
+    if (env.MicrosoftAppPassword?.startsWith('@Microsoft.KeyVault(')) {
+      throw new ConfigError(
+        'MicrosoftAppPassword: the Key Vault reference was not resolved (check the web app\'s access to the vault, then restart)',
+      );
+    }
     if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       throw new ConfigError('MicrosoftAppTenantId: required for a SingleTenant bot');
     }

@@ -20,6 +20,24 @@ const isHttp = (connectionString: string) =>
   /(^|;)\s*(TableEndpoint|QueueEndpoint)\s*=\s*http:/i.test(connectionString) ||
   /UseDevelopmentStorage=true/i.test(connectionString);
 
+/** Where storage is, from configuration: a connection string, else an account name reached
+ * with a managed identity, else nothing (the caller starts the embedded Azurite). */
+export function storageTargetFrom(env: {
+  AZURE_STORAGE_CONNECTION_STRING?: string | undefined;
+  AZURE_STORAGE_ACCOUNT_NAME?: string | undefined;
+  AZURE_CLIENT_ID?: string | undefined;
+}): StorageTarget | undefined {
+  if (env.AZURE_STORAGE_CONNECTION_STRING) return { kind: 'connection-string', connectionString: env.AZURE_STORAGE_CONNECTION_STRING };
+  if (env.AZURE_STORAGE_ACCOUNT_NAME) {
+    return {
+      kind: 'managed-identity',
+      accountName: env.AZURE_STORAGE_ACCOUNT_NAME,
+      ...(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
+    };
+  }
+  return undefined;
+}
+
 /** Builds the clients for a target. The credential is injectable so tests need no network. */
 export function storageClients(
   target: StorageTarget,

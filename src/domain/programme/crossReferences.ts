@@ -26,6 +26,8 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   unique('bodies', programme.bodies.map((b) => b.id));
   unique('parties', programme.parties.map((p) => p.id));
   unique('people', programme.people.map((p) => p.aadObjectId));
+  unique('criteria', programme.criteria.map((c) => c.id));
+  unique('schedules', programme.schedules.map((s) => s.id));
 
   const phaseIds = new Set(programme.phases.map((p) => p.id));
   const bodyIds = new Set(programme.bodies.map((b) => b.id));
@@ -35,7 +37,16 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   if (!phaseIds.has(programme.initialPhase)) add(['initialPhase'], `unknown phase "${programme.initialPhase}"`);
   if (!phaseIds.has(programme.stoppedPhase)) add(['stoppedPhase'], `unknown phase "${programme.stoppedPhase}"`);
 
+  const terminal = new Set(programme.phases.filter((p) => p.terminal).map((p) => p.id));
+  if (phaseIds.has(programme.stoppedPhase) && !terminal.has(programme.stoppedPhase)) {
+    add(['stoppedPhase'], `the stopped phase "${programme.stoppedPhase}" must be terminal`);
+  }
+  if (!programme.gates.some((g) => g.from === programme.initialPhase)) {
+    add(['gates'], `no gate leads out of the initial phase "${programme.initialPhase}"`);
+  }
   programme.gates.forEach((gate, i) => {
+    if (gate.to === programme.stoppedPhase) add(['gates', i, 'to'], 'a gate cannot lead into the stopped phase; stopping needs lessons learned');
+    if (terminal.has(gate.from)) add(['gates', i, 'from'], `phase "${gate.from}" is terminal; no gate leads out of it`);
     if (!phaseIds.has(gate.from)) add(['gates', i, 'from'], `unknown phase "${gate.from}"`);
     if (!phaseIds.has(gate.to)) add(['gates', i, 'to'], `unknown phase "${gate.to}"`);
     if (!bodyIds.has(gate.body)) add(['gates', i, 'body'], `unknown body "${gate.body}"`);
