@@ -47,6 +47,7 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   programme.gates.forEach((gate, i) => {
     if (gate.to === programme.stoppedPhase) add(['gates', i, 'to'], 'a gate cannot lead into the stopped phase; stopping needs lessons learned');
     if (terminal.has(gate.from)) add(['gates', i, 'from'], `phase "${gate.from}" is terminal; no gate leads out of it`);
+    if (gate.from === gate.to) add(['gates', i, 'to'], 'a gate must lead to another phase');
     if (!phaseIds.has(gate.from)) add(['gates', i, 'from'], `unknown phase "${gate.from}"`);
     if (!phaseIds.has(gate.to)) add(['gates', i, 'to'], `unknown phase "${gate.to}"`);
     if (!bodyIds.has(gate.body)) add(['gates', i, 'body'], `unknown body "${gate.body}"`);
@@ -62,6 +63,7 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   programme.bodies.forEach((body, i) => {
     const at = (...rest: (string | number)[]) => ['bodies', i, ...rest];
     if (body.members.length === 0) add(at('members'), `body "${body.id}" has no members`);
+    for (const dup of duplicates(body.members)) add(at('members'), `"${dup}" is listed more than once`);
     body.members.forEach((m, j) => {
       if (!personIds.has(m)) add(at('members', j), `"${m}" is not in people`);
     });

@@ -108,7 +108,8 @@ export type Phase = z.infer<typeof phaseSchema>;
 
 export const gateSchema = z
   .object({
-    id: z.string().min(1),
+    /** Gate ids end up in card data and storage keys, so they stay plain (e.g. "BP1"). */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be letters, digits and hyphens (e.g. "BP1")'),
     name: localisedTextSchema,
     from: id,
     to: id,

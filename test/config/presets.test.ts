@@ -1,0 +1,118 @@
+// The three shipped presets: they validate, they say what the seeds say, and every cross
+// reference inside them holds once a programme puts people in the bodies.
+import { describe, expect, it } from 'vitest';
+import { loadPreset, presetNames } from '../../src/config/programmeFiles.js';
+import { crossReferenceProblems } from '../../src/domain/programme/crossReferences.js';
+import { programmeSchema, type Governance } from '../../src/domain/programme/schema.js';
+
+/** The preset plus the smallest set of people that fills every body. */
+function withPeople(governance: Governance) {
+  return programmeSchema.parse({
+    ...governance,
+    bodies: governance.bodies.map((b) => ({ ...b, members: ['p1'], chair: 'p1' })),
+    id: 'x',
+    name: 'X',
+    ideaPrefix: 'XX',
+    tenantId: 't',
+    parties: [{ id: 'party', name: 'Party' }],
+    people: [{ aadObjectId: 'p1', name: 'P', party: 'party', roles: ['office'] }],
+  });
+}
+
+describe('presets', () => {
+  it.each(presetNames)('%s validates, bodies without people, and its references hold', (name) => {
+    const preset = loadPreset(name);
+    expect(preset.bodies.length).toBeGreaterThan(0);
+    for (const body of preset.bodies) {
+      expect(body.members).toEqual([]);
+      expect(body.chair).toBeUndefined();
+    }
+    expect(crossReferenceProblems(withPeople(preset))).toEqual([]);
+    // Every non-terminal phase except the stop phase has a gate out of it.
+    for (const phase of preset.phases.filter((p) => !p.terminal)) {
+      expect(preset.gates.some((g) => g.from === phase.id), phase.id).toBe(true);
+    }
+    expect(preset.phases.find((p) => p.id === preset.stoppedPhase)?.terminal).toBe(true);
+  });
+
+  it('rejects an unknown preset name and lists the known ones', () => {
+    expect(() => loadPreset('dsopp')).toThrow('unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate"');
+  });
+
+  it('dsop: phases, BP1–BP5 with the deciding body, reports and confidentiality from seed 000', () => {
+    const dsop = loadPreset('dsop');
+    expect(dsop.phases.map((p) => p.id)).toEqual(['ide', 'konsept', 'planlegging', 'realisering', 'utrulling', 'forvaltning', 'stanset']);
+    expect(dsop.phases.filter((p) => p.guidelineMonths === 3).map((p) => p.id)).toEqual(['konsept', 'planlegging', 'realisering', 'utrulling']);
+    expect(dsop.phases.filter((p) => p.restrictedToParticipants).map((p) => p.id)).toEqual(['planlegging']);
+    expect(dsop.gates.map((g) => [g.id, g.from, g.to, g.body])).toEqual([
+      ['BP1', 'ide', 'konsept', 'styringsgruppe'],
+      ['BP2', 'konsept', 'planlegging', 'topplederforum'],
+      ['BP3', 'planlegging', 'realisering', 'topplederforum'],
+      ['BP4', 'realisering', 'utrulling', 'styringsgruppe'],
+      ['BP5', 'utrulling', 'forvaltning', 'styringsgruppe'],
+    ]);
+    expect(dsop.gates.map((g) => g.name.nb)).toEqual([
+      'Igangsetting av konseptfasen',
+      'Igangsetting av planleggingsfasen',
+      'Forpliktelse om realisering',
+      'Forpliktelse om utrulling',
+      'Overføring til forvaltning',
+    ]);
+    expect(dsop.gates[2]?.deliverables.map((d) => d.name.nb)).toEqual([
+      'Plan for realiseringsfasen',
+      'Gevinstberegninger',
+      'Gevinstrealiseringsplan',
+      'Aktørenes uttrykte ønske og vilje om å realisere initiativet',
+    ]);
+    expect(dsop.gates[4]?.deliverables.map((d) => d.id)).toEqual(['forvaltningsregime', 'sluttrapport', 'gevinstrealiseringsplan']);
+    expect(dsop.bodies.map((b) => [b.id, b.rule.kind])).toEqual([
+      ['topplederforum', 'consensus'],
+      ['styringsgruppe', 'consensus'],
+    ]);
+    expect(dsop.criteria.map((c) => [c.id, c.name.en, c.weight])).toEqual([
+      ['nytteverdi', 'Benefit', 1],
+      ['gjennomforbarhet', 'Feasibility', 1],
+    ]);
+    expect(dsop.schedules).toEqual([
+      expect.objectContaining({
+        kind: 'status-report',
+        cadence: { kind: 'monthly', exceptMonths: [7] },
+        recipients: 'project-leaders',
+      }),
+    ]);
+    expect(dsop.confidentiality.prioritisedListLabel.nb).toBe(
+      'Konseptene på listen er ikke behandlet på ledernivå hos aktørene i DSOP, og listen kan ikke tolkes som en garanti for at de noen gang vil bli gjennomført.',
+    );
+    expect(dsop.confidentiality.prioritisedListLabel.en).toMatch(/cannot be taken as a guarantee/);
+    expect(dsop.confidentiality.participantsOnlyUntilGate).toBe('BP3');
+    expect(dsop.confidentiality.registeredIdeasInternal).toBe(true);
+  });
+
+  it('digi-rogaland: one steering group, consensus then majority, quarterly; roadmap revised twice a year', () => {
+    const dr = loadPreset('digi-rogaland');
+    expect(dr.bodies).toHaveLength(1);
+    expect(dr.bodies[0]).toMatchObject({
+      id: 'styringsgruppe',
+      meets: 'quarterly',
+      rule: { kind: 'consensus-then-majority', chairDoubleVoteOnTie: true, chairDecidesBudgetMatters: true },
+    });
+    expect(dr.gates.every((g) => g.body === 'styringsgruppe')).toBe(true);
+    expect(dr.gates[0]).toMatchObject({ from: 'ide', to: 'veikart' });
+    const revision = dr.schedules.find((s) => s.kind === 'roadmap-revision');
+    expect(revision).toMatchObject({ cadence: { kind: 'half-yearly' }, recipients: 'secretariat' });
+    expect(revision?.cadence.kind === 'half-yearly' && revision.cadence.months.length).toBe(2);
+  });
+
+  it('skate: Skate advises and the director decides; AU; quarterly reports from measure owners; final treatment', () => {
+    const skate = loadPreset('skate');
+    expect(skate.bodies.map((b) => b.id)).toEqual(['skate', 'au']);
+    expect(skate.bodies[0]).toMatchObject({ rule: { kind: 'consensus' }, decidedBy: { title: { nb: 'Difis direktør' } } });
+    expect(skate.bodies[0]?.decidedBy?.person).toBeUndefined();
+    expect(skate.schedules).toEqual([
+      expect.objectContaining({ kind: 'status-report', cadence: { kind: 'quarterly' }, recipients: 'measure-owners' }),
+    ]);
+    const final = skate.gates.find((g) => g.id === 'sluttbehandling');
+    expect(final).toMatchObject({ body: 'skate', to: 'sluttbehandlet' });
+    expect(final?.deliverables.map((d) => d.id)).toContain('skriftlig-tilbakemeldingsrunde');
+  });
+});

@@ -1,0 +1,377 @@
+// Programme files: the demo and preset-based files load, and every kind of mistake stops
+// startup with a message naming the file and the place in it.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPreset, loadProgrammes, ProgrammeFileError } from '../../src/config/programmeFiles.js';
+
+const demoPath = fileURLToPath(new URL('../../programmes/demo.json', import.meta.url));
+const ymlPath = fileURLToPath(new URL('../../.m365agentsplayground.yml', import.meta.url));
+
+const TENANT = '00000000-0000-0000-0000-0000000000001';
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+const MEGAN = '00000000-0000-0000-0000-0000000000021';
+const ADELE = '00000000-0000-0000-0000-0000000000022';
+const LYNNE = '00000000-0000-0000-0000-0000000000025';
+
+let dir: string;
+let demo: Record<string, unknown>;
+let counter = 0;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'samspill-programmes-'));
+  demo = JSON.parse(await readFile(demoPath, 'utf8')) as Record<string, unknown>;
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A fresh copy of the demo file's content to spoil (any: the tests break it on purpose). */
+const demoCopy = (): any => structuredClone(demo);
+
+async function write(content: unknown, name = `file-${++counter}.json`, folder = dir): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+async function rejection(path: string): Promise<ProgrammeFileError> {
+  const error = await loadProgrammes(path).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProgrammeFileError);
+  return error as ProgrammeFileError;
+}
+
+const digiRogaland = {
+  preset: 'digi-rogaland',
+  id: 'digi-rogaland',
+  name: 'Digi Rogaland',
+  ideaPrefix: 'DIGIR',
+  tenantId: 'tenant-rogaland',
+  parties: [
+    { id: 'stavanger', name: 'Stavanger kommune', inhabitants: 144_000 },
+    { id: 'sandnes', name: 'Sandnes kommune' },
+    { id: 'ks', name: 'KS Rogaland' },
+    { id: 'statsforvalteren', name: 'Statsforvalteren i Rogaland' },
+  ],
+  people: [
+    { aadObjectId: 'kd-stavanger', name: 'Kommunedirektør Stavanger', party: 'stavanger' },
+    { aadObjectId: 'kd-sandnes', name: 'Kommunedirektør Sandnes', party: 'sandnes' },
+    { aadObjectId: 'ks', name: 'KS-representant', party: 'ks' },
+    { aadObjectId: 'sf', name: 'Observatør', party: 'statsforvalteren' },
+    { aadObjectId: 'sekr', name: 'Sekretariatsleder', party: 'stavanger', roles: ['office'] },
+  ],
+  bodies: [
+    {
+      id: 'styringsgruppe',
+      members: ['kd-stavanger', 'kd-sandnes', 'ks'],
+      chair: 'kd-stavanger',
+      observers: ['sf'],
+      secretary: 'sekr',
+    },
+  ],
+};
+
+const skate = {
+  preset: 'skate',
+  id: 'skate',
+  name: 'Skate – digitaliseringsstrategien',
+  ideaPrefix: 'SKATE',
+  tenantId: 'tenant-digdir',
+  parties: [
+    { id: 'digdir', name: 'Digdir' },
+    { id: 'nav', name: 'NAV' },
+  ],
+  people: [
+    { aadObjectId: 'direktor', name: 'Direktør', party: 'digdir' },
+    { aadObjectId: 'nav-leder', name: 'NAV-direktør', party: 'nav' },
+    { aadObjectId: 'au-digdir', name: 'AU Digdir', party: 'digdir' },
+    { aadObjectId: 'au-nav', name: 'AU NAV', party: 'nav' },
+    { aadObjectId: 'sekretariat', name: 'Skatesekretariatet', party: 'digdir', roles: ['office'] },
+  ],
+  bodies: [
+    { id: 'au', members: ['au-digdir', 'au-nav'], secretary: 'sekretariat' },
+    { id: 'skate', members: ['direktor', 'nav-leder'], chair: 'direktor', secretary: 'sekretariat', decidedBy: { person: 'direktor' } },
+  ],
+};
+
+describe('loading programme files', () => {
+  it('loads the demo programme with every role a newcomer needs', async () => {
+    const [programme, ...rest] = await loadProgrammes(demoPath);
+    expect(rest).toEqual([]);
+    expect(programme).toMatchObject({ id: 'dsop', tenantId: TENANT, ideaPrefix: 'DSOP' });
+    expect(programme!.people.filter((p) => p.roles.includes('office')).map((p) => p.aadObjectId)).toEqual([ALEX]);
+    for (const body of programme!.bodies) {
+      expect(body.members.length, body.id).toBeGreaterThan(1);
+      expect(body.chair, body.id).toBeDefined();
+      expect(body.observers.length, body.id).toBeGreaterThan(0);
+      expect(body.secretary, body.id).toBeDefined();
+    }
+    // Governance comes from the preset; the file only added the people.
+    const preset = loadPreset('dsop');
+    expect(programme!.gates).toEqual(preset.gates);
+    expect(programme!.bodies.map((b) => b.name)).toEqual(preset.bodies.map((b) => b.name));
+    // Someone with no role in any body (the ordinary participant).
+    const inBodies = new Set(programme!.bodies.flatMap((b) => [...b.members, ...b.observers, b.secretary]));
+    expect(programme!.people.some((p) => !inBodies.has(p.aadObjectId) && p.roles.length === 0)).toBe(true);
+  });
+
+  it('the playground config has the same tenant and the same people as the demo programme', async () => {
+    const yml = await readFile(ymlPath, 'utf8');
+    const [programme] = await loadProgrammes(demoPath);
+    expect(yml).toMatch(new RegExp(`^tenantId: ${TENANT}$`, 'm'));
+    const ymlPeople = [...yml.matchAll(/^\s+aadObjectId: (\S+)$/gm)].map((m) => m[1]);
+    // The playground's schema wants exactly 5 users plus the current user.
+    expect(ymlPeople).toHaveLength(6);
+    expect(new Set(ymlPeople)).toEqual(new Set(programme!.people.map((p) => p.aadObjectId)));
+    const ymlNames = [...yml.matchAll(/^\s+name: (.+)$/gm)].map((m) => m[1]);
+    for (const person of programme!.people) expect(ymlNames).toContain(person.name);
+    // The current user (the one who types) is the programme office.
+    expect(yml).toMatch(new RegExp(`currentUser:\\n(?:\\s+#.*\\n)?(?:\\s+\\w+: .*\\n)*?\\s+aadObjectId: ${ALEX}\\n`));
+  });
+
+  it('loads every *.json file in a folder, sorted by name, ignoring other files', async () => {
+    const folder = await mkdtemp(join(dir, 'folder-'));
+    await write(skate, 'c-skate.json', folder);
+    await write(demoCopy(), 'a-dsop.json', folder);
+    await write(digiRogaland, 'b-digi-rogaland.json', folder);
+    await write('not a programme', 'README.md', folder);
+    await mkdir(join(folder, 'old.json')); // a folder named like a file is not a programme file
+    const programmes = await loadProgrammes(folder);
+    expect(programmes.map((p) => p.id)).toEqual(['dsop', 'digi-rogaland', 'skate']);
+    const skateBody = programmes[2]!.bodies.find((b) => b.id === 'skate');
+    expect(skateBody?.decidedBy).toEqual({ person: 'direktor', title: { nb: 'Difis direktør', en: 'The Director of Difi' } });
+    expect(programmes[1]!.bodies[0]).toMatchObject({ chair: 'kd-stavanger', observers: ['sf'], rule: { kind: 'consensus-then-majority' } });
+  });
+
+  it('loads a full programme written without a preset', async () => {
+    const [programme] = await loadProgrammes(demoPath);
+    const full = { ...programme!, id: 'fjerde', ideaPrefix: 'FJ' };
+    const [loaded] = await loadProgrammes(await write(full));
+    expect(loaded).toEqual(full);
+  });
+
+  it('a top-level key in a preset file replaces the preset value wholesale', async () => {
+    const file = demoCopy();
+    file.criteria = [
+      { id: 'nytte', name: { nb: 'Nytte', en: 'Benefit' }, weight: 2 },
+      { id: 'risiko', name: { nb: 'Risiko', en: 'Risk' }, weight: 1 },
+    ];
+    const [programme] = await loadProgrammes(await write(file));
+    expect(programme!.criteria.map((c) => c.id)).toEqual(['nytte', 'risiko']);
+    expect(programme!.gates).toEqual(loadPreset('dsop').gates);
+  });
+
+  it('does not change the preset it merged onto', async () => {
+    await loadProgrammes(demoPath);
+    expect(loadPreset('dsop').bodies.map((b) => b.members)).toEqual([[], []]);
+  });
+
+  it('accepts a file that starts with a byte-order mark', async () => {
+    const path = await write(`\uFEFF${JSON.stringify(demoCopy())}`);
+    expect(await loadProgrammes(path)).toHaveLength(1);
+  });
+});
+
+describe('rejecting bad programme files, naming the file and the place', () => {
+  it('invalid JSON: line and column', async () => {
+    const path = await write('{\n  "preset": "dsop",\n  "id": "x",\n}\n');
+    expect((await rejection(path)).message).toBe(`${path}: invalid JSON at line 4, column 1: unexpected "}"`);
+  });
+
+  it('invalid JSON: cut off', async () => {
+    const path = await write('{\n  "preset": "dsop"');
+    expect((await rejection(path)).message).toBe(`${path}: invalid JSON at line 2, column 19: unexpected end of file`);
+  });
+
+  it('not an object', async () => {
+    const path = await write('[]');
+    expect((await rejection(path)).message).toBe(`${path}: a programme file must be a JSON object ({ … })`);
+  });
+
+  it('unknown preset', async () => {
+    const path = await write({ ...demoCopy(), preset: 'dsopp' });
+    expect((await rejection(path)).message).toBe(
+      `${path}: preset: unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate"`,
+    );
+  });
+
+  it('missing required field', async () => {
+    const file = demoCopy();
+    delete file.tenantId;
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: tenantId: required, but missing (expected string)`);
+  });
+
+  it('wrong type, inside a list element named by its id', async () => {
+    const file = demoCopy();
+    file.people[1].name = 7;
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: people[1] (aadObjectId "${MEGAN}").name: expected string, received number`,
+    );
+  });
+
+  it('unknown top-level field', async () => {
+    const path = await write({ ...demoCopy(), colour: 'blue' });
+    expect((await rejection(path)).message).toBe(`${path}: colour: unknown field`);
+  });
+
+  it('chair who is not a member', async () => {
+    const file = demoCopy();
+    file.bodies[1].chair = LYNNE;
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[1] (id "styringsgruppe").chair: the chair "${LYNNE}" must be one of the members`,
+    );
+  });
+
+  it('chair who is not a member, with the body entries in another order than the preset', async () => {
+    const file = demoCopy();
+    file.bodies.reverse();
+    file.bodies[0].chair = LYNNE; // styringsgruppe, the preset's second body
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[0] (id "styringsgruppe").chair: the chair "${LYNNE}" must be one of the members`,
+    );
+  });
+
+  it('observer who is also a member', async () => {
+    const file = demoCopy();
+    file.bodies[0].observers = [MEGAN];
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[0] (id "topplederforum").observers[0]: "${MEGAN}" is both a member and an observer; observers never vote`,
+    );
+  });
+
+  it('person of an unknown party', async () => {
+    const file = demoCopy();
+    file.people[2].party = 'dnb';
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: people[2] (aadObjectId "${ADELE}").party: unknown party "dnb"`);
+  });
+
+  it('no programme-office person', async () => {
+    const file = demoCopy();
+    file.people[0].roles = [];
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: people: at least one person must have the "office" role (the programme office)`,
+    );
+  });
+
+  it('the same person twice', async () => {
+    const file = demoCopy();
+    file.people.push({ ...file.people[5] });
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: people: id "${LYNNE}" is used more than once`);
+  });
+
+  it('gate naming an unknown body, in gates the file gives itself', async () => {
+    const file = demoCopy();
+    file.gates = structuredClone(loadPreset('dsop').gates);
+    file.gates[0].body = 'programkontoret';
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: gates[0] (id "BP1").body: unknown body "programkontoret"`);
+  });
+
+  it('gate naming an unknown body, in a full programme without a preset', async () => {
+    const [programme] = await loadProgrammes(demoPath);
+    const full = structuredClone(programme!);
+    full.gates[3]!.body = 'prosjektstyre';
+    const path = await write(full);
+    expect((await rejection(path)).message).toBe(`${path}: gates[3] (id "BP4").body: unknown body "prosjektstyre"`);
+  });
+
+  it('a value the file did not replace is reported as coming from the preset', async () => {
+    const file = demoCopy();
+    file.gates = structuredClone(loadPreset('dsop').gates).filter((g) => g.id !== 'BP3');
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: confidentiality.participantsOnlyUntilGate (from preset "dsop"): unknown gate "BP3"`,
+    );
+  });
+
+  it('a preset body the file leaves out has no members', async () => {
+    const file = demoCopy();
+    file.bodies = file.bodies.filter((b: { id: string }) => b.id !== 'topplederforum');
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[0] (id "topplederforum").members (the file's "bodies" has no entry with id "topplederforum"): body "topplederforum" has no members`,
+    );
+  });
+
+  it('a body entry for a body the preset does not have', async () => {
+    const file = demoCopy();
+    file.bodies.push({ id: 'programkontoret', members: [ALEX] });
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[2] (id "programkontoret").id: unknown body "programkontoret"; preset "dsop" defines "topplederforum", "styringsgruppe"`,
+    );
+  });
+
+  it('a body given twice', async () => {
+    const file = demoCopy();
+    file.bodies.push({ ...file.bodies[0] });
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: bodies[2] (id "topplederforum").id: body "topplederforum" is given more than once`);
+  });
+
+  it('a decision-maker for a body that has none in the preset', async () => {
+    const file = demoCopy();
+    file.bodies[1].decidedBy = { person: ALEX };
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[1] (id "styringsgruppe").decidedBy: body "styringsgruppe" of preset "dsop" has no separate decision-maker`,
+    );
+  });
+
+  it('a body entry that tries to redefine the body', async () => {
+    const file = demoCopy();
+    file.bodies[0].rule = { kind: 'majority' };
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(
+      `${path}: bodies[0] (id "topplederforum").rule: unknown field; with a preset, a "bodies" entry only says who sits in the body (id, members, chair, observers, secretary, decidedBy.person); to redefine a body, write the whole programme without "preset"`,
+    );
+  });
+
+  it('the same programme (tenant and id) in two files names both files', async () => {
+    const folder = await mkdtemp(join(dir, 'duplicates-'));
+    const first = await write(demoCopy(), 'a.json', folder);
+    const second = await write({ ...demoCopy(), name: 'Another name' }, 'b.json', folder);
+    expect((await rejection(folder)).message).toBe(
+      `${second}: id: programme "dsop" of tenant "${TENANT}" is already defined in ${first}`,
+    );
+  });
+
+  it('the same programme id in another tenant is fine', async () => {
+    const folder = await mkdtemp(join(dir, 'tenants-'));
+    await write(demoCopy(), 'a.json', folder);
+    await write({ ...demoCopy(), tenantId: 'another-tenant' }, 'b.json', folder);
+    expect((await loadProgrammes(folder)).map((p) => p.tenantId)).toEqual([TENANT, 'another-tenant']);
+  });
+
+  it('a path that does not exist, and a folder without programme files', async () => {
+    const missing = join(dir, 'nowhere.json');
+    expect((await rejection(missing)).message).toBe(`${missing}: no such file or folder`);
+    const empty = await mkdtemp(join(dir, 'empty-'));
+    expect((await rejection(empty)).message).toBe(`${empty}: no programme files (*.json) in this folder`);
+  });
+
+  it('reports every problem of a file, one per line', async () => {
+    const file = demoCopy();
+    file.people[2].party = 'dnb';
+    file.bodies[1].chair = LYNNE;
+    const error = await rejection(await write(file));
+    expect(error.problems).toEqual([
+      `people[2] (aadObjectId "${ADELE}").party: unknown party "dnb"`,
+      `bodies[1] (id "styringsgruppe").chair: the chair "${LYNNE}" must be one of the members`,
+    ]);
+    expect(error.message.split('\n')).toHaveLength(2);
+  });
+});
