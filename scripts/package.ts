@@ -161,7 +161,8 @@ export function commandListsFrom(catalogue: Readonly<Record<string, CommandDefin
   const lists: ManifestCommandList[] = [];
   const nb: Record<string, string> = {};
   for (const scope of SCOPES) {
-    const entries = Object.entries(catalogue).filter(([, def]) => def.scopes.includes(scope));
+    // Teams shows at most 12 commands per scope; commands marked menu: false still work when typed.
+    const entries = Object.entries(catalogue).filter(([, def]) => def.scopes.includes(scope) && def.menu !== false);
     if (entries.length === 0) continue;
     if (entries.length > MAX_COMMANDS_PER_LIST) {
       throw new PackageConfigError(

@@ -1,19 +1,23 @@
 // Composes the service from its parts. main.ts gives it real configuration; tests give it a
 // test Azurite, a local Connector stub and a fixed clock.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Clock } from './app/ports.js';
 import { ProgrammeDirectory } from './app/programmeDirectory.js';
 import type { Env } from './config/env.js';
 import type { Programme } from './domain/programme/schema.js';
+import { ChannelAuthentication } from './http/channelAuthentication.js';
 import { createHttpServer } from './http/httpServer.js';
 import { languageOf } from './i18n/language.js';
 import { translate } from './i18n/messages.js';
 import { storageClients, type StorageTarget } from './storage/connection.js';
 import { ConversationTable } from './storage/conversationTable.js';
 import { StorageHealth } from './storage/storageHealth.js';
+import { DisclosureGuard } from './app/disclosure/disclosureGuard.js';
+import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
+import { NdaTable } from './storage/ndaTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
@@ -23,7 +27,19 @@ import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { verbs } from './teams/invoke/verbs.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
+import { Outbound } from './teams/outbound/outbound.js';
+import { RosterCache } from './teams/outbound/rosterCache.js';
 import { SamspillBot } from './teams/samspillBot.js';
+import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
+import { createAgreementModule } from './teams/membership/agreementModule.js';
+import { hostname } from 'node:os';
+import { DeliveryLedger } from './storage/deliveryLedger.js';
+import { DeliveryQueue, QueuedDelivery } from './storage/deliveryQueue.js';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/deliveryWorker.js';
+import { RateLimiter } from './teams/delivery/rateLimits.js';
+import { createSendToTeams } from './teams/delivery/sendToTeams.js';
+import { createVoteModule } from './teams/votes/voteModule.js';
+import type { SweepReport } from './app/votes/closeVote.js';
 
 export interface AppOptions {
   env: Env;
@@ -31,36 +47,76 @@ export interface AppOptions {
   storage: StorageTarget;
   log: Logger;
   clock?: Clock;
+  /** Overrides for the proactive delivery worker (tests, benchmarks). */
+  deliveryWorker?: Partial<DeliveryWorkerOptions>;
 }
 
 export interface App {
   server: restify.Server;
+  votes: {
+    /** Closes votes past their deadline and resumes unfinished follow-up (the closer's sweep). */
+    closeDueVotes(now: number): Promise<SweepReport>;
+    /** Resolves when no channel-card update is pending in this instance. */
+    idle(): Promise<void>;
+  };
+  /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
+  stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() } }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
   const cards = new CardRenderer();
 
   const ideas = new IdeaTable(tables);
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }) }, cards, log);
+  const conversations = new ConversationTable(tables);
+  // Proactive delivery runs on the wall clock whatever the app's clock: its leases, retries and
+  // rate limits are about real time.
+  const wallClock: Clock = { now: () => Date.now() };
+  const deliveryLedger = new DeliveryLedger(tables);
+  const deliveryQueue = DeliveryQueue.from(clients);
+  const votes = createVoteModule({
+    tables,
+    ideas,
+    directory,
+    conversations,
+    cards,
+    delivery: new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock),
+    deliveryLog: deliveryLedger,
+    clock,
+    log,
+  });
+  const audit = new AuditTable(tables);
+  const ndas = new NdaTable(tables);
+  const disclosure = { ideas, cards, audit, ndas };
+  const agreements = createAgreementModule({ tables, ideas, cards, clock });
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
+    ...disclosureCommands(disclosure, verbRouter),
+    ...votes.commands(verbRouter),
+    ...agreements.commands(verbRouter),
   });
 
+  const guard = new DisclosureGuard(directory, ndas, audit);
+  const outbound = new Outbound(guard, cards);
   const bot = new SamspillBot({
     directory,
-    conversations: new ConversationTable(tables),
+    conversations,
     commands,
     verbs: verbRouter,
     cards,
     clock,
+    outbound,
+    rosters: new RosterCache(),
+    // A group conversation belongs to a programme when one of its bodies is linked to it.
+    registry: votes.registry,
   });
 
   // Without an app id the adapter accepts unauthenticated requests (local use only).
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ChannelAuthentication(
     env.MicrosoftAppId
       ? {
           MicrosoftAppId: env.MicrosoftAppId,
@@ -74,7 +130,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   adapter.onTurnError = async (turn, error) => {
     log.error({ err: error, activityType: turn.activity.type }, 'turn failed');
     try {
-      await turn.sendActivity(translate(languageOf(turn.activity.locale), 'error.tryAgain'));
+      await outbound.notice(turn, translate(languageOf(turn.activity.locale), 'error.tryAgain'));
     } catch (sendError) {
       log.warn({ err: sendError }, 'could not tell the user about the failure');
     }
@@ -87,5 +143,27 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     maxBodyBytes: env.SAMSPILL_MAX_BODY_BYTES,
     log,
   });
-  return { server };
+  const worker = new DeliveryWorker({
+    instanceId: `${hostname()}:${process.pid}`,
+    queue: deliveryQueue,
+    ledger: deliveryLedger,
+    conversations,
+    send: createSendToTeams(adapter, env.MicrosoftAppId ?? '', { guard, registry: votes.registry, now: wallClock.now }),
+    limiter: new RateLimiter(),
+    clock: wallClock,
+    random: Math.random,
+    log,
+    ...(deliveryWorker ? { options: deliveryWorker } : {}),
+  });
+  worker.start();
+  if (env.SAMSPILL_SCHEDULER === 'on') votes.startCloser();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= Promise.all([votes.stop(), worker.stop()]).then(() => undefined));
+  server.on('close', () => void stop());
+  return {
+    server,
+    votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
+    stop,
+  };
 }

@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, readEnv } from './config/env.js';
 import { loadProgrammes } from './config/programmeFiles.js';
 import { createLogger } from './observability/logger.js';
-import { storageTargetFrom } from './storage/connection.js';
+import { serviceRequestPolicy, storageTargetFrom } from './storage/connection.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
 
 async function main(): Promise<void> {
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const { server } = createApp({ env, programmes, storage, log });
+  const { server } = createApp({ env, programmes, storage: { ...storage, requests: serviceRequestPolicy }, log });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   log.info({ url: server.url }, 'Samspill is listening');
 

@@ -15,12 +15,35 @@ export interface HttpServerOptions {
   log: Logger;
 }
 
-/** The least an activity must carry before the adapter may see it. */
-const activityEnvelope = z.looseObject({
-  type: z.string().min(1).max(64),
-  serviceUrl: z.url({ protocol: /^https?$/ }),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
-});
+/** Who an activity is from or to: strings where the bot reads them, when present. */
+const account = z.looseObject({ id: z.string().nullish(), aadObjectId: z.string().nullish(), name: z.string().nullish() }).nullish();
+
+/** The least an activity must carry before the adapter may see it, and the types of the fields
+ * the bot reads (a field of the wrong type would otherwise fail inside the turn). */
+const activityEnvelope = z
+  .looseObject({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.url({ protocol: /^https?$/ }),
+    conversation: z.looseObject({
+      id: z.string().min(1).max(1024),
+      tenantId: z.string().nullish(),
+      conversationType: z.string().nullish(),
+    }),
+    from: account,
+    recipient: account,
+    text: z.string().nullish(),
+    locale: z.string().nullish(),
+    name: z.string().nullish(),
+    membersAdded: z.array(z.looseObject({ id: z.string() })).nullish(),
+    membersRemoved: z.array(z.looseObject({ id: z.string() })).nullish(),
+  })
+  .refine(
+    (a) =>
+      a.type !== 'invoke' ||
+      a.name !== 'adaptiveCard/action' ||
+      z.looseObject({ action: z.looseObject({ type: z.string(), verb: z.string() }) }).safeParse(a.value).success,
+    'an adaptiveCard/action invoke needs value.action with a type and a verb',
+  );
 
 export function createHttpServer({ adapter, bot, health, maxBodyBytes, log }: HttpServerOptions): restify.Server {
   const server = restify.createServer({ name: 'samspill', handleUncaughtExceptions: false });
@@ -38,6 +61,11 @@ export function createHttpServer({ adapter, bot, health, maxBodyBytes, log }: Ht
       log.error({ err: error }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
+  });
+
+  // Clients (the Agents Playground among them) probe the endpoint with HEAD before posting.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(200);
   });
 
   server.get('/healthz', async (_req, res) => {

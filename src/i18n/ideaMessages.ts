@@ -44,12 +44,16 @@ export const ideaMessages = {
     nb: '{months} måneder i fasen; retningslinjen er {guideline}.',
     en: '{months} months in the phase; the guideline is {guideline}.',
   },
+  'idea.documentsWithheld': {
+    nb: 'Prosjektets arbeidsdokumenter er bare synlige for prosjektets deltakere til realiseringsbeslutningen er tatt.',
+    en: "The project's working documents are visible only to its participants until the realisation decision is adopted.",
+  },
   'idea.benefit': { nb: 'Forventet nytte', en: 'Expected benefit' },
   'idea.history': { nb: 'Historikk', en: 'History' },
   'idea.scores': { nb: 'Vurderinger (bare synlig for programkontoret)', en: 'Assessments (visible to the programme office only)' },
   'idea.scoreSummary': {
-    nb: 'Vektet poengsum {score} fra {assessors} vurderere',
-    en: 'Weighted score {score} from {assessors} assessors',
+    nb: 'Vektet poengsum {score} ({assessors} vurderinger)',
+    en: 'Weighted score {score} ({assessors} assessments)',
   },
   'idea.criterionSummary': {
     nb: '{criterion}: snitt {mean}, spredning {spread}',

@@ -1,7 +1,11 @@
 // Every user-facing string, in Bokmål and English side by side; the type makes a missing
 // language a compile error.
 import type { LocalisedText } from '../domain/programme/schema.js';
+import { agreementMessages } from './agreementMessages.js';
+import { disclosureMessages } from './disclosureMessages.js';
 import { ideaMessages } from './ideaMessages.js';
+import { voteMessages } from './voteMessages.js';
+import { reportMessages } from './reportMessages.js';
 import { fill, pick, type Language } from './language.js';
 
 const baseMessages = {
@@ -45,7 +49,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...reportMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

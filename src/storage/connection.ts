@@ -1,13 +1,30 @@
 // Chooses how to reach Table and Queue storage: a connection string (Azurite locally, or an
 // account key), or the account name with a managed identity in Azure.
-import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { QueueClient } from '@azure/storage-queue';
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { QueueClient, type StoragePipelineOptions } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
 import { ManagedIdentityCredential } from '@azure/identity';
 
-export type StorageTarget =
+type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
+
+/** How storage requests are retried, and how long one try may take. Unset fields keep the
+ * SDKs' defaults (3 retries from 1 s; no time limit on a try, so a hanging service hangs us). */
+export interface StorageRequestPolicy {
+  maxRetries?: number;
+  retryDelayInMs?: number;
+  maxRetryDelayInMs?: number;
+  /** Give up one try after this long. */
+  tryTimeoutInMs?: number;
+}
+
+/** The service's policy: a hanging storage must not leave a user without an answer, so one try
+ * gives up after 5 s and the whole request within about 20 s ("try again" beats silence). */
+export const serviceRequestPolicy: StorageRequestPolicy = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4_000, tryTimeoutInMs: 5_000 };
+
+export type StorageTarget = (
   | { kind: 'connection-string'; connectionString: string }
-  | { kind: 'managed-identity'; accountName: string; clientId?: string };
+  | { kind: 'managed-identity'; accountName: string; clientId?: string }
+) & { requests?: StorageRequestPolicy };
 
 export interface StorageClients {
   target: StorageTarget;
@@ -44,14 +61,15 @@ export function storageClients(
   credentialFor: (clientId?: string) => TokenCredential = (clientId) =>
     clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential(),
 ): StorageClients {
+  const { tableOptions, queueOptions } = pipelineOptions(target.requests);
   if (target.kind === 'connection-string') {
     const { connectionString } = target;
     const allowInsecureConnection = isHttp(connectionString);
     return {
       target,
-      table: (name) => TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection }),
-      queue: (name) => new QueueClient(connectionString, name),
-      service: () => TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection }),
+      table: (name) => TableClient.fromConnectionString(connectionString, name, { ...tableOptions, allowInsecureConnection }),
+      queue: (name) => new QueueClient(connectionString, name, queueOptions),
+      service: () => TableServiceClient.fromConnectionString(connectionString, { ...tableOptions, allowInsecureConnection }),
     };
   }
   const credential = credentialFor(target.clientId);
@@ -59,9 +77,34 @@ export function storageClients(
   const queueUrl = `https://${target.accountName}.queue.core.windows.net`;
   return {
     target,
-    table: (name) => new TableClient(tableUrl, name, credential),
-    queue: (name) => new QueueClient(`${queueUrl}/${name}`, credential),
-    service: () => new TableServiceClient(tableUrl, credential),
+    table: (name) => new TableClient(tableUrl, name, credential, tableOptions),
+    queue: (name) => new QueueClient(`${queueUrl}/${name}`, credential, queueOptions),
+    service: () => new TableServiceClient(tableUrl, credential, tableOptions),
+  };
+}
+
+/** The request policy in each SDK's own terms. The tables SDK has no per-try timeout option,
+ * so a per-retry pipeline policy sets one on every try. */
+function pipelineOptions(policy: StorageRequestPolicy = {}): { tableOptions: TableServiceClientOptions; queueOptions: StoragePipelineOptions } {
+  const { maxRetries, retryDelayInMs, maxRetryDelayInMs, tryTimeoutInMs } = policy;
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const tryTimeout: PipelinePolicy | undefined = tryTimeoutInMs
+    ? {
+        name: 'samspillTryTimeout',
+        sendRequest: (request, next) => {
+          request.timeout = tryTimeoutInMs;
+          return next(request);
+        },
+      }
+    : undefined;
+  return {
+    tableOptions: {
+      retryOptions: defined({ maxRetries, retryDelayInMs, maxRetryDelayInMs }),
+      ...(tryTimeout ? { additionalPolicies: [{ policy: tryTimeout, position: 'perRetry' as const }] } : {}),
+    },
+    queueOptions: {
+      retryOptions: defined({ maxTries: maxRetries === undefined ? undefined : maxRetries + 1, retryDelayInMs, maxRetryDelayInMs, tryTimeoutInMs }),
+    },
   };
 }
 

@@ -139,8 +139,8 @@ export class IdeaTable implements IdeaRepository {
     const table = await this.table();
     const out: T[] = [];
     const rows = table.listEntities<JsonRow>({ queryOptions: { filter: prefixFilter(partitionKey, prefix) } });
-    // The key check repeats the filter on purpose: Azurite has been seen to return rows outside
-    // a RowKey range, and a stray row must never be read as an idea.
+    // The key check repeats the filter as a defence in depth: a row outside the range must never
+    // be read as an idea, whatever the store answers.
     for await (const row of rows) if (row.rowKey?.startsWith(prefix)) out.push(JSON.parse(row.data) as T);
     return out;
   }

@@ -24,7 +24,7 @@ export function chooseProgramme(ctx: RequestContext, args: string, verb: string,
         heading: translate(ctx.language, 'idea.pickProgramme'),
         text: '',
         options: candidates.map((p) => ({ title: p.name, verb, data: { programmeId: p.id } })),
-      }),
+      }, []),
     ),
   };
 }

@@ -1,19 +1,17 @@
 // The botbuilder edge. It only routes: messages to the command router, Action.Execute invokes
 // to the verb router, installs to the welcome card. All decisions live behind those routers.
-import {
-  CardFactory,
-  TeamsActivityHandler,
-  TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-} from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import type { ConversationRegistry } from '../app/disclosure/ports.js';
 import type { Clock, ConversationStore } from '../app/ports.js';
 import type { ProgrammeDirectory } from '../app/programmeDirectory.js';
 import type { RequestContext } from '../app/requestContext.js';
-import type { AdaptiveCard, CardRenderer } from './cards/cardRenderer.js';
+import type { CardRenderer } from './cards/cardRenderer.js';
 import type { CommandRouter } from './commands/commandRouter.js';
 import { contextFromTurn, conversationKindOf, tenantOf } from './contextFromTurn.js';
 import type { VerbRouter } from './invoke/verbRouter.js';
+import type { Outbound } from './outbound/outbound.js';
+import type { RosterCache } from './outbound/rosterCache.js';
+import { turnAudience } from './outbound/turnAudience.js';
 import type { Reply } from './reply.js';
 import { welcomeCard } from './welcome.js';
 
@@ -24,19 +22,10 @@ export interface BotDependencies {
   verbs: VerbRouter;
   cards: CardRenderer;
   clock: Clock;
+  outbound: Outbound;
+  rosters: RosterCache;
+  registry: ConversationRegistry;
 }
-
-export async function sendReply(turn: TurnContext, reply: Reply): Promise<void> {
-  await turn.sendActivity(
-    reply.kind === 'card' ? { attachments: [CardFactory.adaptiveCard(reply.card)] } : { text: reply.text, textFormat: 'plain' },
-  );
-}
-
-const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
-  statusCode: 200,
-  type: 'application/vnd.microsoft.card.adaptive',
-  value: card,
-});
 
 export class SamspillBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDependencies) {
@@ -44,19 +33,24 @@ export class SamspillBot extends TeamsActivityHandler {
     this.onMessage(async (turn, next) => {
       const ctx = this.context(turn);
       await this.rememberConversation(turn);
-      await sendReply(turn, await deps.commands.route(ctx, turn.activity.text ?? ''));
+      await this.send(turn, ctx, await deps.commands.route(ctx, turn.activity.text ?? ''));
       await next();
     });
     this.onInstallationUpdateAdd(async (turn, next) => {
       await this.welcome(turn);
       await next();
     });
-    // Teams also announces a team install as the bot joining the conversation.
+    // Teams announces an install twice (installationUpdate and the bot joining as a member):
+    // welcome once, on the install; the join only refreshes what we know of the conversation.
     this.onMembersAdded(async (turn, next) => {
+      deps.rosters.forget(turn.activity.conversation.id);
       const botId = turn.activity.recipient?.id;
-      if (turn.activity.membersAdded?.some((m) => m.id === botId) && conversationKindOf(turn) !== 'personal') {
-        await this.welcome(turn);
-      }
+      if (turn.activity.membersAdded?.some((m) => m.id === botId)) await this.rememberConversation(turn);
+      await next();
+    });
+    // A changed roster may change who may see what: read it afresh next time.
+    this.onMembersRemoved(async (turn, next) => {
+      deps.rosters.forget(turn.activity.conversation.id);
       await next();
     });
   }
@@ -66,7 +60,16 @@ export class SamspillBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const ctx = this.context(turn);
-    return cardResponse(await this.deps.verbs.route(ctx, invokeValue.action.verb, invokeValue.action.data));
+    const card = await this.deps.verbs.route(ctx, invokeValue.action.verb, invokeValue.action.data);
+    return this.deps.outbound.invokeResponse(ctx, this.audience(turn, ctx), card);
+  }
+
+  private audience(turn: TurnContext, ctx: RequestContext) {
+    return turnAudience(turn, this.deps.registry, this.deps.rosters, ctx.now);
+  }
+
+  private send(turn: TurnContext, ctx: RequestContext, reply: Reply): Promise<void> {
+    return this.deps.outbound.reply(turn, ctx, this.audience(turn, ctx), reply);
   }
 
   private context(turn: TurnContext): RequestContext {
@@ -75,7 +78,8 @@ export class SamspillBot extends TeamsActivityHandler {
 
   private async welcome(turn: TurnContext): Promise<void> {
     await this.rememberConversation(turn);
-    await sendReply(turn, { kind: 'card', card: welcomeCard(this.context(turn), this.deps.cards) });
+    const ctx = this.context(turn);
+    await this.send(turn, ctx, { kind: 'card', card: welcomeCard(ctx, this.deps.cards) });
   }
 
   /** Keeps the reference fresh so proactive messages (reminders, votes) can reach this chat. */

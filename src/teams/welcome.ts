@@ -16,5 +16,5 @@ export function welcomeCard(ctx: RequestContext, cards: CardRenderer): AdaptiveC
     nextStep: translate(language, 'welcome.nextStep'),
     helpButton: translate(language, 'help.title'),
     actions: startActions(ctx),
-  });
+  }, []);
 }

@@ -6,6 +6,8 @@ import { register } from '../../src/domain/idea/lifecycle.js';
 import { rolesIn } from '../../src/domain/programme/roles.js';
 import { ideaDetailView, ideaFormView } from '../../src/teams/ideas/ideaViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
+import { voteSamples } from './voteSamples.js';
+import { agreementSamples } from './agreementSamples.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);
 
@@ -30,6 +32,7 @@ const registered = register(programme, {
 if (!registered.ok) throw new Error('sample idea');
 const { idea, history } = registered.value;
 const manyHistory = Array.from({ length: 40 }, (_, i) => ({ ...history, at: at + i * 1000 }));
+const personal = (language: 'nb' | 'en') => ({ language, now: at, conversation: { kind: 'personal' as const } });
 const button = { title: 'Registrer idéen', verb: 'idea.form', data: { programmeId: 'dsop' } };
 const item = { programmeId: 'dsop', number: 'DSOP-2026-001', title: long(120), subtitle: 'Registrert · Idé' };
 
@@ -70,8 +73,8 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
     }),
   ],
   ideaDetail: [
-    ideaDetailView({ access: access('aad-member'), idea, history: [history], assessments: [] }, 'nb', at),
-    ideaDetailView({ access: access('aad-office'), idea, history: manyHistory, assessments: [] }, 'en', at, 'Registered as DSOP-2026-001.'),
+    ideaDetailView({ access: access('aad-member'), idea, history: [history], assessments: [] }, personal('nb')).view,
+    ideaDetailView({ access: access('aad-office'), idea, history: manyHistory, assessments: [] }, personal('en'), 'Registered as DSOP-2026-001.').view,
     ideaDetailView(
       {
         access: access('aad-chair'),
@@ -79,9 +82,8 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
         history: manyHistory,
         assessments: [],
       },
-      'nb',
-      at,
-    ),
+      personal('nb'),
+    ).view,
   ],
   ideaList: [
     {
@@ -106,4 +108,29 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
     },
     { label: programme.confidentiality.prioritisedListLabel, heading: 'Prioritised list', items: [], emptyText: 'None yet.' },
   ],
+  records: [
+    {
+      heading: 'Revisjonslogg – DSOP',
+      subheading: 'Nyeste først',
+      records: Array.from({ length: 30 }, (_, i) => ({ title: `22. nov. 2026 · Stoppet ${i}`, lines: [long(200), long(200)] })),
+      emptyText: '',
+    },
+    { heading: 'NDAs', subheading: '', records: [], emptyText: 'None on record.' },
+  ],
+  ndaForm: [
+    {
+      heading: 'Registrer taushetserklæring',
+      intro: 'Intro',
+      labels: { person: 'Hvem', covers: 'Dekker', scope: 'Hva', handling: 'Hvordan', signedOn: 'Dato' },
+      people: programme.people.map((p) => ({ title: p.name, value: p.aadObjectId })),
+      topics: [
+        { title: 'Registrerte idéer', value: 'registered-ideas' },
+        { title: 'Prosjektdokumenter', value: 'planning-documents' },
+      ],
+      programmeId: 'dsop',
+      submitLabel: 'Registrer',
+    },
+  ],
+  ...voteSamples,
+  ...agreementSamples,
 };

@@ -40,7 +40,7 @@ export function cardProblems(card: object): string[] {
 
 describe.each(cardNames)('card template %s', (name) => {
   it.each(samples[name].map((view, i) => [i, view] as const))('sample %i parses cleanly and stays small', (_i, view) => {
-    const card = renderer.render(name, view as never);
+    const card = renderer.render(name, view as never, []);
     expect(cardProblems(card)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
     // Every placeholder was bound (an unbound one stays in the card as "${name}").

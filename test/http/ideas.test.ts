@@ -108,7 +108,7 @@ describe('assessing, ranking, prioritising, qualifying, stopping', () => {
       comment: 'Usikker',
     });
     const text = cardText(card);
-    expect(text).toContain('Weighted score 3.75 from 2 assessors');
+    expect(text).toContain('Weighted score 3.75 (2 assessments)');
     expect(text).toContain('Large disagreement on Benefit');
     const second = await numberOf('Idé nummer 0');
     const unassessed = await numberOf('Idé nummer 1');

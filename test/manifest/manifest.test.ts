@@ -278,7 +278,7 @@ describe('commands in the manifest', () => {
     for (const list of lists) expect(list.scopes).toHaveLength(1);
     for (const scope of ['personal', 'team', 'groupChat'] as const) {
       const expected = Object.values(catalogue)
-        .filter((def) => def.scopes.includes(scope))
+        .filter((def) => def.scopes.includes(scope) && (def as { menu?: boolean }).menu !== false)
         .map((def) => def.words.en[0]);
       const listed = lists.find((list) => list.scopes[0] === scope)?.commands.map((command) => command.title) ?? [];
       expect(listed, scope).toEqual(expected);

@@ -1,5 +1,6 @@
 // In-memory Azurite inside the test process, on ports the OS picks. Uses Azurite's server
 // classes directly (internal API: azurite's version is pinned exactly in package.json).
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { azuriteConnectionString } from '../../src/storage/connection.js';
 
@@ -10,6 +11,7 @@ interface AzuriteServer {
   close(): Promise<void>;
   clean(): Promise<void>;
   getHttpServerAddress(): string;
+  httpServer: Server;
 }
 type ServerClass = new (config: unknown) => AzuriteServer;
 type ConfigClass = new (...args: unknown[]) => unknown;
@@ -37,6 +39,14 @@ export async function startTestAzurite(): Promise<TestAzurite> {
   const queue = new QueueServer(
     new QueueConfiguration('127.0.0.1', 0, u, u, u, u, false, u, false, u, true, true, '', '', '', u, false, true),
   );
+  // restify patches http.IncomingMessage.prototype.query with a function, and Azurite's
+  // express then never parses the query string ($filter, $top, continuation tokens): every
+  // table query would return every row of the table. Shadow the patch on Azurite's requests.
+  for (const server of [table, queue]) {
+    server.httpServer.prependListener('request', (req: { query?: unknown }) => {
+      req.query = undefined;
+    });
+  }
   await Promise.all([table.start(), queue.start()]);
   let stopped = false;
   return {

@@ -10,9 +10,22 @@ export interface SentActivity {
   activity: Record<string, unknown>;
 }
 
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name?: string;
+  tenantId: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
+}
+
 export interface ConnectorStub {
   url: string;
   sent: SentActivity[];
+  /** Members per conversation id, served by the paged members and member APIs. A personal
+   * chat's user not listed here is answered as an ordinary user of the conversation's tenant. */
+  rosters: Map<string, RosterMember[]>;
+  /** Conversations whose roster calls fail (the bot must then fail closed). */
+  brokenRosters: Set<string>;
   /** Resolves when at least `count` activities have been sent (or rejects after a timeout). */
   waitFor(count: number, timeoutMs?: number): Promise<SentActivity[]>;
   clear(): void;
@@ -29,8 +42,24 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const sent: SentActivity[] = [];
   let waiters: { count: number; resolve: () => void }[] = [];
   let counter = 0;
+  const rosters = new Map<string, RosterMember[]>();
+  const brokenRosters = new Set<string>();
+  const json = (res: import('node:http').ServerResponse, status: number, value: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  };
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
+    const members = /\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/?]+))/.exec(req.url ?? '');
+    if (req.method === 'GET' && members) {
+      const conversationId = decodeURIComponent(members[1] ?? '');
+      if (brokenRosters.has(conversationId)) return json(res, 503, { error: { code: 'ServiceUnavailable' } });
+      const roster = rosters.get(conversationId) ?? [];
+      if (members[2] === 'pagedmembers') return json(res, 200, { members: roster });
+      const id = decodeURIComponent(members[3] ?? '');
+      const member = roster.find((m) => m.id === id) ?? { id, aadObjectId: '', userRole: 'user' };
+      return json(res, 200, member);
+    }
     const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
     if (!match) {
       res.writeHead(404);
@@ -52,6 +81,8 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   return {
     url: `http://127.0.0.1:${port}`,
     sent,
+    rosters,
+    brokenRosters,
     waitFor(count, timeoutMs = 5_000) {
       if (sent.length >= count) return Promise.resolve(sent);
       return new Promise((resolve, reject) => {

@@ -100,12 +100,12 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
   };
 
   const server: Server = createServer(async (req, res) => {
+    const now = Date.now(); // when the request arrived, as Teams would count it
     const body = await readBody(req);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method ?? '';
     if (!match || (method !== 'POST' && method !== 'PUT')) return answer(res, 404, { error: { code: 'NotFound' } });
     const conversationId = decodeURIComponent(match[1] ?? '');
-    const now = Date.now();
     const log = (status: number, retryAfter?: string) =>
       requests.push({ at: now, method, conversationId, status, ...(retryAfter ? { retryAfter } : {}) });
 

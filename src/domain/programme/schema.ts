@@ -172,6 +172,60 @@ export const confidentialitySchema = z
   .strict();
 export type Confidentiality = z.infer<typeof confidentialitySchema>;
 
+/** A membership-fee rate (Digi Rogaland §6). It applies from `fromYear` until a rate with a
+ * later `fromYear`; amounts are in NOK. */
+export const feeRateSchema = z
+  .object({
+    fromYear: z.number().int().min(2000).max(2100),
+    /** Fixed amount per member municipality. */
+    fixed: z.number().int().min(0),
+    /** Amount per inhabitant; whole øre at most (e.g. 5 or 4.75). */
+    perInhabitant: z
+      .number()
+      .min(0)
+      .max(10_000)
+      .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'must be whole øre (at most two decimals)'),
+    /** This many of the smallest municipalities (by inhabitants) pay only the per-inhabitant part. */
+    smallestPayVariableOnly: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type FeeRate = z.infer<typeof feeRateSchema>;
+
+/** When a member's (or party's) notice of withdrawal takes effect. */
+export const noticeRuleSchema = z.discriminatedUnion('kind', [
+  /** Digi Rogaland §7: a notice period of `years` counted from 1 January of the year after
+   * the notice is given. */
+  z.object({ kind: z.literal('years-from-next-new-year'), years: z.number().int().min(1).max(10) }).strict(),
+  /** KMD–KS §7: at least `months` calendar months' notice; the agreement may end earlier by
+   * itself on `agreementEnds` (YYYY-MM-DD). */
+  z
+    .object({
+      kind: z.literal('months'),
+      months: z.number().int().min(1).max(60),
+      agreementEnds: z.iso.date().optional(),
+    })
+    .strict(),
+]);
+export type NoticeRule = z.infer<typeof noticeRuleSchema>;
+
+/** Membership terms: the fee rule and the notice rule, each with the agreement text it rests on. */
+export const membershipSchema = z
+  .object({
+    fee: z
+      .object({
+        rates: z
+          .array(feeRateSchema)
+          .min(1)
+          .refine((rates) => new Set(rates.map((r) => r.fromYear)).size === rates.length, 'two rates have the same fromYear'),
+        basis: localisedTextSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    notice: z.object({ rule: noticeRuleSchema, basis: localisedTextSchema.optional() }).strict().optional(),
+  })
+  .strict();
+export type Membership = z.infer<typeof membershipSchema>;
+
 /** The governance part: what a preset defines and a programme may override. */
 export const governanceSchema = z
   .object({
@@ -186,6 +240,8 @@ export const governanceSchema = z
     disagreementSpread: z.number().min(1).max(4).default(2),
     schedules: z.array(scheduleSchema).default([]),
     confidentiality: confidentialitySchema,
+    /** Membership fee and notice of withdrawal (optional: not every agreement has them). */
+    membership: membershipSchema.optional(),
   })
   .strict();
 export type Governance = z.infer<typeof governanceSchema>;

@@ -4,9 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import type { Disclosed } from '../../domain/disclosure/content.js';
 import { cardNames, type CardName, type CardViews } from './views.js';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+/** What a rendered card discloses, attached where JSON never sees it; the disclosure guard
+ * reads it before anything is sent. */
+const DISCLOSES = Symbol('discloses');
+
+export function disclosuresOf(card: AdaptiveCard): readonly Disclosed[] {
+  return (card as { [DISCLOSES]?: readonly Disclosed[] })[DISCLOSES] ?? [];
+}
 
 export const defaultCardsDir = new URL('../../../cards/', import.meta.url).pathname;
 
@@ -19,9 +28,13 @@ export class CardRenderer {
     );
   }
 
-  render<K extends CardName>(name: K, view: CardViews[K]): AdaptiveCard {
+  /** Renders a card. `discloses` must name every idea, list or internal item the view shows:
+   * it is what the disclosure guard checks against the audience. */
+  render<K extends CardName>(name: K, view: CardViews[K], discloses: readonly Disclosed[]): AdaptiveCard {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named ${name}`);
-    return template.expand({ $root: view }) as AdaptiveCard;
+    const card = template.expand({ $root: view }) as AdaptiveCard;
+    Object.defineProperty(card, DISCLOSES, { value: discloses, enumerable: false });
+    return card;
   }
 }

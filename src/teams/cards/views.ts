@@ -1,5 +1,11 @@
 // The data each card template in cards/ is bound with. One entry per template file; the
 // renderer refuses a name that has no type here.
+import type { VoteLogView, VoteOutcomeView, VoteProposalView, VoteView } from '../votes/voteCardViews.js';
+import type { ChecklistView } from '../checklist/checklistCardView.js';
+import type { DeviationFormView, DeviationListView, MeasureFormView } from '../measures/measureCardViews.js';
+import type { FeeView } from '../membership/feeCardView.js';
+import type { RoadmapView } from '../roadmap/roadmapCardView.js';
+import type { ReportFormView } from '../reports/reportCardViews.js';
 
 export interface WelcomeView {
   title: string;
@@ -87,6 +93,8 @@ export interface IdeaDetailView {
     recommendationLabel: string;
     saveLabel: string;
   };
+  /** The office's button to put the idea's next gate to its body (empty when none). */
+  propose: ActionButton[];
   canStop: boolean;
   stopTitle: string;
   stopHelp: string;
@@ -120,6 +128,23 @@ export interface PrioritisedListView {
   emptyText: string;
 }
 
+export interface RecordsView {
+  heading: string;
+  subheading: string;
+  records: { title: string; lines: string[] }[];
+  emptyText: string;
+}
+
+export interface NdaFormView {
+  heading: string;
+  intro: string;
+  labels: Record<'person' | 'covers' | 'scope' | 'handling' | 'signedOn', string>;
+  people: Choice[];
+  topics: Choice[];
+  programmeId: string;
+  submitLabel: string;
+}
+
 export interface CardViews {
   welcome: WelcomeView;
   help: HelpView;
@@ -129,6 +154,19 @@ export interface CardViews {
   ideaDetail: IdeaDetailView;
   ideaList: IdeaListView;
   prioritisedList: PrioritisedListView;
+  records: RecordsView;
+  ndaForm: NdaFormView;
+  vote: VoteView;
+  voteOutcome: VoteOutcomeView;
+  voteProposal: VoteProposalView;
+  voteLog: VoteLogView;
+  fee: FeeView;
+  checklist: ChecklistView;
+  roadmap: RoadmapView;
+  measureForm: MeasureFormView;
+  deviationForm: DeviationFormView;
+  deviationList: DeviationListView;
+  reportForm: ReportFormView;
 }
 
 export type CardName = keyof CardViews;
@@ -141,4 +179,17 @@ export const cardNames: readonly CardName[] = [
   'ideaDetail',
   'ideaList',
   'prioritisedList',
+  'records',
+  'ndaForm',
+  'vote',
+  'voteOutcome',
+  'voteProposal',
+  'voteLog',
+  'fee',
+  'checklist',
+  'roadmap',
+  'measureForm',
+  'deviationForm',
+  'deviationList',
+  'reportForm',
 ];

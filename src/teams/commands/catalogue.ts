@@ -14,6 +14,8 @@ export interface CommandDefinition {
   description: LocalisedText;
   scopes: readonly Scope[];
   audience: Audience;
+  /** false: left out of the Teams command menu (at most 12 per scope); it still works when typed. */
+  menu?: boolean;
 }
 
 const everywhere: readonly Scope[] = ['personal', 'team', 'groupChat'];
@@ -42,6 +44,7 @@ export const commandCatalogue = {
     description: { nb: 'Vis én idé med historikk, f.eks. «idé DSOP-2026-001»', en: 'Show one idea with its history, e.g. "idea DSOP-2026-001"' },
     scopes: ['personal'],
     audience: 'member',
+    menu: false,
   },
   portfolio: {
     words: { nb: ['portefølje', 'portefolje'], en: ['portfolio'] },
@@ -59,6 +62,125 @@ export const commandCatalogue = {
     words: { nb: ['prioritert liste'], en: ['prioritised list', 'prioritized list'] },
     description: { nb: 'Den prioriterte listen, med merknaden om hva den ikke er', en: 'The prioritised list, with its caveat label' },
     scopes: ['personal', 'team', 'groupChat'],
+    audience: 'member',
+  },
+  sharePrioritisedList: {
+    words: { nb: ['del prioritert liste'], en: ['share prioritised list', 'share prioritized list'] },
+    description: {
+      nb: 'Den prioriterte listen til deling utenfor programmet (med merknaden først)',
+      en: 'The prioritised list for sharing outside the programme (caveat label first)',
+    },
+    scopes: ['personal', 'team', 'groupChat'],
+    audience: 'member',
+  },
+  auditLog: {
+    words: { nb: ['revisjonslogg'], en: ['audit log'] },
+    description: { nb: 'Stoppede og delte opplysninger', en: 'Withheld and shared information' },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
+  },
+  nda: {
+    words: { nb: ['taushetserklæring', 'taushetserklaering'], en: ['nda', 'record nda'] },
+    description: { nb: 'Registrer en taushetserklæring', en: 'Record a non-disclosure agreement' },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
+  },
+  ndaList: {
+    words: { nb: ['taushetserklæringer', 'taushetserklaeringer'], en: ['ndas', 'nda list'] },
+    description: { nb: 'Registrerte taushetserklæringer', en: 'Recorded non-disclosure agreements' },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
+  },
+  link: {
+    words: { nb: ['koble til'], en: ['link'] },
+    description: {
+      nb: 'I en kanal: koble kanalen til et beslutningsorgan, f.eks. «koble til styringsgruppen»',
+      en: 'In a channel: link the channel to a decision body, e.g. "link styringsgruppen"',
+    },
+    scopes: ['team'],
+    audience: 'office',
+  },
+  decisionLog: {
+    words: { nb: ['beslutningslogg'], en: ['decision log'] },
+    description: {
+      nb: 'Alle avstemninger med hvem som stemte hva og når, f.eks. «beslutningslogg DSOP-2026-001»',
+      en: 'Every vote with who voted what and when, e.g. "decision log DSOP-2026-001"',
+    },
+    scopes: ['personal', 'team', 'groupChat'],
+    audience: 'member',
+  },
+  decisionLogCsv: {
+    words: { nb: ['beslutningslogg csv'], en: ['decision log csv'] },
+    description: { nb: 'Beslutningsloggen som CSV', en: 'The decision log as CSV' },
+    // Understood everywhere; listed in the channel menus only, as the personal menu is full
+    // (Teams shows at most 12 commands per scope).
+    scopes: ['team', 'groupChat'],
+    audience: 'member',
+  },
+  // The rest of the agreements. Understood in a personal chat and listed on the help card, but
+  // not in a Teams command menu (`scopes: []`): the personal menu already holds Teams' maximum
+  // of 12 commands. The lead picks which, if any, replace a menu entry.
+  fees: {
+    words: { nb: ['kontingent', 'medlemskontingent'], en: ['fees', 'membership fee'] },
+    description: {
+      nb: 'Medlemskontingent per kommune for et år, f.eks. «kontingent 2026»',
+      en: 'Membership fee per municipality for a year, e.g. "fees 2026"',
+    },
+    scopes: [],
+    audience: 'office',
+  },
+  notice: {
+    words: { nb: ['oppsigelse'], en: ['notice', 'notice of withdrawal'] },
+    description: {
+      nb: 'Når en oppsigelse gitt i dag (eller en dato) får virkning',
+      en: 'When a notice given today (or on a date) takes effect',
+    },
+    scopes: [],
+    audience: 'member',
+  },
+  checklist: {
+    words: { nb: ['sjekkliste'], en: ['checklist'] },
+    description: {
+      nb: 'Samarbeidssjekklisten for et prosjekt, f.eks. «sjekkliste DSOP-2026-001»',
+      en: 'The collaboration checklist of a project, e.g. "checklist DSOP-2026-001"',
+    },
+    scopes: [],
+    audience: 'member',
+  },
+  roadmap: {
+    words: { nb: ['veikart'], en: ['roadmap'] },
+    description: { nb: 'Programmets veikart med prosjektene og planlagt periode', en: "The programme's roadmap: projects and planned periods" },
+    scopes: [],
+    audience: 'member',
+  },
+  newMeasure: {
+    words: { nb: ['tiltak ny', 'nytt tiltak'], en: ['new measure'] },
+    description: { nb: 'Opprett et felles tiltak med eiere og parter', en: 'Create a joint measure with owners and parties' },
+    scopes: [],
+    audience: 'office',
+  },
+  measures: {
+    words: { nb: ['tiltak'], en: ['measures'] },
+    description: { nb: 'De felles tiltakene med eiere, parter og åpne avvik', en: 'The joint measures with owners, parties and open deviations' },
+    scopes: [],
+    audience: 'member',
+  },
+  deviation: {
+    words: { nb: ['avvik'], en: ['deviation', 'report deviation'] },
+    description: {
+      nb: 'Meld avvik eller forsinkelse i et felles tiltak til de andre partene',
+      en: 'Report a deviation or delay in a joint measure to the other parties',
+    },
+    scopes: [],
+    audience: 'member',
+  },
+  deviations: {
+    words: { nb: ['avvik liste', 'avviksliste'], en: ['deviations', 'deviation list'] },
+    description: { nb: 'Åpne avvik til neste konsultasjonsmøte', en: 'Open deviations for the next consultation meeting' },
+    scopes: [],
     audience: 'member',
   },
 } as const satisfies Record<string, CommandDefinition>;

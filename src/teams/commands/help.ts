@@ -31,5 +31,5 @@ export function helpCard(ctx: RequestContext, cards: CardRenderer): AdaptiveCard
     commandsHeading: translate(language, 'help.commands'),
     commands,
     actions: startActions(ctx),
-  });
+  }, []);
 }

@@ -2,6 +2,7 @@
 // prioritised list (which always opens with the programme's confidentiality label).
 import type { Access } from '../../app/ideas/ideaAccess.js';
 import type { Portfolio } from '../../app/ideas/ideaQueries.js';
+import { ideaContent, type Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { RankedIdea } from '../../domain/idea/ranking.js';
 import type { Programme } from '../../domain/programme/schema.js';
@@ -33,7 +34,7 @@ export function myIdeasCard(cards: CardRenderer, groups: { programme: Programme;
     ...emptyList(translate(language, 'list.mine')),
     sections,
     emptyText: sections.length === 0 ? translate(language, 'list.mineEmpty') : '',
-  });
+  }, groups.flatMap((g) => g.ideas.map((idea) => ideaContent(g.programme.id, idea))));
 }
 
 export function portfolioCard(cards: CardRenderer, view: Portfolio, page: number, language: Language): AdaptiveCard {
@@ -67,7 +68,7 @@ export function portfolioCard(cards: CardRenderer, view: Portfolio, page: number
       ...(current > 1 ? [button(translate(language, 'list.previous'), current - 1)] : []),
       ...(current < pages ? [button(translate(language, 'list.next'), current + 1)] : []),
     ],
-  });
+  }, onPage.map((x) => ideaContent(programme.id, x.idea)));
 }
 
 export function rankingCard(cards: CardRenderer, access: Access, ranked: RankedIdea<Idea>[], language: Language): AdaptiveCard {
@@ -90,7 +91,7 @@ export function rankingCard(cards: CardRenderer, access: Access, ranked: RankedI
     subheading: translate(language, 'list.rankingSubtitle'),
     sections: items.length > 0 ? [{ heading: '', items }] : [],
     emptyText: items.length === 0 ? translate(language, 'list.rankingEmpty') : '',
-  });
+  }, [{ kind: 'programme-internal', programmeId: programme.id }, ...ranked.map(({ idea }) => ideaContent(programme.id, idea))]);
 }
 
 export function prioritisedListCard(cards: CardRenderer, access: Access, ideas: Idea[], language: Language): AdaptiveCard {
@@ -100,5 +101,9 @@ export function prioritisedListCard(cards: CardRenderer, access: Access, ideas: 
     heading: translate(language, 'list.prioritised', { programme: programme.name }),
     items: ideas.map((idea, i) => ({ ...listItem(programme, idea, language), rank: idea.rank ?? i + 1 })),
     emptyText: ideas.length === 0 ? translate(language, 'list.prioritisedEmpty') : '',
-  });
+  }, [
+    // The template always opens with the label, so every rendering of this card is labelled.
+    { kind: 'prioritised-list', programmeId: programme.id, labelled: true } satisfies Disclosed,
+    ...ideas.map((idea) => ideaContent(programme.id, idea)),
+  ]);
 }

@@ -61,11 +61,13 @@ const formValues = (data: unknown) => {
 
 export function ideaVerbs({ ideas, cards }: IdeaVerbDependencies): Record<string, VerbDefinition> {
   const error = (ctx: RequestContext, e: IdeaUseCaseError, details: string[] = []) =>
-    cards.render('error', { title: translate(ctx.language, 'error.title'), message: ideaErrorText(e, ctx.language), details });
+    cards.render('error', { title: translate(ctx.language, 'error.title'), message: ideaErrorText(e, ctx.language), details }, []);
 
   const detailCard = async (ctx: RequestContext, ref: IdeaRef, banner = ''): Promise<AdaptiveCard> => {
     const detail = await ideaDetail(ideas, ctx, ref.programmeId, ref.number);
-    return detail.ok ? cards.render('ideaDetail', ideaDetailView(detail.value, ctx.language, ctx.now, banner)) : error(ctx, detail.error);
+    if (!detail.ok) return error(ctx, detail.error);
+    const { view, discloses } = ideaDetailView(detail.value, { ...ctx, conversation: ctx.conversation }, banner);
+    return cards.render('ideaDetail', view, discloses);
   };
 
   const afterChange = async (ctx: RequestContext, ref: IdeaRef, result: Result<unknown, IdeaUseCaseError>, banner: string) =>
@@ -79,6 +81,7 @@ export function ideaVerbs({ ideas, cards }: IdeaVerbDependencies): Record<string
     return cards.render(
       'ideaForm',
       ideaFormView(access.value, ctx.language, { values: formValues(data), problems, ...(submissionId ? { submissionId } : {}) }),
+      [],
     );
   };
 
@@ -92,7 +95,7 @@ export function ideaVerbs({ ideas, cards }: IdeaVerbDependencies): Record<string
       schema: z.object({ programmeId }),
       handle: async (ctx, data) => {
         const access = accessTo(ctx, data.programmeId);
-        return access.ok ? cards.render('ideaForm', ideaFormView(access.value, ctx.language)) : error(ctx, access.error);
+        return access.ok ? cards.render('ideaForm', ideaFormView(access.value, ctx.language), []) : error(ctx, access.error);
       },
     }),
     'idea.register': defineVerb({

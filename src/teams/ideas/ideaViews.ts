@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { IdeaDetail } from '../../app/ideas/ideaQueries.js';
 import type { Access } from '../../app/ideas/ideaAccess.js';
 import { isChairForIdea } from '../../app/ideas/ideaAccess.js';
+import { classify } from '../../domain/disclosure/classify.js';
+import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import { nextGate } from '../../domain/idea/lifecycle.js';
 import { phaseAge } from '../../domain/idea/phaseAge.js';
@@ -87,10 +89,37 @@ function scoreLines(programme: Programme, score: IdeaScore | undefined, language
   ];
 }
 
-export function ideaDetailView(detail: IdeaDetail, language: Language, now: number, banner = ''): IdeaDetailView {
+export interface DetailAudience {
+  language: Language;
+  now: number;
+  conversation: { kind: 'personal' | 'channel' | 'groupChat' };
+}
+
+/** Working documents (links, qualification, disputes) of a project in a restricted phase are
+ * for its participants only (DSOP §6): a non-participant asking in personal chat gets the card
+ * without them. Elsewhere they are declared and the disclosure guard decides for the audience. */
+function showsDocuments(detail: IdeaDetail, audience: DetailAudience): boolean {
+  if (audience.conversation.kind !== 'personal') return true;
+  const { classification } = classify(detail.access.programme, ideaDocuments(detail.access.programme.id, detail.idea));
+  return classification.level !== 'participants-only' || classification.participants.has(detail.access.actor.id);
+}
+
+export function ideaDetailView(
+  detail: IdeaDetail,
+  audience: DetailAudience,
+  banner = '',
+): { view: IdeaDetailView; discloses: Disclosed[] } {
+  const { language, now } = audience;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
-  const { access, idea } = detail;
+  const { access } = detail;
   const { programme, roles } = access;
+  const documents = showsDocuments(detail, audience);
+  const idea = documents ? detail.idea : { ...detail.idea, links: [], disputes: [], qualification: undefined };
+  const discloses: Disclosed[] = [
+    ideaContent(programme.id, idea),
+    ...(documents ? [ideaDocuments(programme.id, idea)] : []),
+    ...(roles.isOffice && detail.score ? [{ kind: 'programme-internal' as const, programmeId: programme.id }] : []),
+  ];
   const gate = nextGate(programme, idea);
   const age = phaseAge(programme, idea, now);
   const facts = [
@@ -117,6 +146,7 @@ export function ideaDetailView(detail: IdeaDetail, language: Language, now: numb
         ]
       : []),
     ...(idea.stop ? [{ heading: t('idea.lessons'), text: idea.stop.lessonsLearned }] : []),
+    ...(documents ? [] : [{ heading: '🔒', text: t('idea.documentsWithheld') }]),
     ...idea.disputes.map((d) => ({
       heading: t('idea.dispute', { n: d.number, subject: d.subject }),
       text: t('idea.disputeText', {
@@ -129,7 +159,7 @@ export function ideaDetailView(detail: IdeaDetail, language: Language, now: numb
   const open = idea.status !== 'stopped' && idea.status !== 'completed';
   const mine = detail.assessments.find((a) => a.assessor.id === access.actor.id);
   const firstGate = programme.gates.find((g) => g.from === programme.initialPhase);
-  return {
+  const view: IdeaDetailView = {
     banner,
     programmeId: programme.id,
     number: idea.number,
@@ -166,9 +196,14 @@ export function ideaDetailView(detail: IdeaDetail, language: Language, now: numb
       recommendationLabel: t('idea.field.recommendation', { gate: firstGate ? gateName(programme, firstGate.id, language) : '' }),
       saveLabel: t('idea.action.save'),
     },
+    propose:
+      roles.isOffice && gate
+        ? [{ title: t('vote.propose.action', { gate: gate.id }), verb: 'gate.proposeForm', data: { programmeId: programme.id, number: idea.number } }]
+        : [],
     canStop: open && (roles.isOffice || isChairForIdea(access, idea)),
     stopTitle: t('idea.action.stop'),
     stopHelp: t('idea.stopHelp'),
     lessonsLabel: t('idea.field.lessonsLearned'),
   };
+  return { view, discloses };
 }

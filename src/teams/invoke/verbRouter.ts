@@ -53,6 +53,6 @@ export class VerbRouter {
   }
 
   errorCard(ctx: RequestContext, message: string, details: string[] = []): AdaptiveCard {
-    return this.cards.render('error', { title: translate(ctx.language, 'error.title'), message, details });
+    return this.cards.render('error', { title: translate(ctx.language, 'error.title'), message, details }, []);
   }
 }

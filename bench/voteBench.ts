@@ -1,0 +1,260 @@
+// Vote burst benchmark: N members (default 200) click a vote button at the same moment.
+// Everything is real and in its own process, as in production: the bot is `src/main.ts`
+// (restify, botbuilder's CloudAdapter, the delivery worker, the vote closer) in a child
+// process; Azurite runs as another process; Teams' Connector is a local stub in this process
+// that enforces Teams' documented rate limits (7/1 s, 8/2 s, 60/30 s per conversation) and
+// answers 429 beyond them. The clients (this process) send real Bot Framework activities.
+//
+//   npx tsx bench/voteBench.ts [--voters 200]
+//
+// Prints: ballots recorded (must equal N), p50/p99 latency of the gate.vote invokes as the
+// clients saw them, how many updates of the vote card were sent to the channel, and the peak
+// sends per second (and per 2 s and 30 s) to that channel, with any 429s it got.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';
+import { storageClients } from '../src/storage/connection.js';
+import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { Tables } from '../src/storage/tables.js';
+import { VoteTable } from '../src/storage/voteTable.js';
+import { invokeActivity, messageActivity, type Person } from '../test/support/activities.js';
+import { startLimitingConnectorStub, type AcceptedActivity } from '../test/support/limitingConnectorStub.js';
+
+const { values } = parseArgs({ options: { voters: { type: 'string', default: '200' } } });
+const VOTERS = Number(values.voters);
+const TENANT = 'bench-tenant';
+const CHANNEL = '19:styringsgruppen@thread.tacv2';
+const text = (nb: string, en = nb) => ({ nb, en });
+
+const members: Person[] = Array.from({ length: VOTERS }, (_, i) => ({
+  id: `29:member-${i}`,
+  aadObjectId: `aad-member-${String(i).padStart(3, '0')}`,
+  name: `Medlem ${i}`,
+}));
+const office: Person = { id: '29:office', aadObjectId: 'aad-office', name: 'Ola Office' };
+
+const programme: Programme = programmeSchema.parse({
+  id: 'bench',
+  name: 'Bench',
+  ideaPrefix: 'BENCH',
+  tenantId: TENANT,
+  parties: [{ id: 'party', name: 'Party', tenantIds: [TENANT] }],
+  people: [
+    { aadObjectId: office.aadObjectId, name: office.name, party: 'party', roles: ['office'] },
+    ...members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, party: 'party' })),
+  ],
+  phases: [
+    { id: 'ide', name: text('Idé', 'Idea') },
+    { id: 'konsept', name: text('Konsept', 'Concept') },
+    { id: 'stanset', name: text('Stanset', 'Stopped'), terminal: true },
+  ],
+  initialPhase: 'ide',
+  stoppedPhase: 'stanset',
+  gates: [{ id: 'BP1', name: text('Igangsetting av konseptfasen'), from: 'ide', to: 'konsept', body: 'styringsgruppen' }],
+  bodies: [
+    {
+      id: 'styringsgruppen',
+      name: text('Styringsgruppen', 'Steering group'),
+      rule: { kind: 'majority' },
+      members: members.map((m) => m.aadObjectId),
+      chair: members[0]!.aadObjectId,
+      secretary: office.aadObjectId,
+    },
+  ],
+  criteria: [
+    { id: 'nytte', name: text('Nytte'), weight: 1 },
+    { id: 'gjennomforbarhet', name: text('Gjennomførbarhet'), weight: 1 },
+  ],
+  confidentiality: { prioritisedListLabel: text('Ikke behandlet på ledernivå.') },
+});
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** The most requests in any window of `ms` (sliding, starting at each request). */
+function peak(times: number[], ms: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[j]! <= sorted[i]! - ms) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+/**
+ * The limiting stub speaks only activities; the disclosure guard also reads rosters. This front
+ * answers roster calls (every member is an ordinary user of the tenant) and passes the rest on.
+ */
+async function rosterFront(target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const people = new Map([office, ...members].map((p) => [p.id, p]));
+  const member = (id: string) => ({ id, aadObjectId: people.get(id)?.aadObjectId ?? '', name: people.get(id)?.name ?? '', tenantId: TENANT, userRole: 'user' });
+  const server = createServer((req, res) => {
+    const roster = /\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/?]+))/.exec(req.url ?? '');
+    if (req.method === 'GET' && roster) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(roster[2] === 'pagedmembers' ? { members: [...people.keys()].map(member) } : member(decodeURIComponent(roster[3] ?? ''))));
+      return;
+    }
+    const upstream = httpRequest(`${target}${req.url ?? ''}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => (res.writeHead(502), res.end()));
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+/** Starts `src/main.ts` as the bot, on a free port, with this Azurite and programme. */
+async function startBot(dir: string, connectionString: string) {
+  const file = join(dir, 'bench.json');
+  writeFileSync(file, JSON.stringify(programme));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('the bot did not start')), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      for (const line of buffer.split('\n')) {
+        const found = /"url":"(http:\/\/[^"]+)"/.exec(line);
+        if (found && line.includes('listening')) {
+          clearTimeout(timer);
+          resolve(found[1]!.replace('[::]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'));
+        }
+      }
+      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+    });
+    child.on('exit', (code) => reject(new Error(`the bot exited (${code})`)));
+  });
+  child.stdout.resume();
+  return {
+    url,
+    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samspill-votebench-'));
+  const azurite = await startEmbeddedAzurite(join(dataDir, 'azurite'));
+  const stub = await startLimitingConnectorStub({ keepBodies: true });
+  const front = await rosterFront(stub.url);
+  const bot = await startBot(dataDir, azurite.connectionString);
+  const post = (activity: unknown) =>
+    fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const inChannel = (from: Person, messageId = '1') => ({
+    serviceUrl: front.url,
+    tenantId: TENANT,
+    from,
+    locale: 'nb-NO',
+    conversation: { id: `${CHANNEL};messageid=${messageId}`, conversationType: 'channel' as const },
+  });
+  const personal = (from: Person) => ({ serviceUrl: front.url, tenantId: TENANT, from });
+  const click = async (from: Person, verb: string, data: Record<string, unknown>, where = personal(from)) => {
+    const res = await post(invokeActivity(where, verb, data));
+    const body = (await res.json()) as { value: Record<string, unknown> };
+    return JSON.stringify(body.value);
+  };
+  const toChannel = (a: AcceptedActivity) => a.conversationId === CHANNEL;
+  const waitUntil = async (check: () => boolean, what: string, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+
+  try {
+    // Set-up: an idea, prioritised and qualified; the body's channel; BP1 put to the vote.
+    const form = await click(members[1]!, 'idea.form', { programmeId: 'bench' });
+    const submissionId = /"submissionId":"([^"]+)"/.exec(form)?.[1];
+    const registered = await click(members[1]!, 'idea.register', {
+      programmeId: 'bench',
+      submissionId,
+      title: 'Benchmark-idé',
+      description: 'En idé til avstemning.',
+      party: 'party',
+    });
+    const number = /BENCH-\d{4}-\d{3}/.exec(registered)?.[0];
+    if (!number) throw new Error(`no idea registered: ${registered.slice(0, 300)}`);
+    await click(office, 'idea.prioritise', { programmeId: 'bench', number, rank: '1' });
+    await click(office, 'idea.qualify', { programmeId: 'bench', number, assessment: 'Moden.', recommendation: 'Anbefales.' });
+    const linked = stub.accepted.length;
+    await post(messageActivity(inChannel(office), '<at>Samspill</at> koble til styringsgruppen'));
+    await waitUntil(() => stub.accepted.length > linked, 'the link reply');
+    const proposal = await click(office, 'gate.proposeForm', { programmeId: 'bench', number });
+    const proposeData = JSON.parse(/"verb":"gate.propose","style":"positive","data":(\{[^}]*\})/.exec(proposal)?.[1] ?? '{}') as Record<string, unknown>;
+    const deadlineDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const opened = await click(office, 'gate.propose', { ...proposeData, deadlineDate, deadlineTime: '16:00' });
+    if (!opened.includes('BP1')) throw new Error(`the vote did not open: ${opened.slice(0, 300)}`);
+    await waitUntil(() => stub.accepted.some((a) => toChannel(a) && a.method === 'POST'), 'the vote card in the channel');
+    const votes = new VoteTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
+    const vote = (await votes.list({ tenantId: TENANT, programmeId: 'bench' }))[0]!;
+    const ref = { tenantId: TENANT, programmeId: 'bench', voteId: vote.id };
+    // One look at the card first, as in a real channel where the card is seen before the votes
+    // pour in: it warms the guard's roster of the channel, as any earlier activity there would.
+    await click(members[0]!, 'gate.view', { programmeId: 'bench', voteId: vote.id }, inChannel(members[0]!, '2'));
+
+    // The burst: every member clicks at once.
+    const started = Date.now();
+    const latencies: number[] = [];
+    const answers = await Promise.all(
+      members.map(async (member, i) => {
+        const t0 = performance.now();
+        const card = await click(member, 'gate.vote', { programmeId: 'bench', voteId: vote.id, choice: i % 3 === 0 ? 'against' : 'for' }, inChannel(member, '2'));
+        latencies.push(performance.now() - t0);
+        return card;
+      }),
+    );
+    const burstMs = Date.now() - started;
+    const confirmed = answers.filter((a) => a.includes('Stemmen din er registrert')).length;
+
+    // Let the coalesced updates drain until the card shows every vote, then a little longer.
+    await waitUntil(
+      () => stub.accepted.filter(toChannel).some((a) => a.method === 'PUT' && JSON.stringify(a.activity).includes(`${VOTERS} av ${VOTERS} medlemmer har stemt`)),
+      'the card showing every vote',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const latest = await votes.latest(ref);
+    const ballots = await votes.ballots(ref);
+    const sends = stub.accepted.filter(toChannel);
+    const updates = sends.filter((a) => a.method === 'PUT');
+    const times = sends.map((a) => a.at);
+    const throttled = stub.requests.filter((r) => r.conversationId === CHANNEL && r.status === 429).length;
+    const sorted = [...latencies].sort((a, b) => a - b);
+
+    console.log(`voters: ${VOTERS} distinct members, one gate.vote invoke each, all sent at once; all answered after ${burstMs} ms`);
+    console.log(`votes recorded: ${latest.length} (ballot rows: ${ballots.length}; invokes answered "recorded": ${confirmed})`);
+    console.log(`invoke latency: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+    console.log(`channel card updates sent: ${updates.length} (plus the one post of the card)`);
+    console.log(
+      `peak sends to the channel: ${peak(times, 1_000)} in 1 s, ${peak(times, 2_000)} in 2 s, ${peak(times, 30_000)} in 30 s (Teams allows 7, 8, 60); 429s from the stub: ${throttled}`,
+    );
+    if (latest.length !== VOTERS || ballots.length !== VOTERS) {
+      console.error(`FAIL: ${latest.length} votes recorded, expected ${VOTERS}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await bot.stop();
+    await front.close();
+    await stub.close();
+    await azurite.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// The proactive-delivery port: use cases (reminders, vote-card updates) hand a job over and
+// get on with their work. The adapter behind it sends each job key to Teams at most once, keeps
+// a record of every outcome, and never drops a failure silently (the office lists them).
+
+/** Who gets the message: a stored conversation (channel, group chat) or a person's 1:1 chat. */
+export type DeliveryTarget =
+  | { kind: 'conversation'; conversationId: string }
+  | { kind: 'person'; aadObjectId: string };
+
+export type DeliveryMessage =
+  | { kind: 'card'; card: Record<string, unknown> }
+  | { kind: 'text'; text: string };
+
+import type { Disclosed } from '../domain/disclosure/content.js';
+
+export interface DeliveryJob {
+  /**
+   * Idempotency key: one delivery per key, ever. Build it from what makes the message unique,
+   * e.g. `${programmeId}:${scheduleId}:${periodKey}:${recipientId}:${kind}`.
+   */
+  key: string;
+  tenantId: string;
+  target: DeliveryTarget;
+  message: DeliveryMessage;
+  /** Replace an activity the bot sent earlier (updateActivity) instead of posting a new one. */
+  update?: { activityId: string };
+  /** Epoch ms; the job is not sent before this. */
+  notBefore?: number;
+  /** What the message discloses (ideas, the prioritised list, internal material). The disclosure
+   * guard checks it against the conversation's audience at send time; a card's own record of it
+   * does not survive the queue, so the enqueuer states it here. */
+  discloses?: readonly Disclosed[];
+}
+
+export interface Delivery {
+  /** 'duplicate' when the key was enqueued before; the job is then not queued again. */
+  enqueue(job: DeliveryJob): Promise<'queued' | 'duplicate'>;
+}
+
+/** What finally happened to a job. Failures are kept so the programme office can be told. */
+export type DeliveryOutcome =
+  | { kind: 'sent'; at: number; attempts: number; activityId?: string }
+  | { kind: 'failed-no-conversation'; at: number }
+  | { kind: 'failed-gave-up'; at: number; attempts: number; lastStatus?: number; lastError?: string };
+
+export type DeliveryState = 'queued' | 'claimed' | 'sent' | 'failed';
+
+export interface DeliveryRecord {
+  key: string;
+  tenantId: string;
+  target: DeliveryTarget;
+  state: DeliveryState;
+  outcome?: DeliveryOutcome;
+  createdAt: number;
+}
+
+export interface DeliveryLog {
+  /** Every job of the tenant that ended in a failure, oldest first. */
+  failures(tenantId: string): Promise<DeliveryRecord[]>;
+  /** One job's record, e.g. to learn the activity id of a sent vote card for later updates. */
+  find(tenantId: string, key: string): Promise<DeliveryRecord | undefined>;
+}

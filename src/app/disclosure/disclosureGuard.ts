@@ -1,0 +1,83 @@
+// The one gate every outgoing message passes: it classifies what the message discloses, reads
+// the audience, applies the pure policy, and audits every refusal and every external share.
+import type { Audience } from '../../domain/disclosure/audience.js';
+import { classify } from '../../domain/disclosure/classify.js';
+import type { Disclosed } from '../../domain/disclosure/content.js';
+import { decideDisclosure, type Withheld } from '../../domain/disclosure/decide.js';
+import type { ProgrammeDirectory } from '../programmeDirectory.js';
+import type { AudienceSource, AuditLog, NdaRegister, NdaTopic } from './ports.js';
+
+export interface OutgoingRequest {
+  tenantId: string;
+  actor: { id: string; name: string };
+  conversation: { id: string; kind: string };
+  audience: AudienceSource;
+  now: number;
+}
+
+export type GuardVerdict = { allowed: true } | { allowed: false; withheld: Withheld[] };
+
+const describe = (item: Disclosed): string => {
+  switch (item.kind) {
+    case 'idea':
+      return `idea ${item.idea.number}`;
+    case 'idea-documents':
+      return `documents of idea ${item.idea.number}`;
+    case 'prioritised-list':
+      return 'prioritised list';
+    case 'programme-internal':
+      return 'internal programme material';
+  }
+};
+
+export class DisclosureGuard {
+  constructor(
+    private readonly directory: ProgrammeDirectory,
+    private readonly ndas: NdaRegister,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async check(request: OutgoingRequest, items: readonly Disclosed[]): Promise<GuardVerdict> {
+    if (items.length === 0) return { allowed: true };
+    let audience: Audience | undefined;
+    const withheld: Withheld[] = [];
+    for (const programmeId of new Set(items.map((i) => i.programmeId))) {
+      const programme = this.directory.find(request.tenantId, programmeId);
+      const mine = items.filter((i) => i.programmeId === programmeId);
+      if (!programme) {
+        withheld.push(...mine.map((item) => ({ item, reason: 'outsider-present' as const })));
+        continue;
+      }
+      audience ??= await request.audience.audience();
+      const signed = await this.ndaHolders(request.tenantId, programmeId, programme.confidentiality.ndaRequiredFor.length > 0);
+      const verdict = decideDisclosure(programme, mine, audience, signed);
+      const entry = (decision: 'refused' | 'external-share', listed: { item: Disclosed; reason?: Withheld['reason'] }[]) =>
+        this.audit.append({
+          tenantId: request.tenantId,
+          programmeId,
+          at: request.now,
+          actor: request.actor,
+          conversation: request.conversation,
+          decision,
+          items: listed.map(({ item, reason }) => ({
+            what: describe(item),
+            classification: classify(programme, item).classification.level,
+            ...(reason ? { reason } : {}),
+          })),
+        });
+      if (!verdict.allowed) {
+        withheld.push(...verdict.withheld);
+        await entry('refused', verdict.withheld);
+      } else if (verdict.external) {
+        await entry('external-share', mine.map((item) => ({ item })));
+      }
+    }
+    return withheld.length === 0 ? { allowed: true } : { allowed: false, withheld };
+  }
+
+  private async ndaHolders(tenantId: string, programmeId: string, needed: boolean) {
+    const records = needed ? await this.ndas.list(tenantId, programmeId) : [];
+    const covered = new Set(records.flatMap((r) => r.covers.map((topic) => `${r.person.id}|${topic}`)));
+    return { has: (person: string, topic: NdaTopic) => covered.has(`${person}|${topic}`) };
+  }
+}

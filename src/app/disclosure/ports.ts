@@ -1,0 +1,53 @@
+// Ports of the disclosure guard: who is in a conversation, which conversations belong to a
+// programme, who signed an NDA, and where refusals and external shares are recorded.
+import type { Audience } from '../../domain/disclosure/audience.js';
+import type { WithholdReason } from '../../domain/disclosure/decide.js';
+
+export interface AudienceSource {
+  /** The audience of the conversation a request came from (or a message goes to). */
+  audience(): Promise<Audience>;
+}
+
+export interface ConversationRegistry {
+  /** Programmes a conversation is registered to (a channel linked to one of their bodies). */
+  programmesOf(tenantId: string, conversationId: string): Promise<string[]>;
+}
+
+export type NdaTopic = 'registered-ideas' | 'planning-documents';
+
+export interface NdaRecord {
+  tenantId: string;
+  programmeId: string;
+  person: { id: string; name: string };
+  /** What the NDA covers. */
+  covers: NdaTopic[];
+  /** Free text: what information, and how it is to be handled. */
+  scope: string;
+  handling: string;
+  signedOn: string;
+  recordedBy: { id: string; name: string };
+  recordedAt: number;
+}
+
+export interface NdaRegister {
+  record(nda: NdaRecord): Promise<void>;
+  list(tenantId: string, programmeId: string): Promise<NdaRecord[]>;
+}
+
+export type AuditDecision = 'refused' | 'redacted' | 'external-share';
+
+export interface AuditEntry {
+  tenantId: string;
+  programmeId: string;
+  at: number;
+  actor: { id: string; name: string };
+  conversation: { id: string; kind: string };
+  decision: AuditDecision;
+  /** What was withheld (or shared), e.g. "idea DSOP-2026-001", and why. */
+  items: { what: string; classification: string; reason?: WithholdReason }[];
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  list(tenantId: string, programmeId: string, limit: number): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,109 @@
+// Filing (and correcting) a status report, and posting it to the project's participants: the
+// submitter's and the project leader's personal chats and, when the body that decides the
+// project's next gate has a linked channel and the phase is not restricted to the project's
+// participants, that channel (DSOP §3.5: "available to all participants").
+import type { Idea } from '../../domain/idea/idea.js';
+import { err, ok, type Result } from '../../domain/idea/result.js';
+import type { Programme, Schedule } from '../../domain/programme/schema.js';
+import { periodByKey, type Period } from '../../domain/schedule/period.js';
+import type { Delivery, DeliveryJob } from '../delivery.js';
+import { accessTo } from '../ideas/ideaAccess.js';
+import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
+import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import type { RequestContext } from '../requestContext.js';
+import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type StatusReport } from './report.js';
+
+type Card = Record<string, unknown>;
+
+export interface FiledReportCards {
+  /** The filed report as posted to participants. */
+  filed(input: { programme: Programme; schedule: Schedule; idea: Idea; report: StatusReport }): Card;
+}
+
+export interface ReportDeps {
+  ideas: IdeaRepository;
+  reports: ReportRepository;
+  delivery: Delivery;
+  channels: { get(key: ProgrammeKey, bodyId: string): Promise<{ conversationId: string } | undefined> };
+  cards: FiledReportCards;
+}
+
+export type ReportError = IdeaUseCaseError | ReportProblem;
+
+export interface ReportRef {
+  programmeId: string;
+  scheduleId: string;
+  periodKey: string;
+  ideaNumber: string;
+}
+
+export interface ReportTarget {
+  programme: Programme;
+  schedule: Schedule;
+  period: Period;
+  idea: Idea;
+  key: ProgrammeKey;
+}
+
+/** Resolves a report reference for the actor: a programme they are in, a project schedule, a
+ * period of it, an idea of the programme. */
+export async function resolveReport(deps: Pick<ReportDeps, 'ideas'>, ctx: RequestContext, ref: ReportRef): Promise<Result<ReportTarget, ReportError>> {
+  const access = accessTo(ctx, ref.programmeId);
+  if (!access.ok) return access;
+  const { programme, key } = access.value;
+  const schedule = programme.schedules.find((s) => s.id === ref.scheduleId);
+  if (!schedule || !isProjectSchedule(schedule)) return err({ code: 'unknown-schedule', scheduleId: ref.scheduleId });
+  const period = periodByKey(schedule, ref.periodKey);
+  if (!period) return err({ code: 'unknown-period', periodKey: ref.periodKey });
+  const idea = await deps.ideas.get(key, ref.ideaNumber);
+  if (!idea) return err({ code: 'idea-not-found', number: ref.ideaNumber });
+  return ok({ programme, schedule, period, idea, key });
+}
+
+/** The body that decides the project's next gate (its steering body), if any. */
+export const responsibleBody = (programme: Programme, idea: Idea): string | undefined =>
+  programme.gates.find((g) => g.from === idea.phase)?.body;
+
+export async function fileReport(
+  deps: ReportDeps,
+  ctx: RequestContext,
+  ref: ReportRef,
+  content: ReportContent,
+): Promise<Result<{ report: StatusReport; posted: number }, ReportError>> {
+  const target = await resolveReport(deps, ctx, ref);
+  if (!target.ok) return target;
+  const { programme, schedule, period, idea, key } = target.value;
+  const access = accessTo(ctx, programme.id);
+  if (!access.ok) return access;
+  const by = access.value.actor;
+  const saved = await deps.reports.save(key, { scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number }, (current) =>
+    decideFiling({ programme, schedule, period, idea, by, at: ctx.now, content }, current),
+  );
+  if (!saved.ok) return saved;
+  const report = saved.value;
+
+  const card = deps.cards.filed({ programme, schedule, idea, report });
+  const base = `${key.tenantId}:${programme.id}:${schedule.id}:${period.key}:${idea.number}:filed:v${report.version}`;
+  const jobs: DeliveryJob[] = [...new Set([by.id, ...(idea.projectLeader ? [idea.projectLeader] : [])])].map((person) => ({
+    key: `${base}:${person}`,
+    tenantId: key.tenantId,
+    target: { kind: 'person', aadObjectId: person },
+    message: { kind: 'card', card },
+  }));
+  const phase = programme.phases.find((p) => p.id === idea.phase);
+  const bodyId = responsibleBody(programme, idea);
+  if (bodyId && !phase?.restrictedToParticipants) {
+    const channel = await deps.channels.get(key, bodyId);
+    if (channel) {
+      jobs.push({
+        key: `${base}:body:${bodyId}`,
+        tenantId: key.tenantId,
+        target: { kind: 'conversation', conversationId: channel.conversationId },
+        message: { kind: 'card', card },
+      });
+    }
+  }
+  let posted = 0;
+  for (const job of jobs) if ((await deps.delivery.enqueue(job)) === 'queued') posted++;
+  return ok({ report, posted });
+}

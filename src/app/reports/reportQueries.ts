@@ -1,0 +1,116 @@
+// What is due: the actor's own report forms (`rapporter`), and the deadlines (`frister`) — the
+// actor's own, or for the programme office everyone's, with who is late and who the bot could
+// not reach (a reminder to a person who never installed the app fails as failed-no-conversation).
+import type { Idea } from '../../domain/idea/idea.js';
+import { rolesIn } from '../../domain/programme/roles.js';
+import type { Programme, Schedule } from '../../domain/programme/schema.js';
+import { periodAt, type Period } from '../../domain/schedule/period.js';
+import type { DeliveryLog } from '../delivery.js';
+import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { outstanding, programmeKeyPrefix } from '../reminders/reminders.js';
+import type { RequestContext } from '../requestContext.js';
+import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
+
+export interface DueReport {
+  programme: Programme;
+  schedule: Schedule;
+  period: Period;
+  idea: Idea;
+  /** The filed report, if any (it can be corrected until the period closes). */
+  report?: StatusReport;
+  askPreviousDecision: boolean;
+}
+
+export interface QueryDeps {
+  ideas: IdeaRepository;
+  reports: ReportRepository;
+  deliveryLog: DeliveryLog;
+}
+
+const keyOf = (ctx: RequestContext, programme: Programme): ProgrammeKey => ({ tenantId: ctx.actor.tenantId, programmeId: programme.id });
+
+async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext, programme: Programme, leader?: string): Promise<DueReport[]> {
+  const key = keyOf(ctx, programme);
+  const ideas = reportingIdeas(await deps.ideas.list(key)).filter((i) => leader === undefined || i.projectLeader === leader);
+  if (ideas.length === 0) return [];
+  const out: DueReport[] = [];
+  for (const schedule of programme.schedules.filter(isProjectSchedule)) {
+    const period = periodAt(schedule, ctx.now);
+    if (!period) continue;
+    const filed = new Map((await deps.reports.forPeriod(key, schedule.id, period.key)).map((r) => [r.ideaNumber, r]));
+    const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
+    const previous = previousKey ? new Set((await deps.reports.forPeriod(key, schedule.id, previousKey)).map((r) => r.ideaNumber)) : new Set();
+    for (const idea of ideas) {
+      const report = filed.get(idea.number);
+      out.push({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision: previous.has(idea.number) });
+    }
+  }
+  return out;
+}
+
+/** The reports the actor (as project leader) has in the current periods, unfiled first. */
+export async function myReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext): Promise<DueReport[]> {
+  const out: DueReport[] = [];
+  for (const roles of ctx.memberships) out.push(...(await projectReports(deps, ctx, roles.programme, ctx.actor.aadObjectId)));
+  return out.sort((a, b) => Number(a.report !== undefined) - Number(b.report !== undefined));
+}
+
+export interface ScheduleDeadline {
+  schedule: Schedule;
+  period: Period;
+  /** The actor's own projects in this period. */
+  mine: DueReport[];
+  /** For the office: everyone who still has to act, by person, with their projects (empty for a non-project schedule). */
+  missing?: { person: string; ideas: Idea[] }[];
+  /** For the office: how many project reports are filed in the period. */
+  filedCount?: number;
+}
+
+export interface ProgrammeDeadlines {
+  programme: Programme;
+  isOffice: boolean;
+  schedules: ScheduleDeadline[];
+  /** For the office: people a reminder could not reach (no conversation with the bot). */
+  unreachable?: { person: string; key: string; at: number }[];
+  /** For the office: other failed deliveries (gave up after retries). */
+  otherFailures?: number;
+}
+
+export async function deadlines(deps: QueryDeps, ctx: RequestContext): Promise<ProgrammeDeadlines[]> {
+  const out: ProgrammeDeadlines[] = [];
+  for (const roles of ctx.memberships) {
+    const programme = roles.programme;
+    const key = keyOf(ctx, programme);
+    const isOffice = rolesIn(programme, ctx.actor.aadObjectId)?.isOffice ?? false;
+    const mine = await projectReports(deps, ctx, programme, ctx.actor.aadObjectId);
+    const ideas = isOffice ? await deps.ideas.list(key) : [];
+    const schedules: ScheduleDeadline[] = [];
+    for (const schedule of programme.schedules) {
+      const period = periodAt(schedule, ctx.now);
+      if (!period) continue;
+      const entry: ScheduleDeadline = { schedule, period, mine: mine.filter((m) => m.schedule.id === schedule.id) };
+      if (isOffice) {
+        const waiting = await outstanding(deps, key, programme, schedule, period.key, ideas);
+        entry.missing = [...waiting].map(([person, items]) => ({ person, ideas: items.map((i) => i.idea) }));
+        if (isProjectSchedule(schedule)) entry.filedCount = (await deps.reports.forPeriod(key, schedule.id, period.key)).length;
+      }
+      schedules.push(entry);
+    }
+    const result: ProgrammeDeadlines = { programme, isOffice, schedules };
+    if (isOffice) {
+      const prefix = programmeKeyPrefix(key);
+      const failures = (await deps.deliveryLog.failures(key.tenantId)).filter((f) => f.key.startsWith(prefix));
+      const unreachable = new Map<string, { person: string; key: string; at: number }>();
+      let other = 0;
+      for (const f of failures) {
+        if (f.outcome?.kind === 'failed-no-conversation' && f.target.kind === 'person') {
+          unreachable.set(f.target.aadObjectId, { person: f.target.aadObjectId, key: f.key, at: f.outcome.at });
+        } else other++;
+      }
+      result.unreachable = [...unreachable.values()];
+      result.otherFailures = other;
+    }
+    out.push(result);
+  }
+  return out;
+}

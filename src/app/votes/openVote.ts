@@ -1,0 +1,123 @@
+// The programme office puts an idea's next gate to the deciding body: checks the decision
+// basis (a link per deliverable, or a recorded override), the deadline and the body's
+// channel, stores the vote once per proposal form, and has its card posted in the channel.
+import { nextGate } from '../../domain/idea/lifecycle.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import { err, ok, type Result } from '../../domain/idea/result.js';
+import type { Body, Gate } from '../../domain/programme/schema.js';
+import { parseDeadline } from '../../domain/vote/deadline.js';
+import { missingDeliverables, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
+import { officeAccess, type Access } from '../ideas/ideaAccess.js';
+import type { RequestContext } from '../requestContext.js';
+import { refOf, type VoteDeps } from './voteDeps.js';
+import type { VoteError } from './voteErrors.js';
+import type { BodyChannel } from './voteRepository.js';
+
+export interface Proposal {
+  access: Access;
+  idea: Idea;
+  gate: Gate;
+  body: Body;
+  channel: BodyChannel | undefined;
+}
+
+/** What the proposal form is about: the idea's next gate and the body deciding it. */
+export async function proposalFor(
+  deps: Pick<VoteDeps, 'ideas' | 'channels'>,
+  ctx: RequestContext,
+  ref: { programmeId: string; number: string },
+): Promise<Result<Proposal, VoteError>> {
+  const access = officeAccess(ctx, ref.programmeId);
+  if (!access.ok) return access;
+  const { programme, key } = access.value;
+  const idea = await deps.ideas.get(key, ref.number);
+  if (!idea) return err({ code: 'not-found', number: ref.number });
+  const gate = nextGate(programme, idea);
+  if (!gate) return err({ code: 'no-gate', number: idea.number });
+  const body = programme.bodies.find((b) => b.id === gate.body);
+  if (!body) return err({ code: 'config-problem', message: `gate "${gate.id}" names unknown body "${gate.body}"` });
+  return ok({ access: access.value, idea, gate, body, channel: await deps.channels.get(key, body.id) });
+}
+
+export interface ProposalInput {
+  programmeId: string;
+  number: string;
+  gate: string;
+  submissionId: string;
+  /** Deliverable id → link. */
+  links: Record<string, string>;
+  deadlineDate: string;
+  deadlineTime: string;
+  budgetMatter: boolean;
+  override: boolean;
+  overrideReason: string;
+}
+
+const isWebAddress = (text: string) => {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+export async function openGateVote(
+  deps: VoteDeps,
+  ctx: RequestContext,
+  input: ProposalInput,
+): Promise<Result<{ vote: GateVote; created: boolean }, VoteError>> {
+  const proposal = await proposalFor(deps, ctx, input);
+  if (!proposal.ok) return proposal;
+  const { access, idea, gate, body, channel } = proposal.value;
+  if (input.gate !== gate.id) return err({ code: 'wrong-gate', gate: input.gate, expected: gate.id });
+  if (!channel) return err({ code: 'no-channel', body: body.id });
+
+  const links = Object.fromEntries(Object.entries(input.links).map(([k, v]) => [k, v.trim()]));
+  for (const d of gate.deliverables) {
+    const link = links[d.id];
+    if (link && !isWebAddress(link)) return err({ code: 'bad-link', deliverable: d.id });
+  }
+  const missing = missingDeliverables(gate, links);
+  if (missing.length > 0 && !input.override) return err({ code: 'missing-deliverables', missing });
+  const overrideReason = input.overrideReason.trim();
+  if (missing.length > 0 && !overrideReason) return err({ code: 'override-reason' });
+  const deadline = parseDeadline(input.deadlineDate, input.deadlineTime, ctx.now);
+  if (!deadline.ok) return err({ code: 'bad-deadline', problem: deadline.error });
+
+  const { programme, actor } = access;
+  const budgetRule = body.rule.kind === 'consensus-then-majority' && body.rule.chairDecidesBudgetMatters;
+  const vote: GateVote = {
+    id: voteIdFor(idea.number, gate.id, ctx.now),
+    tenantId: ctx.actor.tenantId,
+    programmeId: programme.id,
+    ideaNumber: idea.number,
+    ideaTitle: idea.title,
+    gate: gate.id,
+    body: body.id,
+    electorate: { members: body.members, chair: body.chair, observers: body.observers, secretary: body.secretary },
+    rule: body.rule,
+    ...(body.decidedBy ? { decidedBy: body.decidedBy } : {}),
+    budgetMatter: budgetRule && input.budgetMatter,
+    basis: gate.deliverables.map((d) => (links[d.id] ? { deliverable: d.id, link: new URL(links[d.id]!).href } : { deliverable: d.id })),
+    ...(missing.length > 0 ? { override: { by: actor, at: ctx.now, missing, reason: overrideReason } } : {}),
+    openedBy: actor,
+    openedAt: ctx.now,
+    deadline: deadline.value,
+    channel: { conversationId: channel.conversationId, language: channel.language },
+    status: 'open',
+    progress: { posted: false, outcomePosted: false, notified: false, decisionPosted: false, decisionNotified: false },
+  };
+  const opened = await deps.votes.open(vote, input.submissionId);
+  if (opened.kind === 'already-open') return err({ code: 'already-open', voteId: opened.vote.id });
+  const stored = await postOnce(deps, opened.vote);
+  return ok({ vote: stored, created: opened.kind === 'opened' });
+}
+
+/** Posts the card unless that is done; the closer calls this too for a vote left unposted. */
+export async function postOnce(deps: Pick<VoteDeps, 'votes' | 'board'>, vote: GateVote): Promise<GateVote> {
+  if (vote.progress.posted) return vote;
+  await deps.board.post(vote);
+  const marked = await deps.votes.update(refOf(vote), (v) => (v.progress.posted ? undefined : { ...v, progress: { ...v.progress, posted: true } }));
+  return marked?.vote ?? vote;
+}

@@ -1,0 +1,27 @@
+// Why a voting use case refused; the Teams edge turns each code into a localised sentence.
+import type { DeadlineProblem } from '../../domain/vote/deadline.js';
+import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
+
+export type VoteError =
+  | IdeaUseCaseError
+  | { code: 'not-in-channel' }
+  | { code: 'unknown-body'; name: string; bodies: string[] }
+  | { code: 'ambiguous-body'; name: string; programmes: string[] }
+  | { code: 'may-not-link'; body: string }
+  | { code: 'no-gate'; number: string }
+  | { code: 'wrong-gate'; gate: string; expected?: string }
+  | { code: 'no-channel'; body: string }
+  | { code: 'missing-deliverables'; missing: string[] }
+  | { code: 'override-reason' }
+  | { code: 'bad-link'; deliverable: string }
+  | { code: 'bad-deadline'; problem: DeadlineProblem }
+  | { code: 'already-open'; voteId: string }
+  | { code: 'vote-not-found'; voteId: string }
+  | { code: 'not-voter'; standing: 'observer' | 'secretary' | 'non-member'; body: string }
+  | { code: 'vote-closed' }
+  | { code: 'deadline-passed' }
+  | { code: 'may-not-close'; body: string }
+  | { code: 'not-advisory' }
+  | { code: 'may-not-decide'; title: string }
+  | { code: 'already-decided' }
+  | { code: 'advice-pending' };

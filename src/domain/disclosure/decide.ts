@@ -1,0 +1,77 @@
+// The disclosure policy: given what a message contains and who will see it, may it be sent?
+// Pure; the guard in the app layer gathers the audience and NDAs and audits the outcome.
+import type { Programme } from '../programme/schema.js';
+import { audienceMembers, type Audience, type AudienceMember } from './audience.js';
+import { classify } from './classify.js';
+import type { Disclosed } from './content.js';
+
+export type WithholdReason =
+  | 'roster-unavailable'
+  | 'outsider-present'
+  | 'guest-present'
+  | 'conversation-not-registered'
+  | 'not-a-participant'
+  | 'nda-missing'
+  | 'label-missing';
+
+export interface Withheld {
+  item: Disclosed;
+  reason: WithholdReason;
+}
+
+export interface DisclosureVerdict {
+  allowed: boolean;
+  withheld: Withheld[];
+  /** True when the audience includes anyone outside the programme (an external share). */
+  external: boolean;
+}
+
+/** Everyone is inside the programme: members (not guests or anonymous) of its tenants, in a
+ * personal chat or a conversation registered to the programme. */
+export function insiderProblem(programme: Programme, audience: Audience): WithholdReason | undefined {
+  if (audience.kind === 'unknown') return 'roster-unavailable';
+  const tenants = new Set([programme.tenantId, ...programme.parties.flatMap((p) => p.tenantIds)]);
+  const members = audienceMembers(audience);
+  if (members.some((m) => m.role !== 'user')) return 'guest-present';
+  if (members.some((m) => !tenants.has(m.tenantId))) return 'outsider-present';
+  if (audience.kind === 'group' && !audience.registeredTo.includes(programme.id)) return 'conversation-not-registered';
+  return undefined;
+}
+
+export interface NdaHolders {
+  /** Whether this person has a recorded NDA covering the topic in this programme. */
+  has(person: string, topic: 'registered-ideas' | 'planning-documents'): boolean;
+}
+
+export function decideDisclosure(
+  programme: Programme,
+  items: readonly Disclosed[],
+  audience: Audience,
+  ndas: NdaHolders,
+): DisclosureVerdict {
+  const outsiders = insiderProblem(programme, audience);
+  const members: AudienceMember[] = audienceMembers(audience);
+  const withheld: Withheld[] = [];
+  for (const item of items.filter((i) => i.programmeId === programme.id)) {
+    const { classification, ndaTopic } = classify(programme, item);
+    const withhold = (reason: WithholdReason) => withheld.push({ item, reason });
+    switch (classification.level) {
+      case 'shareable':
+        break;
+      case 'shareable-with-label':
+        if (outsiders && !classification.labelled) withhold('label-missing');
+        break;
+      case 'programme-internal':
+        if (outsiders) withhold(outsiders);
+        break;
+      case 'participants-only':
+        if (outsiders) withhold(outsiders);
+        else if (members.some((m) => !classification.participants.has(m.aadObjectId))) withhold('not-a-participant');
+        break;
+    }
+    if (ndaTopic && !withheld.some((w) => w.item === item) && members.some((m) => !ndas.has(m.aadObjectId, ndaTopic))) {
+      withhold('nda-missing');
+    }
+  }
+  return { allowed: withheld.length === 0, withheld, external: outsiders !== undefined };
+}

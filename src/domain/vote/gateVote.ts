@@ -1,0 +1,183 @@
+// A gate put to a body's vote: what the body is asked, who may vote (as the body was when the
+// vote opened), the decision basis, the deadline, and how the vote ended. Pure data and rules;
+// storage, Teams and the clock stay outside.
+import type { Ballot, Choice, DirectorDecision, Electorate, Outcome } from '../decision/index.js';
+import { eligibleVoters, standingIn, type PersonStanding } from '../decision/eligibility.js';
+import { mayDecide } from '../decision/director.js';
+import type { PersonRef } from '../idea/idea.js';
+import type { Body, DecisionRule, Gate, LocalisedText } from '../programme/schema.js';
+
+export type VoteStatus = 'open' | 'closing' | 'closed';
+export type VoteLanguage = keyof LocalisedText;
+
+/** One deliverable of the gate and the link the office gave for it (none: missing). */
+export interface BasisItem {
+  deliverable: string;
+  link?: string;
+}
+
+/** The office opened the vote although deliverables were missing; kept on the record. */
+export interface BasisOverride {
+  by: PersonRef;
+  at: number;
+  missing: string[];
+  reason: string;
+}
+
+export interface Closing {
+  at: number;
+  by: PersonRef;
+  how: 'deadline' | 'manual';
+}
+
+/** Recorded once the decision was applied to the idea (or could not be). */
+export type Applied = { at: number; ok: true; toPhase?: string } | { at: number; ok: false; error: string };
+
+/** Which follow-up steps are done; each one is idempotent and resumed after a crash. */
+export interface VoteProgress {
+  posted: boolean;
+  outcomePosted: boolean;
+  notified: boolean;
+  decisionPosted: boolean;
+  decisionNotified: boolean;
+}
+
+export interface GateVote {
+  id: string;
+  tenantId: string;
+  programmeId: string;
+  ideaNumber: string;
+  ideaTitle: string;
+  gate: string;
+  body: string;
+  /** Who may vote, as the body was when the vote opened: later changes to the programme
+   * file do not move the goalposts of a running vote. */
+  electorate: Electorate;
+  rule: DecisionRule;
+  /** Set for advisory bodies (Skate): the vote is advice and this person decides. */
+  decidedBy?: Body['decidedBy'];
+  /** Digi Rogaland §4.2: without consensus in a budget matter the chair decides. */
+  budgetMatter: boolean;
+  basis: BasisItem[];
+  override?: BasisOverride;
+  openedBy: PersonRef;
+  openedAt: number;
+  deadline: number;
+  /** The body's channel and the language its shared card is written in. */
+  channel: { conversationId: string; language: VoteLanguage };
+  status: VoteStatus;
+  closing?: Closing;
+  outcome?: Outcome;
+  director?: DirectorDecision & { name: string };
+  applied?: Applied;
+  /** Delivery key of the last channel-card job enqueued for this vote (ordering of updates). */
+  cardKey?: string;
+  progress: VoteProgress;
+}
+
+/** One ballot as stored: the choice, when, and its place in the voter's own sequence. */
+export interface BallotRecord {
+  voter: string;
+  choice: Choice;
+  castAt: number;
+  comment?: string;
+  /** 1 for the voter's first ballot, 2 for the first change … */
+  seq: number;
+  /** The sequence number of the ballot the voter's card showed when they clicked (0: none). */
+  after?: number;
+}
+
+export const isAdvisory = (vote: Pick<GateVote, 'decidedBy'>): boolean => vote.decidedBy !== undefined;
+
+/** What the decision is for the idea, once there is one: the body's outcome, or for an
+ * advisory body the director's decision. Undefined while it is still open or awaited. */
+export function finalAdoption(vote: GateVote): boolean | undefined {
+  if (vote.status !== 'closed' || !vote.outcome) return undefined;
+  if (isAdvisory(vote)) return vote.director?.adopted;
+  return vote.outcome.adopted;
+}
+
+/** Follow-up work left after a crash or a failed step; the closer resumes it. */
+export function pendingWork(vote: GateVote): boolean {
+  const p = vote.progress;
+  if (!p.posted) return true;
+  if (vote.status === 'closing') return true;
+  if (vote.status !== 'closed') return false;
+  if (!p.outcomePosted || !p.notified) return true;
+  if (finalAdoption(vote) !== undefined && !vote.applied) return true;
+  if (vote.director && (!p.decisionPosted || !p.decisionNotified)) return true;
+  return false;
+}
+
+export interface Viewer {
+  standing: PersonStanding;
+  mayClose: boolean;
+  /** May record the director's decision once the advice is in. */
+  mayDecide: boolean;
+}
+
+/** The chair and the secretary may close a vote early. */
+export function mayClose(vote: Pick<GateVote, 'electorate'>, person: string): boolean {
+  return vote.electorate.chair === person || vote.electorate.secretary === person;
+}
+
+/**
+ * Who may record the director's decision: the named person, or, when the programme does not
+ * name one, the programme office on the director's behalf.
+ */
+export function mayRecordDecision(vote: Pick<GateVote, 'decidedBy'>, person: string, isOffice: boolean): boolean {
+  if (!vote.decidedBy || !mayDecide(vote, person)) return false;
+  return vote.decidedBy.person !== undefined || isOffice;
+}
+
+export function viewerOf(vote: GateVote, person: string, isOffice: boolean): Viewer {
+  return {
+    standing: standingIn(vote.electorate, person),
+    mayClose: mayClose(vote, person),
+    mayDecide: mayRecordDecision(vote, person, isOffice),
+  };
+}
+
+/** Teams shows per-user views to at most 60 listed users. */
+export const REFRESH_LIMIT = 60;
+
+/**
+ * The people whose card should refresh to their own view, most important first: the chair
+ * and the secretary (they hold the close button), a named decider, the voting members, then
+ * the observers. At most REFRESH_LIMIT; the rest see the shared card and get their own view
+ * as soon as they click.
+ */
+export function refreshAudience(vote: Pick<GateVote, 'electorate' | 'decidedBy'>): string[] {
+  const { electorate } = vote;
+  const ordered = [
+    electorate.chair,
+    electorate.secretary,
+    vote.decidedBy?.person,
+    ...eligibleVoters(electorate),
+    ...electorate.observers,
+  ].filter((p): p is string => typeof p === 'string' && p !== '');
+  return [...new Set(ordered)].slice(0, REFRESH_LIMIT);
+}
+
+/** The gate's deliverables that have no link. */
+export function missingDeliverables(gate: Pick<Gate, 'deliverables'>, links: Readonly<Record<string, string | undefined>>): string[] {
+  return gate.deliverables.filter((d) => !links[d.id]?.trim()).map((d) => d.id);
+}
+
+/** The counted state as one number that only ever grows: the sum of every voter's latest
+ * sequence number. Two different states of one vote never share it. */
+export function revisionOf(latest: readonly Pick<BallotRecord, 'seq'>[]): number {
+  return latest.reduce((sum, b) => sum + b.seq, 0);
+}
+
+export const asBallot = (b: BallotRecord): Ballot => ({
+  voter: b.voter,
+  choice: b.choice,
+  castAt: b.castAt,
+  ...(b.comment ? { comment: b.comment } : {}),
+});
+
+/** A readable, unique id: idea, gate and the opening instant in base 36. */
+export function voteIdFor(ideaNumber: string, gate: string, openedAt: number): string {
+  return `${ideaNumber}.${gate}.${Math.trunc(openedAt).toString(36)}`;
+}

@@ -1,0 +1,97 @@
+// Status reports in Table Storage. Table `reports`, one partition per (tenant, programme):
+//   report|<schedule>|<period>|<idea>          the current version (JSON); changed only under its ETag
+//   history|<schedule>|<period>|<idea>|<ver>   every version ever filed, never changed
+// The current row and its history row are written in one transaction, so a version is never
+// half-stored, and two concurrent corrections cannot both become version n.
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
+import type { ReportProblem, ReportRepository, StatusReport } from '../app/reports/report.js';
+import type { Result } from '../domain/idea/result.js';
+import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
+
+const TABLE = 'reports';
+const MAX_ATTEMPTS = 8;
+
+interface ReportRow {
+  data: string;
+  version: number;
+}
+
+const partitionOf = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.programmeId);
+const periodPrefix = (scheduleId: string, periodKey: string) => `report|${keyPart(scheduleId)}|${keyPart(periodKey)}|`;
+const reportRow = (scheduleId: string, periodKey: string, idea: string) => `${periodPrefix(scheduleId, periodKey)}${keyPart(idea)}`;
+const historyPrefix = (scheduleId: string, periodKey: string, idea: string) =>
+  `history|${keyPart(scheduleId)}|${keyPart(periodKey)}|${keyPart(idea)}|`;
+
+/** Rows whose key starts with the prefix: '}' sorts after every character keyPart emits. */
+const prefixFilter = (partitionKey: string, prefix: string) =>
+  `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey ge '${prefix}' and RowKey lt '${prefix}}'`;
+
+const isConflict = (error: unknown) => {
+  const status = statusOf(error);
+  return status === 409 || status === 412;
+};
+
+export class ReportTable implements ReportRepository {
+  constructor(private readonly tables: Tables) {}
+
+  private table(): Promise<TableClient> {
+    return this.tables.get(TABLE);
+  }
+
+  async get(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport | undefined> {
+    const row = await getEntityOrUndefined<ReportRow>(await this.table(), partitionOf(key), reportRow(scheduleId, periodKey, ideaNumber));
+    return row ? (JSON.parse(row.data) as StatusReport) : undefined;
+  }
+
+  forPeriod(key: ProgrammeKey, scheduleId: string, periodKey: string): Promise<StatusReport[]> {
+    return this.rows(partitionOf(key), periodPrefix(scheduleId, periodKey));
+  }
+
+  history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]> {
+    return this.rows(partitionOf(key), historyPrefix(scheduleId, periodKey, ideaNumber));
+  }
+
+  async save(
+    key: ProgrammeKey,
+    ref: { scheduleId: string; periodKey: string; ideaNumber: string },
+    decide: (current: StatusReport | undefined) => Result<StatusReport, ReportProblem>,
+  ): Promise<Result<StatusReport, ReportProblem>> {
+    const table = await this.table();
+    const partitionKey = partitionOf(key);
+    const rowKey = reportRow(ref.scheduleId, ref.periodKey, ref.ideaNumber);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const row = await getEntityOrUndefined<ReportRow>(table, partitionKey, rowKey);
+      const result = decide(row ? (JSON.parse(row.data) as StatusReport) : undefined);
+      if (!result.ok) return result;
+      const report = result.value;
+      const data = JSON.stringify(report);
+      const current = { partitionKey, rowKey, data, version: report.version };
+      const history = {
+        partitionKey,
+        rowKey: `${historyPrefix(ref.scheduleId, ref.periodKey, ref.ideaNumber)}${String(report.version).padStart(6, '0')}`,
+        data,
+        version: report.version,
+      };
+      const actions: TransactionAction[] = [
+        row ? ['update', current, 'Replace', { etag: row.etag }] : ['create', current],
+        ['create', history],
+      ];
+      try {
+        await table.submitTransaction(actions);
+        return result;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new Error(`report ${rowKey}: still conflicting after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  private async rows(partitionKey: string, prefix: string): Promise<StatusReport[]> {
+    const table = await this.table();
+    const out: StatusReport[] = [];
+    const rows = table.listEntities<ReportRow>({ queryOptions: { filter: prefixFilter(partitionKey, prefix) } });
+    for await (const row of rows) if (row.rowKey?.startsWith(prefix)) out.push(JSON.parse(row.data) as StatusReport);
+    return out;
+  }
+}

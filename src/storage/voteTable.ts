@@ -1,0 +1,307 @@
+// Gate votes in Table Storage.
+//
+// Table `votes`, one partition per (tenant, programme):
+//   vote|<voteId>         the vote record (JSON, split over data0…dataN) plus the columns the
+//                         closer filters on (status, deadline, pending); changed only under
+//                         its ETag.
+//   lock|<idea>|<gate>    which vote runs for the idea's gate, and which proposal form opened
+//                         it; created with the vote in one transaction, so two offices
+//                         proposing at once get one vote. A lock whose vote is closed is free.
+//
+// Table `ballots`, one partition per vote (tenant, programme, vote):
+//   ballot|<voter>|<seq>  one row per ballot ever cast: the history, never changed.
+//   latest|<voter>        the voter's latest ballot: what counts. Replaced under its ETag.
+//   receipt|<voter>|<h>   the click that produced a ballot (hash of what the card showed and
+//                         what was chosen): a replayed or duplicated invoke finds its receipt
+//                         and changes nothing.
+// The three rows of a ballot are written in one transaction. There is no shared tally row:
+// concurrent voters never touch the same row, and the count is made from the latest rows
+// after they are sealed (seal()), so no ballot is lost or counted twice.
+import { createHash } from 'node:crypto';
+import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
+import type { CastInput, CastResult, OpenResult, VoteRef, VoteRepository } from '../app/votes/voteRepository.js';
+import { choices } from '../domain/decision/ballot.js';
+import { pendingWork, type BallotRecord, type GateVote } from '../domain/vote/gateVote.js';
+import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
+
+const VOTES = 'votes';
+const BALLOTS = 'ballots';
+const MAX_ATTEMPTS = 12;
+const CHUNK = 30_000; // UTF-16 code units per property: under the 64 KiB property limit
+const SEAL_CONCURRENCY = 16;
+
+const double = (value: number) => ({ value, type: 'Double' as const });
+const doubleLiteral = (value: number) => `${Math.floor(value)}.0`;
+
+const votePartition = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.programmeId);
+const ballotPartition = (ref: VoteRef) => tenantPartition(ref.tenantId, ref.programmeId, ref.voteId);
+const voteRow = (voteId: string) => `vote|${keyPart(voteId)}`;
+const lockRow = (ideaNumber: string, gate: string) => `lock|${keyPart(ideaNumber)}|${keyPart(gate)}`;
+const latestRow = (voter: string) => `latest|${keyPart(voter)}`;
+const ballotRow = (voter: string, seq: number) => `ballot|${keyPart(voter)}|${String(seq).padStart(6, '0')}`;
+const receiptRow = (voter: string, fingerprint: string) => `receipt|${keyPart(voter)}|${fingerprint}`;
+
+/** Rows whose key starts with the prefix: '}' sorts after every character keyPart emits. */
+const prefixFilter = (partitionKey: string, prefix: string) =>
+  `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey ge '${prefix}' and RowKey lt '${prefix}}'`;
+
+const isConflict = (error: unknown) => {
+  const status = statusOf(error);
+  return status === 409 || status === 412;
+};
+
+/** What makes two clicks "the same click": who, what their card showed, what they chose. */
+export function fingerprint(input: Pick<CastInput, 'after' | 'choice' | 'comment'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([input.after ?? 0, input.choice, input.comment ?? '']))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+interface BallotRow {
+  voter: string;
+  choice?: string;
+  castAt?: number;
+  comment?: string;
+  seq: number;
+  after?: number;
+  sealed?: boolean;
+}
+
+const ballotRowSchema = z.object({
+  voter: z.string().min(1),
+  choice: z.enum(choices),
+  castAt: z.number(),
+  comment: z.string().optional(),
+  seq: z.number().int().min(1),
+  after: z.number().int().optional(),
+});
+
+function toBallot(row: BallotRow): BallotRecord | undefined {
+  const parsed = ballotRowSchema.safeParse({
+    voter: row.voter,
+    choice: row.choice,
+    castAt: row.castAt,
+    ...(row.comment ? { comment: row.comment } : {}),
+    seq: row.seq,
+    ...(row.after ? { after: row.after } : {}),
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
+const ballotColumns = (b: BallotRecord) => ({
+  voter: b.voter,
+  choice: b.choice,
+  castAt: double(b.castAt),
+  comment: b.comment ?? '',
+  seq: b.seq,
+  after: b.after ?? 0,
+});
+
+type VoteRow = Record<string, unknown> & { parts?: number };
+
+function voteColumns(vote: GateVote) {
+  const json = JSON.stringify(vote);
+  const count = Math.max(1, Math.ceil(json.length / CHUNK));
+  const parts: Record<string, string> = {};
+  for (let i = 0; i < count; i++) parts[`data${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  return {
+    parts: count,
+    ...parts,
+    status: vote.status,
+    deadline: double(vote.deadline),
+    openedAt: double(vote.openedAt),
+    pending: pendingWork(vote),
+    ideaNumber: vote.ideaNumber,
+    gate: vote.gate,
+    body: vote.body,
+  };
+}
+
+function voteOf(row: VoteRow): GateVote {
+  const count = typeof row.parts === 'number' ? row.parts : 1;
+  let json = '';
+  for (let i = 0; i < count; i++) json += String(row[`data${i}`] ?? '');
+  return JSON.parse(json) as GateVote;
+}
+
+export class VoteTable implements VoteRepository {
+  constructor(private readonly tables: Tables) {}
+
+  private votes(): Promise<TableClient> {
+    return this.tables.get(VOTES);
+  }
+
+  private ballotTable(): Promise<TableClient> {
+    return this.tables.get(BALLOTS);
+  }
+
+  async open(vote: GateVote, submissionId: string): Promise<OpenResult> {
+    const table = await this.votes();
+    const key = { tenantId: vote.tenantId, programmeId: vote.programmeId };
+    const partitionKey = votePartition(key);
+    const rowKey = lockRow(vote.ideaNumber, vote.gate);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const lock = await getEntityOrUndefined<{ voteId: string; submissionId: string }>(table, partitionKey, rowKey);
+      const running = lock && (await this.get({ ...key, voteId: lock.voteId }));
+      if (lock && running && lock.submissionId === submissionId) return { kind: 'same-submission', vote: running };
+      if (running && running.status !== 'closed') return { kind: 'already-open', vote: running };
+      const lockColumns = { voteId: vote.id, submissionId };
+      const actions: TransactionAction[] = [
+        lock
+          ? ['update', { partitionKey, rowKey, ...lockColumns }, 'Replace', { etag: lock.etag }]
+          : ['create', { partitionKey, rowKey, ...lockColumns }],
+        ['create', { partitionKey, rowKey: voteRow(vote.id), ...voteColumns(vote) }],
+      ];
+      try {
+        await table.submitTransaction(actions);
+        return { kind: 'opened', vote };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new ConcurrencyConflictError(`vote lock ${vote.ideaNumber}/${vote.gate}: still conflicting`);
+  }
+
+  async get(ref: VoteRef): Promise<GateVote | undefined> {
+    const row = await getEntityOrUndefined<VoteRow>(await this.votes(), votePartition(ref), voteRow(ref.voteId));
+    return row && voteOf(row);
+  }
+
+  async update(ref: VoteRef, change: (vote: GateVote) => GateVote | undefined): Promise<{ vote: GateVote; changed: boolean } | undefined> {
+    const table = await this.votes();
+    const partitionKey = votePartition(ref);
+    const rowKey = voteRow(ref.voteId);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const row = await getEntityOrUndefined<VoteRow>(table, partitionKey, rowKey);
+      if (!row) return undefined;
+      const current = voteOf(row);
+      const next = change(current);
+      if (next === undefined) return { vote: current, changed: false };
+      try {
+        // Replace, not Merge: a shorter record must not leave an old data chunk behind.
+        await table.updateEntity({ partitionKey, rowKey, ...voteColumns(next) }, 'Replace', { etag: row.etag });
+        return { vote: next, changed: true };
+      } catch (error) {
+        if (statusOf(error) !== 412) throw error;
+      }
+    }
+    throw new ConcurrencyConflictError(`vote ${ref.voteId}: still conflicting after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  async list(key: ProgrammeKey, filter: { ideaNumber?: string; body?: string } = {}): Promise<GateVote[]> {
+    const conditions = [prefixFilter(votePartition(key), 'vote|')];
+    if (filter.ideaNumber) conditions.push(`ideaNumber eq '${filter.ideaNumber.replace(/'/g, "''")}'`);
+    if (filter.body) conditions.push(`body eq '${filter.body.replace(/'/g, "''")}'`);
+    // The checks repeat the filter: a stray row must never be read as a match (see ideaTable.ts).
+    const votes = (await this.query(votePartition(key), conditions.join(' and '))).filter(
+      (v) => (!filter.ideaNumber || v.ideaNumber === filter.ideaNumber) && (!filter.body || v.body === filter.body),
+    );
+    return votes.sort((a, b) => b.openedAt - a.openedAt);
+  }
+
+  async due(key: ProgrammeKey, now: number): Promise<GateVote[]> {
+    const filter = `${prefixFilter(votePartition(key), 'vote|')} and (pending eq true or (status eq 'open' and deadline le ${doubleLiteral(now)}))`;
+    return (await this.query(votePartition(key), filter)).filter((v) => pendingWork(v) || (v.status === 'open' && v.deadline <= now));
+  }
+
+  private async query(partitionKey: string, filter: string): Promise<GateVote[]> {
+    const table = await this.votes();
+    const out: GateVote[] = [];
+    for await (const row of table.listEntities<VoteRow>({ queryOptions: { filter } })) {
+      if (row.rowKey?.startsWith('vote|') && row.partitionKey === partitionKey) out.push(voteOf(row));
+    }
+    return out;
+  }
+
+  async cast(ref: VoteRef, input: CastInput): Promise<CastResult> {
+    const table = await this.ballotTable();
+    const partitionKey = ballotPartition(ref);
+    const receipt = receiptRow(input.voter, fingerprint(input));
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const latest = await getEntityOrUndefined<BallotRow>(table, partitionKey, latestRow(input.voter));
+      if (latest?.sealed) return { kind: 'sealed' };
+      const ballot: BallotRecord = {
+        voter: input.voter,
+        choice: input.choice,
+        castAt: input.castAt,
+        ...(input.comment ? { comment: input.comment } : {}),
+        seq: (latest?.seq ?? 0) + 1,
+        ...(input.after ? { after: input.after } : {}),
+      };
+      const row = { ...ballotColumns(ballot), sealed: false };
+      const actions: TransactionAction[] = [
+        ['create', { partitionKey, rowKey: receipt, seq: ballot.seq }],
+        ['create', { partitionKey, rowKey: ballotRow(ballot.voter, ballot.seq), ...ballotColumns(ballot) }],
+        latest
+          ? ['update', { partitionKey, rowKey: latestRow(ballot.voter), ...row }, 'Replace', { etag: latest.etag }]
+          : ['create', { partitionKey, rowKey: latestRow(ballot.voter), ...row }],
+      ];
+      try {
+        await table.submitTransaction(actions);
+        return { kind: 'recorded', ballot };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        // Either this click was recorded before (its receipt exists), or the voter's latest
+        // row moved under us (another of their clicks, or the seal): look again.
+        if (await getEntityOrUndefined(table, partitionKey, receipt)) {
+          const now = await getEntityOrUndefined<BallotRow>(table, partitionKey, latestRow(input.voter));
+          return { kind: 'duplicate', latest: now && toBallot(now) };
+        }
+      }
+    }
+    throw new ConcurrencyConflictError(`ballot of ${input.voter} in ${ref.voteId}: still conflicting`);
+  }
+
+  async latest(ref: VoteRef): Promise<BallotRecord[]> {
+    return (await this.ballotRows(ref, 'latest|')).flatMap((row) => toBallot(row) ?? []);
+  }
+
+  async latestOf(ref: VoteRef, voter: string): Promise<BallotRecord | undefined> {
+    const row = await getEntityOrUndefined<BallotRow>(await this.ballotTable(), ballotPartition(ref), latestRow(voter));
+    return row && toBallot(row);
+  }
+
+  async ballots(ref: VoteRef): Promise<BallotRecord[]> {
+    return (await this.ballotRows(ref, 'ballot|')).flatMap((row) => toBallot(row) ?? []);
+  }
+
+  async seal(ref: VoteRef, voters: readonly string[]): Promise<BallotRecord[]> {
+    const table = await this.ballotTable();
+    const partitionKey = ballotPartition(ref);
+    const queue = [...new Set(voters)];
+    const worker = async () => {
+      for (let voter = queue.shift(); voter !== undefined; voter = queue.shift()) await this.sealOne(table, partitionKey, voter);
+    };
+    await Promise.all(Array.from({ length: Math.min(SEAL_CONCURRENCY, queue.length) }, worker));
+    // Read after every row is sealed: this list is final.
+    return (await this.ballotRows(ref, 'latest|')).flatMap((row) => toBallot(row) ?? []);
+  }
+
+  private async sealOne(table: TableClient, partitionKey: string, voter: string): Promise<void> {
+    const rowKey = latestRow(voter);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const row = await getEntityOrUndefined<BallotRow>(table, partitionKey, rowKey);
+      if (row?.sealed) return;
+      try {
+        if (row) await table.updateEntity({ partitionKey, rowKey, sealed: true }, 'Merge', { etag: row.etag });
+        else await table.createEntity({ partitionKey, rowKey, voter, seq: 0, sealed: true });
+        return;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new ConcurrencyConflictError(`sealing ${voter}: still conflicting`);
+  }
+
+  private async ballotRows(ref: VoteRef, prefix: string): Promise<TableEntityResult<BallotRow>[]> {
+    const table = await this.ballotTable();
+    const out: TableEntityResult<BallotRow>[] = [];
+    const rows = table.listEntities<BallotRow>({ queryOptions: { filter: prefixFilter(ballotPartition(ref), prefix) } });
+    const partitionKey = ballotPartition(ref);
+    for await (const row of rows) if (row.rowKey?.startsWith(prefix) && row.partitionKey === partitionKey) out.push(row);
+    return out;
+  }
+}

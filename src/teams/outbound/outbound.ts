@@ -1,0 +1,91 @@
+// The only way a turn's answer reaches Teams. Every reply and every invoke response passes the
+// disclosure guard first; a refused message is replaced by an explanation that discloses
+// nothing. test/security/outboundOnly.test.ts checks no other module calls Teams' send APIs.
+import { CardFactory, type AdaptiveCardInvokeResponse, type Attachment, type TurnContext } from 'botbuilder';
+import type { DisclosureGuard } from '../../app/disclosure/disclosureGuard.js';
+import type { AudienceSource } from '../../app/disclosure/ports.js';
+import type { RequestContext } from '../../app/requestContext.js';
+import type { Disclosed } from '../../domain/disclosure/content.js';
+import type { WithholdReason } from '../../domain/disclosure/decide.js';
+import { translate } from '../../i18n/messages.js';
+import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
+import type { Reply } from '../reply.js';
+
+const contentsOf = (reply: Reply): readonly Disclosed[] => (reply.kind === 'card' ? disclosuresOf(reply.card) : reply.discloses);
+
+/** Teams shows this as the message's sensitivity information (display only; the guard enforces). */
+function sensitivityEntity(ctx: RequestContext) {
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    usageInfo: {
+      '@type': 'CreativeWork',
+      name: translate(ctx.language, 'disclosure.sensitivity'),
+      description: translate(ctx.language, 'disclosure.sensitivityDescription'),
+    },
+  };
+}
+
+const isInternal = (items: readonly Disclosed[]) =>
+  items.some((i) => i.kind === 'programme-internal' || i.kind === 'idea-documents' || (i.kind === 'idea' && i.idea.status === 'registered'));
+
+export class Outbound {
+  constructor(
+    private readonly guard: DisclosureGuard,
+    private readonly cards: CardRenderer,
+  ) {}
+
+  /** Sends a reply into the turn's conversation, or an explanation if it may not be shown. */
+  async reply(turn: TurnContext, ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<void> {
+    const released = await this.release(ctx, audience, reply);
+    const items = contentsOf(released);
+    const entities = isInternal(items) ? [sensitivityEntity(ctx)] : [];
+    await turn.sendActivity(
+      released.kind === 'card'
+        ? { attachments: [CardFactory.adaptiveCard(released.card) as Attachment], entities }
+        : { text: released.text, textFormat: released.format, entities },
+    );
+  }
+
+  /** The answer to an Action.Execute: the card, once the guard has let it through. */
+  async invokeResponse(ctx: RequestContext, audience: AudienceSource, card: AdaptiveCard): Promise<AdaptiveCardInvokeResponse> {
+    const released = await this.release(ctx, audience, { kind: 'card', card });
+    const value = released.kind === 'card' ? released.card : this.explanationCard(ctx, []);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value };
+  }
+
+  /** A plain text that discloses nothing, e.g. "try again"; no roster read needed. */
+  async notice(turn: TurnContext, text: string): Promise<void> {
+    await turn.sendActivity({ text, textFormat: 'plain' });
+  }
+
+  private async release(ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<Reply> {
+    const verdict = await this.guard.check(
+      {
+        tenantId: ctx.actor.tenantId,
+        actor: { id: ctx.actor.aadObjectId, name: ctx.actor.name },
+        conversation: ctx.conversation,
+        audience,
+        now: ctx.now,
+      },
+      contentsOf(reply),
+    );
+    if (verdict.allowed) return reply;
+    return { kind: 'card', card: this.explanationCard(ctx, [...new Set(verdict.withheld.map((w) => w.reason))]) };
+  }
+
+  private explanationCard(ctx: RequestContext, reasons: WithholdReason[]): AdaptiveCard {
+    const { language } = ctx;
+    return this.cards.render(
+      'error',
+      {
+        title: translate(language, 'disclosure.title'),
+        message: translate(language, 'disclosure.intro'),
+        details: [...reasons.map((r) => translate(language, `disclosure.reason.${r}`)), translate(language, 'disclosure.askPersonally')],
+      },
+      [],
+    );
+  }
+}

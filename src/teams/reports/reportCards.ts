@@ -1,0 +1,283 @@
+// Builds the report form (also the reminder: the form with a banner), the escalation to the
+// office, the phase-length warning and the filed report as posted to participants.
+import { ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import type { Programme, Schedule } from '../../domain/programme/schema.js';
+import type { ScheduleEvent } from '../../domain/schedule/due.js';
+import type { Period } from '../../domain/schedule/period.js';
+import type { PhaseWarning } from '../../domain/schedule/phaseDuration.js';
+import type { FiledReportCards } from '../../app/reports/fileReport.js';
+import type { ReminderCards, ReminderItem } from '../../app/reminders/reminders.js';
+import { decisionAnswers, deviationAreas, reportStatuses, type StatusReport } from '../../app/reports/report.js';
+import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import type { ReportFormField, ReportFormView } from './reportCardViews.js';
+import { phaseName } from '../ideas/ideaText.js';
+
+/** Proactive cards have no incoming locale: the programmes are Norwegian, so Bokmål. */
+export const PROACTIVE_LANGUAGE: Language = 'nb';
+
+export const personName = (programme: Programme, id: string): string => programme.people.find((p) => p.aadObjectId === id)?.name ?? id;
+
+export interface FormInput {
+  programme: Programme;
+  schedule: Schedule;
+  period: Pick<Period, 'key' | 'deadline'> & { closes?: number };
+  idea: Idea;
+  report?: StatusReport;
+  askPreviousDecision: boolean;
+  banner?: string;
+  bannerStyle?: string;
+  problems?: string[];
+  /** Values typed in a rejected submission, kept so nothing is lost. */
+  values?: Partial<Record<ReportFormField, string>>;
+  others?: { idea: Idea }[];
+}
+
+const emptyValues: Record<ReportFormField, string> = {
+  status: '',
+  progress: '',
+  result: 'false',
+  resultText: '',
+  completionDate: 'false',
+  completionDateText: '',
+  cost: 'false',
+  costText: '',
+  correctiveActions: '',
+  nextMilestones: '',
+  previousDecision: '',
+  previousDecisionText: '',
+};
+
+function valuesOf(report: StatusReport | undefined): Record<ReportFormField, string> {
+  if (!report) return emptyValues;
+  const c = report.content;
+  return {
+    status: c.status,
+    progress: c.progress,
+    result: String(c.deviations.result.deviates),
+    resultText: c.deviations.result.text,
+    completionDate: String(c.deviations.completionDate.deviates),
+    completionDateText: c.deviations.completionDate.text,
+    cost: String(c.deviations.cost.deviates),
+    costText: c.deviations.cost.text,
+    correctiveActions: c.correctiveActions,
+    nextMilestones: c.nextMilestones,
+    previousDecision: c.previousDecision?.answer ?? '',
+    previousDecisionText: c.previousDecision?.text ?? '',
+  };
+}
+
+export function reportFormView(input: FormInput, language: Language): ReportFormView {
+  const { programme, schedule, period, idea, report } = input;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const intro = report
+    ? t('report.form.introFiled', {
+        number: idea.number,
+        period: period.key,
+        filed: formatDateTime(report.updatedAt, language),
+        version: report.version,
+        closes: period.closes !== undefined ? formatDateTime(period.closes, language) : '–',
+      })
+    : t('report.form.intro', { number: idea.number, period: period.key, deadline: formatDate(period.deadline, language) });
+  return {
+    banner: input.banner ?? '',
+    bannerStyle: input.bannerStyle ?? 'accent',
+    heading: t('report.form.heading', { schedule: pick(schedule.name, language), idea: idea.title }),
+    intro,
+    problemsHeading: t('report.form.problems'),
+    problems: input.problems ?? [],
+    hasForm: true,
+    askPreviousDecision: input.askPreviousDecision,
+    labels: {
+      status: t('report.field.status'),
+      progress: t('report.field.progress'),
+      deviations: t('report.field.deviations'),
+      result: t('report.field.result'),
+      completionDate: t('report.field.completionDate'),
+      cost: t('report.field.cost'),
+      deviationText: t('report.field.deviationText'),
+      correctiveActions: t('report.field.correctiveActions'),
+      correctiveHint: t('report.field.correctiveHint'),
+      nextMilestones: t('report.field.nextMilestones'),
+      previousDecision: t('report.field.previousDecision'),
+      previousDecisionNote: t('report.field.previousDecisionNote'),
+      previousDecisionText: t('report.field.previousDecisionText'),
+    },
+    statuses: reportStatuses.map((s) => ({ title: t(`report.status.${s}`), value: s })),
+    answers: decisionAnswers.map((a) => ({ title: t(`report.answer.${a}`), value: a })),
+    values: { ...valuesOf(report), ...input.values },
+    data: { programmeId: programme.id, scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number },
+    submitLabel: report ? t('report.form.correct') : t('report.form.submit'),
+    footer: t('reminder.mandatory'),
+    othersHeading: t('reminder.others'),
+    others: (input.others ?? []).map(({ idea: other }) => ({
+      title: t('reminder.openForm', { number: other.number }),
+      verb: 'report.form',
+      data: { programmeId: programme.id, scheduleId: schedule.id, periodKey: period.key, ideaNumber: other.number },
+    })),
+  };
+}
+
+const reportLines = (programme: Programme, report: StatusReport, language: Language): { title: string; lines: string[] }[] => {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const c = report.content;
+  const records = [
+    { title: t('report.field.status'), lines: [t(`report.status.${c.status}`)] },
+    { title: t('report.field.progress'), lines: [c.progress] },
+    ...deviationAreas.map((area) => ({
+      title: t(`report.field.${area}`),
+      lines: [c.deviations[area].deviates ? t('report.filed.yes', { text: c.deviations[area].text || '–' }) : t('report.filed.none')],
+    })),
+  ];
+  if (c.correctiveActions) records.push({ title: t('report.field.correctiveActions'), lines: [c.correctiveActions] });
+  records.push({ title: t('report.field.nextMilestones'), lines: [c.nextMilestones] });
+  if (c.previousDecision) {
+    records.push({
+      title: t('report.field.previousDecision'),
+      lines: [t(`report.answer.${c.previousDecision.answer}`), ...(c.previousDecision.text ? [c.previousDecision.text] : [])],
+    });
+  }
+  void programme;
+  return records;
+};
+
+export class ReportCards implements ReminderCards, FiledReportCards {
+  constructor(
+    private readonly cards: CardRenderer,
+    private readonly language: Language = PROACTIVE_LANGUAGE,
+  ) {}
+
+  form(input: FormInput, language: Language): AdaptiveCard {
+    return this.cards.render('reportForm', reportFormView(input, language), [ideaDocuments(input.programme.id, input.idea)]);
+  }
+
+  reminder({ programme, schedule, event, items }: Parameters<ReminderCards['reminder']>[0]): AdaptiveCard {
+    const language = this.language;
+    const period = periodStub(event);
+    const banner = translate(language, `reminder.${event.kind}`, {
+      schedule: pick(schedule.name, language).toLocaleLowerCase(language === 'nb' ? 'nb-NO' : 'en-GB'),
+      period: period.key,
+      deadline: formatDate(event.deadline, language),
+    });
+    const bannerStyle = event.kind === 'overdue' ? 'attention' : 'accent';
+    const [first, ...rest] = items;
+    if (!first) {
+      // Not filed in Samspill (a roadmap revision, the office's own work): the reminder alone.
+      return this.cards.render(
+        'reportForm',
+        {
+          ...reportFormView(
+            { programme, schedule, period: periodStub(event), idea: placeholderIdea(programme), askPreviousDecision: false, banner, bannerStyle },
+            language,
+          ),
+          heading: pick(schedule.name, language),
+          intro: translate(language, 'reminder.noForm'),
+          hasForm: false,
+        },
+        [],
+      );
+    }
+    return this.form(
+      {
+        programme,
+        schedule,
+        period: periodStub(event),
+        idea: first.idea,
+        askPreviousDecision: first.askPreviousDecision,
+        banner,
+        bannerStyle,
+        others: rest,
+      },
+      language,
+    );
+  }
+
+  escalation({ programme, schedule, event, missing }: Parameters<ReminderCards['escalation']>[0]): AdaptiveCard {
+    const language = this.language;
+    const discloses: Disclosed[] = missing.flatMap((m) => m.ideas.map((i) => ideaDocuments(programme.id, i)));
+    return this.cards.render(
+      'records',
+      {
+        heading: translate(language, 'escalation.heading', { schedule: pick(schedule.name, language), period: event.periodKey }),
+        subheading: translate(language, 'escalation.subheading', { deadline: formatDate(event.deadline, language) }),
+        records: missing.map((m) => ({ title: personName(programme, m.person), lines: m.ideas.map((i) => `${i.number} ${i.title}`) })),
+        emptyText: '',
+      },
+      discloses,
+    );
+  }
+
+  phaseWarning({ programme, idea, warning, exceededAt, guidelineMonths }: Parameters<ReminderCards['phaseWarning']>[0]): AdaptiveCard {
+    const language = this.language;
+    return this.cards.render(
+      'records',
+      {
+        heading: translate(language, `phase.heading.${warning.kind}`, { number: idea.number }),
+        subheading: '',
+        records: [
+          {
+            title: idea.title,
+            lines: [
+              translate(language, 'phase.text', {
+                title: idea.number,
+                phase: phaseName(programme, idea.phase, language),
+                since: formatDate(idea.phaseStartedAt, language),
+                months: guidelineMonths,
+                until: formatDate(exceededAt, language),
+              }),
+            ],
+          },
+        ],
+        emptyText: '',
+      },
+      [ideaDocuments(programme.id, idea)],
+    );
+  }
+
+  filed({ programme, idea, report }: Parameters<FiledReportCards['filed']>[0]): AdaptiveCard {
+    return this.filedCard(programme, idea, report, this.language);
+  }
+
+  filedCard(programme: Programme, idea: Idea, report: StatusReport, language: Language): AdaptiveCard {
+    return this.cards.render(
+      'records',
+      {
+        heading: translate(language, 'report.filed.heading', { period: report.periodKey, idea: report.ideaTitle }),
+        subheading: translate(language, 'report.filed.by', {
+          number: report.ideaNumber,
+          author: report.author.name,
+          at: formatDateTime(report.updatedAt, language),
+          version: report.version,
+        }),
+        records: reportLines(programme, report, language),
+        emptyText: '',
+      },
+      [ideaDocuments(programme.id, idea)],
+    );
+  }
+}
+
+/** The parts of a period a reminder card shows (the event carries them). */
+function periodStub(event: ScheduleEvent): Pick<Period, 'key' | 'deadline'> {
+  return { key: event.periodKey, deadline: event.deadline };
+}
+
+/** Stands in for the project on a reminder that has no form (nothing of it is shown). */
+function placeholderIdea(programme: Programme): Idea {
+  return {
+    programmeId: programme.id,
+    number: '',
+    title: '',
+    description: '',
+    party: '',
+    links: [],
+    submittedBy: { id: '', name: '' },
+    registeredAt: 0,
+    phase: '',
+    phaseStartedAt: 0,
+    status: 'active',
+    disputes: [],
+  };
+}

@@ -1,0 +1,295 @@
+// The report verbs (report.form, report.submit) and the commands `rapporter`/`report` (my due
+// report forms) and `frister`/`deadlines` (what is due: mine, or for the office everyone's).
+import { z } from 'zod';
+import type { DeliveryLog } from '../../app/delivery.js';
+import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
+import type { RequestContext } from '../../app/requestContext.js';
+import { fileReport, resolveReport, type ReportDeps, type ReportError, type ReportRef } from '../../app/reports/fileReport.js';
+import {
+  asksPreviousDecision,
+  decisionAnswers,
+  previousPeriodKey,
+  reportStatuses,
+  type ReportContent,
+} from '../../app/reports/report.js';
+import { deadlines, myReports } from '../../app/reports/reportQueries.js';
+import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
+import { formatDate, formatDateTime, pick } from '../../i18n/language.js';
+import { translate, type MessageKey } from '../../i18n/messages.js';
+import { describeIssues, type FieldLabels } from '../../i18n/validationMessages.js';
+import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import type { CommandHandler } from '../commands/commandRouter.js';
+import { ideaErrorText } from '../ideas/ideaText.js';
+import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
+import { cardReply, textReply } from '../reply.js';
+import type { ReportFormField } from './reportCardViews.js';
+import { personName, type ReportCards } from './reportCards.js';
+
+export interface ReportHandlerDeps extends ReportDeps {
+  deliveryLog: DeliveryLog;
+  renderer: CardRenderer;
+  reportCards: ReportCards;
+}
+
+const refShape = {
+  programmeId: z.string().trim().min(1).max(64),
+  scheduleId: z.string().trim().min(1).max(64),
+  periodKey: z.string().trim().regex(/^\d{4}-(\d{2}|Q[1-4]|H\d{1,2})$/),
+  ideaNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/),
+};
+const refSchema = z.object(refShape);
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const flag = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v ?? '');
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+/** The report form's fields. Corrective actions are required when any deviation is marked. */
+export const reportFormSchema = z
+  .object({
+    ...refShape,
+    status: z.enum(reportStatuses),
+    progress: requiredText(3000),
+    result: flag,
+    resultText: optionalText(2000),
+    completionDate: flag,
+    completionDateText: optionalText(2000),
+    cost: flag,
+    costText: optionalText(2000),
+    correctiveActions: optionalText(3000),
+    nextMilestones: requiredText(2000),
+    previousDecision: z.preprocess(blankToUndefined, z.enum(decisionAnswers).optional()),
+    previousDecisionText: optionalText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.result || v.completionDate || v.cost) && v.correctiveActions === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correctiveActions'],
+        message: 'corrective actions are required when a deviation is marked',
+        params: { messageKey: 'report.error.correctiveRequired' },
+      });
+    }
+  });
+export type ReportForm = z.output<typeof reportFormSchema>;
+
+export const contentOf = (form: ReportForm): ReportContent => ({
+  status: form.status,
+  progress: form.progress,
+  deviations: {
+    result: { deviates: form.result, text: form.resultText },
+    completionDate: { deviates: form.completionDate, text: form.completionDateText },
+    cost: { deviates: form.cost, text: form.costText },
+  },
+  correctiveActions: form.correctiveActions,
+  nextMilestones: form.nextMilestones,
+  ...(form.previousDecision ? { previousDecision: { answer: form.previousDecision, text: form.previousDecisionText } } : {}),
+});
+
+const fieldKeys: Partial<Record<ReportFormField, MessageKey>> = {
+  status: 'report.field.status',
+  progress: 'report.field.progress',
+  result: 'report.field.result',
+  completionDate: 'report.field.completionDate',
+  cost: 'report.field.cost',
+  correctiveActions: 'report.field.correctiveActions',
+  nextMilestones: 'report.field.nextMilestones',
+  previousDecision: 'report.field.previousDecision',
+};
+const labels: FieldLabels = Object.fromEntries(
+  Object.entries(fieldKeys).map(([field, key]) => [field, { nb: translate('nb', key), en: translate('en', key) }]),
+);
+
+/** Problems in the reader's language; a refinement names its own message by key. */
+export function reportProblems(issues: readonly z.core.$ZodIssue[], language: 'nb' | 'en'): string[] {
+  return issues.map((issue) => {
+    const key = issue.code === 'custom' ? (issue.params as { messageKey?: MessageKey } | undefined)?.messageKey : undefined;
+    return key ? translate(language, key) : (describeIssues([issue], language, labels)[0] ?? '');
+  });
+}
+
+const formFields: readonly ReportFormField[] = [
+  'status',
+  'progress',
+  'result',
+  'resultText',
+  'completionDate',
+  'completionDateText',
+  'cost',
+  'costText',
+  'correctiveActions',
+  'nextMilestones',
+  'previousDecision',
+  'previousDecisionText',
+];
+const typedValues = (data: Record<string, unknown>): Partial<Record<ReportFormField, string>> =>
+  Object.fromEntries(formFields.flatMap((f) => (typeof data[f] === 'string' ? [[f, data[f].slice(0, 3000)]] : [])));
+
+export function reportErrorText(error: ReportError, language: 'nb' | 'en'): string {
+  switch (error.code) {
+    case 'unknown-schedule':
+      return translate(language, 'report.error.unknown-schedule');
+    case 'unknown-period':
+    case 'period-not-open':
+      return translate(language, `report.error.${error.code}`, { period: error.periodKey });
+    case 'period-closed':
+      return translate(language, 'report.error.period-closed', { period: error.periodKey, closed: formatDateTime(error.closedAt, language) });
+    case 'idea-not-found':
+    case 'not-reporting':
+    case 'not-project-leader':
+      return translate(language, `report.error.${error.code}`, { number: error.number });
+    case 'not-author':
+      return translate(language, 'report.error.not-author', { author: error.author });
+    case 'corrective-actions-required':
+      return translate(language, 'report.error.correctiveRequired');
+    default:
+      return ideaErrorText(error as IdeaUseCaseError, language);
+  }
+}
+
+export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinition> {
+  const errorCard = (ctx: RequestContext, error: ReportError) =>
+    deps.renderer.render('error', { title: translate(ctx.language, 'error.title'), message: reportErrorText(error, ctx.language), details: [] }, []);
+
+  const formCard = async (
+    ctx: RequestContext,
+    ref: ReportRef,
+    extra: { problems?: string[]; values?: Partial<Record<ReportFormField, string>>; banner?: string; bannerStyle?: string } = {},
+  ): Promise<AdaptiveCard> => {
+    const target = await resolveReport(deps, ctx, ref);
+    if (!target.ok) return errorCard(ctx, target.error);
+    const { programme, schedule, period, idea, key } = target.value;
+    const report = await deps.reports.get(key, schedule.id, period.key, idea.number);
+    const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
+    const askPreviousDecision = previousKey ? (await deps.reports.get(key, schedule.id, previousKey, idea.number)) !== undefined : false;
+    return deps.reportCards.form({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision, ...extra }, ctx.language);
+  };
+
+  return {
+    'report.form': defineVerb({ schema: refSchema, handle: (ctx, data) => formCard(ctx, data) }),
+    'report.submit': defineVerb({
+      // The reference is checked here; the form itself in the handler, so a rejected form comes
+      // back with what was typed and the problems in the reader's language.
+      schema: z.looseObject(refShape),
+      handle: async (ctx, data) => {
+        const ref: ReportRef = { programmeId: data.programmeId, scheduleId: data.scheduleId, periodKey: data.periodKey, ideaNumber: data.ideaNumber };
+        const parsed = reportFormSchema.safeParse(data);
+        if (!parsed.success) {
+          return formCard(ctx, ref, { problems: reportProblems(parsed.error.issues, ctx.language), values: typedValues(data) });
+        }
+        const filed = await fileReport(deps, ctx, ref, contentOf(parsed.data));
+        if (!filed.ok) {
+          const problem = ['corrective-actions-required', 'not-author', 'not-project-leader', 'period-closed'].includes(filed.error.code);
+          return problem
+            ? formCard(ctx, ref, { problems: [reportErrorText(filed.error, ctx.language)], values: typedValues(data) })
+            : errorCard(ctx, filed.error);
+        }
+        return formCard(ctx, ref, {
+          banner: translate(ctx.language, 'report.filed.banner', { version: filed.value.report.version }),
+          bannerStyle: 'good',
+        });
+      },
+    }),
+  };
+}
+
+export function reportCommands(deps: ReportHandlerDeps) {
+  const reports: CommandHandler = async (ctx) => {
+    const mine = await myReports(deps, ctx);
+    const [first] = mine;
+    if (!first) return textReply(translate(ctx.language, 'report.mine.none'));
+    if (mine.length === 1) {
+      const { programme, schedule, period, idea, report, askPreviousDecision } = first;
+      return cardReply(deps.reportCards.form({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision }, ctx.language));
+    }
+    const discloses: Disclosed[] = mine.map((m) => ideaContent(m.programme.id, m.idea));
+    return cardReply(
+      deps.renderer.render(
+        'choice',
+        {
+          heading: translate(ctx.language, 'report.mine.heading'),
+          text: translate(ctx.language, 'report.mine.text'),
+          options: mine.map((m) => ({
+            title: translate(ctx.language, m.report ? 'report.mine.filed' : 'report.mine.open', { number: m.idea.number, period: m.period.key }),
+            verb: 'report.form',
+            data: { programmeId: m.programme.id, scheduleId: m.schedule.id, periodKey: m.period.key, ideaNumber: m.idea.number },
+          })),
+        },
+        discloses,
+      ),
+    );
+  };
+
+  const due: CommandHandler = async (ctx) => {
+    const { language } = ctx;
+    const all = await deadlines(deps, ctx);
+    if (all.length === 0) return textReply(translate(language, 'deadlines.none'));
+    const records: { title: string; lines: string[] }[] = [];
+    const discloses: Disclosed[] = [];
+    for (const p of all) {
+      for (const s of p.schedules) {
+        const relevant = p.isOffice || s.mine.length > 0;
+        if (!relevant) continue;
+        const late = ctx.now > s.period.deadline;
+        const lines = [
+          translate(language, 'deadlines.due', {
+            deadline: formatDate(s.period.deadline, language),
+            late: late ? translate(language, 'deadlines.passed') : '',
+          }),
+        ];
+        for (const m of s.mine) {
+          discloses.push(ideaDocuments(p.programme.id, m.idea));
+          lines.push(
+            m.report
+              ? translate(language, 'deadlines.mine.filed', { number: m.idea.number, at: formatDateTime(m.report.updatedAt, language) })
+              : translate(language, 'deadlines.mine.open', { number: m.idea.number }),
+          );
+        }
+        if (s.filedCount !== undefined) lines.push(translate(language, 'deadlines.filedCount', { count: s.filedCount }));
+        if (s.missing) {
+          if (s.missing.length === 0) lines.push(translate(language, 'deadlines.nobodyMissing'));
+          for (const m of s.missing) {
+            m.ideas.forEach((i) => discloses.push(ideaContent(p.programme.id, i)));
+            const projects = m.ideas.length > 0 ? ` (${m.ideas.map((i) => i.number).join(', ')})` : '';
+            lines.push(translate(language, late ? 'deadlines.late' : 'deadlines.missing', { person: personName(p.programme, m.person), projects }));
+          }
+        }
+        records.push({
+          title: translate(language, 'deadlines.schedule', { programme: p.programme.name, schedule: pick(s.schedule.name, language), period: s.period.key }),
+          lines,
+        });
+      }
+      if (p.isOffice && ((p.unreachable?.length ?? 0) > 0 || (p.otherFailures ?? 0) > 0)) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.unreachableHeading', { programme: p.programme.name }),
+          lines: [
+            ...(p.unreachable ?? []).map((u) =>
+              translate(language, 'deadlines.unreachable', { person: personName(p.programme, u.person), at: formatDateTime(u.at, language) }),
+            ),
+            ...(p.otherFailures ? [translate(language, 'deadlines.otherFailures', { count: p.otherFailures })] : []),
+          ],
+        });
+      }
+    }
+    return cardReply(
+      deps.renderer.render(
+        'records',
+        { heading: translate(language, 'deadlines.heading'), subheading: '', records, emptyText: records.length === 0 ? translate(language, 'deadlines.nothing') : '' },
+        discloses,
+      ),
+    );
+  };
+
+  return { reports, deadlines: due };
+}

@@ -1,0 +1,59 @@
+// Composes status reports and reminders for app.ts: the report table, the cards, the verbs and
+// commands, and the reminder scheduler (an in-process ticker; every instance may run one).
+import type { Delivery, DeliveryLog } from '../../app/delivery.js';
+import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
+import type { Clock } from '../../app/ports.js';
+import { runReminderTick, type TickReport } from '../../app/reminders/reminders.js';
+import { REMINDER_INTERVAL_MS, ReminderScheduler, type SchedulerLog } from '../../app/reminders/scheduler.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
+import { ReportTable } from '../../storage/reportTable.js';
+import type { Tables } from '../../storage/tables.js';
+import type { CardRenderer } from '../cards/cardRenderer.js';
+import { reportCommands, reportVerbs, type ReportHandlerDeps } from './reportHandlers.js';
+import { ReportCards } from './reportCards.js';
+
+export interface ReportModuleOptions {
+  tables: Tables;
+  ideas: IdeaRepository;
+  programmes: readonly Programme[];
+  cards: CardRenderer;
+  delivery: Delivery;
+  deliveryLog: DeliveryLog;
+  clock: Clock;
+  log: SchedulerLog;
+  /** How often the scheduler ticks (default one minute). */
+  intervalMs?: number;
+}
+
+export function createReportModule(options: ReportModuleOptions) {
+  const reports = new ReportTable(options.tables);
+  const reportCards = new ReportCards(options.cards);
+  const deps: ReportHandlerDeps = {
+    ideas: options.ideas,
+    reports,
+    delivery: options.delivery,
+    deliveryLog: options.deliveryLog,
+    channels: new BodyChannelTable(options.tables),
+    cards: reportCards,
+    renderer: options.cards,
+    reportCards,
+  };
+  const tick = (now: number): Promise<TickReport> =>
+    runReminderTick(
+      { programmes: options.programmes, ideas: options.ideas, reports, delivery: options.delivery, cards: reportCards, log: options.log },
+      now,
+    );
+  const scheduler = new ReminderScheduler(tick, options.clock, options.log, options.intervalMs ?? REMINDER_INTERVAL_MS);
+  return {
+    reports,
+    verbs: () => reportVerbs(deps),
+    commands: () => reportCommands(deps),
+    /** One planning pass at `now` (what the scheduler runs). */
+    tick,
+    startScheduler: () => scheduler.start(),
+    stop: () => scheduler.stop(),
+  };
+}
+
+export type ReportModule = ReturnType<typeof createReportModule>;

@@ -1,0 +1,36 @@
+// The data the roadmap card (cards/roadmap.json) is bound with.
+import type { ActionButton } from '../cards/views.js';
+
+export interface RoadmapItemView {
+  /** "DSOP-2026-001 Title". */
+  title: string;
+  /** Period, phase and the note (shortened). */
+  detail: string;
+}
+
+export interface RoadmapView {
+  banner: string;
+  heading: string;
+  subheading: string;
+  rule: string;
+  groups: { heading: string; items: RoadmapItemView[] }[];
+  missingHeading: string;
+  missing: RoadmapItemView[];
+  emptyText: string;
+  canEdit: boolean;
+  form: {
+    title: string;
+    ideaLabel: string;
+    ideaPlaceholder: string;
+    startLabel: string;
+    endLabel: string;
+    quarters: { title: string; value: string }[];
+    start: string;
+    end: string;
+    noteLabel: string;
+    submitLabel: string;
+  };
+  logLabel: string;
+  programmeId: string;
+  pager: ActionButton[];
+}

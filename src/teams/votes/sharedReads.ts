@@ -1,0 +1,26 @@
+// Per-person views after a burst of clicks all need the same list (every voter's latest
+// ballot) only for their progress line. This shares one read among concurrent views and
+// reuses it briefly, so 200 simultaneous voters cost a handful of partition reads instead of
+// 200. It is given to the views only (voteVerbs.ts): casting, sealing, counting and every
+// voter's own ballot always read storage directly, so nothing that decides anything is stale.
+import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
+import type { BallotRecord } from '../../domain/vote/gateVote.js';
+
+export type LatestReader = Pick<VoteRepository, 'latest'>;
+
+export function sharedLatest(votes: LatestReader, reuseMs = 1_000, now: () => number = () => Date.now()): LatestReader {
+  const reads = new Map<string, { at: number; list: Promise<BallotRecord[]> }>();
+  return {
+    latest(ref: VoteRef): Promise<BallotRecord[]> {
+      const key = `${ref.tenantId}|${ref.programmeId}|${ref.voteId}`;
+      const t = now();
+      const hit = reads.get(key);
+      if (hit && t - hit.at <= reuseMs) return hit.list;
+      if (reads.size > 1_000) for (const [k, v] of reads) if (t - v.at > reuseMs) reads.delete(k);
+      const list = votes.latest(ref);
+      reads.set(key, { at: t, list });
+      list.catch(() => reads.delete(key));
+      return list;
+    },
+  };
+}

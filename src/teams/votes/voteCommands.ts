@@ -1,0 +1,167 @@
+// Text commands of gate votes: linking a channel to a body, and the decision log (card or CSV).
+import type { RequestContext } from '../../app/requestContext.js';
+import { decisionLog } from '../../app/votes/decisionLog.js';
+import { linkChannel } from '../../app/votes/linkChannel.js';
+import type { VoteDeps } from '../../app/votes/voteDeps.js';
+import { ideaContent } from '../../domain/disclosure/content.js';
+import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { pick } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import type { CardRenderer } from '../cards/cardRenderer.js';
+import type { CommandHandler } from '../commands/commandRouter.js';
+import { normaliseCommandText } from '../commands/normaliseText.js';
+import type { VerbRouter } from '../invoke/verbRouter.js';
+import { cardReply, textReply, type Reply } from '../reply.js';
+import { logCsv } from './voteLog.js';
+import { voteErrorText } from './voteText.js';
+
+export interface VoteCommandDependencies {
+  deps: VoteDeps;
+  cards: CardRenderer;
+  verbs: VerbRouter;
+}
+
+/** Teams refuses messages much above 80 KB; the CSV stays well below. */
+export const MAX_CSV_BYTES = 60_000;
+
+const namesOf = (programme: Programme, bodyId: string): string[] => {
+  const body = programme.bodies.find((b) => b.id === bodyId);
+  return body ? [body.id, body.name.nb, body.name.en].map(normaliseCommandText) : [];
+};
+
+/** Bodies whose id or name (optionally after the programme's id or name) is the text. */
+export function findBodies(programmes: readonly Programme[], text: string): { programme: Programme; bodyId: string }[] {
+  const wanted = normaliseCommandText(text);
+  if (!wanted) return [];
+  return programmes.flatMap((programme) =>
+    programme.bodies
+      .filter((body) => {
+        const names = namesOf(programme, body.id);
+        const prefixes = [programme.id, programme.name].map(normaliseCommandText);
+        return names.includes(wanted) || prefixes.some((p) => names.some((n) => `${p} ${n}` === wanted));
+      })
+      .map((body) => ({ programme, bodyId: body.id })),
+  );
+}
+
+type LogTarget = { programme: Programme; ideaNumber?: string; body?: string; filterText: string } | { reply: Reply };
+
+export function voteCommands({ deps, cards, verbs }: VoteCommandDependencies) {
+  const link: CommandHandler = async (ctx, args) => {
+    const { language } = ctx;
+    const mine = ctx.memberships.map((m) => m.programme);
+    const linkable = ctx.memberships.flatMap((m) =>
+      m.programme.bodies
+        .filter((b) => m.isOffice || b.secretary === ctx.actor.aadObjectId)
+        .map((b) => ({ programme: m.programme, body: b })),
+    );
+    if (ctx.conversation.kind !== 'channel') return textReply(voteErrorText({ code: 'not-in-channel' }, language));
+    if (!args.trim()) {
+      if (linkable.length === 0) return textReply(translate(language, 'voteError.may-not-link', { body: '…' }));
+      return textReply(
+        translate(language, 'vote.link.which', {
+          example: linkable[0]?.body.id ?? '',
+          bodies: linkable.map(({ body }) => `${body.id} (${pick(body.name, language)})`).join(', '),
+        }),
+      );
+    }
+    const found = findBodies(mine, args);
+    if (found.length === 0) {
+      const bodies = [...new Set(mine.flatMap((p) => p.bodies.map((b) => b.id)))];
+      return textReply(voteErrorText({ code: 'unknown-body', name: args.trim(), bodies }, language));
+    }
+    // Among bodies of the same name in several programmes, the ones this person may link decide;
+    // with none, the use case gives the refusal.
+    const mayLink = found.filter((f) => linkable.some((l) => l.programme.id === f.programme.id && l.body.id === f.bodyId));
+    const candidates = mayLink.length > 0 ? mayLink : found.slice(0, 1);
+    if (candidates.length > 1) {
+      return textReply(voteErrorText({ code: 'ambiguous-body', name: args.trim(), programmes: candidates.map((f) => f.programme.id) }, language));
+    }
+    const [{ programme, bodyId }] = candidates as [(typeof candidates)[number]];
+    const result = await linkChannel(deps, ctx, { programmeId: programme.id, bodyId });
+    if (!result.ok) return textReply(voteErrorText(result.error, language, programme));
+    const body = pick(result.value.body.name, language);
+    const done = translate(language, 'vote.link.done', { body, programme: programme.name });
+    return textReply(result.value.previous ? `${done} ${translate(language, 'vote.link.moved')}` : done);
+  };
+
+  /** What the log is about: an idea number, a body, a programme, or the only programme. */
+  const logTarget = (ctx: RequestContext, args: string): LogTarget => {
+    const { language } = ctx;
+    const mine = ctx.memberships.map((m) => m.programme);
+    if (mine.length === 0) return { reply: textReply(translate(language, 'help.noProgramme')) };
+    const text = args.trim();
+    const upper = text.toUpperCase();
+    const parts = parseIdeaNumber(upper);
+    if (parts) {
+      const programme = mine.find((p) => p.ideaPrefix === parts.prefix);
+      if (programme) return { programme, ideaNumber: upper, filterText: upper };
+    }
+    const bodies = findBodies(mine, text);
+    if (bodies[0]) return { programme: bodies[0].programme, body: bodies[0].bodyId, filterText: bodies[0].bodyId };
+    const named = mine.find((p) => normaliseCommandText(p.id) === text || normaliseCommandText(p.name) === text);
+    if (named) return { programme: named, filterText: '' };
+    if (!text && mine.length === 1 && mine[0]) return { programme: mine[0], filterText: '' };
+    if (!text) {
+      return {
+        reply: cardReply(
+          cards.render(
+            'choice',
+            {
+              heading: translate(language, 'idea.pickProgramme'),
+              text: '',
+              options: mine.map((p) => ({ title: p.name, verb: 'gate.log', data: { programmeId: p.id } })),
+            },
+            [],
+          ),
+        ),
+      };
+    }
+    return { reply: textReply(translate(language, 'log.unknownFilter', { filter: text })) };
+  };
+
+  const showLog: CommandHandler = async (ctx, args) => {
+    const target = logTarget(ctx, args);
+    if ('reply' in target) return target.reply;
+    return cardReply(
+      await verbs.route(ctx, 'gate.log', {
+        programmeId: target.programme.id,
+        ...(target.ideaNumber ? { ideaNumber: target.ideaNumber } : {}),
+        ...(target.body ? { body: target.body } : {}),
+      }),
+    );
+  };
+
+  /**
+   * The log as CSV, sent as the text of a plain message: Teams has no simple way for a bot to
+   * attach a file in every scope (files in personal chat need the file-consent flow, channels
+   * need SharePoint), so the CSV is the message itself, ready to copy. Plain text format keeps
+   * every character as it is; the first line is the header.
+   */
+  const csv: CommandHandler = async (ctx, args) => {
+    const target = logTarget(ctx, args);
+    if ('reply' in target) return target.reply;
+    const log = await decisionLog(deps, ctx, {
+      programmeId: target.programme.id,
+      ...(target.ideaNumber ? { ideaNumber: target.ideaNumber } : {}),
+      ...(target.body ? { body: target.body } : {}),
+    });
+    if (!log.ok) return textReply(voteErrorText(log.error, ctx.language, target.programme));
+    const text = logCsv(log.value, ctx.language);
+    const size = Buffer.byteLength(text);
+    if (size > MAX_CSV_BYTES) {
+      const example = log.value.votes[0]?.vote.ideaNumber ?? target.programme.bodies[0]?.id ?? '';
+      return textReply(translate(ctx.language, 'log.tooLarge', { size: Math.ceil(size / 1024), example }));
+    }
+    const ideas = await deps.ideas.list(log.value.access.key);
+    const shown = new Set(log.value.votes.map((v) => v.vote.ideaNumber));
+    return textReply(
+      text,
+      'plain',
+      ideas.filter((i) => shown.has(i.number)).map((i) => ideaContent(target.programme.id, i)),
+    );
+  };
+
+  return { link, decisionLog: showLog, decisionLogCsv: csv } satisfies Record<string, CommandHandler>;
+}

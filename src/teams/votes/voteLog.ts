@@ -1,0 +1,151 @@
+// The decision log as a card (newest votes first, every ballot with its time and any change)
+// and as CSV (one row per ballot; a vote with no ballots gets one row of its own).
+import type { DecisionLog, LoggedVote } from '../../app/votes/decisionLog.js';
+import { formatReason } from '../../domain/decision/reason.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { toCsv } from '../../domain/vote/csv.js';
+import { ballotTrail } from '../../domain/vote/decisionLog.js';
+import { isAdvisory } from '../../domain/vote/gateVote.js';
+import { formatDateTime, type Language } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import type { VoteLogView } from './voteCardViews.js';
+import { gateName, personName } from '../ideas/ideaText.js';
+import { bodyName, choiceText, outcomeStatusText, ruleText } from './voteText.js';
+import { clip, COMMENT_ON_CARD } from './voteViews.js';
+import { DateTime } from 'luxon';
+
+/** Votes with their ballots on one card; older ones are in the CSV. */
+export const VOTES_ON_CARD = 5;
+/** Ballot lines per vote on the card. */
+const LINES_PER_VOTE = 20;
+/** Characters of ballot lines on the whole card, so it stays far below Teams' message size. */
+const LINE_BUDGET = 9_000;
+
+const statusOf = (programme: Programme, { vote }: LoggedVote, language: Language) =>
+  vote.outcome ? outcomeStatusText(vote.outcome.status, isAdvisory(vote), language) : translate(language, 'log.running');
+
+export function logView(log: DecisionLog, language: Language, filterText: string): VoteLogView {
+  const { programme } = log.access;
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const shown = log.votes.slice(0, VOTES_ON_CARD);
+  const suffix = filterText ? ` ${filterText}` : '';
+  let budget = LINE_BUDGET;
+  const votes = shown.map((entry) => {
+    const { vote } = entry;
+    const trail = ballotTrail(entry.ballots);
+    const lines: string[] = [];
+    for (const b of trail) {
+      const changed = b.changedFrom ? t('log.changed', { from: choiceText(b.changedFrom, language) }) : '';
+      const superseded = b.latest ? '' : t('log.superseded');
+      const comment = b.comment ? ` — ${clip(b.comment, COMMENT_ON_CARD)}` : '';
+      const line = `${formatDateTime(b.castAt, language)} ${personName(programme, b.voter)}: ${choiceText(b.choice, language)}${changed}${superseded}${comment}`;
+      if (lines.length >= LINES_PER_VOTE || line.length > budget) break;
+      budget -= line.length;
+      lines.push(line);
+    }
+    if (trail.length > lines.length) lines.push(`… +${trail.length - lines.length} (CSV)`);
+    const director = vote.director
+      ? [{ title: vote.decidedBy ? vote.decidedBy.title[language] : '', value: `${t(vote.director.adopted ? 'vote.status.adopted' : 'vote.status.rejected')} (${vote.director.name}, ${formatDateTime(vote.director.at, language)})` }]
+      : [];
+    return {
+      heading: t('log.vote', {
+        gate: gateName(programme, vote.gate, language),
+        number: vote.ideaNumber,
+        title: vote.ideaTitle,
+        body: bodyName(programme, vote.body, language),
+      }),
+      facts: [
+        { title: t('vote.fact.openedBy'), value: t('log.opened', { when: formatDateTime(vote.openedAt, language), name: vote.openedBy.name, deadline: formatDateTime(vote.deadline, language) }) },
+        { title: t('vote.fact.rule'), value: ruleText(vote.rule, vote.decidedBy, language) },
+        { title: t('idea.fact.status'), value: statusOf(programme, entry, language) },
+        ...(vote.outcome ? [{ title: t('vote.fact.counts'), value: formatReason(vote.outcome.reason, language) }] : []),
+        ...director,
+      ],
+      lines: lines.length > 0 ? lines : [t('log.noBallots')],
+    };
+  });
+  return {
+    heading: t('log.heading', { programme: programme.name }),
+    subheading: filterText ? t('log.filtered', { filter: filterText }) : '',
+    emptyText: log.votes.length === 0 ? t('log.empty') : '',
+    votes,
+    footer: log.votes.length > shown.length ? t('log.more', { shown: shown.length, total: log.votes.length, filter: suffix }) : log.votes.length > 0 ? t('log.csvHint', { filter: suffix }) : '',
+  };
+}
+
+/** ISO 8601 in Oslo time with the offset, so a spreadsheet and a reader agree. */
+const iso = (epochMs: number | undefined) => (epochMs === undefined ? '' : (DateTime.fromMillis(epochMs, { zone: 'Europe/Oslo' }).toISO() ?? ''));
+
+export const CSV_HEADER = [
+  'vote_id',
+  'idea',
+  'idea_title',
+  'gate',
+  'body',
+  'rule',
+  'budget_matter',
+  'opened_at',
+  'opened_by',
+  'deadline',
+  'closed_at',
+  'closed_by',
+  'outcome',
+  'reason',
+  'director_decision',
+  'director',
+  'director_at',
+  'voter_id',
+  'voter_name',
+  'choice',
+  'cast_at',
+  'changed_from',
+  'counted',
+  'comment',
+  'basis_override',
+] as const;
+
+/** The whole log as CSV text (RFC 4180), in the reader's language for the human columns. */
+export function logCsv(log: DecisionLog, language: Language): string {
+  const { programme } = log.access;
+  const rows: string[][] = [];
+  for (const entry of log.votes) {
+    const { vote } = entry;
+    const outcome = vote.outcome;
+    const base = [
+      vote.id,
+      vote.ideaNumber,
+      vote.ideaTitle,
+      vote.gate,
+      vote.body,
+      ruleText(vote.rule, vote.decidedBy, language),
+      vote.budgetMatter ? 'yes' : 'no',
+      iso(vote.openedAt),
+      vote.openedBy.name,
+      iso(vote.deadline),
+      iso(vote.closing?.at),
+      vote.closing ? (vote.closing.how === 'deadline' ? 'deadline' : vote.closing.by.name) : '',
+      outcome ? outcome.status : vote.status,
+      outcome ? formatReason(outcome.reason, language) : '',
+      vote.director ? (vote.director.adopted ? 'adopted' : 'rejected') : '',
+      vote.director?.name ?? '',
+      iso(vote.director?.at),
+    ];
+    const override = vote.override ? `${vote.override.by.name}: ${vote.override.reason} (${vote.override.missing.join(' ')})` : '';
+    const trail = ballotTrail(entry.ballots);
+    if (trail.length === 0) rows.push([...base, '', '', '', '', '', '', '', override]);
+    for (const b of trail) {
+      rows.push([
+        ...base,
+        b.voter,
+        personName(programme, b.voter),
+        b.choice,
+        iso(b.castAt),
+        b.changedFrom ?? '',
+        b.latest ? 'yes' : 'no',
+        b.comment ?? '',
+        override,
+      ]);
+    }
+  }
+  return toCsv(CSV_HEADER, rows);
+}

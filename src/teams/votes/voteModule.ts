@@ -1,0 +1,82 @@
+// Composes gate voting for app.ts: storage, the channel board (coalesced card updates through
+// the Delivery port), the verbs and commands, and the closer that runs on an interval.
+import type { Delivery, DeliveryLog } from '../../app/delivery.js';
+import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
+import type { Clock, ConversationStore } from '../../app/ports.js';
+import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
+import { VoteCloser, type CloserLog, type SweepReport } from '../../app/votes/closeVote.js';
+import type { VoteDeps } from '../../app/votes/voteDeps.js';
+import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
+import type { Tables } from '../../storage/tables.js';
+import { VoteTable } from '../../storage/voteTable.js';
+import type { CardRenderer } from '../cards/cardRenderer.js';
+import type { VerbRouter } from '../invoke/verbRouter.js';
+import type { CoalescerOptions } from './cardCoalescer.js';
+import { sharedLatest } from './sharedReads.js';
+import { TeamsIds } from './teamsIds.js';
+import { TeamsVoteBoard, type BoardLog } from './voteBoard.js';
+import { VoteCards } from './voteCards.js';
+import { voteCommands } from './voteCommands.js';
+import { voteVerbs } from './voteVerbs.js';
+
+export interface VoteModuleOptions {
+  tables: Tables;
+  ideas: IdeaRepository;
+  directory: ProgrammeDirectory;
+  conversations: ConversationStore;
+  cards: CardRenderer;
+  delivery: Delivery;
+  deliveryLog: DeliveryLog;
+  clock: Clock;
+  log: BoardLog & CloserLog;
+  coalescing?: Partial<CoalescerOptions>;
+}
+
+/** How often the closer looks for votes past their deadline. */
+export const CLOSER_INTERVAL_MS = 30_000;
+
+export function createVoteModule(options: VoteModuleOptions) {
+  const votes = new VoteTable(options.tables);
+  const channels = new BodyChannelTable(options.tables);
+  const voteCards = new VoteCards(options.cards, new TeamsIds(options.conversations));
+  const board = new TeamsVoteBoard({
+    votes,
+    ideas: options.ideas,
+    directory: options.directory,
+    voteCards,
+    delivery: options.delivery,
+    deliveryLog: options.deliveryLog,
+    conversations: options.conversations,
+    log: options.log,
+    ...(options.coalescing ? { coalescing: options.coalescing } : {}),
+  });
+  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board };
+  const closer = new VoteCloser(deps, options.directory.programmes, options.log);
+  let timer: NodeJS.Timeout | undefined;
+
+  return {
+    votes,
+    /** The disclosure guard's registry: a linked body channel belongs to its programme. */
+    registry: channels,
+    board,
+    // Personal views share their progress read (sharedReads.ts); everything else reads fresh.
+    verbs: () => voteVerbs({ deps, progress: sharedLatest(votes), cards: options.cards, voteCards }),
+    commands: (verbs: VerbRouter) => voteCommands({ deps, cards: options.cards, verbs }),
+    closeDueVotes: (now: number): Promise<SweepReport> => closer.closeDueVotes(now),
+    /** Runs the closer every `everyMs` (state is in storage, so a restart loses nothing). */
+    startCloser(everyMs = CLOSER_INTERVAL_MS): void {
+      if (timer) return;
+      timer = setInterval(() => {
+        closer.closeDueVotes(options.clock.now()).catch((error: unknown) => options.log.error({ err: error }, 'votes: sweep failed'));
+      }, everyMs);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await board.stop();
+    },
+  };
+}
+
+export type VoteModule = ReturnType<typeof createVoteModule>;

@@ -1,0 +1,114 @@
+// Votes in words: the rule in plain language, choices, outcomes and refusals, in the reader's
+// language.
+import type { VoteError } from '../../app/votes/voteErrors.js';
+import type { Choice } from '../../domain/decision/ballot.js';
+import type { OutcomeStatus } from '../../domain/decision/decide.js';
+import type { DecisionRule, Programme } from '../../domain/programme/schema.js';
+import type { GateVote } from '../../domain/vote/gateVote.js';
+import { pick, type Language } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import { ideaErrorText } from '../ideas/ideaText.js';
+
+export const choiceText = (choice: Choice, language: Language) => translate(language, `vote.choice.${choice}`);
+
+export const bodyName = (programme: Programme, bodyId: string, language: Language) => {
+  const body = programme.bodies.find((b) => b.id === bodyId);
+  return body ? pick(body.name, language) : bodyId;
+};
+
+export const deliverableName = (programme: Programme, gateId: string, deliverableId: string, language: Language) => {
+  const d = programme.gates.find((g) => g.id === gateId)?.deliverables.find((x) => x.id === deliverableId);
+  return d ? pick(d.name, language) : deliverableId;
+};
+
+/** The rule as a sentence a member can check the outcome against. */
+export function ruleText(rule: DecisionRule, decidedBy: GateVote['decidedBy'], language: Language): string {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const parts: string[] = [];
+  switch (rule.kind) {
+    case 'consensus':
+      parts.push(t('rule.consensus'));
+      break;
+    case 'majority':
+      parts.push(t('rule.majority'));
+      break;
+    case 'consensus-then-majority':
+      parts.push(t('rule.ctm'));
+      if (rule.chairDoubleVoteOnTie) parts.push(t('rule.ctm.tie'));
+      if (rule.chairDecidesBudgetMatters) parts.push(t('rule.ctm.budget'));
+      break;
+  }
+  if (rule.quorum?.minVotesCast !== undefined) parts.push(t('rule.quorum.count', { n: rule.quorum.minVotesCast }));
+  if (rule.quorum?.minShareCast !== undefined) parts.push(t('rule.quorum.share', { share: Math.round(rule.quorum.minShareCast * 100) }));
+  const text = `${parts.join('; ')}.`;
+  return decidedBy ? `${text} ${t('rule.advisory', { title: pick(decidedBy.title, language) })}.` : text;
+}
+
+export function outcomeStatusText(status: OutcomeStatus, advisory: boolean, language: Language): string {
+  return translate(language, advisory ? `vote.advice.${status}` : `vote.status.${status}`);
+}
+
+export function voteErrorText(error: VoteError, language: Language, programme?: Programme): string {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const body = (id: string) => (programme ? bodyName(programme, id, language) : id);
+  switch (error.code) {
+    case 'not-in-channel':
+      return t('voteError.not-in-channel');
+    case 'unknown-body':
+      return t('voteError.unknown-body', { name: error.name, bodies: error.bodies.join(', ') || '–' });
+    case 'ambiguous-body':
+      return t('voteError.ambiguous-body', {
+        name: error.name,
+        programmes: error.programmes.join(', '),
+        example: `${error.programmes[0] ?? ''} ${error.name}`.trim(),
+      });
+    case 'may-not-link':
+      return t('voteError.may-not-link', { body: body(error.body) });
+    case 'no-gate':
+      return t('voteError.no-gate', { number: error.number });
+    case 'wrong-gate':
+      return t('voteError.wrong-gate', { gate: error.gate, expected: error.expected ?? '–' });
+    case 'no-channel':
+      return t('voteError.no-channel', { body: body(error.body), bodyId: error.body });
+    case 'missing-deliverables':
+      return t('voteError.missing-deliverables', {
+        missing: error.missing.map((d) => (programme ? deliverableNameAnyGate(programme, d, language) : d)).join(', '),
+      });
+    case 'override-reason':
+      return t('voteError.override-reason');
+    case 'bad-link':
+      return t('voteError.bad-link', { deliverable: programme ? deliverableNameAnyGate(programme, error.deliverable, language) : error.deliverable });
+    case 'bad-deadline':
+      return t(`voteError.bad-deadline.${error.problem}`);
+    case 'already-open':
+      return t('voteError.already-open', { voteId: error.voteId });
+    case 'vote-not-found':
+      return t('voteError.vote-not-found', { voteId: error.voteId });
+    case 'not-voter':
+      return t(`voteError.not-voter.${error.standing}`, { body: body(error.body) });
+    case 'vote-closed':
+      return t('voteError.vote-closed');
+    case 'deadline-passed':
+      return t('voteError.deadline-passed');
+    case 'may-not-close':
+      return t('voteError.may-not-close', { body: body(error.body) });
+    case 'not-advisory':
+      return t('voteError.not-advisory');
+    case 'may-not-decide':
+      return t('voteError.may-not-decide', { title: error.title });
+    case 'already-decided':
+      return t('voteError.already-decided');
+    case 'advice-pending':
+      return t('voteError.advice-pending');
+    default:
+      return ideaErrorText(error, language);
+  }
+}
+
+function deliverableNameAnyGate(programme: Programme, id: string, language: Language): string {
+  for (const gate of programme.gates) {
+    const d = gate.deliverables.find((x) => x.id === id);
+    if (d) return pick(d.name, language);
+  }
+  return id;
+}

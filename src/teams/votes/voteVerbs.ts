@@ -1,0 +1,253 @@
+// Action.Execute verbs of gate votes. Each has a zod schema; the handler calls one use case
+// and answers with the reader's own view of the vote (or the form again, or a refusal).
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ideaDetail } from '../../app/ideas/ideaQueries.js';
+import type { RequestContext } from '../../app/requestContext.js';
+import { castVote, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
+import { closeVoteByHand } from '../../app/votes/closeVote.js';
+import { decisionLog } from '../../app/votes/decisionLog.js';
+import { recordDirectorDecision } from '../../app/votes/directorDecision.js';
+import { openGateVote, proposalFor, type ProposalInput } from '../../app/votes/openVote.js';
+import type { VoteDeps } from '../../app/votes/voteDeps.js';
+import type { VoteError } from '../../app/votes/voteErrors.js';
+import { choices } from '../../domain/decision/ballot.js';
+import { viewerOf } from '../../domain/vote/gateVote.js';
+import { ideaContent } from '../../domain/disclosure/content.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { formatDateTime } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import { gateName } from '../ideas/ideaText.js';
+import { ideaDetailView } from '../ideas/ideaViews.js';
+import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
+import type { LatestReader } from './sharedReads.js';
+import type { VoteCards } from './voteCards.js';
+import { logView } from './voteLog.js';
+import { bodyName, choiceText, voteErrorText } from './voteText.js';
+import { proposalView, type Banner } from './voteViews.js';
+
+export interface VoteVerbDependencies {
+  deps: VoteDeps;
+  /** The progress line's list of latest ballots; may be shared briefly between views. */
+  progress?: LatestReader;
+  cards: CardRenderer;
+  voteCards: VoteCards;
+}
+
+const programmeId = z.string().trim().min(1).max(64);
+const ideaNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+const voteId = z.string().trim().min(1).max(120);
+const voteRef = { programmeId, voteId };
+const toggle = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === 'true');
+/** The sequence number the card showed; '' or absent on the shared card. */
+const after = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(0).max(1_000_000).optional());
+
+const proposeSchema = z.looseObject({
+  programmeId,
+  number: ideaNumber,
+  gate: z.string().trim().min(1).max(40),
+  submissionId: z.string().trim().min(8).max(64),
+  deadlineDate: z.string().trim().min(1).max(20),
+  deadlineTime: z.string().trim().max(10).default('16:00'),
+  budgetMatter: toggle,
+  override: toggle,
+  overrideReason: z.string().max(2000).default(''),
+});
+
+const linksOf = (data: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(data)
+      .filter(([key, value]) => key.startsWith('link.') && typeof value === 'string')
+      .map(([key, value]) => [key.slice('link.'.length), (value as string).slice(0, 2000)]),
+  );
+
+const formValues = (data: unknown): Record<string, string> => {
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => [k, (v as string).slice(0, 2000)]),
+  );
+};
+
+export function voteVerbs({ deps, progress = deps.votes, cards, voteCards }: VoteVerbDependencies): Record<string, VerbDefinition> {
+  const programmeOf = (ctx: RequestContext, id: string): Programme | undefined => ctx.tenantProgrammes.find((p) => p.id === id);
+
+  const error = (ctx: RequestContext, e: VoteError, programme?: Programme) =>
+    cards.render('error', { title: translate(ctx.language, 'error.title'), message: voteErrorText(e, ctx.language, programme), details: [] }, []);
+
+  /** The vote as this reader sees it, with a banner saying what just happened. */
+  const personalCard = async (ctx: RequestContext, target: { programmeId: string; voteId: string }, banner?: Banner): Promise<AdaptiveCard> => {
+    const seen = await viewVote(deps, ctx, target, progress);
+    if (!seen.ok) return error(ctx, seen.error, programmeOf(ctx, target.programmeId));
+    return render(ctx, seen.value, banner);
+  };
+
+  const render = async (ctx: RequestContext, seen: VoteSeen, banner?: Banner): Promise<AdaptiveCard> => {
+    const { access, vote, viewer, own, latest } = seen;
+    const idea = await deps.ideas.get(access.key, vote.ideaNumber);
+    if (!idea) return error(ctx, { code: 'not-found', number: vote.ideaNumber });
+    return voteCards.render({
+      programme: access.programme,
+      vote,
+      idea,
+      latest,
+      language: ctx.language,
+      personal: { id: access.actor.id, viewer, own },
+      ...(banner ? { banner } : {}),
+    });
+  };
+
+  /** Refusals about the vote itself are shown on the reader's own view of it. */
+  const onVote = async (ctx: RequestContext, target: { programmeId: string; voteId: string }, e: VoteError) => {
+    const personal = ['not-voter', 'vote-closed', 'deadline-passed', 'may-not-close', 'may-not-decide', 'already-decided', 'advice-pending'];
+    if (!personal.includes(e.code)) return error(ctx, e, programmeOf(ctx, target.programmeId));
+    return personalCard(ctx, target, { text: voteErrorText(e, ctx.language, programmeOf(ctx, target.programmeId)), style: 'attention' });
+  };
+
+  const proposalCard = async (ctx: RequestContext, ref: { programmeId: string; number: string }, values?: Record<string, string>, problems?: string[]) => {
+    const proposal = await proposalFor(deps, ctx, ref);
+    if (!proposal.ok) return error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
+    const { access, idea, gate, channel } = proposal.value;
+    const view = proposalView({
+      programme: access.programme,
+      idea,
+      gate,
+      channelMissing: !channel,
+      language: ctx.language,
+      now: ctx.now,
+      submissionId: values?.submissionId && values.submissionId.length >= 8 ? values.submissionId : randomUUID(),
+      ...(values ? { values } : {}),
+      ...(problems ? { problems } : {}),
+    });
+    return cards.render('voteProposal', view, [ideaContent(access.programme.id, idea)]);
+  };
+
+  const labels = {
+    deadlineDate: { nb: translate('nb', 'vote.propose.deadlineDate'), en: translate('en', 'vote.propose.deadlineDate') },
+    deadlineTime: { nb: translate('nb', 'vote.propose.deadlineTime'), en: translate('en', 'vote.propose.deadlineTime') },
+    overrideReason: { nb: translate('nb', 'vote.propose.overrideReason'), en: translate('en', 'vote.propose.overrideReason') },
+    comment: { nb: translate('nb', 'vote.comment'), en: translate('en', 'vote.comment') },
+  };
+
+  return {
+    'gate.proposeForm': defineVerb({
+      schema: z.object({ programmeId, number: ideaNumber }),
+      handle: (ctx, data) => proposalCard(ctx, data),
+    }),
+    'gate.propose': defineVerb({
+      schema: proposeSchema,
+      labels,
+      handle: async (ctx, data) => {
+        const input: ProposalInput = {
+          programmeId: data.programmeId,
+          number: data.number,
+          gate: data.gate,
+          submissionId: data.submissionId,
+          links: linksOf(data),
+          deadlineDate: data.deadlineDate,
+          deadlineTime: data.deadlineTime,
+          budgetMatter: data.budgetMatter,
+          override: data.override,
+          overrideReason: data.overrideReason,
+        };
+        const result = await openGateVote(deps, ctx, input);
+        const programme = programmeOf(ctx, data.programmeId);
+        if (!result.ok) {
+          const again = ['missing-deliverables', 'override-reason', 'bad-link', 'bad-deadline', 'no-channel'];
+          return again.includes(result.error.code)
+            ? proposalCard(ctx, data, formValues(data), [voteErrorText(result.error, ctx.language, programme)])
+            : error(ctx, result.error, programme);
+        }
+        const { vote, created } = result.value;
+        const deadline = formatDateTime(vote.deadline, ctx.language);
+        const banner = created
+          ? translate(ctx.language, 'vote.propose.opened', {
+              gate: programme ? gateName(programme, vote.gate, ctx.language) : vote.gate,
+              body: programme ? bodyName(programme, vote.body, ctx.language) : vote.body,
+              deadline,
+            })
+          : translate(ctx.language, 'vote.propose.again', { deadline });
+        const detail = await ideaDetail(deps.ideas, ctx, data.programmeId, data.number);
+        if (!detail.ok) return error(ctx, detail.error, programme);
+        const { view, discloses } = ideaDetailView(detail.value, ctx, banner);
+        return cards.render('ideaDetail', view, discloses);
+      },
+    }),
+    'gate.view': defineVerb({
+      schema: z.object(voteRef),
+      handle: (ctx, data) => personalCard(ctx, data),
+    }),
+    'gate.vote': defineVerb({
+      schema: z.object({ ...voteRef, choice: z.enum(choices), comment: z.string().max(1000).optional(), after }),
+      labels,
+      handle: async (ctx, data) => {
+        const result = await castVote(deps, ctx, {
+          programmeId: data.programmeId,
+          voteId: data.voteId,
+          choice: data.choice,
+          ...(data.comment ? { comment: data.comment } : {}),
+          ...(data.after !== undefined ? { after: data.after } : {}),
+        });
+        if (!result.ok) return onVote(ctx, data, result.error);
+        const { access, vote, result: cast } = result.value;
+        const choice = choiceText(data.choice, ctx.language);
+        const text =
+          cast.kind === 'duplicate'
+            ? translate(ctx.language, 'vote.duplicate')
+            : translate(ctx.language, cast.kind === 'recorded' && cast.ballot.seq > 1 ? 'vote.changed' : 'vote.recorded', { choice });
+        // The cast already read the vote and knows the voter's ballot: no second read of either.
+        const own = cast.kind === 'recorded' ? cast.ballot : cast.kind === 'duplicate' ? cast.latest : undefined;
+        const latest = await progress.latest({ ...access.key, voteId: vote.id });
+        const seen: VoteSeen = { access, vote, viewer: viewerOf(vote, access.actor.id, access.roles.isOffice), own, latest };
+        return render(ctx, seen, { text, style: 'good' });
+      },
+    }),
+    'gate.close': defineVerb({
+      schema: z.object(voteRef),
+      handle: async (ctx, data) => {
+        const result = await closeVoteByHand(deps, ctx, data);
+        if (!result.ok) return onVote(ctx, data, result.error);
+        return personalCard(ctx, data, { text: translate(ctx.language, 'vote.closedBanner'), style: 'good' });
+      },
+    }),
+    'gate.decide': defineVerb({
+      schema: z.object({ ...voteRef, adopted: z.enum(['yes', 'no']), comment: z.string().max(2000).optional() }),
+      labels,
+      handle: async (ctx, data) => {
+        const result = await recordDirectorDecision(deps, ctx, {
+          programmeId: data.programmeId,
+          voteId: data.voteId,
+          adopted: data.adopted === 'yes',
+          ...(data.comment ? { comment: data.comment } : {}),
+        });
+        if (!result.ok) return onVote(ctx, data, result.error);
+        return personalCard(ctx, data, { text: translate(ctx.language, 'vote.director.recorded'), style: 'good' });
+      },
+    }),
+    'gate.log': defineVerb({
+      schema: z.object({ programmeId, ideaNumber: ideaNumber.optional(), body: z.string().trim().max(64).optional() }),
+      handle: async (ctx, data) => {
+        const log = await decisionLog(deps, ctx, {
+          programmeId: data.programmeId,
+          ...(data.ideaNumber ? { ideaNumber: data.ideaNumber } : {}),
+          ...(data.body ? { body: data.body } : {}),
+        });
+        if (!log.ok) return error(ctx, log.error, programmeOf(ctx, data.programmeId));
+        const ideas = await deps.ideas.list(log.value.access.key);
+        const shown = new Set(log.value.votes.map((v) => v.vote.ideaNumber));
+        const discloses = ideas.filter((i) => shown.has(i.number)).map((i) => ideaContent(data.programmeId, i));
+        const filterText = data.ideaNumber ?? data.body ?? '';
+        return cards.render('voteLog', logView(log.value, ctx.language, filterText), discloses);
+      },
+    }),
+  };
+}

@@ -1,0 +1,348 @@
+// View models of the vote cards, built from the vote, the idea and the ballots. Pure: the
+// caller passes the time, the reader's language and the refresh audience (Teams user ids).
+import type { Choice } from '../../domain/decision/ballot.js';
+import { finalDecision } from '../../domain/decision/director.js';
+import { formatReason } from '../../domain/decision/reason.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import type { Gate, Programme } from '../../domain/programme/schema.js';
+import { defaultDeadline } from '../../domain/vote/deadline.js';
+import { choices as allChoices } from '../../domain/decision/ballot.js';
+import { eligibleVoters } from '../../domain/decision/eligibility.js';
+import { isAdvisory, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
+import { formatDateTime, pick, type Language } from '../../i18n/language.js';
+import { translate, type MessageKey } from '../../i18n/messages.js';
+import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
+import { gateName, personName, phaseName } from '../ideas/ideaText.js';
+import { bodyName, choiceText, deliverableName, outcomeStatusText, ruleText } from './voteText.js';
+
+/** Ballot lines on the outcome card; the decision log has them all. */
+export const BALLOTS_ON_CARD = 60;
+const SUMMARY_CHARS = 400;
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+const tr = (language: Language): T => (key, params) => translate(language, key, params);
+
+export interface Banner {
+  text: string;
+  style: 'good' | 'attention' | 'default';
+}
+
+export interface PersonalViewer {
+  id: string;
+  viewer: Viewer;
+  own: BallotRecord | undefined;
+}
+
+export interface VoteViewInput {
+  programme: Programme;
+  vote: GateVote;
+  idea: Idea;
+  /** Every voter's latest ballot. */
+  latest: readonly BallotRecord[];
+  language: Language;
+  /** Teams user ids whose card refreshes to their own view. */
+  refreshUserIds: readonly string[];
+  /** Undefined: the shared card everyone sees in the channel. */
+  personal?: PersonalViewer;
+  banner?: Banner;
+}
+
+/** Cuts a text to `max` characters with an ellipsis; the full text stays in storage and the log. */
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const summary = (text: string) => clip(text, SUMMARY_CHARS);
+/** Comments and reasons on a card; the decision log and its CSV have them whole. */
+export const COMMENT_ON_CARD = 120;
+const NOTE_ON_CARD = 400;
+
+/** A link in card markdown: the address is re-serialised and its brackets encoded, so user
+ * input cannot break out of the link. */
+export function markdownLink(label: string, address: string): string {
+  const href = new URL(address).href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+  return `[${label.replace(/[[\]]/g, '')}](${href})`;
+}
+
+/**
+ * `userIds` empty: while a vote is open the list is left out, so Teams refreshes everyone in a
+ * channel of up to 60 people; once it is closed an empty list means nobody (nothing personal
+ * is left to show, so no invokes are spent on it).
+ */
+export const refreshOf = (vote: GateVote, userIds: readonly string[]): VoteRefresh => ({
+  action: { type: 'Action.Execute', verb: 'gate.view', data: { programmeId: vote.programmeId, voteId: vote.id } },
+  ...(userIds.length > 0 || vote.status === 'closed' ? { userIds: [...userIds] } : {}),
+});
+
+function common(input: VoteViewInput) {
+  const { programme, vote, idea, language } = input;
+  const t = tr(language);
+  const body = bodyName(programme, vote.body, language);
+  const gate = programme.gates.find((g) => g.id === vote.gate);
+  const basis = vote.basis.map((b) => {
+    const name = deliverableName(programme, vote.gate, b.deliverable, language);
+    return b.link ? `✅ ${markdownLink(name, b.link)}` : t('vote.basisMissing', { deliverable: name });
+  });
+  const notes = [
+    ...(gate?.from === programme.initialPhase && idea.qualification
+      ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
+      : []),
+    ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: clip(vote.override.reason, NOTE_ON_CARD) })] : []),
+  ];
+  return {
+    t,
+    body,
+    heading: gateName(programme, vote.gate, language),
+    subheading: vote.decidedBy
+      ? t('vote.subheadingAdvice', { body, title: pick(vote.decidedBy.title, language) })
+      : t('vote.subheading', { body }),
+    ideaLine: `${idea.number} ${idea.title}`,
+    basisHeading: t('vote.basis'),
+    basis,
+    notes,
+    ruleFact: { title: t('vote.fact.rule'), value: ruleText(vote.rule, vote.decidedBy, language) },
+    budgetFacts: vote.budgetMatter ? [{ title: t('vote.fact.budget'), value: t('vote.fact.budgetYes') }] : [],
+  };
+}
+
+const eligibleCount = (vote: GateVote) => eligibleVoters(vote.electorate).length;
+
+/** The card of an open vote: shared (in the channel) or one person's own view. */
+export function openVoteView(input: VoteViewInput): VoteView {
+  const { programme, vote, language, personal } = input;
+  const c = common(input);
+  const { t } = c;
+  const eligible = new Set(eligibleVoters(vote.electorate));
+  const voted = input.latest.filter((b) => eligible.has(b.voter)).length;
+  const canVote = vote.status === 'open' && (!personal || personal.viewer.standing.canVote);
+  let personalText = '';
+  let personalStyle: Banner['style'] = 'default';
+  if (personal) {
+    const s = personal.viewer.standing;
+    if (s.canVote && personal.own) {
+      personalText = t('vote.yours', { choice: choiceText(personal.own.choice, language), when: formatDateTime(personal.own.castAt, language) });
+      personalStyle = 'good';
+    } else if (s.canVote) personalText = t('vote.notYet');
+    else if (s.standing === 'observer') personalText = t('vote.observerNote', { body: c.body });
+    else if (s.standing === 'secretary') personalText = t('vote.secretaryNote', { body: c.body });
+    else personalText = t('vote.outsiderNote', { body: c.body });
+  }
+  return {
+    banner: input.banner?.text ?? '',
+    bannerStyle: input.banner?.style ?? 'default',
+    programmeId: vote.programmeId,
+    voteId: vote.id,
+    refresh: refreshOf(vote, input.refreshUserIds),
+    heading: c.heading,
+    subheading: c.subheading,
+    ideaLine: c.ideaLine,
+    ideaSummary: summary(input.idea.description),
+    facts: [
+      { title: t('vote.fact.body'), value: c.body },
+      c.ruleFact,
+      { title: t('vote.fact.deadline'), value: formatDateTime(vote.deadline, language) },
+      { title: t('vote.fact.openedBy'), value: `${vote.openedBy.name}, ${formatDateTime(vote.openedAt, language)}` },
+      ...c.budgetFacts,
+    ],
+    basisHeading: c.basisHeading,
+    basis: c.basis,
+    notes: c.notes,
+    progress: t('vote.progress', { voted, eligible: eligibleCount(vote) }),
+    personal: personalText,
+    personalStyle,
+    canVote,
+    commentLabel: t('vote.comment'),
+    choices: canVote ? allChoices.map((choice) => ({ title: choiceText(choice, language), choice, style: choiceStyle(choice) })) : [],
+    after: personal?.own?.seq ?? 0,
+    canClose: vote.status === 'open' && (personal?.viewer.mayClose ?? false),
+    closeTitle: t('vote.close'),
+    closeText: t('vote.closeConfirm'),
+    closeConfirm: t('vote.closeNow'),
+    programmeName: programme.name,
+  };
+}
+
+const choiceStyle = (choice: Choice): 'positive' | 'destructive' | 'default' =>
+  choice === 'for' ? 'positive' : choice === 'against' ? 'destructive' : 'default';
+
+/** The card of a closed vote: the outcome, who voted what, and (Skate) the director's decision. */
+export function outcomeView(input: VoteViewInput): VoteOutcomeView {
+  const { programme, vote, language, personal } = input;
+  const c = common(input);
+  const { t } = c;
+  const outcome = vote.outcome;
+  const advisory = isAdvisory(vote);
+  const status = outcome ? outcomeStatusText(outcome.status, advisory, language) : t('log.running');
+  const name = (id: string) => personName(programme, id);
+  const ballots = (outcome?.effective ?? []).slice(0, BALLOTS_ON_CARD).map((b) => {
+    const comment = b.comment ? ` — ${clip(b.comment, COMMENT_ON_CARD)}` : '';
+    return `${name(b.voter)}: **${choiceText(b.choice, language)}** · ${formatDateTime(b.castAt, language)}${comment}`;
+  });
+  const hidden = (outcome?.effective.length ?? 0) - ballots.length;
+  const closedValue = vote.closing
+    ? vote.closing.how === 'deadline'
+      ? t('vote.closedBy.deadline', { when: formatDateTime(vote.closing.at, language) })
+      : t('vote.closedBy.manual', { name: vote.closing.by.name, when: formatDateTime(vote.closing.at, language) })
+    : '';
+  let director = '';
+  if (advisory && vote.decidedBy && outcome) {
+    const title = pick(vote.decidedBy.title, language);
+    const decision = finalDecision(outcome, vote.director);
+    director = decision.decided
+      ? t('vote.director.decided', {
+          title,
+          name: vote.director?.name ?? decision.director.by,
+          when: formatDateTime(decision.director.at, language),
+          decision: t(decision.adopted ? 'vote.status.adopted' : 'vote.status.rejected'),
+          followed: t(`vote.director.followed.${decision.followedAdvice}`),
+        }) + (vote.director?.comment ? ` ${clip(vote.director.comment, NOTE_ON_CARD)}` : '')
+      : t('vote.director.pending', { title });
+  }
+  const canDecide = advisory && !!outcome && !vote.director && (personal ? personal.viewer.mayDecide : vote.decidedBy?.person === undefined);
+  const adopted = advisory ? vote.director?.adopted : outcome?.adopted;
+  return {
+    banner: input.banner?.text ?? '',
+    bannerStyle: input.banner?.style ?? 'default',
+    programmeId: vote.programmeId,
+    voteId: vote.id,
+    refresh: refreshOf(vote, input.refreshUserIds),
+    heading: c.heading,
+    subheading: c.subheading,
+    ideaLine: c.ideaLine,
+    status,
+    statusStyle: !outcome ? 'default' : outcome.status === 'no-quorum' ? 'warning' : outcome.adopted ? 'good' : 'attention',
+    reason: outcome ? formatReason(outcome.reason, language) : '',
+    facts: [
+      { title: t('vote.fact.body'), value: c.body },
+      c.ruleFact,
+      ...(outcome
+        ? [{ title: t('vote.fact.counts'), value: t('vote.counts', { ...outcome.counts }) }]
+        : []),
+      ...(closedValue ? [{ title: t('vote.fact.closed'), value: closedValue }] : []),
+      ...c.budgetFacts,
+    ],
+    basisHeading: c.basisHeading,
+    basis: c.basis,
+    notes: c.notes,
+    ballotsHeading: t('vote.ballots'),
+    ballots: hidden > 0 ? [...ballots, `… +${hidden}`] : ballots,
+    didNotVote:
+      outcome && outcome.didNotVote.length > 0 ? t('vote.didNotVote', { names: outcome.didNotVote.map(name).join(', ') }) : '',
+    director,
+    applied: appliedText(programme, vote, adopted, language),
+    canDecide,
+    decide: {
+      title: t('vote.director.record'),
+      help: t('vote.director.help'),
+      commentLabel: t('vote.director.comment'),
+      adoptTitle: t('vote.director.adopt'),
+      rejectTitle: t('vote.director.reject'),
+    },
+  };
+}
+
+function appliedText(programme: Programme, vote: GateVote, adopted: boolean | undefined, language: Language): string {
+  const applied = vote.applied;
+  if (!applied || adopted === undefined) return '';
+  if (!applied.ok) return translate(language, 'vote.applied.failed', { error: applied.error });
+  if (adopted && applied.toPhase) {
+    return translate(language, 'vote.applied.moved', { number: vote.ideaNumber, phase: phaseName(programme, applied.toPhase, language) });
+  }
+  const gate = programme.gates.find((g) => g.id === vote.gate);
+  return translate(language, 'vote.applied.stays', { number: vote.ideaNumber, phase: phaseName(programme, gate?.from ?? '', language) });
+}
+
+export interface ProposalFormInput {
+  programme: Programme;
+  idea: Idea;
+  gate: Gate;
+  channelMissing: boolean;
+  language: Language;
+  now: number;
+  submissionId: string;
+  values?: Partial<Record<string, string>>;
+  problems?: string[];
+}
+
+/** The office's form to put a gate to its body. */
+export function proposalView(input: ProposalFormInput): VoteProposalView {
+  const { programme, idea, gate, language } = input;
+  const t = tr(language);
+  const body = programme.bodies.find((b) => b.id === gate.body);
+  const bodyLabel = bodyName(programme, gate.body, language);
+  const values = input.values ?? {};
+  const deadline = defaultDeadline(input.now);
+  const budgetRule = body?.rule.kind === 'consensus-then-majority' && body.rule.chairDecidesBudgetMatters;
+  return {
+    heading: t('vote.propose.heading', { gate: gateName(programme, gate.id, language) }),
+    intro: t('vote.propose.intro', { body: bodyLabel }),
+    ideaLine: `${idea.number} ${idea.title}`,
+    facts: [
+      { title: t('vote.fact.body'), value: bodyLabel },
+      ...(body ? [{ title: t('vote.fact.rule'), value: ruleText(body.rule, body.decidedBy, language) }] : []),
+    ],
+    warning: input.channelMissing ? t('voteError.no-channel', { body: bodyLabel, bodyId: gate.body }) : '',
+    problemsHeading: t('vote.propose.problems'),
+    problems: input.problems ?? [],
+    deliverables: gate.deliverables.map((d) => ({
+      id: d.id,
+      label: t('vote.propose.link', { deliverable: pick(d.name, language) }),
+      value: values[`link.${d.id}`] ?? '',
+    })),
+    deadlineDateLabel: t('vote.propose.deadlineDate'),
+    deadlineDate: values.deadlineDate || deadline.date,
+    deadlineTimeLabel: t('vote.propose.deadlineTime'),
+    deadlineTime: values.deadlineTime || deadline.time,
+    showBudget: budgetRule,
+    budgetLabel: t('vote.propose.budget'),
+    budget: values.budgetMatter === 'true' ? 'true' : 'false',
+    showOverride: gate.deliverables.length > 0,
+    overrideLabel: t('vote.propose.override'),
+    override: values.override === 'true' ? 'true' : 'false',
+    overrideReasonLabel: t('vote.propose.overrideReason'),
+    overrideReason: values.overrideReason ?? '',
+    submitLabel: t('vote.propose.submit'),
+    programmeId: programme.id,
+    number: idea.number,
+    gate: gate.id,
+    submissionId: input.submissionId,
+  };
+}
+
+/** The personal-chat message telling the project leader and the office what was decided. */
+export function notificationText(programme: Programme, vote: GateVote, what: 'outcome' | 'decision', language: Language): string {
+  const t = tr(language);
+  const common = {
+    gate: gateName(programme, vote.gate, language),
+    number: vote.ideaNumber,
+    title: vote.ideaTitle,
+    body: bodyName(programme, vote.body, language),
+  };
+  const outcome = vote.outcome;
+  const reason = outcome ? formatReason(outcome.reason, language) : '';
+  const applied = appliedText(programme, vote, isAdvisory(vote) ? vote.director?.adopted : outcome?.adopted, language);
+  if (what === 'decision' && vote.director && outcome && vote.decidedBy) {
+    const decision = finalDecision(outcome, vote.director);
+    return [
+      t('vote.notify.decision', {
+        ...common,
+        director: `${pick(vote.decidedBy.title, language)} (${vote.director.name})`,
+        decision: t(vote.director.adopted ? 'vote.status.adopted' : 'vote.status.rejected'),
+        followed: decision.decided ? t(`vote.director.followed.${decision.followedAdvice}`) : '',
+      }),
+      applied,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  if (!outcome) return '';
+  if (isAdvisory(vote) && vote.decidedBy) {
+    return t('vote.notify.advice', {
+      ...common,
+      status: outcomeStatusText(outcome.status, true, language),
+      reason,
+      director: pick(vote.decidedBy.title, language),
+    });
+  }
+  return [t('vote.notify.outcome', { ...common, status: outcomeStatusText(outcome.status, false, language), reason }), applied]
+    .filter(Boolean)
+    .join(' ');
+}
+

@@ -1,0 +1,156 @@
+// Wires the real delivery parts for a test: in-memory Azurite (tables + queue), the limiting
+// Connector stub, a CloudAdapter without auth, and workers that each act as one bot instance.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { DeliveryJob } from '../../src/app/delivery.js';
+import type { ConversationRecord } from '../../src/app/ports.js';
+import { storageClients, type StorageClients } from '../../src/storage/connection.js';
+import { ConversationTable } from '../../src/storage/conversationTable.js';
+import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
+import { DELIVERY_QUEUE, DeliveryQueue, QueuedDelivery } from '../../src/storage/deliveryQueue.js';
+import { Tables } from '../../src/storage/tables.js';
+import { DeliveryWorker, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
+import { RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
+import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
+import { startLimitingConnectorStub, type LimitingConnectorStub, type LimitingStubOptions } from '../support/limitingConnectorStub.js';
+import { guardWithoutProgrammes } from '../support/openGuard.js';
+
+export const TENANT = 'tenant-a';
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  obj: unknown;
+  msg: string | undefined;
+}
+
+export interface WorkerOverrides {
+  instanceId?: string;
+  send?: SendToTeams;
+  limiter?: RateLimiterOptions;
+  options?: Partial<DeliveryWorkerOptions>;
+}
+
+export interface Harness {
+  azurite: TestAzurite;
+  stub: LimitingConnectorStub;
+  clients: StorageClients;
+  conversations: ConversationTable;
+  ledger: DeliveryLedger;
+  queue: DeliveryQueue;
+  delivery: QueuedDelivery;
+  /** The one real send function (through botbuilder to the stub). */
+  send: SendToTeams;
+  /** Errors that reached adapter.onTurnError: must stay empty. */
+  turnErrors: unknown[];
+  logs: LogLine[];
+  personal(aadObjectId: string): Promise<ConversationRecord>;
+  channel(conversationId: string): Promise<ConversationRecord>;
+  worker(overrides?: WorkerOverrides): DeliveryWorker;
+  /** Messages in the queue, visible or not. */
+  queueLength(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const TEST_WORKER_OPTIONS: Partial<DeliveryWorkerOptions> = {
+  concurrency: 4,
+  leaseMs: 10_000,
+  visibilityMs: 10_000,
+  sendTimeoutMs: 2_000,
+  idlePollMs: 200,
+  retry: { maxAttempts: 6, baseMs: 100, maxBackoffMs: 1_000, maxRetryAfterMs: 60_000 },
+};
+
+export const reminder = (key: string, target: DeliveryJob['target'], extra: Partial<DeliveryJob> = {}): DeliveryJob => ({
+  key,
+  tenantId: TENANT,
+  target,
+  message: { kind: 'card', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Rapport: ${key}` }] } },
+  ...extra,
+});
+
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function startHarness(stubOptions: LimitingStubOptions = {}): Promise<Harness> {
+  const azurite = await startTestAzurite();
+  const stub = await startLimitingConnectorStub(stubOptions);
+  const clients = storageClients({ kind: 'connection-string', connectionString: azurite.connectionString });
+  const tables = new Tables(clients);
+  const conversations = new ConversationTable(tables);
+  const ledger = new DeliveryLedger(tables);
+  const queue = DeliveryQueue.from(clients);
+  const clock = { now: () => Date.now() };
+  const delivery = new QueuedDelivery(ledger, queue, clock);
+  const turnErrors: unknown[] = [];
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  adapter.onTurnError = async (_turn, error) => void turnErrors.push(error);
+  const send = createSendToTeams(adapter, '', guardWithoutProgrammes());
+  const logs: LogLine[] = [];
+  const log: WorkerLog = {
+    info: ((obj: unknown, msg?: string) => void logs.push({ level: 'info', obj, msg })) as WorkerLog['info'],
+    warn: ((obj: unknown, msg?: string) => void logs.push({ level: 'warn', obj, msg })) as WorkerLog['warn'],
+    error: ((obj: unknown, msg?: string) => void logs.push({ level: 'error', obj, msg })) as WorkerLog['error'],
+  };
+  const workers: { stop(o?: { abandon?: boolean }): Promise<void> }[] = [];
+  let n = 0;
+
+  const save = async (record: Omit<ConversationRecord, 'updatedAt' | 'tenantId'>) => {
+    const full: ConversationRecord = { ...record, tenantId: TENANT, updatedAt: Date.now() };
+    await conversations.save(full);
+    return full;
+  };
+  const reference = (conversationId: string, conversationType: string, user?: string) => ({
+    channelId: 'msteams',
+    serviceUrl: stub.url,
+    locale: 'nb-NO',
+    conversation: { id: conversationId, conversationType, tenantId: TENANT },
+    bot: { id: '28:samspill-bot', name: 'Samspill' },
+    ...(user ? { user: { id: `29:${user}`, aadObjectId: user } } : {}),
+  });
+
+  return {
+    azurite,
+    stub,
+    clients,
+    conversations,
+    ledger,
+    queue,
+    delivery,
+    send,
+    turnErrors,
+    logs,
+    personal: (aad) =>
+      save({ conversationId: `a:personal-${aad}`, kind: 'personal', userAadObjectId: aad, reference: reference(`a:personal-${aad}`, 'personal', aad) }),
+    channel: (id) => save({ conversationId: id, kind: 'channel', reference: reference(id, 'channel') }),
+    worker(overrides = {}) {
+      const worker = new DeliveryWorker({
+        instanceId: overrides.instanceId ?? `instance-${++n}`,
+        queue,
+        ledger,
+        conversations,
+        send: overrides.send ?? send,
+        limiter: new RateLimiter(overrides.limiter),
+        clock,
+        random: Math.random,
+        log,
+        options: { ...TEST_WORKER_OPTIONS, ...overrides.options },
+      });
+      workers.push(worker);
+      return worker;
+    },
+    async queueLength() {
+      const properties = await clients.queue(DELIVERY_QUEUE).getProperties();
+      return properties.approximateMessagesCount ?? 0;
+    },
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop({ abandon: true })));
+      await stub.close();
+      await azurite.stop();
+    },
+  };
+}

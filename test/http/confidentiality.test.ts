@@ -1,0 +1,189 @@
+// The confidentiality guard over HTTP (DSOP §6): registered ideas never reach an audience with
+// outsiders, an unreadable roster fails closed, planning documents stay with the participants
+// until BP3, and every refusal is audited and explained.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPreset } from '../../src/config/mergePreset.js';
+import { applyGateDecision, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
+import type { TransitionResult } from '../../src/domain/idea/transition.js';
+import { programmeSchema } from '../../src/domain/programme/schema.js';
+import { AuditTable } from '../../src/storage/auditTable.js';
+import { storageClients } from '../../src/storage/connection.js';
+import { IdeaTable } from '../../src/storage/ideaTable.js';
+import { Tables } from '../../src/storage/tables.js';
+import { cardText, conversationWith } from '../support/conversation.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+const TENANT = 'tenant-dsop';
+const person = (name: string) => ({ id: `29:${name}`, aadObjectId: `aad-${name}`, name });
+const office = person('office');
+const submitter = person('submitter');
+const colleague = person('colleague'); // same party as the submitter
+const stranger = person('stranger'); // another party, not office, in no body: not a project participant
+const guest = { id: '29:guest', aadObjectId: 'aad-guest', tenantId: TENANT, userRole: 'guest' as const };
+
+const governance = loadPreset('dsop');
+const programme = programmeSchema.parse({
+  ...governance,
+  id: 'dsop',
+  name: 'DSOP',
+  ideaPrefix: 'DSOP',
+  tenantId: TENANT,
+  parties: [
+    { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
+    { id: 'dnb', name: 'DNB', tenantIds: [TENANT] },
+  ],
+  people: [
+    { aadObjectId: 'aad-office', name: 'office', party: 'skatteetaten', roles: ['office'] },
+    { aadObjectId: 'aad-submitter', name: 'submitter', party: 'dnb' },
+    { aadObjectId: 'aad-colleague', name: 'colleague', party: 'dnb' },
+    { aadObjectId: 'aad-stranger', name: 'stranger', party: 'skatteetaten' },
+  ],
+  bodies: governance.bodies.map((b) => ({ ...b, members: ['aad-office', 'aad-colleague'], chair: 'aad-office' })),
+});
+
+let app: TestApp;
+let chat: ReturnType<typeof conversationWith>;
+let ideas: IdeaTable;
+let audit: AuditTable;
+const key = { tenantId: TENANT, programmeId: 'dsop' };
+const at = Date.UTC(2026, 10, 22, 9);
+const by = { id: 'aad-office', name: 'office' };
+/** A fresh channel per test: rosters are cached per conversation, as in production. */
+let channelCount = 0;
+const newChannel = () => ({ id: `19:channel-${++channelCount}@thread.tacv2`, conversationType: 'channel' as const });
+const member = (p: typeof office) => ({ id: p.id, aadObjectId: p.aadObjectId, tenantId: TENANT, userRole: 'user' as const });
+
+async function newIdea(title: string, links: string[] = []): Promise<string> {
+  const created = await ideas.register(key, `seed-${title}`, { prefix: 'DSOP', year: 2026 }, (number) =>
+    register(programme, { number, title, description: `Beskrivelse av ${title}`, party: 'dnb', links, submittedBy: { id: 'aad-submitter', name: 'submitter' }, at }),
+  );
+  if (!created.ok) throw new Error('seed');
+  return created.value.idea.number;
+}
+
+async function advance(number: string, ...steps: ((i: Parameters<typeof prioritise>[1]) => TransitionResult)[]) {
+  for (const step of steps) {
+    const result = await ideas.apply(key, number, step);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+  }
+}
+
+const toPlanning = [
+  (i: Parameters<typeof prioritise>[1]) => prioritise(programme, i, { by, at, rank: 1 }),
+  (i: Parameters<typeof prioritise>[1]) => qualify(programme, i, { by, at, assessment: 'Moden.', recommendation: 'Til BP1.' }),
+  (i: Parameters<typeof prioritise>[1]) => applyGateDecision(programme, i, { by, at, gate: 'BP1', adopted: true }),
+  (i: Parameters<typeof prioritise>[1]) => applyGateDecision(programme, i, { by, at, gate: 'BP2', adopted: true }),
+];
+
+beforeAll(async () => {
+  app = await startTestApp({ programmes: [programme], now: () => at });
+  chat = conversationWith(app, TENANT);
+  const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString }));
+  ideas = new IdeaTable(tables);
+  audit = new AuditTable(tables);
+});
+afterAll(async () => app.stop());
+
+describe('a registered idea', () => {
+  it('is shown to a programme member in personal chat', async () => {
+    const number = await newIdea('Hemmelig idé');
+    const { card } = await chat.say(stranger, `idea ${number}`);
+    expect(cardText(card)).toContain('Hemmelig idé');
+  });
+
+  it('is refused in a channel with a guest, with an explanation and an audit row', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), member(stranger), guest]);
+    const number = await newIdea('Intern idé');
+    const card = await chat.click(office, 'idea.show', { programmeId: 'dsop', number }, { conversation: channel });
+    const text = cardText(card);
+    expect(text).not.toContain('Intern idé');
+    expect(text).not.toContain('Beskrivelse av Intern idé');
+    expect(text).toContain('The conversation includes guests or anonymous participants.');
+    const entries = await audit.list(TENANT, 'dsop', 10);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        decision: 'refused',
+        items: expect.arrayContaining([expect.objectContaining({ what: `idea ${number}`, reason: 'guest-present' })]),
+      }),
+    );
+  });
+
+  it('is refused in a channel with a member of another tenant', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), { ...member(stranger), tenantId: 'other-tenant' }]);
+    const number = await newIdea('Annen leietaker');
+    const card = await chat.click(office, 'idea.show', { programmeId: 'dsop', number }, { conversation: channel });
+    expect(cardText(card)).not.toContain('Annen leietaker');
+    expect(cardText(card)).toContain('another organisation/tenant');
+  });
+
+  it('is refused when the roster cannot be read (fail closed)', async () => {
+    const channel = newChannel();
+    app.connector.brokenRosters.add(channel.id);
+    const number = await newIdea('Uleselig');
+    const card = await chat.click(office, 'idea.show', { programmeId: 'dsop', number }, { conversation: channel, locale: 'nb-NO' });
+    expect(cardText(card)).not.toContain('Uleselig');
+    expect(cardText(card)).toContain('Jeg fikk ikke lest hvem som er med i samtalen');
+    app.connector.brokenRosters.delete(channel.id);
+  });
+
+  it('is refused to a guest in personal chat', async () => {
+    const guestUser = { id: '29:guest', aadObjectId: 'aad-guest', name: 'Gjest' };
+    app.connector.rosters.set('a:personal-aad-guest', [{ ...guest }]);
+    const number = await newIdea('Ikke for gjester');
+    const card = await chat.click(guestUser, 'idea.show', { programmeId: 'dsop', number });
+    expect(cardText(card)).not.toContain('Ikke for gjester');
+  });
+});
+
+describe('the prioritised list', () => {
+  it('carries the label in an external conversation and no registered idea', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), guest]);
+    const listed = await newIdea('På listen');
+    await advance(listed, toPlanning[0]!);
+    await newIdea('Ikke på listen');
+    const { card } = await chat.say(office, 'prioritised list', { conversation: channel });
+    const text = cardText(card);
+    expect(text.indexOf(programme.confidentiality.prioritisedListLabel.nb)).toBe(0);
+    expect(text).toContain('På listen');
+    expect(text).not.toContain('Ikke på listen');
+  });
+
+  it('the shareable export starts with the label in both languages and is audited', async () => {
+    const { text } = await chat.say(office, 'share prioritised list');
+    const lines = (text ?? '').split('\n');
+    expect(lines[0]).toContain(programme.confidentiality.prioritisedListLabel.nb.slice(0, 40));
+    expect(lines[1]).toContain(programme.confidentiality.prioritisedListLabel.en.slice(0, 40));
+    expect(text).toContain('rank,number,title,party');
+    const entries = await audit.list(TENANT, 'dsop', 5);
+    expect(entries.some((e) => e.decision === 'external-share')).toBe(true);
+  });
+});
+
+describe('planning-phase documents', () => {
+  it('are hidden from a non-participant before BP3 and shown after BP3 is adopted', async () => {
+    const number = await newIdea('Planleggingsprosjekt', ['https://docs.example.org/plan']);
+    await advance(number, ...toPlanning);
+    const before = cardText((await chat.say(stranger, `idea ${number}`)).card);
+    expect(before).toContain('Planleggingsprosjekt');
+    expect(before).not.toContain('https://docs.example.org/plan');
+    expect(before).toContain('visible only to its participants');
+    const participant = cardText((await chat.say(colleague, `idea ${number}`)).card);
+    expect(participant).toContain('https://docs.example.org/plan');
+
+    await advance(number, (i) => applyGateDecision(programme, i, { by, at, gate: 'BP3', adopted: true }));
+    const after = cardText((await chat.say(stranger, `idea ${number}`)).card);
+    expect(after).toContain('https://docs.example.org/plan');
+  });
+});
+
+describe('the audit log', () => {
+  it('is listable by the office and refused to others', async () => {
+    const { card } = await chat.say(office, 'audit log');
+    expect(cardText(card)).toContain('Withheld');
+    const { card: refused } = await chat.say(stranger, 'audit log');
+    expect(cardText(refused)).toContain('Only the programme office can do this.');
+  });
+});
