@@ -40,6 +40,8 @@ import { RateLimiter } from './teams/delivery/rateLimits.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
+import type { TickReport } from './app/reminders/reminders.js';
+import { createReportModule } from './teams/reports/reportModule.js';
 
 export interface AppOptions {
   env: Env;
@@ -49,6 +51,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
+  /** How often the reminder scheduler ticks (default one minute). */
+  reminderIntervalMs?: number;
 }
 
 export interface App {
@@ -59,11 +63,15 @@ export interface App {
     /** Resolves when no channel-card update is pending in this instance. */
     idle(): Promise<void>;
   };
+  reminders: {
+    /** One reminder-planning pass at `now` (what the scheduler runs; safe on every instance). */
+    tick(now: number): Promise<TickReport>;
+  };
   /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -87,17 +95,29 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     clock,
     log,
   });
+  const reports = createReportModule({
+    tables,
+    ideas,
+    programmes,
+    cards,
+    delivery: new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock),
+    deliveryLog: deliveryLedger,
+    clock,
+    log,
+    ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
+  });
   const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
   const agreements = createAgreementModule({ tables, ideas, cards, clock });
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs() }, cards, log);
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...reports.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
     ...disclosureCommands(disclosure, verbRouter),
     ...votes.commands(verbRouter),
     ...agreements.commands(verbRouter),
+    ...reports.commands(),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);
@@ -156,14 +176,18 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
   worker.start();
-  if (env.SAMSPILL_SCHEDULER === 'on') votes.startCloser();
+  if (env.SAMSPILL_SCHEDULER === 'on') {
+    votes.startCloser();
+    reports.startScheduler();
+  }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([votes.stop(), worker.stop()]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
+    reminders: { tick: (now) => reports.tick(now) },
     stop,
   };
 }

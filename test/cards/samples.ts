@@ -8,6 +8,7 @@ import { ideaDetailView, ideaFormView } from '../../src/teams/ideas/ideaViews.js
 import { TENANT, testProgramme } from '../support/fixtures.js';
 import { voteSamples } from './voteSamples.js';
 import { agreementSamples } from './agreementSamples.js';
+import { reportFormView } from '../../src/teams/reports/reportCards.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);
 
@@ -133,4 +134,44 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
   ],
   ...voteSamples,
   ...agreementSamples,
+  reportForm: (() => {
+    const schedule = {
+      id: 'statusrapport',
+      name: { nb: 'Månedlig statusrapport', en: 'Monthly status report' },
+      kind: 'status-report' as const,
+      cadence: { kind: 'monthly' as const, exceptMonths: [7] },
+      recipients: 'project-leaders' as const,
+      deadlineBusinessDays: 5,
+      remindBusinessDaysBefore: [3, 1],
+    };
+    const period = { key: '2026-12', deadline: at + 7 * 86_400_000, closes: at + 40 * 86_400_000 };
+    const report = {
+      programmeId: 'dsop',
+      scheduleId: schedule.id,
+      periodKey: period.key,
+      ideaNumber: idea.number,
+      ideaTitle: idea.title,
+      content: {
+        status: 'red' as const,
+        progress: long(3000),
+        deviations: {
+          result: { deviates: true, text: long(2000) },
+          completionDate: { deviates: true, text: long(2000) },
+          cost: { deviates: false, text: '' },
+        },
+        correctiveActions: long(3000),
+        nextMilestones: long(2000),
+        previousDecision: { answer: 'partly' as const, text: long(1000) },
+      },
+      author: { id: 'aad-member', name: 'Per Member' },
+      version: 3,
+      filedAt: at,
+      updatedAt: at,
+    };
+    return [
+      reportFormView({ programme, schedule, period, idea, askPreviousDecision: false, banner: 'Påminnelse', others: [{ idea }, { idea }] }, 'nb'),
+      reportFormView({ programme, schedule, period, idea, report, askPreviousDecision: true, problems: ['Korrigerende tiltak må fylles ut.'] }, 'en'),
+      { ...reportFormView({ programme, schedule, period, idea, askPreviousDecision: false, banner: 'Revider veikartet' }, 'nb'), hasForm: false },
+    ];
+  })(),
 };

@@ -3,16 +3,21 @@
 // exactly what it is. The key is the exactly-once record: a second tick, a restart or a second
 // instance planning the same message gets 'duplicate' and nothing more is sent. So this code
 // keeps no state of its own and any number of instances may tick at the same time.
+import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { dueEvents, type ScheduleEvent } from '../../domain/schedule/due.js';
-import { periodByKey } from '../../domain/schedule/period.js';
 import { checkPhaseDuration, type PhaseWarning } from '../../domain/schedule/phaseDuration.js';
 import type { Delivery, DeliveryJob } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository } from '../reports/report.js';
 
-type Card = Record<string, unknown>;
+/** A rendered card and what it discloses (the disclosure guard checks it at send time). */
+export interface RenderedCard {
+  card: Record<string, unknown>;
+  discloses: readonly Disclosed[];
+}
+type Card = RenderedCard;
 
 /** One person's part of a reminder: the projects they still have to report on (empty for a
  * schedule that is not about projects, e.g. a roadmap revision by the secretariat). */
@@ -114,11 +119,12 @@ export async function outstanding(
 async function planProgramme(deps: ReminderDeps, programme: Programme, now: number, report: TickReport): Promise<void> {
   const key: ProgrammeKey = { tenantId: programme.tenantId, programmeId: programme.id };
   const jobs: DeliveryJob[] = [];
-  const job = (jobKey: string, person: string, card: Card): DeliveryJob => ({
+  const job = (jobKey: string, person: string, rendered: Card): DeliveryJob => ({
     key: jobKey,
     tenantId: key.tenantId,
     target: { kind: 'person', aadObjectId: person },
-    message: { kind: 'card', card },
+    message: { kind: 'card', card: rendered.card },
+    discloses: rendered.discloses,
   });
   const ideas = await deps.ideas.list(key);
   const office = officePeople(programme);
@@ -175,6 +181,3 @@ export async function runReminderTick(deps: ReminderDeps, now: number): Promise<
   }
   return report;
 }
-
-/** The period of a schedule by key, or undefined (for cards and verbs). */
-export const periodOf = (schedule: Schedule, periodKey: string) => periodByKey(schedule, periodKey) ?? undefined;

@@ -13,11 +13,11 @@ import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { RequestContext } from '../requestContext.js';
 import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type StatusReport } from './report.js';
 
-type Card = Record<string, unknown>;
+import type { RenderedCard } from '../reminders/reminders.js';
 
 export interface FiledReportCards {
   /** The filed report as posted to participants. */
-  filed(input: { programme: Programme; schedule: Schedule; idea: Idea; report: StatusReport }): Card;
+  filed(input: { programme: Programme; schedule: Schedule; idea: Idea; report: StatusReport }): RenderedCard;
 }
 
 export interface ReportDeps {
@@ -82,13 +82,14 @@ export async function fileReport(
   if (!saved.ok) return saved;
   const report = saved.value;
 
-  const card = deps.cards.filed({ programme, schedule, idea, report });
+  const { card, discloses } = deps.cards.filed({ programme, schedule, idea, report });
   const base = `${key.tenantId}:${programme.id}:${schedule.id}:${period.key}:${idea.number}:filed:v${report.version}`;
   const jobs: DeliveryJob[] = [...new Set([by.id, ...(idea.projectLeader ? [idea.projectLeader] : [])])].map((person) => ({
     key: `${base}:${person}`,
     tenantId: key.tenantId,
     target: { kind: 'person', aadObjectId: person },
     message: { kind: 'card', card },
+    discloses,
   }));
   const phase = programme.phases.find((p) => p.id === idea.phase);
   const bodyId = responsibleBody(programme, idea);
@@ -100,6 +101,7 @@ export async function fileReport(
         tenantId: key.tenantId,
         target: { kind: 'conversation', conversationId: channel.conversationId },
         message: { kind: 'card', card },
+        discloses,
       });
     }
   }

@@ -9,7 +9,7 @@ import { eligibleVoters } from '../../domain/decision/eligibility.js';
 import type { PersonRef } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import type { Programme } from '../../domain/programme/schema.js';
-import { asBallot, finalAdoption, isAdvisory, mayClose, type Applied, type Closing, type GateVote } from '../../domain/vote/gateVote.js';
+import { asBallot, finalAdoption, mayClose, type Applied, type Closing, type GateVote } from '../../domain/vote/gateVote.js';
 import { applyDecision } from '../ideas/changeIdea.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
@@ -198,4 +198,3 @@ export class VoteCloser {
   }
 }
 
-export { isAdvisory };

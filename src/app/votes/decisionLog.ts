@@ -1,7 +1,6 @@
 // The decision log: every gate vote of a programme (or of one idea or one body), with every
 // ballot as cast, changes included, the rule and the reason. Open to the programme's
 // participants: the programme's decisions are transparent inside it.
-import type { Idea } from '../../domain/idea/idea.js';
 import { ok, type Result } from '../../domain/idea/result.js';
 import type { BallotRecord, GateVote } from '../../domain/vote/gateVote.js';
 import { accessTo, type Access } from '../ideas/ideaAccess.js';
@@ -38,4 +37,3 @@ export async function decisionLog(
   return ok({ access: access.value, filter, votes: logged });
 }
 
-export type { Idea };

@@ -183,6 +183,21 @@ export const commandCatalogue = {
     scopes: [],
     audience: 'member',
   },
+  reports: {
+    words: { nb: ['rapporter', 'rapport'], en: ['report', 'reports'] },
+    description: { nb: 'Statusrapportene du skal levere nå', en: 'The status reports you have to file now' },
+    scopes: ['personal'],
+    audience: 'member',
+  },
+  deadlines: {
+    words: { nb: ['frister'], en: ['deadlines'] },
+    description: {
+      nb: 'Hva som skal leveres og når (programkontoret ser alle og hvem som er forsinket)',
+      en: 'What is due and when (the office sees everyone and who is late)',
+    },
+    scopes: ['personal'],
+    audience: 'member',
+  },
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof commandCatalogue;

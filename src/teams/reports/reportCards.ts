@@ -11,7 +11,8 @@ import type { ReminderCards, ReminderItem } from '../../app/reminders/reminders.
 import { decisionAnswers, deviationAreas, reportStatuses, type StatusReport } from '../../app/reports/report.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
-import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
+import type { RenderedCard } from '../../app/reminders/reminders.js';
 import type { ReportFormField, ReportFormView } from './reportCardViews.js';
 import { phaseName } from '../ideas/ideaText.js';
 
@@ -120,7 +121,7 @@ export function reportFormView(input: FormInput, language: Language): ReportForm
   };
 }
 
-const reportLines = (programme: Programme, report: StatusReport, language: Language): { title: string; lines: string[] }[] => {
+const reportLines = (report: StatusReport, language: Language): { title: string; lines: string[] }[] => {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
   const c = report.content;
   const records = [
@@ -139,9 +140,10 @@ const reportLines = (programme: Programme, report: StatusReport, language: Langu
       lines: [t(`report.answer.${c.previousDecision.answer}`), ...(c.previousDecision.text ? [c.previousDecision.text] : [])],
     });
   }
-  void programme;
   return records;
 };
+
+const rendered = (card: AdaptiveCard): RenderedCard => ({ card, discloses: disclosuresOf(card) });
 
 export class ReportCards implements ReminderCards, FiledReportCards {
   constructor(
@@ -153,7 +155,11 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     return this.cards.render('reportForm', reportFormView(input, language), [ideaDocuments(input.programme.id, input.idea)]);
   }
 
-  reminder({ programme, schedule, event, items }: Parameters<ReminderCards['reminder']>[0]): AdaptiveCard {
+  reminder(input: Parameters<ReminderCards['reminder']>[0]): RenderedCard {
+    return rendered(this.reminderCard(input));
+  }
+
+  reminderCard({ programme, schedule, event, items }: Parameters<ReminderCards['reminder']>[0]): AdaptiveCard {
     const language = this.language;
     const period = periodStub(event);
     const banner = translate(language, `reminder.${event.kind}`, {
@@ -194,10 +200,10 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     );
   }
 
-  escalation({ programme, schedule, event, missing }: Parameters<ReminderCards['escalation']>[0]): AdaptiveCard {
+  escalation({ programme, schedule, event, missing }: Parameters<ReminderCards['escalation']>[0]): RenderedCard {
     const language = this.language;
     const discloses: Disclosed[] = missing.flatMap((m) => m.ideas.map((i) => ideaDocuments(programme.id, i)));
-    return this.cards.render(
+    return rendered(this.cards.render(
       'records',
       {
         heading: translate(language, 'escalation.heading', { schedule: pick(schedule.name, language), period: event.periodKey }),
@@ -206,12 +212,12 @@ export class ReportCards implements ReminderCards, FiledReportCards {
         emptyText: '',
       },
       discloses,
-    );
+    ));
   }
 
-  phaseWarning({ programme, idea, warning, exceededAt, guidelineMonths }: Parameters<ReminderCards['phaseWarning']>[0]): AdaptiveCard {
+  phaseWarning({ programme, idea, warning, exceededAt, guidelineMonths }: Parameters<ReminderCards['phaseWarning']>[0]): RenderedCard {
     const language = this.language;
-    return this.cards.render(
+    return rendered(this.cards.render(
       'records',
       {
         heading: translate(language, `phase.heading.${warning.kind}`, { number: idea.number }),
@@ -233,11 +239,11 @@ export class ReportCards implements ReminderCards, FiledReportCards {
         emptyText: '',
       },
       [ideaDocuments(programme.id, idea)],
-    );
+    ));
   }
 
-  filed({ programme, idea, report }: Parameters<FiledReportCards['filed']>[0]): AdaptiveCard {
-    return this.filedCard(programme, idea, report, this.language);
+  filed({ programme, idea, report }: Parameters<FiledReportCards['filed']>[0]): RenderedCard {
+    return rendered(this.filedCard(programme, idea, report, this.language));
   }
 
   filedCard(programme: Programme, idea: Idea, report: StatusReport, language: Language): AdaptiveCard {
@@ -251,7 +257,7 @@ export class ReportCards implements ReminderCards, FiledReportCards {
           at: formatDateTime(report.updatedAt, language),
           version: report.version,
         }),
-        records: reportLines(programme, report, language),
+        records: reportLines(report, language),
         emptyText: '',
       },
       [ideaDocuments(programme.id, idea)],

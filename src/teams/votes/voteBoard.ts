@@ -26,7 +26,8 @@ import type { VoteBoard } from '../../app/votes/voteBoard.js';
 import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
 import { revisionOf, type BallotRecord, type GateVote } from '../../domain/vote/gateVote.js';
 import { languageOf } from '../../i18n/language.js';
-import type { AdaptiveCard } from '../cards/cardRenderer.js';
+import { ideaContent } from '../../domain/disclosure/content.js';
+import { disclosuresOf, type AdaptiveCard } from '../cards/cardRenderer.js';
 import { CardCoalescer, type CoalescerOptions, type FlushResult } from './cardCoalescer.js';
 import type { VoteCards } from './voteCards.js';
 import { notificationText } from './voteViews.js';
@@ -86,6 +87,7 @@ export class TeamsVoteBoard implements VoteBoard {
       tenantId: vote.tenantId,
       target: this.channelOf(vote),
       message: { kind: 'card', card },
+      discloses: disclosuresOf(card),
     });
   }
 
@@ -114,6 +116,7 @@ export class TeamsVoteBoard implements VoteBoard {
       tenantId: vote.tenantId,
       target: this.channelOf(vote),
       message: { kind: 'card', card },
+      discloses: disclosuresOf(card),
       // The post never made it (failed): the outcome arrives as a new message instead.
       ...(post.kind === 'sent' ? { update: { activityId: post.activityId } } : {}),
     });
@@ -127,6 +130,9 @@ export class TeamsVoteBoard implements VoteBoard {
   async notify(vote: GateVote, people: readonly string[], what: 'outcome' | 'decision'): Promise<void> {
     const programme = this.programmeOf(vote);
     const keys = deliveryKeys(vote);
+    // A notice names the idea: the disclosure guard checks it against the person's chat.
+    const idea = await this.deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
+    const discloses = idea ? [ideaContent(programme.id, idea)] : [];
     for (const person of new Set(people)) {
       const chat = await this.deps.conversations.personalFor(vote.tenantId, person);
       const locale = (chat?.reference as { locale?: unknown } | undefined)?.locale;
@@ -137,6 +143,7 @@ export class TeamsVoteBoard implements VoteBoard {
         tenantId: vote.tenantId,
         target: { kind: 'person', aadObjectId: person },
         message: { kind: 'text', text },
+        discloses,
       });
     }
   }
@@ -180,6 +187,7 @@ export class TeamsVoteBoard implements VoteBoard {
       tenantId: vote.tenantId,
       target: this.channelOf(vote),
       message: { kind: 'card', card },
+      discloses: disclosuresOf(card),
       update: { activityId: post.activityId },
     });
     return 'done';

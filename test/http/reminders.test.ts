@@ -1,0 +1,262 @@
+// Reminders and status reports end to end over HTTP: real activities, real in-memory Azurite
+// (tables + queue), the real delivery worker sending to the local Connector stub. A month's
+// tick delivers one reminder with the report form per project leader; a second tick (another
+// instance) adds nothing; `rapporter` opens the form; a deviation without corrective actions is
+// refused in the reader's language; a filed report stops the chasing; the overdue escalation
+// reaches each office person once; `frister` shows the office who is late and who cannot be
+// reached; Skate's form asks about last quarter's decision only when there was a report.
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { readEnv } from '../../src/config/env.js';
+import { register } from '../../src/domain/idea/lifecycle.js';
+import { ok } from '../../src/domain/idea/result.js';
+import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import { osloTime } from '../../src/domain/schedule/oslo.js';
+import { storageClients } from '../../src/storage/connection.js';
+import { IdeaTable } from '../../src/storage/ideaTable.js';
+import { Tables } from '../../src/storage/tables.js';
+import { invokeActivity, messageActivity, type ActivityOptions, type Person } from '../support/activities.js';
+import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
+import { startConnectorStub, type ConnectorStub } from '../support/connectorStub.js';
+import { actionData, cardText, type Card } from '../support/conversation.js';
+import { TENANT, people, testProgramme } from '../support/fixtures.js';
+
+const at = (date: string, hour = 9, minute = 0) => osloTime(date, hour, minute);
+const text = (nb: string, en = nb) => ({ nb, en });
+
+const dsop: Programme = programmeSchema.parse({
+  ...testProgramme(),
+  schedules: [
+    {
+      id: 'statusrapport',
+      name: text('Månedlig statusrapport', 'Monthly status report'),
+      kind: 'status-report',
+      cadence: { kind: 'monthly', exceptMonths: [7] },
+      recipients: 'project-leaders',
+      deadlineBusinessDays: 5,
+      remindBusinessDaysBefore: [3, 1],
+    },
+  ],
+});
+const skate: Programme = (() => {
+  const base = testProgramme();
+  return programmeSchema.parse({
+    ...base,
+    id: 'skate',
+    name: 'Skate test',
+    ideaPrefix: 'SKATE',
+    bodies: base.bodies.map((b) => ({ ...b, decidedBy: { title: text('Difis direktør', 'The Director of Difi') } })),
+    schedules: [
+      {
+        id: 'kvartalsrapport',
+        name: text('Kvartalsrapport', 'Quarterly report'),
+        kind: 'status-report',
+        cadence: { kind: 'quarterly' },
+        recipients: 'measure-owners',
+        deadlineBusinessDays: 10,
+        remindBusinessDaysBefore: [5, 1],
+      },
+    ],
+  });
+})();
+
+let clockNow = at('2026-11-30', 12);
+let azurite: TestAzurite;
+let connector: ConnectorStub;
+let app: App;
+let url: string;
+let ideas: IdeaTable;
+
+const post = (activity: unknown) =>
+  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+const options = (from: Person, locale = 'en-US'): ActivityOptions => ({ serviceUrl: connector.url, tenantId: TENANT, from, locale });
+
+async function waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function say(from: Person, words: string): Promise<{ card?: Card; text?: string }> {
+  const activity = messageActivity(options(from), words);
+  expect((await post(activity)).status).toBe(200);
+  const reply = await waitFor(
+    () => connector.sent.find((s) => s.method === 'POST' && decodeURIComponent(s.path).endsWith(`/activities/${activity.id}`)),
+    `the reply to "${words}"`,
+  );
+  const attachment = (reply.activity.attachments as { content: Card }[] | undefined)?.[0];
+  return attachment ? { card: attachment.content } : { text: reply.activity.text as string };
+}
+
+async function click(from: Person, verb: string, data: Record<string, unknown>, locale = 'en-US'): Promise<Card> {
+  const res = await post(invokeActivity(options(from, locale), verb, data));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { statusCode: number; value: Card };
+  expect(body.statusCode).toBe(200);
+  return body.value;
+}
+
+/** Proactive cards (not replies) in a person's chat. */
+const proactive = (person: Person) =>
+  connector.sent
+    .filter((s) => s.conversationId === `a:personal-${person.aadObjectId}` && s.method === 'POST' && /\/activities\/?$/.test(decodeURIComponent(s.path)))
+    .map((s) => (s.activity.attachments as { content: Card }[] | undefined)?.[0]?.content ?? {});
+
+async function seed(programme: Programme, n: number, leader: Person, started: number): Promise<string> {
+  const result = await ideas.register({ tenantId: TENANT, programmeId: programme.id }, `seed-${n}`, { prefix: programme.ideaPrefix, year: 2026 }, (num) => {
+    const r = register(programme, {
+      number: num,
+      title: `Prosjekt ${programme.id} ${n}`,
+      description: 'Et prosjekt.',
+      party: 'skatteetaten',
+      links: [],
+      submittedBy: { id: leader.aadObjectId, name: leader.name },
+      at: started,
+    });
+    if (!r.ok) return r;
+    return ok({ idea: { ...r.value.idea, status: 'active', phase: 'konsept', phaseStartedAt: started, projectLeader: leader.aadObjectId }, history: r.value.history });
+  });
+  if (!result.ok) throw new Error('seed');
+  return result.value.idea.number;
+}
+
+let perIdea: string;
+let kariIdea: string;
+
+beforeAll(async () => {
+  azurite = await startTestAzurite();
+  connector = await startConnectorStub();
+  app = createApp({
+    env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
+    programmes: [dsop, skate],
+    storage: { kind: 'connection-string', connectionString: azurite.connectionString },
+    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    clock: { now: () => clockNow },
+    deliveryWorker: { idlePollMs: 100 },
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
+  // Everyone but Oda has a personal chat with the bot.
+  for (const person of [people.office, people.office2, people.chair, people.member]) await say(person, 'help');
+  perIdea = await seed(dsop, 1, people.member, at('2026-11-16'));
+  kariIdea = await seed(dsop, 2, people.chair, at('2026-11-16'));
+  await seed(dsop, 3, people.observer, at('2026-11-16'));
+}, 60_000);
+
+afterAll(async () => {
+  await app.stop();
+  await new Promise<void>((resolve) => app.server.close(() => resolve()));
+  await connector.close();
+  await azurite.stop();
+});
+
+describe('reminders and reports over HTTP', () => {
+  it("a month's tick delivers one reminder with the form per project leader; a second tick none", async () => {
+    clockNow = at('2026-12-01');
+    const first = await app.reminders.tick(clockNow);
+    expect(first.queued).toHaveLength(3);
+    const [perCard] = await waitFor(() => proactive(people.member).length === 1 && proactive(people.member), 'Per’s reminder');
+    await waitFor(() => proactive(people.chair).length === 1, 'Kari’s reminder');
+    expect(cardText(perCard)).toContain(perIdea);
+    expect(actionData(perCard, 'report.submit')).toMatchObject({ programmeId: 'dsop', scheduleId: 'statusrapport', periodKey: '2026-12', ideaNumber: perIdea });
+
+    const second = await app.reminders.tick(clockNow + 5_000);
+    expect(second.queued).toEqual([]);
+    expect(second.duplicates).toBe(3);
+    await sleep(500);
+    expect(proactive(people.member)).toHaveLength(1);
+    expect(proactive(people.chair)).toHaveLength(1);
+    expect(proactive(people.office)).toHaveLength(0);
+  });
+
+  it('rapporter opens the form; corrective actions are required with a deviation, in the reader’s language', async () => {
+    clockNow = at('2026-12-02', 10);
+    const { card } = await say(people.member, 'report');
+    const data = actionData(card, 'report.submit');
+    expect(data.ideaNumber).toBe(perIdea);
+    const form = { ...data, status: 'red', progress: 'Godt i gang.', result: 'false', completionDate: 'true', completionDateText: 'To uker.', cost: 'false', nextMilestones: 'Januar.' };
+    const refusedEn = await click(people.member, 'report.submit', form);
+    expect(cardText(refusedEn)).toContain('Corrective actions are required when you have marked a significant deviation.');
+    expect(cardText(refusedEn)).toContain('To uker.'); // what was typed is kept
+    const refusedNb = await click(people.member, 'report.submit', form, 'nb-NO');
+    expect(cardText(refusedNb)).toContain('Korrigerende tiltak må fylles ut når du har krysset av for et vesentlig avvik.');
+    // Kari cannot file Per's report.
+    expect(cardText(await click(people.chair, 'report.submit', { ...form, correctiveActions: 'Mer folk.' }))).toContain('Only the project leader');
+
+    const filed = await click(people.member, 'report.submit', { ...form, correctiveActions: 'Mer folk.' });
+    expect(cardText(filed)).toContain('The report is filed (version 1)');
+    // The filed report is posted to Per's chat (he is both submitter and project leader).
+    await waitFor(() => proactive(people.member).length === 2, 'the filed report');
+    expect(cardText(proactive(people.member)[1])).toContain('Mer folk.');
+  });
+
+  it('a filed report stops the chasing', async () => {
+    clockNow = at('2026-12-03');
+    const tick = await app.reminders.tick(clockNow);
+    expect(tick.queued.sort()).toEqual(
+      [people.chair, people.observer].map((p) => `${TENANT}:dsop:statusrapport:2026-12:${p.aadObjectId}:remind:3`).sort(),
+    );
+    await waitFor(() => proactive(people.chair).length === 2, 'Kari’s second reminder');
+    await sleep(300);
+    expect(proactive(people.member)).toHaveLength(2);
+  });
+
+  it('after the deadline each office person gets one escalation, however often the bot ticks', async () => {
+    clockNow = at('2026-12-09');
+    await app.reminders.tick(clockNow);
+    await app.reminders.tick(at('2026-12-09', 14));
+    await app.reminders.tick(at('2026-12-10'));
+    for (const office of [people.office, people.office2]) {
+      const [escalation] = await waitFor(() => proactive(office).length === 1 && proactive(office), 'the escalation');
+      expect(cardText(escalation)).toContain('Kari Chair');
+      expect(cardText(escalation)).toContain(kariIdea);
+      expect(cardText(escalation)).not.toContain('Per Member');
+    }
+    await sleep(500);
+    expect(proactive(people.office)).toHaveLength(1);
+    expect(proactive(people.office2)).toHaveLength(1);
+    expect(proactive(people.chair)).toHaveLength(3); // open, remind:3, overdue
+  });
+
+  it('frister shows the office who is late and who cannot be reached; a project leader only their own', async () => {
+    clockNow = at('2026-12-10', 12);
+    const office = cardText((await say(people.office, 'deadlines')).card);
+    expect(office).toContain('Late: Kari Chair');
+    expect(office).toContain('Oda Observer: not reachable');
+    expect(office).not.toContain('Late: Per Member');
+    const per = cardText((await say(people.member, 'frister')).card);
+    expect(per).toContain(`Your report for ${perIdea}: filed`);
+    expect(per).not.toContain('Kari Chair');
+    expect(per).not.toContain('not reachable');
+  });
+
+  it("Skate's form asks whether last quarter's decision was followed only when there was a report", async () => {
+    clockNow = at('2026-12-10', 12);
+    const skateIdea = await seed(skate, 1, people.member, at('2026-11-16'));
+    const ref = { programmeId: 'skate', scheduleId: 'kvartalsrapport', periodKey: '2026-Q4', ideaNumber: skateIdea };
+    const q4 = await click(people.member, 'report.form', ref);
+    expect(JSON.stringify(q4)).not.toContain('"previousDecision"');
+    const filed = await click(people.member, 'report.submit', {
+      ...ref,
+      status: 'green',
+      progress: 'I rute.',
+      result: 'false',
+      completionDate: 'false',
+      cost: 'false',
+      nextMilestones: 'Pilot.',
+    });
+    expect(cardText(filed)).toContain('The report is filed (version 1)');
+    clockNow = at('2027-01-05', 12);
+    const q1 = await click(people.member, 'report.form', { ...ref, periodKey: '2027-Q1' });
+    expect(JSON.stringify(q1)).toContain('"previousDecision"');
+    expect(JSON.stringify(q1)).toContain("Was last quarter's Skate decision followed?");
+  });
+});
