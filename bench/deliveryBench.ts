@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     const job = (aad: string): DeliveryJob => ({
       key: `dsop:monthly-status:2025-03:${aad}:reminder`,
       tenantId: TENANT,
+      discloses: [],
       target: { kind: 'person', aadObjectId: aad },
       message: {
         kind: 'card',

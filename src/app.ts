@@ -109,7 +109,13 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
-  const agreements = createAgreementModule({ tables, ideas, cards, clock });
+  const agreements = createAgreementModule({
+    tables,
+    ideas,
+    cards,
+    clock,
+    delivery: new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock),
+  });
   const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...reports.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),

@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const { server } = createApp({ env, programmes, storage: { ...storage, requests: serviceRequestPolicy }, log });
+  const app = createApp({ env, programmes, storage: { ...storage, requests: serviceRequestPolicy }, log });
+  const { server } = app;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   log.info({ url: server.url }, 'Samspill is listening');
 
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Background work (delivery worker, vote closer, reminders) finishes before storage goes.
+    await app.stop();
     await embedded?.stop();
     log.info('stopped');
     process.exit(0);

@@ -29,7 +29,7 @@ export interface DeliveryJob {
   /** What the message discloses (ideas, the prioritised list, internal material). The disclosure
    * guard checks it against the conversation's audience at send time; a card's own record of it
    * does not survive the queue, so the enqueuer states it here. */
-  discloses?: readonly Disclosed[];
+  discloses: readonly Disclosed[];
 }
 
 export interface Delivery {

@@ -201,6 +201,10 @@ export const agreementMessages = {
   'measure.parties': { nb: 'Parter: {names}', en: 'Parties: {names}' },
   'measure.openDeviations': { nb: 'Åpne avvik: {count}', en: 'Open deviations: {count}' },
   // Deviations
+  'deviation.notice': {
+    nb: 'Avviksmelding {id} for tiltaket «{measure}» fra {by}\nHva: {what}\nKonsekvens: {impact}\nForslag til løsning: {proposal}',
+    en: 'Deviation notice {id} for the measure "{measure}" from {by}\nWhat: {what}\nImpact: {impact}\nProposed solution: {proposal}',
+  },
   'deviation.form.heading': { nb: 'Meld avvik – {programme}', en: 'Report a deviation – {programme}' },
   'deviation.form.intro': {
     nb: 'Avvik, forsinkelser og andre forhold som påvirker et felles tiltak varsles straks til tiltakets andre parter, med forslag til løsning.',

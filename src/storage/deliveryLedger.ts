@@ -10,6 +10,7 @@ import { odata, type TableClient, type TableEntityResult } from '@azure/data-tab
 import { z } from 'zod';
 import type { DeliveryJob, DeliveryLog, DeliveryOutcome, DeliveryRecord, DeliveryState } from '../app/delivery.js';
 import { getEntityOrUndefined, insertOnce, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
+import type { Disclosed } from '../domain/disclosure/content.js';
 
 const TABLE = 'deliveries';
 const CHUNK = 30_000; // UTF-16 code units per property; stays under the 64 KiB property limit
@@ -28,6 +29,9 @@ const storedJobSchema = z.object({
   message: messageSchema,
   update: z.object({ activityId: z.string().min(1) }).optional(),
   notBefore: z.number().optional(),
+  // What the message discloses, for the guard at send time. Written by this process, so its
+  // shape is trusted; a row from before this field existed discloses nothing.
+  discloses: z.array(z.custom<Disclosed>((value) => typeof value === 'object' && value !== null)).default([]),
 });
 const outcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sent'), at: z.number(), attempts: z.number(), activityId: z.string().optional() }),
@@ -99,6 +103,7 @@ const jobJson = (job: DeliveryJob): string =>
   JSON.stringify({
     target: job.target,
     message: job.message,
+    discloses: job.discloses,
     ...(job.update ? { update: job.update } : {}),
     ...(job.notBefore !== undefined ? { notBefore: job.notBefore } : {}),
   });
@@ -285,6 +290,7 @@ export class DeliveryLedger implements DeliveryLog {
       tenantId: row.tenantId,
       target: stored.target,
       message: stored.message as DeliveryJob['message'],
+      discloses: stored.discloses,
       ...(stored.update ? { update: stored.update } : {}),
       ...(stored.notBefore !== undefined ? { notBefore: stored.notBefore } : {}),
     };

@@ -127,7 +127,7 @@ const content: ReportContent = {
 const ideaOf: Record<string, string> = {};
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({}, [programme]);
   const tables = new Tables(h.clients);
   ideas = new IdeaTable(tables);
   reports = new ReportTable(tables);

@@ -14,6 +14,7 @@ let n = 0;
 const job = (extra: Partial<DeliveryJob> = {}): DeliveryJob => ({
   key: `prog:sched:2025-03:aad-${++n}:reminder`,
   tenantId: T,
+  discloses: [],
   target: { kind: 'person', aadObjectId: `aad-${n}` },
   message: { kind: 'text', text: 'Husk statusrapporten' },
   ...extra,
@@ -33,6 +34,13 @@ describe('add', () => {
     const entry = await ledger.get(T, j.key);
     expect(entry).toMatchObject({ state: 'queued', claims: 0, leaseUntil: 0, createdAt: 1_000 });
     expect(entry?.job).toEqual(j);
+  });
+
+  it('keeps what the job discloses, so the guard sees it at send time', async () => {
+    const discloses = [{ kind: 'programme-internal' as const, programmeId: 'dsop' }];
+    const j = job({ discloses });
+    expect(await ledger.add(j, 1)).toBe(true);
+    expect((await ledger.get(T, j.key))?.job.discloses).toEqual(discloses);
   });
 
   it('keeps keys with characters Table Storage forbids', async () => {

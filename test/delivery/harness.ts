@@ -13,7 +13,8 @@ import { RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/r
 import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { startLimitingConnectorStub, type LimitingConnectorStub, type LimitingStubOptions } from '../support/limitingConnectorStub.js';
-import { guardWithoutProgrammes } from '../support/openGuard.js';
+import { guardFor } from '../support/openGuard.js';
+import type { Programme } from '../../src/domain/programme/schema.js';
 
 export const TENANT = 'tenant-a';
 
@@ -63,6 +64,7 @@ export const TEST_WORKER_OPTIONS: Partial<DeliveryWorkerOptions> = {
 export const reminder = (key: string, target: DeliveryJob['target'], extra: Partial<DeliveryJob> = {}): DeliveryJob => ({
   key,
   tenantId: TENANT,
+  discloses: [],
   target,
   message: { kind: 'card', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Rapport: ${key}` }] } },
   ...extra,
@@ -76,7 +78,8 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
   }
 }
 
-export async function startHarness(stubOptions: LimitingStubOptions = {}): Promise<Harness> {
+/** `programmes`: what the disclosure guard knows; jobs disclosing other programmes' content are refused. */
+export async function startHarness(stubOptions: LimitingStubOptions = {}, programmes: readonly Programme[] = []): Promise<Harness> {
   const azurite = await startTestAzurite();
   const stub = await startLimitingConnectorStub(stubOptions);
   const clients = storageClients({ kind: 'connection-string', connectionString: azurite.connectionString });
@@ -89,7 +92,7 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}): Promi
   const turnErrors: unknown[] = [];
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (_turn, error) => void turnErrors.push(error);
-  const send = createSendToTeams(adapter, '', guardWithoutProgrammes());
+  const send = createSendToTeams(adapter, '', guardFor(programmes));
   const logs: LogLine[] = [];
   const log: WorkerLog = {
     info: ((obj: unknown, msg?: string) => void logs.push({ level: 'info', obj, msg })) as WorkerLog['info'],

@@ -1,4 +1,4 @@
-// Issue 8, part 1: an idea's way from registration to the BP1 decision, in a real client.
+// Issue 8: an idea's way from registration to the BP1 decision, in a real client.
 //
 // The bot runs as `node --import tsx src/main.ts` with embedded Azurite in a temp folder; the
 // Microsoft 365 Agents Playground runs against it with .m365agentsplayground.yml (people as in
@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { story } from './story.js';
+import { cardText, clickAs, lastClick } from './botClicks.js';
 import { conversations } from './ui.js';
 
 const screenshots = fileURLToPath(new URL('../../test-output/e2e/', import.meta.url));
@@ -143,21 +144,124 @@ describe('an idea from registration to BP1, in the Agents Playground', () => {
     await ui.screenshotOf(list, 'member-my-ideas-qualified');
   });
 
-  // ---- Not built yet: gate votes in channels (issue 8 part 2) --------------------------------
-  // The verbs for linking a channel to a body, proposing a gate, voting and closing are being
-  // built now; these steps are appended when they exist. Each is a todo, not a passing test.
-  //  - office, in DSOP › Styringsgruppen: "@Samspill link styringsgruppe" → the channel is
-  //    linked to Styringsgruppen (confirmation card names the body, its members and observer);
-  //  - office opens BP1 for the idea there (gate.propose) → a vote card listing the decision
-  //    basis (the office's qualification and recommendation);
-  //  - Megan Bowen and Adele Vance (signInAs, open the channel) vote For on the card; Isaiah
-  //    Langer sees that observers cannot vote;
-  //  - the chair or the secretary closes the vote → the outcome card shows "adopted", who voted
-  //    what and why (consensus rule);
-  //  - Lynne Robbins' "my ideas" shows the idea in the Concept phase.
-  it.todo('in the team channel the office links the channel to Styringsgruppen (waits for channel linking)');
-  it.todo('the office opens BP1 for the qualified idea in the channel (waits for gate.propose)');
-  it.todo('the members of Styringsgruppen vote on the BP1 card (waits for votes)');
-  it.todo('the vote closes and the outcome card shows the decision and why (waits for close/outcome)');
-  it.todo("the member's 'my ideas' shows the idea in the Concept phase (waits for BP1 to move the idea)");
+  // ---- Gate votes in the channel (issue 8 part 2) -------------------------------------------
+  // Megan Bowen and Adele Vance vote without a user switch: switching reloads the playground,
+  // which keeps no chat history, so the vote card would be gone. Alex Wilber's vote is a real
+  // click in the browser; the relay in stack.ts records the invoke activity the playground sent
+  // for it, and botClicks.ts sends that same activity to the bot as Megan and as Adele (their ids
+  // from the playground config), the way Teams delivers their clicks. The bot then updates the
+  // shared card in the channel, which the browser shows.
+  const channel = conversations.channel('DSOP', 'Styringsgruppen');
+  const body = 'DSOP Steering Group';
+
+  step('in the team channel the office links the channel to Styringsgruppen', async () => {
+    const { ui } = s;
+    await ui.signInAs(office);
+    expect(await ui.signedInUser()).toBe(office);
+    await ui.openConversation(channel);
+    await ui.post('link styringsgruppe');
+    const reply = await ui.waitForText(new RegExp(`${body} \\(.*\\) is now linked to this channel`));
+    expect(await reply.innerText()).toContain(`Votes in ${body} will be posted here.`);
+    await ui.screenshotOf(reply, 'channel-linked-to-styringsgruppen');
+  });
+
+  step('the office opens BP1 for the qualified idea, and the vote card appears in the channel', async () => {
+    const { ui } = s;
+    await ui.openConversation(conversations.personal);
+    await ui.send(`idea ${number}`);
+    const detail = await ui.waitForCard([number, idea.title, 'Put BP1']);
+    await detail.getByRole('button', { name: /^Put BP1/ }).last().click();
+
+    const form = await ui.waitForCard(['Open the vote', number, body]);
+    await ui.fill(form, /qualification and recommendation \(link\)/, 'https://dsop.example.org/konsept/samtykke-api/kvalifisering');
+    await ui.screenshotOf(form, 'office-fills-the-bp1-proposal');
+    await ui.clickAction(form, 'Open the vote');
+
+    const opened = await ui.waitForCard([number, `is put to ${body} with the deadline`]);
+    await ui.screenshotOf(opened, 'office-bp1-opened');
+
+    await ui.openConversation(channel);
+    const card = await ui.waitForCard([`Put to a vote in ${body}`, number], 30_000);
+    const text = await ui.textOf(card);
+    expect(text).toContain(`${number} ${idea.title}`);
+    expect(text).toContain('Start of the concept phase');
+    expect(text).toContain('Consensus: adopted when nobody votes against');
+    expect(text).toContain("The programme office's recommendation: Anbefales startet i konseptfasen.");
+    expect(text).toContain('0 of 3 members have voted.');
+    await ui.screenshotOf(card, 'channel-bp1-vote-card');
+  });
+
+  step('the members of Styringsgruppen vote on the BP1 card', async () => {
+    const { ui, stack } = s;
+    // Alex Wilber (chair and member) clicks For in the browser.
+    const card = await ui.waitForCard([`Put to a vote in ${body}`, number]);
+    await ui.type(card, /^Comment/, 'Enig; god gevinst for begge sider.');
+    await ui.clickAction(card, 'For');
+    const own = await ui.waitForCard([`Put to a vote in ${body}`, 'Your vote is recorded: For.']);
+    expect(await ui.textOf(own)).toContain('1 of 3 members have voted.');
+    await ui.screenshotOf(own, 'chair-votes-for-in-the-channel');
+
+    // Megan Bowen and Adele Vance click For on the same card (see the note above).
+    const click = lastClick(stack, 'gate.vote');
+    expect(click.value?.action?.data).toMatchObject({ programmeId: 'dsop', choice: 'for', comment: 'Enig; god gevinst for begge sider.' });
+    for (const [who, comment] of [
+      ['Megan Bowen', 'Brreg støtter.'],
+      ['Adele Vance', 'Finans Norge støtter.'],
+    ] as const) {
+      const answer = await clickAs(stack, who, click, { choice: 'for', comment });
+      expect(answer.status).toBe(200);
+      expect(answer.body.statusCode).toBe(200);
+      expect(cardText(answer.body.value)).toContain('Your vote is recorded: For.');
+    }
+    // Isaiah Langer is an observer: his click is answered on his own view and records nothing.
+    const observer = await clickAs(stack, 'Isaiah Langer', click, { choice: 'for', comment: '' });
+    expect(observer.status).toBe(200);
+    expect(cardText(observer.body.value)).toContain('You are an observer in DSOP Steering Group and have no vote.');
+    expect(cardText(observer.body.value)).not.toContain('Your vote');
+    // The shared card in the channel is updated by the bot (coalesced): all three have voted.
+    const updated = await ui.waitForCard([`Put to a vote in ${body}`, '3 of 3 members have voted.'], 30_000);
+    await ui.screenshotOf(updated, 'channel-card-after-three-votes');
+  });
+
+  step('the chair closes the vote and the outcome card shows the decision and why', async () => {
+    const { ui, stack } = s;
+    // The close button is on each person's own view of the card (Universal Actions refresh), but
+    // the playground does not run card refresh (its log says "User specific view is not
+    // supported yet in Microsoft 365 Agents playground"): Alex Wilber's own view, with the close
+    // button, shows only until the bot updates the shared card after the next vote. So his
+    // close click is sent as the invoke Teams delivers for it: his recorded vote click (same
+    // conversation, serviceUrl, card), with verb gate.close and the card's close data.
+    const click = lastClick(stack, 'gate.vote');
+    const { programmeId, voteId } = click.value?.action?.data as { programmeId: string; voteId: string };
+    expect(voteId).toBeTruthy();
+    const closeClick = { ...click, value: { ...click.value, action: { ...click.value?.action, verb: 'gate.close', data: { programmeId, voteId } } } };
+    const answer = await clickAs(stack, office, closeClick);
+    expect(answer.status).toBe(200);
+    expect(answer.body.statusCode).toBe(200);
+    expect(cardText(answer.body.value)).toContain('The vote is closed.');
+    // The bot replaces the card in the channel with the outcome; the browser shows it.
+    const outcome = await ui.waitForCard([number, 'Adopted', `${number} has moved to the Concept phase.`], 30_000);
+    const text = await ui.textOf(outcome);
+    expect(text).toMatch(/consensus: 3 for, none against/i);
+    expect(text).toContain(`By ${office}`);
+    expect(text).toMatch(/Alex Wilber: For\b.*Enig; god gevinst for begge sider\./);
+    expect(text).toMatch(/Megan Bowen: For\b/);
+    expect(text).toMatch(/Adele Vance: For\b/);
+    await ui.screenshotOf(outcome, 'channel-bp1-outcome');
+  });
+
+  step("the member's 'my ideas' shows the idea in the Concept phase", async () => {
+    const { ui } = s;
+    await ui.signInAs(member);
+    await ui.send('my ideas');
+    const list = await ui.waitForCard(['My ideas', number]);
+    expect(await ui.textOf(list)).toMatch(new RegExp(`${number} ${idea.title} \\S.* · Concept`));
+    await ui.screenshotOf(list, 'member-my-ideas-concept');
+  });
+
+  // Bot bug found by this story (src/teams/votes/voteVerbs.ts, gate.vote): the answer to a vote
+  // reads the progress line through sharedLatest (1 s reuse), so a list read before the ballot
+  // was stored is reused and the voter's own card says "Your vote is recorded: For." with
+  // "1 of 3 members have voted." when it is the second or third vote. Assert it here once fixed.
+  it.todo("a voter's own card right after voting counts their vote in the progress line (bot bug: stale shared progress read in gate.vote)");
 });

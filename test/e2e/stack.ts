@@ -1,7 +1,10 @@
 // Everything an end-to-end run needs, started fresh and stopped again: the bot (with its embedded
 // Azurite in a temp data folder), the Microsoft 365 Agents Playground pointed at it, and Debian's
-// Chromium driven by playwright-core. Nothing here downloads a browser.
+// Chromium driven by playwright-core. Nothing here downloads a browser. Between the playground and
+// the bot sits a transparent relay that records the activities the playground sends, so a test can
+// send a real click again as another person (botClicks.ts).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +40,14 @@ export class Stack {
   private playground: ManagedProcess | undefined;
   private context: BrowserContext | undefined;
   private botPort = 0;
+  private relay: Server | undefined;
+  private relayPort = 0;
+  /**
+   * Every activity the playground sent to the bot, in order (the JSON bodies of POST
+   * /api/messages, as recorded by the relay between them). Tests read ids from these, such as
+   * the conversation and serviceUrl of a real click, to act as another person.
+   */
+  readonly activitiesToBot: Record<string, unknown>[] = [];
   private uiPort = 0;
   private playgroundStarts = 0;
   page!: Page;
@@ -50,6 +61,11 @@ export class Stack {
   get workDir(): string {
     this.dir ??= this.options.workDir ?? mkdtempSync(join(tmpdir(), 'samspill-e2e-'));
     return this.dir;
+  }
+
+  /** The bot's own messaging endpoint (not through the relay). */
+  get botMessagesUrl(): string {
+    return `http://127.0.0.1:${this.botPort}/api/messages`;
   }
 
   get playgroundUrl(): string {
@@ -81,6 +97,45 @@ export class Stack {
       },
     });
     await waitForHttpOk(`http://127.0.0.1:${this.botPort}/healthz`, 60_000, this.bot);
+    await this.startRelay();
+  }
+
+  /**
+   * A transparent HTTP relay between the playground and the bot: forwards every request and its
+   * answer unchanged, and records the activities (so a test can see what the playground sent).
+   */
+  private async startRelay(): Promise<void> {
+    this.relayPort = await freePort();
+    this.relay = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (req.method === 'POST' && req.url?.startsWith('/api/messages')) {
+          try {
+            this.activitiesToBot.push(JSON.parse(body.toString('utf8')) as Record<string, unknown>);
+          } catch {
+            // not JSON: forwarded as it is, not recorded
+          }
+        }
+        const headers = { ...req.headers, host: `127.0.0.1:${this.botPort}`, 'content-length': String(body.length) };
+        const upstream = request(
+          { host: '127.0.0.1', port: this.botPort, method: req.method, path: req.url, headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', (e) => {
+          res.writeHead(502).end(String(e));
+        });
+        upstream.end(body);
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.relay!.once('error', reject);
+      this.relay!.listen(this.relayPort, '127.0.0.1', () => resolve());
+    });
   }
 
   private async startBrowser(): Promise<void> {
@@ -112,7 +167,7 @@ export class Stack {
     this.playground = ManagedProcess.start(
       'playground',
       process.execPath,
-      [cli, '-e', `http://127.0.0.1:${this.botPort}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(this.uiPort)],
+      [cli, '-e', `http://127.0.0.1:${this.relayPort}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(this.uiPort)],
       {
         // Its cwd is a temp folder, so nothing (devTools/ …) is written into the repo.
         cwd,
@@ -138,8 +193,14 @@ export class Stack {
       this.context?.close(),
       this.playground?.stop(),
       this.bot?.stop(),
+      new Promise<void>((resolve) => {
+        if (!this.relay) return resolve();
+        this.relay.closeAllConnections();
+        this.relay.close(() => resolve());
+      }),
     ]);
     this.context = undefined;
+    this.relay = undefined;
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed.length > 0) throw new AggregateError(failed.map((f) => f.reason), 'stopping the e2e stack failed');
   }

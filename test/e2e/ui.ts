@@ -111,6 +111,16 @@ export class PlaygroundUi {
     }
   }
 
+  /**
+   * Waits until a plain (non-card) message showing `text` is in the open conversation, and
+   * returns it (the newest such element).
+   */
+  async waitForText(text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
+    const found = this.page.getByText(text).last();
+    await found.waitFor({ timeout: timeoutMs });
+    return found;
+  }
+
   /** Clicks the card's button (Action.Execute, Action.ShowCard …) called `title`. */
   async clickAction(card: Locator, title: string): Promise<void> {
     await card.getByRole('button', { name: title, exact: true }).last().click();
@@ -119,6 +129,17 @@ export class PlaygroundUi {
   /** Fills the card input whose label starts with `label` (text, multi-line and number inputs). */
   async fill(card: Locator, label: string | RegExp, value: string): Promise<void> {
     await card.getByLabel(label).last().fill(value);
+  }
+
+  /**
+   * Types `value` key by key into the card input labelled `label`. Cards in a channel post need
+   * this: there the playground sends only what was typed, and an input set with `fill` is
+   * missing from the click's data.
+   */
+  async type(card: Locator, label: string | RegExp, value: string): Promise<void> {
+    const input = card.getByLabel(label).last();
+    await input.click();
+    await input.pressSequentially(value);
   }
 
   /** Picks `value` in an expanded choice set (radio buttons) labelled `label`. */

@@ -54,7 +54,10 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     if (req.method === 'GET' && members) {
       const conversationId = decodeURIComponent(members[1] ?? '');
       if (brokenRosters.has(conversationId)) return json(res, 503, { error: { code: 'ServiceUnavailable' } });
-      const roster = rosters.get(conversationId) ?? [];
+      // A personal chat built by test/support/activities.ts is "a:personal-<aadObjectId>": its
+      // one member is that user, unless a test set a roster for it.
+      const personal = /^a:personal-(.+)$/.exec(conversationId)?.[1];
+      const roster = rosters.get(conversationId) ?? (personal ? [{ id: `29:${personal}`, aadObjectId: personal, userRole: 'user' as const }] : []);
       if (members[2] === 'pagedmembers') return json(res, 200, { members: roster });
       const id = decodeURIComponent(members[3] ?? '');
       const member = roster.find((m) => m.id === id) ?? { id, aadObjectId: '', userRole: 'user' };

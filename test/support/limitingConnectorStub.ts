@@ -102,6 +102,13 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
   const server: Server = createServer(async (req, res) => {
     const now = Date.now(); // when the request arrived, as Teams would count it
     const body = await readBody(req);
+    // Rosters for the disclosure guard: a personal chat "a:personal-<aadObjectId>" has that one
+    // user as its member; other conversations are read as empty (fail closed).
+    const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers/.exec(req.url ?? '');
+    if (req.method === 'GET' && roster) {
+      const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(roster[1] ?? ''))?.[1];
+      return answer(res, 200, { members: personal ? [{ id: `29:${personal}`, aadObjectId: personal, userRole: 'user' }] : [] });
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method ?? '';
     if (!match || (method !== 'POST' && method !== 'PUT')) return answer(res, 404, { error: { code: 'NotFound' } });

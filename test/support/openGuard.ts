@@ -2,12 +2,18 @@
 // programmes, so a job that does declare content is refused rather than waved through.
 import { DisclosureGuard } from '../../src/app/disclosure/disclosureGuard.js';
 import { ProgrammeDirectory } from '../../src/app/programmeDirectory.js';
+import type { Programme } from '../../src/domain/programme/schema.js';
 import type { ProactiveGuard } from '../../src/teams/delivery/sendToTeams.js';
 
 export function guardWithoutProgrammes(): ProactiveGuard {
+  return guardFor([]);
+}
+
+/** The real guard over the given programmes; no NDAs are on record and nothing is linked. */
+export function guardFor(programmes: readonly Programme[]): ProactiveGuard {
   return {
     guard: new DisclosureGuard(
-      new ProgrammeDirectory([]),
+      new ProgrammeDirectory(programmes),
       { record: async () => undefined, list: async () => [] },
       { append: async () => undefined, list: async () => [] },
     ),

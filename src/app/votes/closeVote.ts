@@ -108,13 +108,17 @@ export async function finishVote(deps: VoteDeps, programme: Programme, start: Ga
  */
 async function applyOnce(deps: VoteDeps, programme: Programme, vote: GateVote, adopted: boolean): Promise<Applied> {
   const key = { tenantId: vote.tenantId, programmeId: vote.programmeId };
-  const history = await deps.ideas.history(key, vote.ideaNumber);
-  const done = history.find(
-    (h) => (h.event.kind === 'gate-adopted' || h.event.kind === 'gate-rejected') && h.event.decisionId === vote.id,
-  );
   const director = vote.director;
   const at = director?.at ?? vote.closing?.at ?? vote.deadline;
-  if (done) return { at, ok: true, ...(done.event.kind === 'gate-adopted' ? { toPhase: done.event.toPhase } : {}) };
+  /** The decision as already recorded in the idea's history (written atomically with the idea). */
+  const recorded = async (): Promise<Applied | undefined> => {
+    const done = (await deps.ideas.history(key, vote.ideaNumber)).find(
+      (h) => (h.event.kind === 'gate-adopted' || h.event.kind === 'gate-rejected') && h.event.decisionId === vote.id,
+    );
+    return done && { at, ok: true, ...(done.event.kind === 'gate-adopted' ? { toPhase: done.event.toPhase } : {}) };
+  };
+  const already = await recorded();
+  if (already) return already;
   const by: PersonRef = director ? { id: director.by, name: director.name } : (vote.closing?.by ?? SYSTEM);
   const result = await applyDecision(deps.ideas, programme, { tenantId: vote.tenantId, programmeId: vote.programmeId, number: vote.ideaNumber }, {
     gate: vote.gate,
@@ -123,7 +127,9 @@ async function applyOnce(deps: VoteDeps, programme: Programme, vote: GateVote, a
     at,
     decisionId: vote.id,
   });
-  if (!result.ok) return { at, ok: false, error: result.error.code };
+  // A concurrent closer may have applied it between our check and our write: its history entry
+  // then explains our refusal, and the decision counts as applied.
+  if (!result.ok) return (await recorded()) ?? { at, ok: false, error: result.error.code };
   return { at, ok: true, ...(adopted ? { toPhase: result.value.phase } : {}) };
 }
 

@@ -33,6 +33,7 @@ import { ideaErrorText, personName, statusText } from '../ideas/ideaText.js';
 import { defineVerb, type VerbDefinition, type VerbRouter } from '../invoke/verbRouter.js';
 import { cardReply, textReply } from '../reply.js';
 import type { ChecklistItemView, ChecklistView } from './checklistCardView.js';
+import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 
 export interface ChecklistDependencies {
   ideas: IdeaRepository;
@@ -41,12 +42,8 @@ export interface ChecklistDependencies {
   cards: CardRenderer;
 }
 
-const programmeId = z.string().trim().min(1).max(64);
-const ideaNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+const programmeId = programmeIdField;
+const ideaNumber = ideaNumberField;
 const ITEM_PREFIX = 'item.';
 /** Projects offered when the command names none. */
 const PICK_LIMIT = 20;

@@ -16,6 +16,7 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { VerbRouter } from '../invoke/verbRouter.js';
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply, textReply } from '../reply.js';
+import { programmeIdField } from '../invoke/fields.js';
 
 export interface DisclosureDependencies {
   ideas: IdeaRepository;
@@ -26,7 +27,7 @@ export interface DisclosureDependencies {
 
 const AUDIT_ON_CARD = 30;
 const topics: NdaTopic[] = ['registered-ideas', 'planning-documents'];
-const programmeId = z.string().trim().min(1).max(64);
+const programmeId = programmeIdField;
 
 export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies): Record<string, VerbDefinition> {
   const refusal = (ctx: RequestContext, message: string): AdaptiveCard =>

@@ -21,18 +21,15 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import { portfolioCard, prioritisedListCard, rankingCard } from './ideaListCards.js';
 import { ideaErrorText } from './ideaText.js';
 import { ideaDetailView, ideaFormView } from './ideaViews.js';
+import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 
 export interface IdeaVerbDependencies {
   ideas: IdeaRepository;
   cards: CardRenderer;
 }
 
-const programmeId = z.string().trim().min(1).max(64);
-const ideaNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+const programmeId = programmeIdField;
+const ideaNumber = ideaNumberField;
 const ideaRef = { programmeId, number: ideaNumber };
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -27,6 +27,7 @@ import { defineVerb, type VerbDefinition, type VerbRouter } from '../invoke/verb
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply } from '../reply.js';
 import type { DeviationFormView, DeviationListView, MeasureFormView } from './measureCardViews.js';
+import { programmeIdField } from '../invoke/fields.js';
 
 export interface MeasureDependencies {
   measures: MeasureRepository;
@@ -34,7 +35,7 @@ export interface MeasureDependencies {
   cards: CardRenderer;
 }
 
-const programmeId = z.string().trim().min(1).max(64);
+const programmeId = programmeIdField;
 const submissionId = z.string().trim().min(8).max(64);
 const measureId = z.string().trim().toUpperCase().regex(/^T-\d{3,6}$/);
 const deviationId = z.string().trim().toUpperCase().regex(/^A-\d{3,6}$/);

@@ -2,6 +2,7 @@
 // collaboration checklist, the roadmap, joint measures and deviation notices. app.ts adds its
 // verbs and commands; the stores are exposed for the gate code (roadmap: may a project start?)
 // and for proactive delivery (checklists and deviation notices waiting to be sent).
+import type { Delivery } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock } from '../../app/ports.js';
 import { ChecklistTable } from '../../storage/checklistTable.js';
@@ -15,6 +16,7 @@ import type { VerbDefinition, VerbRouter } from '../invoke/verbRouter.js';
 import { checklistCommands, checklistVerbs } from '../checklist/checklistHandlers.js';
 import { measureCommands, measureVerbs } from '../measures/measureHandlers.js';
 import { roadmapCommands, roadmapVerbs } from '../roadmap/roadmapHandlers.js';
+import { DeliveredDeviationNotices } from '../measures/deviationDelivery.js';
 import { membershipCommands, membershipVerbs } from './membershipHandlers.js';
 
 export interface AgreementModuleDependencies {
@@ -22,9 +24,11 @@ export interface AgreementModuleDependencies {
   ideas: IdeaRepository;
   cards: CardRenderer;
   clock: Clock;
+  /** Proactive delivery; deviation notices go out through it at once. */
+  delivery?: Delivery;
 }
 
-export function createAgreementModule({ tables, ideas, cards, clock }: AgreementModuleDependencies) {
+export function createAgreementModule({ tables, ideas, cards, clock, delivery }: AgreementModuleDependencies) {
   const fees = new FeeTable(tables);
   const checklists = new ChecklistTable(tables);
   const roadmap = new RoadmapTable(tables);
@@ -34,7 +38,8 @@ export function createAgreementModule({ tables, ideas, cards, clock }: Agreement
   const membership = { fees, cards };
   const checklist = { ideas, checklists, sender: checklists, cards };
   const roadmapDeps = { ideas, roadmap, cards };
-  const measureDeps = { measures, notifier: deviationNotices, cards };
+  // Without delivery (unit wiring) notices are only recorded for sending later.
+  const measureDeps = { measures, notifier: delivery ? new DeliveredDeviationNotices(delivery) : deviationNotices, cards };
 
   return {
     /** Roadmap entries: the gate that starts a project asks `startAllowed(roadmap, key, number)`. */

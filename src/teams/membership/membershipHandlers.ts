@@ -17,13 +17,14 @@ import { ideaErrorText } from '../ideas/ideaText.js';
 import { defineVerb, type VerbDefinition, type VerbRouter } from '../invoke/verbRouter.js';
 import { cardReply, textReply, type Reply } from '../reply.js';
 import type { FeeRowView, FeeView } from './feeCardView.js';
+import { programmeIdField } from '../invoke/fields.js';
 
 export interface MembershipDependencies {
   fees: FeeRepository;
   cards: CardRenderer;
 }
 
-const programmeId = z.string().trim().min(1).max(64);
+const programmeId = programmeIdField;
 const year = z.coerce.number().int().min(2000).max(2100);
 const INPUT_PREFIX = 'inh.';
 const MAX_INHABITANTS = 99_999_999;

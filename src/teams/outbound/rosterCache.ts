@@ -3,7 +3,8 @@
 import type { AudienceMember, MemberRole } from '../../domain/disclosure/audience.js';
 
 interface Entry {
-  members: AudienceMember[];
+  /** The read in flight or done: simultaneous requests share one roster call. */
+  members: Promise<AudienceMember[]>;
   expires: number;
 }
 
@@ -18,12 +19,16 @@ export class RosterCache {
     private readonly maxEntries = 5_000,
   ) {}
 
-  async get(key: string, now: number, read: () => Promise<AudienceMember[]>): Promise<AudienceMember[]> {
+  get(key: string, now: number, read: () => Promise<AudienceMember[]>): Promise<AudienceMember[]> {
     const cached = this.entries.get(key);
     if (cached && cached.expires > now) return cached.members;
-    const members = await read();
+    const members = read();
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { members, expires: now + this.ttlMs });
+    // A failed read is not remembered: the next request tries again (and fails closed meanwhile).
+    members.catch(() => {
+      if (this.entries.get(key)?.members === members) this.entries.delete(key);
+    });
     return members;
   }
 

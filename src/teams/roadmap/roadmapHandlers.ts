@@ -31,6 +31,7 @@ import { defineVerb, type VerbDefinition, type VerbRouter } from '../invoke/verb
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply } from '../reply.js';
 import type { RoadmapItemView, RoadmapView } from './roadmapCardView.js';
+import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 
 export interface RoadmapDependencies {
   ideas: IdeaRepository;
@@ -38,12 +39,8 @@ export interface RoadmapDependencies {
   cards: CardRenderer;
 }
 
-const programmeId = z.string().trim().min(1).max(64);
-const ideaNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+const programmeId = programmeIdField;
+const ideaNumber = ideaNumberField;
 const quarter = z.string().trim().toUpperCase().regex(/^\d{4}-Q[1-4]$/);
 const LOG_ON_CARD = 40;
 

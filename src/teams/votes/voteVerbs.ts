@@ -26,6 +26,7 @@ import type { VoteCards } from './voteCards.js';
 import { logView } from './voteLog.js';
 import { bodyName, choiceText, voteErrorText } from './voteText.js';
 import { proposalView, type Banner } from './voteViews.js';
+import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 
 export interface VoteVerbDependencies {
   deps: VoteDeps;
@@ -35,12 +36,8 @@ export interface VoteVerbDependencies {
   voteCards: VoteCards;
 }
 
-const programmeId = z.string().trim().min(1).max(64);
-const ideaNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+const programmeId = programmeIdField;
+const ideaNumber = ideaNumberField;
 const voteId = z.string().trim().min(1).max(120);
 const voteRef = { programmeId, voteId };
 const toggle = z
