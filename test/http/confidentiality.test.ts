@@ -118,6 +118,17 @@ describe('a registered idea', () => {
     expect(cardText(card)).toContain('another organisation/tenant');
   });
 
+  it('is shown in a channel linked to one of the programme\'s bodies with only its members', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), member(stranger), member(colleague)]);
+    const linked = await chat.say(office, '<at>Samspill</at> link styringsgruppe', { conversation: channel });
+    expect(linked.text ?? cardText(linked.card)).toContain('is now linked to this channel');
+    const number = await newIdea('Trygg idé');
+    const card = await chat.click(office, 'idea.show', { programmeId: 'dsop', number }, { conversation: channel });
+    expect(cardText(card)).toContain('Trygg idé');
+    expect(cardText(card)).toContain('Beskrivelse av Trygg idé');
+  });
+
   it('is refused when the roster cannot be read (fail closed)', async () => {
     const channel = newChannel();
     app.connector.brokenRosters.add(channel.id);

@@ -6,16 +6,25 @@
 import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
 import type { BallotRecord } from '../../domain/vote/gateVote.js';
 
-export type LatestReader = Pick<VoteRepository, 'latest'>;
+export interface LatestReader {
+  /** Every voter's latest ballot. `startedAfter` (ms, this reader's clock): reuse only a read
+   * that began after it, e.g. after the caller's own ballot was stored. */
+  latest(ref: VoteRef, startedAfter?: number): Promise<BallotRecord[]>;
+}
 
-export function sharedLatest(votes: LatestReader, reuseMs = 1_000, now: () => number = () => Date.now()): LatestReader {
+export function sharedLatest(
+  votes: Pick<VoteRepository, 'latest'>,
+  reuseMs = 1_000,
+  now: () => number = () => Date.now(),
+): LatestReader & { now(): number } {
   const reads = new Map<string, { at: number; list: Promise<BallotRecord[]> }>();
   return {
-    latest(ref: VoteRef): Promise<BallotRecord[]> {
+    now,
+    latest(ref: VoteRef, startedAfter = -Infinity): Promise<BallotRecord[]> {
       const key = `${ref.tenantId}|${ref.programmeId}|${ref.voteId}`;
       const t = now();
       const hit = reads.get(key);
-      if (hit && t - hit.at <= reuseMs) return hit.list;
+      if (hit && t - hit.at <= reuseMs && hit.at > startedAfter) return hit.list;
       if (reads.size > 1_000) for (const [k, v] of reads) if (t - v.at > reuseMs) reads.delete(k);
       const list = votes.latest(ref);
       reads.set(key, { at: t, list });

@@ -194,6 +194,8 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards }: Vot
           ...(data.comment ? { comment: data.comment } : {}),
           ...(data.after !== undefined ? { after: data.after } : {}),
         });
+        // Wall-clock time, as the shared reader keeps it: reads begun after this include the ballot.
+        const castDone = Date.now();
         if (!result.ok) return onVote(ctx, data, result.error);
         const { access, vote, result: cast } = result.value;
         const choice = choiceText(data.choice, ctx.language);
@@ -203,7 +205,9 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards }: Vot
             : translate(ctx.language, cast.kind === 'recorded' && cast.ballot.seq > 1 ? 'vote.changed' : 'vote.recorded', { choice });
         // The cast already read the vote and knows the voter's ballot: no second read of either.
         const own = cast.kind === 'recorded' ? cast.ballot : cast.kind === 'duplicate' ? cast.latest : undefined;
-        const latest = await progress.latest({ ...access.key, voteId: vote.id });
+        // Only a read begun after this ballot was stored may be shared, so the voter's count
+        // includes their vote and every vote stored before it.
+        const latest = await progress.latest({ ...access.key, voteId: vote.id }, castDone);
         const seen: VoteSeen = { access, vote, viewer: viewerOf(vote, access.actor.id, access.roles.isOffice), own, latest };
         return render(ctx, seen, { text, style: 'good' });
       },
