@@ -84,23 +84,33 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const wallClock: Clock = { now: () => Date.now() };
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
+  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock);
+  // Agreements first: the vote module asks its roadmap before a gate that starts a project.
+  const agreements = createAgreementModule({
+    tables,
+    ideas,
+    cards,
+    clock,
+    delivery,
+  });
   const votes = createVoteModule({
     tables,
     ideas,
     directory,
     conversations,
     cards,
-    delivery: new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock),
+    delivery,
     deliveryLog: deliveryLedger,
     clock,
     log,
+    roadmap: { onRoadmap: async (key, number) => (await agreements.roadmap.get(key, number)) !== undefined },
   });
   const reports = createReportModule({
     tables,
     ideas,
     programmes,
     cards,
-    delivery: new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock),
+    delivery,
     deliveryLog: deliveryLedger,
     clock,
     log,
@@ -109,13 +119,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
-  const agreements = createAgreementModule({
-    tables,
-    ideas,
-    cards,
-    clock,
-    delivery: new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock),
-  });
+
   const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...reports.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),

@@ -39,6 +39,10 @@ export const voteMessages = {
     nb: '{body} har ingen kanal å stemme i ennå. Be sekretæren eller programkontoret skrive «@Samspill koble til {bodyId}» i organets kanal i Teams, og prøv igjen.',
     en: '{body} has no channel to vote in yet. Ask the secretary or the programme office to type "@Samspill link {bodyId}" in the body\'s Teams channel, then try again.',
   },
+  'voteError.not-on-roadmap': {
+    nb: '{number} står ikke på veikartet. Et prosjekt kan ikke startes uten en plass på veikartet; legg det inn med «veikart» først.',
+    en: '{number} is not on the roadmap. A project cannot be started without a roadmap entry; add it with "roadmap" first.',
+  },
   'voteError.missing-deliverables': {
     nb: 'Beslutningsgrunnlaget mangler: {missing}. Legg inn lenker, eller kryss av for å åpne likevel og skriv hvorfor.',
     en: 'The decision basis is missing: {missing}. Add the links, or tick the box to open anyway and say why.',

@@ -7,6 +7,8 @@ import type { Delivery, DeliveryJob, DeliveryLog, DeliveryRecord } from '../../s
 import { ProgrammeDirectory } from '../../src/app/programmeDirectory.js';
 import type { RequestContext } from '../../src/app/requestContext.js';
 import { castVote } from '../../src/app/votes/castVote.js';
+import { RoadmapTable } from '../../src/storage/roadmapTable.js';
+import { planEntry } from '../../src/domain/roadmap/roadmap.js';
 import { closeVote, VoteCloser } from '../../src/app/votes/closeVote.js';
 import { linkChannel } from '../../src/app/votes/linkChannel.js';
 import { openGateVote } from '../../src/app/votes/openVote.js';
@@ -96,12 +98,18 @@ function programmeWith(rule: Programme['bodies'][number]['rule'], id = 'big'): P
 
 const consensusProgramme = programmeWith({ kind: 'consensus' }, 'big');
 const budgetProgramme = programmeWith({ kind: 'consensus-then-majority', chairDoubleVoteOnTie: true, chairDecidesBudgetMatters: true }, 'digi');
-const programmes = [consensusProgramme, budgetProgramme];
+/** BP1 starts a project here: it may only be put to a vote for an idea on the roadmap. */
+const roadmapProgramme = programmeSchema.parse({
+  ...programmeWith({ kind: 'consensus' }, 'road'),
+  gates: programmeWith({ kind: 'consensus' }, 'road').gates.map((g) => (g.id === 'BP1' ? { ...g, requiresRoadmapEntry: true } : g)),
+});
+const programmes = [consensusProgramme, budgetProgramme, roadmapProgramme];
 const directory = new ProgrammeDirectory(programmes);
 const START = Date.UTC(2026, 10, 23, 9);
 
 let azurite: TestAzurite;
 let deps: VoteDeps;
+let roadmap: RoadmapTable;
 let delivery: FakeDelivery;
 let board: TeamsVoteBoard;
 let ideas: IdeaTable;
@@ -136,7 +144,15 @@ beforeAll(async () => {
     log: { warn: () => undefined },
     coalescing: { intervalMs: 300, settleMs: 50 },
   });
-  deps = { ideas, votes, channels: new BodyChannelTable(tables), conversations, board };
+  roadmap = new RoadmapTable(tables);
+  deps = {
+    ideas,
+    votes,
+    channels: new BodyChannelTable(tables),
+    conversations,
+    board,
+    roadmap: { onRoadmap: async (key, number) => (await roadmap.get(key, number)) !== undefined },
+  };
   for (const programme of programmes) {
     const here = ctx('aad-office', programme, START, 'channel');
     await conversations.save({
@@ -346,5 +362,31 @@ describe('the channel card', () => {
       delivery.hold = false;
       delivery.releaseAll();
     }
+  });
+});
+
+describe('a gate that starts a project', () => {
+  it('is refused for an idea without a roadmap entry, and opens once the idea is on the roadmap', async () => {
+    const number = await qualifiedIdea(roadmapProgramme);
+    const input = {
+      programmeId: roadmapProgramme.id,
+      number,
+      gate: 'BP1',
+      submissionId: `form-${number}`,
+      links: {},
+      deadlineDate: '2026-11-30',
+      deadlineTime: '16:00',
+      budgetMatter: false,
+      override: true,
+      overrideReason: 'Test',
+    };
+    expect(await openGateVote(deps, ctx('aad-office', roadmapProgramme), input)).toEqual({ ok: false, error: { code: 'not-on-roadmap', number } });
+    const key = { tenantId: TENANT, programmeId: roadmapProgramme.id };
+    const idea = (await ideas.get(key, number))!;
+    const planned = await roadmap.plan(key, number, (current) =>
+      planEntry(idea, current, { ideaNumber: number, start: '2027-Q1', end: '2027-Q4', note: '', by: { id: 'aad-office', name: 'Ola' }, at: START }),
+    );
+    expect(planned.ok).toBe(true);
+    expect(await openGateVote(deps, ctx('aad-office', roadmapProgramme), input)).toMatchObject({ ok: true });
   });
 });

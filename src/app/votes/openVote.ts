@@ -72,6 +72,9 @@ export async function openGateVote(
   const { access, idea, gate, body, channel } = proposal.value;
   if (input.gate !== gate.id) return err({ code: 'wrong-gate', gate: input.gate, expected: gate.id });
   if (!channel) return err({ code: 'no-channel', body: body.id });
+  if (gate.requiresRoadmapEntry && !(await deps.roadmap.onRoadmap(access.key, idea.number))) {
+    return err({ code: 'not-on-roadmap', number: idea.number });
+  }
 
   const links = Object.fromEntries(Object.entries(input.links).map(([k, v]) => [k, v.trim()]));
   for (const d of gate.deliverables) {

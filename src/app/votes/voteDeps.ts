@@ -1,10 +1,15 @@
 // What the voting use cases work with. Composed in app.ts.
-import type { IdeaRepository } from '../ideas/ideaRepository.js';
+import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { ConversationStore } from '../ports.js';
 import type { VoteBoard } from './voteBoard.js';
 import type { BodyChannelRepository, VoteRef, VoteRepository } from './voteRepository.js';
 import type { GateVote } from '../../domain/vote/gateVote.js';
 import type { PersonRef } from '../../domain/idea/idea.js';
+
+/** Whether an idea has a roadmap entry; asked before a gate that starts a project. */
+export interface RoadmapCheck {
+  onRoadmap(key: ProgrammeKey, ideaNumber: string): Promise<boolean>;
+}
 
 export interface VoteDeps {
   ideas: IdeaRepository;
@@ -12,6 +17,7 @@ export interface VoteDeps {
   channels: BodyChannelRepository;
   conversations: ConversationStore;
   board: VoteBoard;
+  roadmap: RoadmapCheck;
 }
 
 /** Who acts when the clock closes a vote. */

@@ -12,6 +12,7 @@ export type VoteError =
   | { code: 'wrong-gate'; gate: string; expected?: string }
   | { code: 'no-channel'; body: string }
   | { code: 'missing-deliverables'; missing: string[] }
+  | { code: 'not-on-roadmap'; number: string }
   | { code: 'override-reason' }
   | { code: 'bad-link'; deliverable: string }
   | { code: 'bad-deadline'; problem: DeadlineProblem }

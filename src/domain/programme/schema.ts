@@ -116,6 +116,8 @@ export const gateSchema = z
     body: id,
     /** The decision basis the vote card must list. */
     deliverables: z.array(z.object({ id, name: localisedTextSchema }).strict()).default([]),
+    /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
+    requiresRoadmapEntry: z.boolean().default(false),
   })
   .strict();
 export type Gate = z.infer<typeof gateSchema>;

@@ -5,7 +5,7 @@ import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock, ConversationStore } from '../../app/ports.js';
 import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import { VoteCloser, type CloserLog, type SweepReport } from '../../app/votes/closeVote.js';
-import type { VoteDeps } from '../../app/votes/voteDeps.js';
+import type { RoadmapCheck, VoteDeps } from '../../app/votes/voteDeps.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
 import type { Tables } from '../../storage/tables.js';
 import { VoteTable } from '../../storage/voteTable.js';
@@ -30,6 +30,8 @@ export interface VoteModuleOptions {
   clock: Clock;
   log: BoardLog & CloserLog;
   coalescing?: Partial<CoalescerOptions>;
+  /** Asked before a gate that starts a project (the programme's roadmap). */
+  roadmap: RoadmapCheck;
 }
 
 /** How often the closer looks for votes past their deadline. */
@@ -50,7 +52,7 @@ export function createVoteModule(options: VoteModuleOptions) {
     log: options.log,
     ...(options.coalescing ? { coalescing: options.coalescing } : {}),
   });
-  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board };
+  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap };
   const closer = new VoteCloser(deps, options.directory.programmes, options.log);
   let timer: NodeJS.Timeout | undefined;
 

@@ -70,6 +70,8 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       return t('voteError.wrong-gate', { gate: error.gate, expected: error.expected ?? '–' });
     case 'no-channel':
       return t('voteError.no-channel', { body: body(error.body), bodyId: error.body });
+    case 'not-on-roadmap':
+      return t('voteError.not-on-roadmap', { number: error.number });
     case 'missing-deliverables':
       return t('voteError.missing-deliverables', {
         missing: error.missing.map((d) => (programme ? deliverableNameAnyGate(programme, d, language) : d)).join(', '),

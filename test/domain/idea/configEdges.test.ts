@@ -21,7 +21,7 @@ function qualified(programme: Programme): Idea {
   return value(qualify(programme, idea, { assessment: 'a', recommendation: 'r', by: office, at })).idea;
 }
 
-const gate = (id: string, from: string, to: string) => ({ id, name: { nb: id, en: id }, from, to, body: 'styringsgruppe', deliverables: [] });
+const gate = (id: string, from: string, to: string) => ({ id, name: { nb: id, en: id }, from, to, body: 'styringsgruppe', deliverables: [], requiresRoadmapEntry: false });
 
 describe('gates the presets do not have', () => {
   it('refuses a gate into the stopped phase: stopping needs lessons learned', () => {
