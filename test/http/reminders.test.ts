@@ -5,11 +5,9 @@
 // refused in the reader's language; a filed report stops the chasing; the overdue escalation
 // reaches each office person once; `frister` shows the office who is late and who cannot be
 // reached; Skate's form asks about last quarter's decision only when there was a report.
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { readEnv } from '../../src/config/env.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+import type { App } from '../../src/app.js';
 import { register } from '../../src/domain/idea/lifecycle.js';
 import { ok } from '../../src/domain/idea/result.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
@@ -17,10 +15,10 @@ import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
-import { invokeActivity, messageActivity, type ActivityOptions, type Person } from '../support/activities.js';
-import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
-import { startConnectorStub, type ConnectorStub } from '../support/connectorStub.js';
-import { actionData, cardText, type Card } from '../support/conversation.js';
+import type { Person } from '../support/activities.js';
+import type { TestAzurite } from '../support/azurite.js';
+import type { ConnectorStub } from '../support/connectorStub.js';
+import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 
 const at = (date: string, hour = 9, minute = 0) => osloTime(date, hour, minute);
@@ -66,42 +64,13 @@ let clockNow = at('2026-11-30', 12);
 let azurite: TestAzurite;
 let connector: ConnectorStub;
 let app: App;
-let url: string;
 let ideas: IdeaTable;
 
-const post = (activity: unknown) =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-const options = (from: Person, locale = 'en-US'): ActivityOptions => ({ serviceUrl: connector.url, tenantId: TENANT, from, locale });
-
-async function waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+let service: TestApp;
+let chat: ReturnType<typeof conversationWith>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function say(from: Person, words: string): Promise<{ card?: Card; text?: string }> {
-  const activity = messageActivity(options(from), words);
-  expect((await post(activity)).status).toBe(200);
-  const reply = await waitFor(
-    () => connector.sent.find((s) => s.method === 'POST' && decodeURIComponent(s.path).endsWith(`/activities/${activity.id}`)),
-    `the reply to "${words}"`,
-  );
-  const attachment = (reply.activity.attachments as { content: Card }[] | undefined)?.[0];
-  return attachment ? { card: attachment.content } : { text: reply.activity.text as string };
-}
-
-async function click(from: Person, verb: string, data: Record<string, unknown>, locale = 'en-US'): Promise<Card> {
-  const res = await post(invokeActivity(options(from, locale), verb, data));
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { statusCode: number; value: Card };
-  expect(body.statusCode).toBe(200);
-  return body.value;
-}
+const say = (from: Person, words: string) => chat.say(from, words);
+const click = (from: Person, verb: string, data: Record<string, unknown>, locale = 'en-US') => chat.click(from, verb, data, { locale });
 
 /** Proactive cards (not replies) in a person's chat. */
 const proactive = (person: Person) =>
@@ -131,18 +100,14 @@ let perIdea: string;
 let kariIdea: string;
 
 beforeAll(async () => {
-  azurite = await startTestAzurite();
-  connector = await startConnectorStub();
-  app = createApp({
-    env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
+  service = await startTestApp({
     programmes: [dsop, skate],
-    storage: { kind: 'connection-string', connectionString: azurite.connectionString },
-    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
-    clock: { now: () => clockNow },
+    env: { SAMSPILL_SCHEDULER: 'off' },
+    now: () => clockNow,
     deliveryWorker: { idlePollMs: 100 },
   });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ azurite, connector, app } = service);
+  chat = conversationWith(service, TENANT);
   ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
   // Everyone but Oda has a personal chat with the bot.
   for (const person of [people.office, people.office2, people.chair, people.member]) await say(person, 'help');
@@ -151,12 +116,7 @@ beforeAll(async () => {
   await seed(dsop, 3, people.observer, at('2026-11-16'));
 }, 60_000);
 
-afterAll(async () => {
-  await app.stop();
-  await new Promise<void>((resolve) => app.server.close(() => resolve()));
-  await connector.close();
-  await azurite.stop();
-});
+afterAll(async () => service.stop());
 
 describe('reminders and reports over HTTP', () => {
   it("a month's tick delivers one reminder with the form per project leader; a second tick none", async () => {

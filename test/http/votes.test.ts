@@ -3,11 +3,9 @@
 // qualified idea, vote (members, observer, secretary, non-members), change and replay votes,
 // close, see the outcome card replace the vote card and the idea advance, and the notices
 // arrive in the right personal chats; the deadline closer; Skate's director; the decision log.
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { readEnv } from '../../src/config/env.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+import type { App } from '../../src/app.js';
 import { assignProjectLeader } from '../../src/domain/idea/lifecycle.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import { BodyChannelTable } from '../../src/storage/bodyChannelTable.js';
@@ -15,10 +13,10 @@ import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
-import { invokeActivity, messageActivity, type ActivityOptions, type Person } from '../support/activities.js';
-import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
-import { startConnectorStub, type ConnectorStub, type SentActivity } from '../support/connectorStub.js';
-import { actionData, cardText, type Card } from '../support/conversation.js';
+import type { ActivityOptions, Person } from '../support/activities.js';
+import type { TestAzurite } from '../support/azurite.js';
+import type { ConnectorStub, SentActivity } from '../support/connectorStub.js';
+import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });
@@ -61,7 +59,6 @@ let clockNow = Date.UTC(2026, 10, 23, 9); // Monday 23 November 2026, 10:00 in O
 let azurite: TestAzurite;
 let connector: ConnectorStub;
 let app: App;
-let url: string;
 let ideas: IdeaTable;
 let votes: VoteTable;
 let channels: BodyChannelTable;
@@ -70,19 +67,18 @@ const CHANNEL_A = '19:styring-a@thread.tacv2';
 const CHANNEL_B = '19:styring-b@thread.tacv2';
 const inThread = (channel: string, messageId = '1700000000001') => ({ id: `${channel};messageid=${messageId}`, conversationType: 'channel' as const });
 
+let service: TestApp;
+let chat: ReturnType<typeof conversationWith>;
+
 beforeAll(async () => {
-  azurite = await startTestAzurite();
-  connector = await startConnectorStub();
-  app = createApp({
-    env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
+  service = await startTestApp({
     programmes: [dsop, skate],
-    storage: { kind: 'connection-string', connectionString: azurite.connectionString },
-    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
-    clock: { now: () => clockNow },
+    env: { SAMSPILL_SCHEDULER: 'off' },
+    now: () => clockNow,
     deliveryWorker: { idlePollMs: 100 },
   });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ azurite, connector, app } = service);
+  chat = conversationWith(service, TENANT);
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString }));
   ideas = new IdeaTable(tables);
   votes = new VoteTable(tables);
@@ -92,54 +88,10 @@ beforeAll(async () => {
   for (const person of Object.values(everyone)) await say(person, 'help');
 });
 
-afterAll(async () => {
-  await app.stop();
-  await new Promise<void>((resolve) => app.server.close(() => resolve()));
-  await connector.close();
-  await azurite.stop();
-});
+afterAll(async () => service.stop());
 
-const post = (activity: unknown) =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-
-const options = (from: Person, extra: Partial<ActivityOptions> = {}): ActivityOptions => ({
-  serviceUrl: connector.url,
-  tenantId: TENANT,
-  from,
-  ...extra,
-});
-
-async function waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Sends a message and returns the bot's reply to it (found by the id it replies to, so
- * proactive sends arriving meanwhile are not mistaken for it). */
-async function say(from: Person, words: string, extra: Partial<ActivityOptions> = {}): Promise<{ card?: Card; text?: string }> {
-  const activity = messageActivity(options(from, extra), words);
-  const res = await post(activity);
-  expect(res.status).toBe(200);
-  const reply = await waitFor(
-    () => connector.sent.find((s) => s.method === 'POST' && decodeURIComponent(s.path).endsWith(`/activities/${activity.id}`)),
-    `the reply to "${words}"`,
-  );
-  const attachment = (reply.activity.attachments as { content: Card }[] | undefined)?.[0];
-  return attachment ? { card: attachment.content } : { text: reply.activity.text as string };
-}
-
-async function click(from: Person, verb: string, data: Record<string, unknown>, extra: Partial<ActivityOptions> = {}): Promise<Card> {
-  const res = await post(invokeActivity(options(from, extra), verb, data));
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { statusCode: number; value: Card };
-  expect(body.statusCode).toBe(200);
-  return body.value;
-}
+const say = (from: Person, words: string, extra: Partial<ActivityOptions> = {}) => chat.say(from, words, extra);
+const click = (from: Person, verb: string, data: Record<string, unknown>, extra: Partial<ActivityOptions> = {}) => chat.click(from, verb, data, extra);
 
 const toChannel = (channel: string) => (s: SentActivity) => s.conversationId === channel;
 const personalChat = (aad: string) => (s: SentActivity) => s.conversationId === `a:personal-${aad}`;

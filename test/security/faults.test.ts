@@ -37,7 +37,7 @@ beforeAll(async () => {
   const queuePort = Number(/QueueEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
   proxy = await startFaultProxy({ host: '127.0.0.1', port: tablePort });
   const connector = await startConnectorStub();
-  const { server } = createApp({
+  const service = createApp({
     env: readEnv({ LOG_LEVEL: 'silent' }),
     programmes: [testProgramme()],
     storage: {
@@ -48,15 +48,18 @@ beforeAll(async () => {
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
     clock: { now: () => now },
   });
+  const { server } = service;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = {
+    app: service,
     url,
     connector,
     azurite,
     post: (activity) =>
       fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }),
     async stop() {
+      await service.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await proxy.close();
       await connector.close();

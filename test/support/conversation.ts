@@ -12,6 +12,17 @@ export const cardText = (card: unknown): string =>
     .map((m) => JSON.parse(m.slice(m.indexOf(':') + 1)) as string)
     .join('\n');
 
+/** Polls until `find` returns something (the bot's sends arrive asynchronously). */
+export async function waitFor<T>(find: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 export function conversationWith(app: TestApp, tenantId: string) {
   const options = (from: Person, extra: Partial<ActivityOptions>): ActivityOptions => ({
     serviceUrl: app.connector.url,
@@ -20,15 +31,18 @@ export function conversationWith(app: TestApp, tenantId: string) {
     ...extra,
   });
   return {
-    /** Sends a message and returns the card (or text) the bot answered with. */
+    /** Sends a message and returns the bot's reply to it: found by the activity it replies to, so
+     * proactive sends arriving meanwhile are not mistaken for it. */
     async say(from: Person, text: string, extra: Partial<ActivityOptions> = {}): Promise<{ card?: Card; text?: string }> {
-      const before = app.connector.sent.length;
-      const res = await app.post(messageActivity(options(from, extra), text));
+      const activity = messageActivity(options(from, extra), text);
+      const res = await app.post(activity);
       expect(res.status).toBe(200);
-      const sent = await app.connector.waitFor(before + 1);
-      const activity = sent[before]!.activity;
-      const attachment = (activity.attachments as { content: Card }[] | undefined)?.[0];
-      return attachment ? { card: attachment.content } : { text: activity.text as string };
+      const reply = await waitFor(
+        () => app.connector.sent.find((s) => s.method === 'POST' && decodeURIComponent(s.path).endsWith(`/activities/${activity.id}`)),
+        `the reply to "${text}"`,
+      );
+      const attachment = (reply.activity.attachments as { content: Card }[] | undefined)?.[0];
+      return attachment ? { card: attachment.content } : { text: reply.activity.text as string };
     },
     /** Clicks an Action.Execute button and returns the card the bot answered with. */
     async click(from: Person, verb: string, data: Record<string, unknown>, extra: Partial<ActivityOptions> = {}): Promise<Card> {

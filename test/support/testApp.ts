@@ -2,13 +2,15 @@
 // server on a random port. Everything talks HTTP as in production.
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { createApp } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { readEnv } from '../../src/config/env.js';
 import type { Programme } from '../../src/domain/programme/schema.js';
 import { startTestAzurite, type TestAzurite } from './azurite.js';
 import { startConnectorStub, type ConnectorStub } from './connectorStub.js';
 
 export interface TestApp {
+  /** The composed service, for what tests drive directly (vote closer, reminder ticks). */
+  app: App;
   url: string;
   connector: ConnectorStub;
   azurite: TestAzurite;
@@ -21,23 +23,27 @@ export interface TestAppOptions {
   programmes: readonly Programme[];
   env?: NodeJS.ProcessEnv;
   now?: () => number;
+  deliveryWorker?: AppOptions['deliveryWorker'];
 }
 
-export async function startTestApp({ programmes, env = {}, now = () => Date.now() }: TestAppOptions): Promise<TestApp> {
+export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker }: TestAppOptions): Promise<TestApp> {
   const azurite = await startTestAzurite();
   const connector = await startConnectorStub();
-  const { server } = createApp({
+  const app = createApp({
     env: readEnv({ LOG_LEVEL: 'silent', ...env }),
     programmes,
     storage: { kind: 'connection-string', connectionString: azurite.connectionString },
     // TEST_LOG=debug shows the service's log while debugging a test.
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
     clock: { now },
+    ...(deliveryWorker ? { deliveryWorker } : {}),
   });
+  const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
+    app,
     url,
     connector,
     azurite,
@@ -48,6 +54,7 @@ export async function startTestApp({ programmes, env = {}, now = () => Date.now(
         body: typeof activity === 'string' ? activity : JSON.stringify(activity),
       }),
     async stop() {
+      await app.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connector.close();
       await azurite.stop();
