@@ -3,6 +3,7 @@
 // + 1 month is 28/29 February, as luxon counts them.
 import { DateTime } from 'luxon';
 import type { Programme } from '../programme/schema.js';
+import { addOsloMonths } from '../schedule/oslo.js';
 import { isClosed, type Idea } from './idea.js';
 
 const zone = 'Europe/Oslo';
@@ -23,10 +24,10 @@ export function guidelineMonths(programme: Pick<Programme, 'phases'>, phase: str
   return programme.phases.find((p) => p.id === phase)?.guidelineMonths;
 }
 
-/** The end of a guideline that starts at `startedAt`. Fractional months are added the way
- * luxon adds them (whole months first, then the fraction of the following month). */
+/** The end of a guideline that starts at `startedAt`: the same instant the phase-length
+ * reminders use (schedule/oslo.ts), so the idea card and the warnings never disagree. */
 export function guidelineEnd(startedAt: number, months: number): number {
-  return DateTime.fromMillis(startedAt, { zone }).plus({ months }).toMillis();
+  return addOsloMonths(startedAt, months);
 }
 
 export function phaseAge(programme: Pick<Programme, 'phases'>, idea: Idea, now: number): PhaseAge {

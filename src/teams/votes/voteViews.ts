@@ -105,6 +105,21 @@ function common(input: VoteViewInput) {
 const eligibleCount = (vote: GateVote) => eligibleVoters(vote.electorate).length;
 
 /** The card of an open vote: shared (in the channel) or one person's own view. */
+/** What the open and the outcome card share at the top: banner, ids, refresh list, headings. */
+function header(input: VoteViewInput, c: ReturnType<typeof common>) {
+  const { vote } = input;
+  return {
+    banner: input.banner?.text ?? '',
+    bannerStyle: input.banner?.style ?? ('default' as const),
+    programmeId: vote.programmeId,
+    voteId: vote.id,
+    refresh: refreshOf(vote, input.refreshUserIds),
+    heading: c.heading,
+    subheading: c.subheading,
+    ideaLine: c.ideaLine,
+  };
+}
+
 export function openVoteView(input: VoteViewInput): VoteView {
   const { programme, vote, language, personal } = input;
   const c = common(input);
@@ -125,14 +140,7 @@ export function openVoteView(input: VoteViewInput): VoteView {
     else personalText = t('vote.outsiderNote', { body: c.body });
   }
   return {
-    banner: input.banner?.text ?? '',
-    bannerStyle: input.banner?.style ?? 'default',
-    programmeId: vote.programmeId,
-    voteId: vote.id,
-    refresh: refreshOf(vote, input.refreshUserIds),
-    heading: c.heading,
-    subheading: c.subheading,
-    ideaLine: c.ideaLine,
+    ...header(input, c),
     ideaSummary: summary(input.idea.description),
     facts: [
       { title: t('vote.fact.body'), value: c.body },
@@ -198,14 +206,7 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
   const canDecide = advisory && !!outcome && !vote.director && (personal ? personal.viewer.mayDecide : vote.decidedBy?.person === undefined);
   const adopted = advisory ? vote.director?.adopted : outcome?.adopted;
   return {
-    banner: input.banner?.text ?? '',
-    bannerStyle: input.banner?.style ?? 'default',
-    programmeId: vote.programmeId,
-    voteId: vote.id,
-    refresh: refreshOf(vote, input.refreshUserIds),
-    heading: c.heading,
-    subheading: c.subheading,
-    ideaLine: c.ideaLine,
+    ...header(input, c),
     status,
     statusStyle: !outcome ? 'default' : outcome.status === 'no-quorum' ? 'warning' : outcome.adopted ? 'good' : 'attention',
     reason: outcome ? formatReason(outcome.reason, language) : '',
