@@ -1,16 +1,15 @@
-// Joint measures, deviation notices and the notices waiting to be delivered, in Table Storage.
+// Joint measures and deviation notices in Table Storage.
 // One partition per (tenant, programme). A measure or deviation is created in one transaction
 // with its submission receipt and the counter that numbers it, so a repeated submission
 // creates nothing and numbers have no gaps.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { DeviationNotice, DeviationNotifier, MeasureRepository } from '../app/measures/measures.js';
+import type { MeasureRepository } from '../app/measures/measures.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { Deviation, Measure, MeasureProblem, Recipient } from '../domain/measures/measures.js';
 import {
   ConcurrencyConflictError,
   getEntityOrUndefined,
-  insertOnce,
   keyPart,
   statusOf,
   tenantPartition,
@@ -28,8 +27,6 @@ interface JsonRow {
 const partitionOf = (key: { tenantId: string; programmeId: string }) => tenantPartition(key.tenantId, key.programmeId);
 const measureRow = (id: string) => `measure|${keyPart(id)}`;
 const deviationRow = (id: string) => `deviation|${keyPart(id)}`;
-const noticePrefix = 'notice|';
-const noticeRow = (deviationId: string, personId: string) => `${noticePrefix}${keyPart(deviationId)}|${keyPart(personId)}`;
 const counterRow = (series: string) => `counter|${series}`;
 const receiptRow = (series: string, submissionKey: string) => `submission|${series}|${keyPart(submissionKey)}`;
 
@@ -149,60 +146,5 @@ export class MeasureTable implements MeasureRepository {
     const rows = (await this.table()).listEntities<JsonRow>({ queryOptions: { filter: prefixFilter(partitionKey, prefix) } });
     for await (const row of rows) if (row.rowKey?.startsWith(prefix)) out.push(JSON.parse(row.data) as T);
     return out;
-  }
-}
-
-/**
- * The DeviationNotifier until proactive delivery is wired: records one pending notice per
- * (deviation, recipient), once, for the delivery module to send and mark sent.
- */
-export class RecordedDeviationNotices implements DeviationNotifier {
-  constructor(
-    private readonly tables: Tables,
-    private readonly clock: { now(): number },
-  ) {}
-
-  async notify(notice: DeviationNotice): Promise<void> {
-    const table = await this.tables.get(TABLE);
-    const partitionKey = partitionOf(notice);
-    const recordedAt = this.clock.now();
-    await Promise.all(
-      notice.recipients.map((recipient) => {
-        const pending: PendingNotice = {
-          tenantId: notice.tenantId,
-          programmeId: notice.programmeId,
-          measure: notice.measure,
-          deviation: notice.deviation,
-          recipient,
-          status: 'pending',
-          recordedAt,
-        };
-        return insertOnce(table, {
-          partitionKey,
-          rowKey: noticeRow(notice.deviation.id, recipient.person.id),
-          data: JSON.stringify(pending),
-          status: 'pending',
-        });
-      }),
-    );
-  }
-
-  /** Notices not yet sent, for the delivery module. */
-  async pending(key: ProgrammeKey): Promise<PendingNotice[]> {
-    const table = await this.tables.get(TABLE);
-    const out: PendingNotice[] = [];
-    const filter = prefixFilter(partitionOf(key), noticePrefix);
-    for await (const row of table.listEntities<JsonRow & { status: string }>({ queryOptions: { filter } })) {
-      if (row.rowKey?.startsWith(noticePrefix) && row.status === 'pending') out.push(JSON.parse(row.data) as PendingNotice);
-    }
-    return out;
-  }
-
-  /** For the delivery module, once the notice is in the recipient's chat. */
-  async markSent(key: ProgrammeKey, deviationId: string, personId: string): Promise<void> {
-    const table = await this.tables.get(TABLE);
-    await updateWithETag<JsonRow & { status: string }>(table, partitionOf(key), noticeRow(deviationId, personId), (current) =>
-      current.status === 'sent' ? undefined : { data: JSON.stringify({ ...(JSON.parse(current.data) as PendingNotice), status: 'sent' }), status: 'sent' },
-    );
   }
 }

@@ -12,7 +12,7 @@ import { ChecklistTable } from '../../src/storage/checklistTable.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { FeeTable } from '../../src/storage/feeTable.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { MeasureTable, RecordedDeviationNotices } from '../../src/storage/measureTable.js';
+import { MeasureTable } from '../../src/storage/measureTable.js';
 import { RoadmapTable } from '../../src/storage/roadmapTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { translate } from '../../src/i18n/messages.js';
@@ -396,20 +396,6 @@ describe('joint measures and deviations', () => {
     expect(await measures().deviations(key)).toHaveLength(1);
   });
 
-  it('records notices for later sending when no delivery is wired', async () => {
-    const notices = new RecordedDeviationNotices(tables, { now: () => now });
-    const deviation = (await measures().deviations(key))[0]!;
-    await notices.notify({ tenantId: key.tenantId, programmeId: key.programmeId, measure: { id: 'T-001', title: 'Felles innbyggerdialog' }, deviation, recipients: deviation.recipients });
-    await notices.notify({ tenantId: key.tenantId, programmeId: key.programmeId, measure: { id: 'T-001', title: 'Felles innbyggerdialog' }, deviation, recipients: deviation.recipients });
-    const pending = await notices.pending(key);
-    expect(pending.map((p) => [p.deviation.id, p.recipient.person.id]).sort()).toEqual([
-      ['A-001', 'aad-chair'],
-      ['A-001', 'aad-office'],
-    ]);
-    await notices.markSent(key, 'A-001', 'aad-chair');
-    expect((await notices.pending(key)).map((p) => p.recipient.person.id)).toEqual(['aad-office']);
-  });
-
   it('refuses someone who is not a party of the measure, and gives the form back on missing fields', async () => {
     expect(await text(people.observer, 'deviation')).toContain('You are not a party to any joint measure');
     const data = { programmeId: 'digi', submissionId: 'observer-form-1', measureId: 'T-001', what: 'x', impact: 'y', proposal: 'z' };
@@ -460,7 +446,7 @@ describe('help', () => {
 describe('bad card data', () => {
   // Every verb of these features, with the fields its card sends, fuzzed: the answer is always a
   // card (200), never the internal-failure apology.
-  const module = createAgreementModule({ tables: {} as Tables, ideas: {} as IdeaRepository, cards: new CardRenderer(), clock: { now: () => now } });
+  const module = createAgreementModule({ tables: {} as Tables, ideas: {} as IdeaRepository, cards: new CardRenderer(), clock: { now: () => now }, delivery: { enqueue: async () => 'queued' } });
   const extraFields: Record<string, string[]> = {
     'fee.compute': ['inh.stavanger', 'inh.ks', 'inh.nope'],
     'checklist.tick': ['item.prinsipp.1', 'item.nope', 'seen'],

@@ -16,7 +16,6 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 const TENANT = 'tenant-dsop';
 const person = (name: string) => ({ id: `29:${name}`, aadObjectId: `aad-${name}`, name });
 const office = person('office');
-const submitter = person('submitter');
 const colleague = person('colleague'); // same party as the submitter
 const stranger = person('stranger'); // another party, not office, in no body: not a project participant
 const guest = { id: '29:guest', aadObjectId: 'aad-guest', tenantId: TENANT, userRole: 'guest' as const };

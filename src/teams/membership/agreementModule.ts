@@ -1,13 +1,13 @@
 // The rest of the agreements composed in one place: membership fee and notice, the
 // collaboration checklist, the roadmap, joint measures and deviation notices. app.ts adds its
 // verbs and commands; the stores are exposed for the gate code (roadmap: may a project start?)
-// and for proactive delivery (checklists and deviation notices waiting to be sent).
+// and for proactive delivery (checklists waiting to be sent); deviation notices go out at once.
 import type { Delivery } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock } from '../../app/ports.js';
 import { ChecklistTable } from '../../storage/checklistTable.js';
 import { FeeTable } from '../../storage/feeTable.js';
-import { MeasureTable, RecordedDeviationNotices } from '../../storage/measureTable.js';
+import { MeasureTable } from '../../storage/measureTable.js';
 import { RoadmapTable } from '../../storage/roadmapTable.js';
 import type { Tables } from '../../storage/tables.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
@@ -25,7 +25,7 @@ export interface AgreementModuleDependencies {
   cards: CardRenderer;
   clock: Clock;
   /** Proactive delivery; deviation notices go out through it at once. */
-  delivery?: Delivery;
+  delivery: Delivery;
 }
 
 export function createAgreementModule({ tables, ideas, cards, clock, delivery }: AgreementModuleDependencies) {
@@ -33,21 +33,17 @@ export function createAgreementModule({ tables, ideas, cards, clock, delivery }:
   const checklists = new ChecklistTable(tables);
   const roadmap = new RoadmapTable(tables);
   const measures = new MeasureTable(tables);
-  const deviationNotices = new RecordedDeviationNotices(tables, clock);
 
   const membership = { fees, cards };
   const checklist = { ideas, checklists, sender: checklists, cards };
   const roadmapDeps = { ideas, roadmap, cards };
-  // Without delivery (unit wiring) notices are only recorded for sending later.
-  const measureDeps = { measures, notifier: delivery ? new DeliveredDeviationNotices(delivery) : deviationNotices, cards };
+  const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery), cards };
 
   return {
     /** Roadmap entries: the gate that starts a project asks `startAllowed(roadmap, key, number)`. */
     roadmap,
     /** Checklist ticks, and checklists recorded for sending (`pending`, `markSent`). */
     checklists,
-    /** Deviation notices recorded for sending (`pending`, `markSent`). */
-    deviationNotices,
     verbs: (): Record<string, VerbDefinition> => ({
       ...membershipVerbs(membership),
       ...checklistVerbs(checklist),
