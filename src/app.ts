@@ -42,6 +42,13 @@ import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
 import { createReportModule } from './teams/reports/reportModule.js';
+import { applyAdmission, refreshAllAdmissions } from './app/membership/admission.js';
+import { ApplicationTable } from './storage/applicationTable.js';
+import { PartyRegistryTable } from './storage/partyRegistryTable.js';
+import { admissionCommands, admissionVerbs } from './teams/admission/admissionHandlers.js';
+import { applyRoadmapRevision } from './app/roadmap/revisionDecision.js';
+import type { MatterDecisions } from './app/votes/voteDeps.js';
+import { roadmapRevisionCommands, roadmapRevisionVerbs } from './teams/roadmap/roadmapRevisionHandlers.js';
 
 export interface AppOptions {
   env: Env;
@@ -67,6 +74,8 @@ export interface App {
     /** One reminder-planning pass at `now` (what the scheduler runs; safe on every instance). */
     tick(now: number): Promise<TickReport>;
   };
+  /** Resolves once the parties admitted by decision are loaded from the configuration store. */
+  ready: Promise<void>;
   /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
   stop(): Promise<void>;
 }
@@ -92,7 +101,26 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     cards,
     clock,
     delivery,
+    programmes,
+    deliveryLog: deliveryLedger,
+    conversations,
+    log,
   });
+  // New parties (DSOP §2.3): applications, and the configuration store the admitted ones join.
+  const admissions = { applications: new ApplicationTable(tables), registry: new PartyRegistryTable(tables), directory };
+  // Decisions on matters that are not an idea's gate, by the kind of matter the vote names.
+  const matters: MatterDecisions = {
+    apply: async (vote, adopted, by, at) => {
+      switch (vote.matter?.kind) {
+        case 'admission':
+          return applyAdmission(admissions, vote, adopted, by, at);
+        case 'roadmap-revision':
+          return applyRoadmapRevision(agreements.roadmapRevisions, vote, adopted, by, at);
+        default:
+          return { at, ok: false, error: 'unknown-matter' };
+      }
+    },
+  };
   const votes = createVoteModule({
     tables,
     ideas,
@@ -103,8 +131,15 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     deliveryLog: deliveryLedger,
     clock,
     log,
+    // The adopted roadmap only: a pending change is not an entry until its revision is adopted.
     roadmap: { onRoadmap: async (key, number) => (await agreements.roadmap.get(key, number)) !== undefined },
+    matters,
+    applications: admissions.applications,
+    roadmapRevisions: agreements.roadmapRevisions,
   });
+  const admissionDeps = { applications: admissions.applications, registry: admissions.registry, votes: votes.deps, cards };
+  // Roadmap revisions are put to the deciding body's vote (Digi Rogaland §4.7).
+  const revisionDeps = { ideas, roadmap: agreements.roadmap, revisions: agreements.roadmapRevisions, votes: votes.deps, cards };
   const reports = createReportModule({
     tables,
     ideas,
@@ -114,19 +149,28 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     deliveryLog: deliveryLedger,
     clock,
     log,
+    // Every instance reloads the admitted parties on its tick, so an admission decided on
+    // another instance is served here within a minute.
+    alsoOnTick: async (now) => {
+      await refreshAllAdmissions(admissions, directory.files);
+      await agreements.tick(now);
+    },
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
+    roadmapRevisions: agreements.roadmapRevisions,
   });
   const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...reports.verbs() }, cards, log);
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
     ...disclosureCommands(disclosure, verbRouter),
     ...votes.commands(verbRouter),
     ...agreements.commands(verbRouter),
+    ...admissionCommands(cards, verbRouter),
+    ...roadmapRevisionCommands(cards, verbRouter),
     ...reports.commands(),
   });
 
@@ -186,18 +230,24 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
   worker.start();
+  // Admitted parties are served as soon as they are read; until then their people are treated
+  // as outsiders (the safe side of the disclosure guard).
+  const loaded = refreshAllAdmissions(admissions, directory.files).catch((error: unknown) =>
+    log.error({ err: error }, 'admissions: cannot load the admitted parties; the next tick retries'),
+  );
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
+    ready: loaded,
     stop,
   };
 }

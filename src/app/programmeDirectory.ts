@@ -1,17 +1,44 @@
-// The programmes this deployment serves, looked up by tenant. Built once at startup from the
-// validated programme files; read-only afterwards.
+// The programmes this deployment serves, looked up by tenant. Built at startup from the
+// validated programme files; the only later change is the parties admitted by decision (DSOP
+// §2.3), which the configuration store holds and `admit` lays over the file's programme.
+import { withAdmitted } from '../domain/membership/admission.js';
 import { rolesIn, type ProgrammeRoles } from '../domain/programme/roles.js';
-import type { Programme } from '../domain/programme/schema.js';
+import type { Party, Person, Programme } from '../domain/programme/schema.js';
 
 export class ProgrammeDirectory {
-  private readonly byTenant = new Map<string, Programme[]>();
+  private byTenant = new Map<string, Programme[]>();
+  /** The programmes as the files define them. */
+  readonly files: readonly Programme[];
+  private served: Programme[];
 
-  constructor(readonly programmes: readonly Programme[]) {
-    for (const programme of programmes) {
-      const list = this.byTenant.get(programme.tenantId) ?? [];
+  constructor(programmes: readonly Programme[]) {
+    this.files = programmes;
+    this.served = [...programmes];
+    this.index();
+  }
+
+  /** The programmes as served now: the files plus admitted parties. */
+  get programmes(): readonly Programme[] {
+    return this.served;
+  }
+
+  private index(): void {
+    const byTenant = new Map<string, Programme[]>();
+    for (const programme of this.served) {
+      const list = byTenant.get(programme.tenantId) ?? [];
       list.push(programme);
-      this.byTenant.set(programme.tenantId, list);
+      byTenant.set(programme.tenantId, list);
     }
+    this.byTenant = byTenant;
+  }
+
+  /** Serves the programme with these admitted parties on top of its file (replaces earlier ones). */
+  admit(key: { tenantId: string; programmeId: string }, admitted: readonly { party: Party; people: readonly Person[] }[]): void {
+    const i = this.served.findIndex((p) => p.tenantId === key.tenantId && p.id === key.programmeId);
+    const file = this.files.find((p) => p.tenantId === key.tenantId && p.id === key.programmeId);
+    if (i < 0 || !file) return;
+    this.served = this.served.map((p, j) => (j === i ? withAdmitted(file, admitted) : p));
+    this.index();
   }
 
   forTenant(tenantId: string): readonly Programme[] {

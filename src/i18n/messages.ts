@@ -1,7 +1,9 @@
 // Every user-facing string, in Bokmål and English side by side; the type makes a missing
 // language a compile error.
 import type { LocalisedText } from '../domain/programme/schema.js';
+import { admissionMessages } from './admissionMessages.js';
 import { agreementMessages } from './agreementMessages.js';
+import { finalTreatmentMessages } from './finalTreatmentMessages.js';
 import { disclosureMessages } from './disclosureMessages.js';
 import { ideaMessages } from './ideaMessages.js';
 import { voteMessages } from './voteMessages.js';
@@ -49,7 +51,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...reportMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

@@ -233,6 +233,10 @@ export const voteMessages = {
     en: 'This form was already sent; the vote is open with the deadline {deadline}.',
   },
 
+  'vote.remindVoters': {
+    nb: 'Påminnelse: avstemningen om {matter} for {number} «{title}» i {body} stenger {deadline}, og du har ikke stemt ennå. Stemmekortet ligger i kanalen til {body}.',
+    en: 'Reminder: the vote on {matter} for {number} "{title}" in {body} closes {deadline}, and you have not voted yet. The vote card is in the channel of {body}.',
+  },
   'vote.notify.outcome': {
     nb: '{gate} for {number} «{title}» i {body}: {status}. {reason}.',
     en: '{gate} for {number} "{title}" in {body}: {status}. {reason}.',

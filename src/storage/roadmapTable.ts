@@ -1,6 +1,8 @@
-// Roadmap entries and their revision log in Table Storage. One partition per (tenant,
-// programme): an entry and its revision are written in one transaction, under the entry's ETag.
-// Revision rows sort newest first (inverted time in the key).
+// Roadmap entries (the adopted roadmap) and their change log in Table Storage. One partition per
+// (tenant, programme): an entry and its log line are written in one transaction, under the
+// entry's ETag. Log rows sort newest first (inverted time in the key). Pending changes and
+// revisions live in the same partition (roadmapRevisionTable.ts), so a decision writes entries,
+// log lines and the revision together.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
@@ -9,7 +11,8 @@ import type { Result } from '../domain/idea/result.js';
 import type { RoadmapEntry, RoadmapProblem, RoadmapRevision } from '../domain/roadmap/roadmap.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
-const TABLE = 'roadmap';
+export const ROADMAP_TABLE = 'roadmap';
+const TABLE = ROADMAP_TABLE;
 const MAX_ATTEMPTS = 8;
 /** Later than any epoch-ms timestamp this service will see; keys sort newest first. */
 const TIME_CEILING = 9_999_999_999_999;
@@ -18,23 +21,32 @@ interface JsonRow {
   data: string;
 }
 
-interface EntryRow extends JsonRow {
+export interface EntryRow extends JsonRow {
   /** Revisions written for this entry so far. */
   revisionCount?: number;
 }
 
-const partitionOf = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.programmeId);
-const entryPrefix = 'entry|';
-const revisionPrefix = 'revision|';
-const entryRow = (n: string) => `${entryPrefix}${keyPart(n)}`;
+export const roadmapPartition = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.programmeId);
+const partitionOf = roadmapPartition;
+export const entryPrefix = 'entry|';
+export const revisionPrefix = 'revision|';
+export const entryRow = (n: string) => `${entryPrefix}${keyPart(n)}`;
 const SEQUENCE_CEILING = 999_999;
 /** Newest first: inverted time, then the entry's inverted revision number (so two changes of
  * one entry in the same millisecond keep their order), then a random tail. */
-const revisionRow = (r: RoadmapRevision, sequence: number) =>
+export const revisionRow = (r: RoadmapRevision, sequence: number) =>
   `${revisionPrefix}${String(TIME_CEILING - r.at).padStart(13, '0')}|${String(SEQUENCE_CEILING - sequence).padStart(6, '0')}|${keyPart(r.ideaNumber)}|${randomUUID()}`;
 
-const prefixFilter = (partitionKey: string, prefix: string) =>
+export const prefixFilter = (partitionKey: string, prefix: string) =>
   `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey ge '${prefix}' and RowKey lt '${prefix}}'`;
+
+/** Log rows of changes that took effect in [from, until): the keys hold the inverted time. */
+export function revisionsBetweenFilter(partitionKey: string, from: number, until: number): string {
+  const bound = (at: number) => `${revisionPrefix}${String(TIME_CEILING - at + 1).padStart(13, '0')}`;
+  // From the start of time: every row up to the end of the prefix.
+  const upper = from <= 0 ? `${revisionPrefix}}` : bound(from);
+  return `PartitionKey eq '${partitionKey.replace(/'/g, "''")}' and RowKey ge '${bound(until)}' and RowKey lt '${upper}'`;
+}
 
 const isConflict = (error: unknown) => statusOf(error) === 412 || statusOf(error) === 409;
 

@@ -2,8 +2,8 @@
 //
 // Table `votes`, one partition per (tenant, programme):
 //   vote|<voteId>         the vote record (JSON, split over data0…dataN) plus the columns the
-//                         closer filters on (status, deadline, pending); changed only under
-//                         its ETag.
+//                         closer filters on (status, deadline, pending, remindAt, reminded);
+//                         changed only under its ETag.
 //   lock|<idea>|<gate>    which vote runs for the idea's gate, and which proposal form opened
 //                         it; created with the vote in one transaction, so two offices
 //                         proposing at once get one vote. A lock whose vote is closed is free.
@@ -24,6 +24,7 @@ import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { CastInput, CastResult, OpenResult, VoteRef, VoteRepository } from '../app/votes/voteRepository.js';
 import { choices } from '../domain/decision/ballot.js';
 import { pendingWork, type BallotRecord, type GateVote } from '../domain/vote/gateVote.js';
+import { votersReminderAt, votersReminderDue } from '../domain/vote/votersReminder.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const VOTES = 'votes';
@@ -114,6 +115,8 @@ function voteColumns(vote: GateVote) {
     deadline: double(vote.deadline),
     openedAt: double(vote.openedAt),
     pending: pendingWork(vote),
+    remindAt: double(votersReminderAt(vote)),
+    reminded: vote.progress.votersReminded === true,
     ideaNumber: vote.ideaNumber,
     gate: vote.gate,
     body: vote.body,
@@ -203,8 +206,12 @@ export class VoteTable implements VoteRepository {
   }
 
   async due(key: ProgrammeKey, now: number): Promise<GateVote[]> {
-    const filter = `${prefixFilter(votePartition(key), 'vote|')} and (pending eq true or (status eq 'open' and deadline le ${doubleLiteral(now)}))`;
-    return (await this.query(votePartition(key), filter)).filter((v) => pendingWork(v) || (v.status === 'open' && v.deadline <= now));
+    const at = doubleLiteral(now);
+    const remind = `(status eq 'open' and reminded eq false and remindAt le ${at})`;
+    const filter = `${prefixFilter(votePartition(key), 'vote|')} and (pending eq true or (status eq 'open' and deadline le ${at}) or ${remind})`;
+    return (await this.query(votePartition(key), filter)).filter(
+      (v) => pendingWork(v) || (v.status === 'open' && v.deadline <= now) || votersReminderDue(v, now),
+    );
   }
 
   private async query(partitionKey: string, filter: string): Promise<GateVote[]> {

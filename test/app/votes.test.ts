@@ -2,6 +2,11 @@
 // in-memory Delivery port: many members at once, replays, the race between a late ballot and
 // closing, closing twice at once, budget matters, resuming after a crash, and the coalesced
 // channel-card updates (few, in order, the outcome last).
+import { applyAdmission } from '../../src/app/membership/admission.js';
+import { ApplicationTable } from '../../src/storage/applicationTable.js';
+import { PartyRegistryTable } from '../../src/storage/partyRegistryTable.js';
+import { VoteSubjects } from '../../src/teams/votes/voteSubject.js';
+import { REMIND_VOTERS_BEFORE_MS, votersReminderDue } from '../../src/domain/vote/votersReminder.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery, DeliveryJob, DeliveryLog, DeliveryRecord } from '../../src/app/delivery.js';
 import { ProgrammeDirectory } from '../../src/app/programmeDirectory.js';
@@ -103,7 +108,9 @@ const roadmapProgramme = programmeSchema.parse({
   ...programmeWith({ kind: 'consensus' }, 'road'),
   gates: programmeWith({ kind: 'consensus' }, 'road').gates.map((g) => (g.id === 'BP1' ? { ...g, requiresRoadmapEntry: true } : g)),
 });
-const programmes = [consensusProgramme, budgetProgramme, roadmapProgramme];
+/** Its own programme, so the reminder sweep sees only the votes of its test. */
+const reminderProgramme = programmeWith({ kind: 'consensus' }, 'remind');
+const programmes = [consensusProgramme, budgetProgramme, roadmapProgramme, reminderProgramme];
 const directory = new ProgrammeDirectory(programmes);
 const START = Date.UTC(2026, 10, 23, 9);
 
@@ -133,9 +140,10 @@ beforeAll(async () => {
   votes = new VoteTable(tables);
   const conversations = new ConversationTable(tables);
   delivery = new FakeDelivery();
+  const applications = new ApplicationTable(tables);
   board = new TeamsVoteBoard({
     votes,
-    ideas,
+    subjects: new VoteSubjects(ideas, applications),
     directory,
     voteCards: new VoteCards(new CardRenderer(), new TeamsIds(conversations)),
     delivery,
@@ -152,6 +160,7 @@ beforeAll(async () => {
     conversations,
     board,
     roadmap: { onRoadmap: async (key, number) => (await roadmap.get(key, number)) !== undefined },
+    matters: { apply: (vote, adopted, by, at) => applyAdmission({ applications, registry: new PartyRegistryTable(tables), directory }, vote, adopted, by, at) },
   };
   for (const programme of programmes) {
     const here = ctx('aad-office', programme, START, 'channel');
@@ -270,7 +279,7 @@ describe('closing', () => {
     const ref = refOf(vote);
     await cast(consensusProgramme, vote, 'aad-chair', 'for');
     await cast(consensusProgramme, vote, MEMBERS[0]!, 'for');
-    const closer = new VoteCloser(deps, programmes, { info: () => undefined, error: () => undefined });
+    const closer = new VoteCloser(deps, { programmes }, { info: () => undefined, error: () => undefined });
     const closing = { at: START + 5000, by: { id: 'aad-chair', name: 'Kari' }, how: 'manual' as const };
     await Promise.all([
       closeVote(deps, consensusProgramme, ref, closing),
@@ -286,7 +295,7 @@ describe('closing', () => {
     expect(delivery.keys(new RegExp(`${vote.id.replace(/\./g, '\\.')}\\|outcome$`))).toHaveLength(1);
     const notices = delivery.keys(new RegExp(`${vote.id.replace(/\./g, '\\.')}\\|outcome\\|`));
     expect(notices.sort()).toEqual([`vote|big|${vote.id}|outcome|aad-office`, `vote|big|${vote.id}|outcome|aad-office2`]);
-    expect(await closer.closeDueVotes(vote.deadline + 1)).toEqual({ closed: [], resumed: [], failed: [] });
+    expect(await closer.closeDueVotes(vote.deadline + 1)).toEqual({ closed: [], resumed: [], reminded: [], failed: [] });
   });
 
   it('resumes a vote left half-closed by a crash', async () => {
@@ -294,7 +303,7 @@ describe('closing', () => {
     const ref = refOf(vote);
     await cast(consensusProgramme, vote, MEMBERS[1]!, 'against');
     await votes.update(ref, (v) => ({ ...v, status: 'closing', closing: { at: START + 3000, by: SYSTEM, how: 'deadline' } }));
-    const closer = new VoteCloser(deps, programmes, { info: () => undefined, error: () => undefined });
+    const closer = new VoteCloser(deps, { programmes }, { info: () => undefined, error: () => undefined });
     const report = await closer.closeDueVotes(START + 4000);
     expect(report.resumed).toContain(vote.id);
     expect(await votes.get(ref)).toMatchObject({ status: 'closed', outcome: { status: 'rejected' }, progress: { outcomePosted: true, notified: true } });
@@ -314,6 +323,40 @@ describe('closing', () => {
     expect(b?.budgetMatter).toBe(true);
     expect(b?.outcome).toMatchObject({ status: 'rejected', reason: { code: 'budget-chair-decides', chairVote: 'against' } });
     expect(p?.outcome).toMatchObject({ status: 'adopted', reason: { code: 'majority-for', for: 3, against: 1 } });
+  });
+});
+
+describe('reminding the members who have not voted', () => {
+  it('the day before the deadline, once, to the members without a ballot (not observers or the secretary)', async () => {
+    const vote = await openVote(reminderProgramme);
+    for (const m of MEMBERS.slice(0, 58)) await cast(reminderProgramme, vote, m, 'for');
+    const closer = new VoteCloser(deps, { programmes: [reminderProgramme] }, { info: () => undefined, error: () => undefined });
+    const dayBefore = vote.deadline - REMIND_VOTERS_BEFORE_MS;
+    // Not yet a day before: nothing.
+    expect(await closer.closeDueVotes(dayBefore - 1)).toEqual({ closed: [], resumed: [], reminded: [], failed: [] });
+    const report = await closer.closeDueVotes(dayBefore);
+    expect(report.reminded.sort()).toEqual([`${vote.id}:${MEMBERS[58]}`, `${vote.id}:${MEMBERS[59]}`, `${vote.id}:aad-chair`].sort());
+    const keys = delivery.keys(new RegExp(`^vote\\|remind\\|${vote.id.replace(/\./g, '\\.')}\\|closing-soon\\|`));
+    expect(keys.sort()).toEqual([MEMBERS[58], MEMBERS[59], 'aad-chair'].map((p) => `vote|remind|${vote.id}|closing-soon|${p}`).sort());
+    const job = delivery.jobs.find((j) => j.key === keys[0])!;
+    expect(job.message).toMatchObject({ kind: 'text' });
+    // No stored personal chat here, so Bokmål.
+    expect((job.message as { text: string }).text).toContain('stenger 30. nov. 2026, 16:00, og du har ikke stemt ennå');
+    expect(job.discloses).toEqual([expect.objectContaining({ kind: 'idea' })]);
+    expect(await votes.get(refOf(vote))).toMatchObject({ progress: { votersReminded: true } });
+    // Later sweeps send nothing more, and the vote still closes at its deadline.
+    expect((await closer.closeDueVotes(dayBefore + 60_000)).reminded).toEqual([]);
+    expect(delivery.keys(/closing-soon/).filter((k) => k.includes(vote.id))).toHaveLength(3);
+    expect((await closer.closeDueVotes(vote.deadline)).closed).toEqual([vote.id]);
+  });
+
+  it('sends none for a vote opened less than a day before its deadline', () => {
+    const base = { status: 'open' as const, deadline: START + 10 * 3_600_000, progress: { posted: true, outcomePosted: false, notified: false, decisionPosted: false, decisionNotified: false } };
+    expect(votersReminderDue({ ...base, openedAt: START }, START + 9 * 3_600_000)).toBe(false);
+    expect(votersReminderDue({ ...base, openedAt: START - 86_400_000 }, START + 9 * 3_600_000)).toBe(true);
+    expect(votersReminderDue({ ...base, openedAt: START - 86_400_000, progress: { ...base.progress, votersReminded: true } }, START + 9 * 3_600_000)).toBe(false);
+    expect(votersReminderDue({ ...base, openedAt: START - 86_400_000, status: 'closed' }, START + 9 * 3_600_000)).toBe(false);
+    expect(votersReminderDue({ ...base, openedAt: START - 86_400_000 }, base.deadline)).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import type { Access } from '../../src/app/ideas/ideaAccess.js';
 import type { FeeRecord } from '../../src/app/membership/membership.js';
 import { difiChecklist, checklistProgress } from '../../src/domain/checklist/difiChecklist.js';
 import type { Idea } from '../../src/domain/idea/idea.js';
+import { translate } from '../../src/i18n/messages.js';
 import { register } from '../../src/domain/idea/lifecycle.js';
 import { computeFees } from '../../src/domain/membership/fees.js';
 import type { Deviation, Measure } from '../../src/domain/measures/measures.js';
@@ -125,6 +126,8 @@ export const agreementSamples: {
   checklist: [
     checklistView(checklistState(allTicked, true), 'nb', 'Lagret (22 endret).'),
     checklistView(checklistState({}, false), 'en'),
+    // As it arrives in a project leader's chat when the project starts.
+    checklistView(checklistState({}, true), 'nb', translate('nb', 'checklist.handover.started', { number: 'DSOP-2026-001' })),
   ],
   roadmap: [
     roadmapView(

@@ -8,6 +8,9 @@ import { ideaDetailView, ideaFormView } from '../../src/teams/ideas/ideaViews.js
 import { TENANT, testProgramme } from '../support/fixtures.js';
 import { voteSamples } from './voteSamples.js';
 import { agreementSamples } from './agreementSamples.js';
+import { finalTreatmentSamples } from './finalTreatmentSamples.js';
+import { admissionSamples, admissionVoteSamples } from './admissionSamples.js';
+import { roadmapRevisionSamples, roadmapRevisionVoteSamples, roadmapWithChangesSamples } from './roadmapRevisionSamples.js';
 import { reportFormView } from '../../src/teams/reports/reportCards.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);
@@ -85,6 +88,13 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
       },
       personal('nb'),
     ).view,
+    // A started project with its collaboration checklist's progress.
+    ideaDetailView(
+      { access: access('aad-office'), idea: { ...idea, status: 'active', phase: 'konsept', projectLeader: 'aad-member' }, history: [history], assessments: [] },
+      personal('nb'),
+      '',
+      { checklist: { done: 7, total: 22, percent: 31 } },
+    ).view,
   ],
   ideaList: [
     {
@@ -133,7 +143,13 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
     },
   ],
   ...voteSamples,
+  vote: [...voteSamples.vote, ...admissionVoteSamples.vote, ...roadmapRevisionVoteSamples.vote],
+  voteOutcome: [...voteSamples.voteOutcome, ...admissionVoteSamples.voteOutcome, ...roadmapRevisionVoteSamples.voteOutcome],
   ...agreementSamples,
+  roadmap: [...agreementSamples.roadmap, ...roadmapWithChangesSamples],
+  ...roadmapRevisionSamples,
+  ...finalTreatmentSamples,
+  ...admissionSamples,
   reportForm: (() => {
     const schedule = {
       id: 'statusrapport',

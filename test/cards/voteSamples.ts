@@ -61,7 +61,7 @@ const ballots: BallotRecord[] = members.map((voter, i) => ({
 }));
 const userIds = Array.from({ length: 60 }, (_, i) => `29:${'x'.repeat(80)}${i}`);
 const viewer = (id: string) => ({ id, viewer: viewerOf(vote, id, id === 'aad-office'), own: ballots.find((b) => b.voter === id) });
-const base = { programme, vote, idea, latest: ballots, refreshUserIds: userIds };
+const base = { programme, vote, subject: { kind: 'idea' as const, idea }, latest: ballots, refreshUserIds: userIds };
 
 const outcome = decide({ body: { ...vote.electorate, rule: vote.rule }, ballots, budgetMatter: true });
 const closed: GateVote = {

@@ -14,6 +14,7 @@ import { FeeTable } from '../../src/storage/feeTable.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { MeasureTable } from '../../src/storage/measureTable.js';
 import { RoadmapTable } from '../../src/storage/roadmapTable.js';
+import { VoteTable } from '../../src/storage/voteTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { translate } from '../../src/i18n/messages.js';
 import { CardRenderer } from '../../src/teams/cards/cardRenderer.js';
@@ -47,6 +48,8 @@ const digi: Programme = testProgramme({
     { aadObjectId: 'aad-observer', name: 'Oda Observer', party: 'bokn', roles: [] },
   ],
   membership: loadPreset('digi-rogaland').membership,
+  // As in the preset: the steering group decides roadmap changes (§4.7).
+  roadmap: { body: 'styringsgruppen' },
 });
 // A programme without membership terms, in another tenant.
 const plain = testProgramme({ tenantId: OTHER_TENANT, parties: [{ id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [OTHER_TENANT] }, { id: 'finans-norge', name: 'Finans Norge', tenantIds: [OTHER_TENANT] }] });
@@ -273,19 +276,7 @@ describe('projects: checklist and roadmap', () => {
     expect(await text(people.observer, 'checklist')).toContain('You have no projects with a checklist.');
   });
 
-  it('the office sends it to the project leader: recorded once for delivery', async () => {
-    const card = await chat.click(people.office, 'checklist.show', { programmeId: 'digi', number: project });
-    const send = actionData(card, 'checklist.send');
-    const [first, again] = [await chat.click(people.office, 'checklist.send', send, nb), await chat.click(people.office, 'checklist.send', send, nb)];
-    expect(cardText(first)).toContain('Sjekklisten er lagt klar til Per Member');
-    expect(cardText(again)).toContain('Sjekklisten er lagt klar til Per Member');
-    const pending = await new ChecklistTable(tables).pending(key);
-    expect(pending.map((p) => [p.ideaNumber, p.to, p.by.id])).toEqual([[project, { id: 'aad-member', name: 'Per Member' }, 'aad-office']]);
-    // The leader has no send button; a member cannot send.
-    const leaderCard = await chat.click(people.member, 'checklist.show', { programmeId: 'digi', number: project });
-    expect(() => actionData(leaderCard, 'checklist.send')).toThrow();
-    expect(cardText(await chat.click(people.member, 'checklist.send', send))).toContain('Only the programme office can do this.');
-  });
+  // Sending the checklist to the project leader (at the start and by the office): test/http/checklist.test.ts.
 
   it('the roadmap shows the running project as missing an entry, which means it may not start', async () => {
     const shown = await text(people.member, 'veikart', nb);
@@ -299,36 +290,62 @@ describe('projects: checklist and roadmap', () => {
     expect(() => actionData(card, 'roadmap.add')).toThrow();
   });
 
-  it('the office adds and changes entries; each change is logged with who, when and what', async () => {
+  it('the office’s additions and changes are proposed changes, shown as such and not in force until decided', async () => {
     const { card } = await chat.say(people.office, 'veikart', nb);
     expect(actionData(card, 'roadmap.add')).toEqual({ programmeId: 'digi' });
+    expect(actionData(card, 'roadmap.revision')).toEqual({ programmeId: 'digi' });
     const added = cardText(await chat.click(people.office, 'roadmap.add', { programmeId: 'digi', number: project.toLowerCase(), start: '2027-Q1', end: '2027-Q4', note: 'Fase 1' }, nb));
-    expect(added).toContain(`${project} er lagret på veikartet.`);
-    expect(added).toContain('1. halvår 2027');
-    expect(added).toContain('1. kv. 2027 – 4. kv. 2027 · Konsept (i arbeid) — Fase 1');
-    expect(added).not.toContain('Prosjekter uten plass på veikartet');
-    expect((await startAllowed(new RoadmapTable(tables), key, project)).ok).toBe(true);
+    expect(added).toContain(`${project}: endringen er foreslått. Den gjelder først når Styringsgruppen har vedtatt revisjonen.`);
+    expect(added).toContain('Endringer som ikke er vedtatt ennå');
+    expect(added).toContain('Legges til: Start: 1. kv. 2027; Slutt: 4. kv. 2027; Merknad: Fase 1');
+    // Not on the adopted roadmap yet: still missing, and the project may not start.
+    expect(added).toContain('Prosjekter uten plass på veikartet');
+    expect((await startAllowed(new RoadmapTable(tables), key, project)).ok).toBe(false);
 
     const changed = cardText(await chat.click(people.office2, 'roadmap.add', { programmeId: 'digi', number: project, start: '2027-Q1', end: '2028-Q2', note: 'Fase 1' }));
-    expect(changed).toContain('Q1 2027 – Q2 2028');
-    expect(changed).toContain('Last changed');
-    expect(changed).toContain('by Siri Sekretariat');
+    expect(changed).toContain('To be added: Start: Q1 2027; End: Q2 2028; Note: Fase 1 · Proposed by Siri Sekretariat');
     const same = cardText(await chat.click(people.office2, 'roadmap.add', { programmeId: 'digi', number: project, start: '2027-Q1', end: '2028-Q2', note: 'Fase 1' }));
     expect(same).toContain(`${project} was already on the roadmap like that.`);
 
-    // A planned entry for an idea that has not started yet is on the roadmap too.
+    // A planned entry for an idea that has not started yet is proposed the same way.
     await chat.click(people.office, 'roadmap.add', { programmeId: 'digi', number: registeredOnly, start: '2028-Q3', end: '2028-Q4' });
     const roadmap = await text(people.member, 'roadmap');
-    expect(roadmap).toContain('H2 2028');
+    expect(roadmap).toContain('Changes not adopted yet');
     expect(roadmap).toContain(`${registeredOnly} Bare registrert`);
+    expect(roadmap).not.toContain('H2 2028');
+    expect(await new RoadmapTable(tables).revisions(key, 10)).toEqual([]);
+  });
+
+  it('adopted by the steering group, the changes take effect and the log has who, when and what, with the decision', async () => {
+    const CHANNEL = '19:digi-styring@thread.tacv2';
+    const linked = await chat.say(people.office, '<at>Samspill</at> link styringsgruppen', { conversation: { id: `${CHANNEL};messageid=1`, conversationType: 'channel' } });
+    expect(linked.text).toContain('is now linked to this channel');
+    const { card } = await chat.say(people.office, 'roadmap revision');
+    const deadlineDate = new Date(now + 7 * 86_400_000).toISOString().slice(0, 10);
+    const put = cardText(await chat.click(people.office, 'roadmap.propose', { ...actionData(card, 'roadmap.propose'), deadlineDate, deadlineTime: '16:00' }));
+    expect(put).toContain('Revision R-001 with 2 changes is put to Steering group');
+    const vote = (await new VoteTable(tables).list(key)).find((v) => v.matter?.kind === 'roadmap-revision')!;
+    await chat.click(people.chair, 'gate.vote', { programmeId: 'digi', voteId: vote.id, choice: 'for' });
+    await chat.click(people.member, 'gate.vote', { programmeId: 'digi', voteId: vote.id, choice: 'for' });
+    expect(cardText(await chat.click(people.chair, 'gate.close', { programmeId: 'digi', voteId: vote.id }))).toContain('are now in force on the roadmap');
+
+    const shown = await text(people.member, 'veikart', nb);
+    expect(shown).toContain('1. halvår 2027');
+    expect(shown).toContain('1. kv. 2027 – 2. kv. 2028 · Konsept (i arbeid) — Fase 1');
+    expect(shown).toContain('2. halvår 2028');
+    expect(shown).not.toContain('Prosjekter uten plass på veikartet');
+    expect((await startAllowed(new RoadmapTable(tables), key, project)).ok).toBe(true);
 
     const { card: withLog } = await chat.say(people.member, 'veikart', nb);
     const log = cardText(await chat.click(people.member, 'roadmap.log', actionData(withLog, 'roadmap.log'), nb));
     expect(log).toContain('Endringer i veikartet – Digi Rogaland test');
-    expect(log).toMatch(new RegExp(`Ola Office\\n${registeredOnly} lagt til på veikartet\\nStart: 3\\. kv\\. 2028\\nSlutt: 4\\. kv\\. 2028`));
-    expect(log).toMatch(new RegExp(`Siri Sekretariat\\n${project} endret\\nSlutt: 4\\. kv\\. 2027 → 2\\. kv\\. 2028`));
-    expect(log).toMatch(new RegExp(`Ola Office\\n${project} lagt til på veikartet\\nStart: 1\\. kv\\. 2027\\nSlutt: 4\\. kv\\. 2027\\nMerknad: Fase 1`));
-    expect(await new RoadmapTable(tables).revisions(key, 10)).toHaveLength(3);
+    expect(log).toContain('Revisjon R-001 vedtatt av Styringsgruppen');
+    expect(log).toContain(`Avstemning ${vote.id}; lagt fram`);
+    expect(log).toMatch(new RegExp(`${registeredOnly} lagt til på veikartet \\(foreslått av Ola Office\\)\nStart: 3\\. kv\\. 2028\nSlutt: 4\\. kv\\. 2028`));
+    expect(log).toMatch(new RegExp(`${project} lagt til på veikartet \\(foreslått av Siri Sekretariat\\)\nStart: 1\\. kv\\. 2027\nSlutt: 2\\. kv\\. 2028\nMerknad: Fase 1`));
+    const lines = await new RoadmapTable(tables).revisions(key, 10);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatchObject({ at: now, decision: { revisionId: 'R-001', voteId: vote.id } });
   });
 
   it('refuses a member, an end before the start, a quarter that does not exist and an unknown idea', async () => {
@@ -337,7 +354,7 @@ describe('projects: checklist and roadmap', () => {
     expect(cardText(await chat.click(people.office, 'roadmap.add', { ...entry, start: '2028-Q1' }, nb))).toContain('Slutten kan ikke være før starten.');
     expect(cardText(await chat.click(people.office, 'roadmap.add', { ...entry, start: '2027-Q5' }))).toContain('Planned start (quarter): has the wrong format');
     expect(cardText(await chat.click(people.office, 'roadmap.add', { ...entry, number: 'DIGI-2026-404' }))).toContain('There is no idea numbered DIGI-2026-404.');
-    expect(await new RoadmapTable(tables).revisions(key, 10)).toHaveLength(3);
+    expect(await new RoadmapTable(tables).revisions(key, 10)).toHaveLength(2);
   });
 });
 
@@ -446,7 +463,17 @@ describe('help', () => {
 describe('bad card data', () => {
   // Every verb of these features, with the fields its card sends, fuzzed: the answer is always a
   // card (200), never the internal-failure apology.
-  const module = createAgreementModule({ tables: {} as Tables, ideas: {} as IdeaRepository, cards: new CardRenderer(), clock: { now: () => now }, delivery: { enqueue: async () => 'queued' } });
+  const module = createAgreementModule({
+    tables: {} as Tables,
+    ideas: {} as IdeaRepository,
+    cards: new CardRenderer(),
+    clock: { now: () => now },
+    delivery: { enqueue: async () => 'queued' },
+    programmes: [],
+    deliveryLog: { find: async () => undefined },
+    conversations: { personalFor: async () => undefined },
+    log: { error: () => undefined },
+  });
   const extraFields: Record<string, string[]> = {
     'fee.compute': ['inh.stavanger', 'inh.ks', 'inh.nope'],
     'checklist.tick': ['item.prinsipp.1', 'item.nope', 'seen'],

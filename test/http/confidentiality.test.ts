@@ -190,9 +190,15 @@ describe('planning-phase documents', () => {
 });
 
 describe('the audit log', () => {
-  it('is listable by the office and refused to others', async () => {
+  it('is listable by the office, in words rather than codes, and refused to others', async () => {
     const { card } = await chat.say(office, 'audit log');
-    expect(cardText(card)).toContain('Withheld');
+    const shown = cardText(card);
+    expect(shown).toContain('Withheld');
+    expect(shown).toMatch(/in channel: idea DSOP-\d{4}-\d{3} \(internal to the programme\) – The conversation includes guests/);
+    expect(shown).toMatch(/in personal chat: the prioritised list \(\d+ ideas\) \(shareable with its label\)/);
+    expect(shown).not.toContain('programme-internal');
+    const norsk = cardText((await chat.say(office, 'revisjonslogg', { locale: 'nb-NO' })).card);
+    expect(norsk).toMatch(/i kanal: idé DSOP-\d{4}-\d{3} \(internt i programmet\)/);
     const { card: refused } = await chat.say(stranger, 'audit log');
     expect(cardText(refused)).toContain('Only the programme office can do this.');
   });

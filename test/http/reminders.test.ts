@@ -72,11 +72,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (from: Person, words: string) => chat.say(from, words);
 const click = (from: Person, verb: string, data: Record<string, unknown>, locale = 'en-US') => chat.click(from, verb, data, { locale });
 
-/** Proactive cards (not replies) in a person's chat. */
+/** The collaboration checklist every project leader gets when a project starts (the same
+ * ticker sends it; test/http/checklist.test.ts covers it). */
+const isChecklist = (card: Card) => JSON.stringify(card).includes('"verb":"checklist.');
+
+/** Proactive cards (not replies) in a person's chat, the checklist hand-over left out. */
 const proactive = (person: Person) =>
   connector.sent
     .filter((s) => s.conversationId === `a:personal-${person.aadObjectId}` && s.method === 'POST' && /\/activities\/?$/.test(decodeURIComponent(s.path)))
-    .map((s) => (s.activity.attachments as { content: Card }[] | undefined)?.[0]?.content ?? {});
+    .map((s) => (s.activity.attachments as { content: Card }[] | undefined)?.[0]?.content ?? {})
+    .filter((card) => !isChecklist(card));
 
 async function seed(programme: Programme, n: number, leader: Person, started: number): Promise<string> {
   const result = await ideas.register({ tenantId: TENANT, programmeId: programme.id }, `seed-${n}`, { prefix: programme.ideaPrefix, year: 2026 }, (num) => {

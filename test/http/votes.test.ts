@@ -356,7 +356,7 @@ describe('closing', () => {
     const late = await click(people.member, 'gate.vote', { programmeId: 'dsop', voteId, choice: 'against' });
     expect(cardText(late)).toContain('The vote is closed; the vote was not recorded.');
     const sent = connector.sent.length;
-    expect(await app.votes.closeDueVotes(clockNow + 30 * 86_400_000)).toEqual({ closed: [], resumed: [], failed: [] });
+    expect(await app.votes.closeDueVotes(clockNow + 30 * 86_400_000)).toEqual({ closed: [], resumed: [], reminded: [], failed: [] });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(connector.sent.length).toBe(sent);
   });
@@ -369,7 +369,18 @@ describe('the deadline', () => {
     await click(people.office, 'gate.propose', proposal(form, { 'link.kvalifisering': 'https://a.example/1', 'link.kost-nytte': 'https://a.example/2' }));
     const vote = (await votes.list(key, { ideaNumber: other }))[0]!;
     await click(people.member, 'gate.vote', { programmeId: 'dsop', voteId: vote.id, choice: 'against', comment: 'For dyrt' });
-    expect(await app.votes.closeDueVotes(vote.deadline - 1)).toMatchObject({ closed: [] });
+    // A day before the deadline the chair, who has not voted, is reminded in their personal chat
+    // (in the language of their last message there); the member who voted is not.
+    const sweep = await app.votes.closeDueVotes(vote.deadline - 1);
+    expect(sweep).toMatchObject({ closed: [] });
+    expect(sweep.reminded).toContain(`${vote.id}:aad-chair`);
+    expect(sweep.reminded).not.toContain(`${vote.id}:aad-member`);
+    const reminder = await waitFor(
+      () => connector.sent.find((s) => personalChat('aad-chair')(s) && String(s.activity.text ?? '').includes(`${other} "Fristsak"`)),
+      'the reminder to the chair',
+    );
+    expect(reminder.activity.text).toContain('and you have not voted yet');
+    expect(connector.sent.some((s) => personalChat('aad-member')(s) && String(s.activity.text ?? '').includes('Fristsak'))).toBe(false);
     const before = connector.sent.length;
     clockNow = vote.deadline + 5 * 60_000;
     const late = await click(people.chair, 'gate.vote', { programmeId: 'dsop', voteId: vote.id, choice: 'for' });

@@ -24,10 +24,12 @@ export interface TestAppOptions {
   env?: NodeJS.ProcessEnv;
   now?: () => number;
   deliveryWorker?: AppOptions['deliveryWorker'];
+  /** Storage of another running service (a second instance, or a restart); not stopped here. */
+  azurite?: TestAzurite;
 }
 
-export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker }: TestAppOptions): Promise<TestApp> {
-  const azurite = await startTestAzurite();
+export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker, azurite: shared }: TestAppOptions): Promise<TestApp> {
+  const azurite = shared ?? (await startTestAzurite());
   const connector = await startConnectorStub();
   const app = createApp({
     env: readEnv({ LOG_LEVEL: 'silent', ...env }),
@@ -57,7 +59,7 @@ export async function startTestApp({ programmes, env = {}, now = () => Date.now(
       await app.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connector.close();
-      await azurite.stop();
+      if (!shared) await azurite.stop();
     },
   };
 }

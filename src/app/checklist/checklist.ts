@@ -1,13 +1,15 @@
 // The collaboration checklist of a project (Difi, seed 002): the project leader and the
-// programme office tick it through; progress is a query other cards can show.
+// programme office tick it through; progress is a query other cards can show. Handing it to
+// the project leader is checklistDelivery.ts.
 import {
   applyTicks,
   changesFromCard,
   checklistProgress,
+  isChecklistInProgress,
   type ChecklistProgress,
   type Ticks,
 } from '../../domain/checklist/difiChecklist.js';
-import type { Idea, IdeaStatus, PersonRef } from '../../domain/idea/idea.js';
+import type { Idea, IdeaStatus } from '../../domain/idea/idea.js';
 import { rolesIn } from '../../domain/programme/roles.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
@@ -28,33 +30,14 @@ export interface ChecklistRepository {
   change(key: ProgrammeKey, ideaNumber: string, change: (current: ChecklistRecord) => ChecklistRecord): Promise<ChecklistRecord>;
 }
 
-export interface ChecklistDispatch {
-  tenantId: string;
-  programmeId: string;
-  ideaNumber: string;
-  ideaTitle: string;
-  to: PersonRef;
-  /** Makes a repeated request (retry, double click, the same gate decision) a no-op. */
-  requestKey: string;
-  by: PersonRef;
-  at: number;
-}
-
-/** Hands the checklist to the project leader. Until proactive delivery is wired, the
- * implementation records the dispatch for the delivery module to send. */
-export interface ChecklistSender {
-  send(dispatch: ChecklistDispatch): Promise<void>;
-}
-
 export type ChecklistError =
   | IdeaUseCaseError
   | { code: 'forbidden-checklist' }
   | { code: 'not-a-project'; number: string; status: IdeaStatus }
   | { code: 'not-started'; number: string; status: IdeaStatus }
-  | { code: 'no-project-leader'; number: string };
+  | { code: 'no-project-leader'; number: string }
+  | { code: 'leader-not-in-programme'; number: string };
 
-/** Statuses in which the checklist can be ticked: qualified (preparing to start) and active. */
-const tickable: readonly IdeaStatus[] = ['qualified', 'active'];
 /** Before qualification an idea is not a project and has no checklist. */
 const noChecklist: readonly IdeaStatus[] = ['registered', 'prioritised'];
 
@@ -88,7 +71,7 @@ const state = (access: Access, idea: Idea, ticks: Ticks): ChecklistState => ({
   idea,
   ticks,
   progress: checklistProgress(ticks),
-  canTick: tickable.includes(idea.status),
+  canTick: isChecklistInProgress(idea.status),
   canSend: access.roles.isOffice && idea.status === 'active' && idea.projectLeader !== undefined,
 });
 
@@ -118,7 +101,7 @@ export async function tickChecklist(
   const loaded = await load(ideas, ctx, ref);
   if (!loaded.ok) return loaded;
   const { access, idea } = loaded.value;
-  if (!tickable.includes(idea.status)) return err({ code: 'idea-closed', status: idea.status });
+  if (!isChecklistInProgress(idea.status)) return err({ code: 'idea-closed', status: idea.status });
   const changes = changesFromCard(input.seen, input.submitted);
   const record =
     changes.length === 0
@@ -130,76 +113,35 @@ export async function tickChecklist(
   return ok({ ...state(access, idea, record.ticks), changed: changes.length });
 }
 
-/**
- * Sends the checklist to the project leader when a project starts (the idea becomes active).
- * Called by the gate code once a start decision is applied (requestKey: the decision id), and
- * by the office from the checklist card. Needs an active idea with a project leader.
- */
-export async function sendChecklist(
-  deps: { ideas: IdeaRepository; sender: ChecklistSender },
-  request: { key: ProgrammeKey; ideaNumber: string; requestKey: string; by: PersonRef; at: number; programme?: Pick<Programme, 'people'> },
-): Promise<Result<{ to: PersonRef }, ChecklistError>> {
-  const idea = await deps.ideas.get(request.key, request.ideaNumber);
-  if (!idea) return err({ code: 'not-found', number: request.ideaNumber });
-  if (idea.status !== 'active') return err({ code: 'not-started', number: idea.number, status: idea.status });
-  if (!idea.projectLeader) return err({ code: 'no-project-leader', number: idea.number });
-  const person = request.programme?.people.find((p) => p.aadObjectId === idea.projectLeader);
-  const to = { id: idea.projectLeader, name: person?.name ?? idea.projectLeader };
-  await deps.sender.send({
-    tenantId: request.key.tenantId,
-    programmeId: request.key.programmeId,
-    ideaNumber: idea.number,
-    ideaTitle: idea.title,
-    to,
-    requestKey: request.requestKey,
-    by: request.by,
-    at: request.at,
-  });
-  return ok({ to });
-}
-
-/** The office's "send to the project leader" button. */
-export async function sendChecklistAsOffice(
-  deps: { ideas: IdeaRepository; sender: ChecklistSender },
-  ctx: RequestContext,
-  ref: { programmeId: string; number: string },
-  requestKey: string,
-): Promise<Result<{ to: PersonRef }, ChecklistError>> {
-  const access = accessTo(ctx, ref.programmeId);
-  if (!access.ok) return access;
-  if (!access.value.roles.isOffice) return err({ code: 'forbidden', needs: 'office' });
-  return sendChecklist(deps, {
-    key: access.value.key,
-    ideaNumber: ref.number,
-    requestKey,
-    by: access.value.actor,
-    at: ctx.now,
-    programme: access.value.programme,
-  });
-}
-
-/** The checklist as its project leader sees it, without a request (for the delivery module,
- * which renders the card into the leader's chat). Undefined when the person is not in the
- * programme or the idea has no checklist. */
+/** The checklist as a person sees it, without a request: the card that goes to a project
+ * leader's personal chat. Undefined when the person is not (or no longer) in the programme or
+ * the idea has no checklist. */
 export async function checklistForPerson(
-  ideas: IdeaRepository,
   checklists: ChecklistRepository,
   programme: Programme,
   key: ProgrammeKey,
-  ideaNumber: string,
+  idea: Idea,
   personId: string,
 ): Promise<ChecklistState | undefined> {
   const roles = rolesIn(programme, personId);
-  const idea = await ideas.get(key, ideaNumber);
-  if (!roles || !idea || noChecklist.includes(idea.status)) return undefined;
+  if (!roles || noChecklist.includes(idea.status)) return undefined;
   const access: Access = { programme, roles, key, actor: { id: personId, name: roles.person.name } };
   const record = await checklists.get(key, idea.number);
   return state(access, idea, record?.ticks ?? {});
 }
 
-/** Progress of a project's checklist, for the idea card or a portfolio (no role check: it is
- * a count, and the caller has already decided the reader may see the idea). */
+/** Progress of a project's checklist (no role check: it is a count, and the caller has already
+ * decided the reader may see the project's working material). */
 export async function checklistProgressOf(checklists: ChecklistRepository, key: ProgrammeKey, ideaNumber: string): Promise<ChecklistProgress> {
   const record = await checklists.get(key, ideaNumber);
   return checklistProgress(record?.ticks ?? {});
 }
+
+/** What the idea card reads of a project's checklist: its progress, nothing else. */
+export interface ChecklistProgressReader {
+  progressOf(key: ProgrammeKey, ideaNumber: string): Promise<ChecklistProgress>;
+}
+
+export const checklistProgressReader = (checklists: ChecklistRepository): ChecklistProgressReader => ({
+  progressOf: (key, ideaNumber) => checklistProgressOf(checklists, key, ideaNumber),
+});

@@ -5,7 +5,7 @@ import { classify } from '../../domain/disclosure/classify.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import { decideDisclosure, type Withheld } from '../../domain/disclosure/decide.js';
 import type { ProgrammeDirectory } from '../programmeDirectory.js';
-import type { AudienceSource, AuditLog, NdaRegister, NdaTopic } from './ports.js';
+import type { AudienceSource, AuditLog, AuditSubject, NdaRegister, NdaTopic } from './ports.js';
 
 export interface OutgoingRequest {
   tenantId: string;
@@ -29,6 +29,9 @@ const describe = (item: Disclosed): string => {
       return 'internal programme material';
   }
 };
+
+const subjectOf = (item: Disclosed): AuditSubject =>
+  item.kind === 'idea' || item.kind === 'idea-documents' ? { kind: item.kind, number: item.idea.number } : { kind: item.kind };
 
 export class DisclosureGuard {
   constructor(
@@ -61,6 +64,7 @@ export class DisclosureGuard {
           decision,
           items: listed.map(({ item, reason }) => ({
             what: describe(item),
+            subject: subjectOf(item),
             classification: classify(programme, item).classification.level,
             ...(reason ? { reason } : {}),
           })),

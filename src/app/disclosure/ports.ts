@@ -1,6 +1,7 @@
 // Ports of the disclosure guard: who is in a conversation, which conversations belong to a
 // programme, who signed an NDA, and where refusals and external shares are recorded.
 import type { Audience } from '../../domain/disclosure/audience.js';
+import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { WithholdReason } from '../../domain/disclosure/decide.js';
 
 export interface AudienceSource {
@@ -43,8 +44,26 @@ export interface AuditEntry {
   actor: { id: string; name: string };
   conversation: { id: string; kind: string };
   decision: AuditDecision;
-  /** What was withheld (or shared), e.g. "idea DSOP-2026-001", and why. */
-  items: { what: string; classification: string; reason?: WithholdReason }[];
+  /** What was withheld (or shared), and why. */
+  items: AuditItem[];
+}
+
+/** What an entry is about, in data, so the log can say it in the reader's language. */
+export interface AuditSubject {
+  kind: Disclosed['kind'];
+  /** The idea's number (ideas and their documents). */
+  number?: string;
+  /** Rows of a shared prioritised list. */
+  rows?: number;
+}
+
+export interface AuditItem {
+  /** The same in plain English: kept for entries written before `subject` existed. */
+  what: string;
+  subject?: AuditSubject;
+  /** The classification level (classify.ts), e.g. "programme-internal". */
+  classification: string;
+  reason?: WithholdReason;
 }
 
 export interface AuditLog {

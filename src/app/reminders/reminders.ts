@@ -7,6 +7,7 @@ import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { dueEvents, type ScheduleEvent } from '../../domain/schedule/due.js';
+import { periodByKey } from '../../domain/schedule/period.js';
 import { checkPhaseDuration, type PhaseWarning } from '../../domain/schedule/phaseDuration.js';
 import type { Delivery, DeliveryJob } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
@@ -34,8 +35,16 @@ export interface ReminderCards {
   phaseWarning(input: { programme: Programme; idea: Idea; warning: PhaseWarning; exceededAt: number; guidelineMonths: number }): Card;
 }
 
+/** Whether the roadmap was revised in [from, until): a revision put to the deciding body's
+ * vote, or, where no body decides, an edit that took effect (the roadmap storage answers). */
+export interface RoadmapRevisionCheck {
+  revisedBetween(key: ProgrammeKey, from: number, until: number): Promise<boolean>;
+}
+
 export interface ReminderDeps {
   programmes: readonly Programme[];
+  /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
+  roadmapRevisions?: RoadmapRevisionCheck;
   ideas: IdeaRepository;
   reports: ReportRepository;
   delivery: Delivery;
@@ -84,7 +93,7 @@ export function eventsToSend(schedule: Schedule, now: number): ScheduleEvent[] {
 
 /** Who must act on a schedule, with the projects each still has to report on in the period. */
 export async function outstanding(
-  deps: Pick<ReminderDeps, 'reports'>,
+  deps: Pick<ReminderDeps, 'reports'> & Partial<Pick<ReminderDeps, 'roadmapRevisions'>>,
   key: ProgrammeKey,
   programme: Programme,
   schedule: Schedule,
@@ -106,8 +115,14 @@ export async function outstanding(
     }
     return out;
   }
+  // Digi Rogaland §4.7: «Veikartet revideres minst to ganger årlig.» A period in which the
+  // roadmap was revised is done: nobody is reminded of it any more, and nobody is escalated.
+  if (schedule.kind === 'roadmap-revision' && deps.roadmapRevisions) {
+    const period = periodByKey(schedule, periodKey);
+    if (period && (await deps.roadmapRevisions.revisedBetween(key, period.opens, period.closes))) return out;
+  }
   // Not about projects: the bodies' secretaries or the office, who are reminded until the
-  // period closes (their work is not filed in Samspill).
+  // period closes or, for a roadmap revision, until the revision is put to the vote.
   const people =
     schedule.recipients === 'secretariat'
       ? programme.bodies.flatMap((b) => (b.secretary ? [b.secretary] : []))
@@ -138,7 +153,8 @@ async function planProgramme(deps: ReminderDeps, programme: Programme, now: numb
       }
       // Escalate once: the keys have no reporting person in them, so whoever is still missing at
       // the first tick after the deadline is the list, and later ticks are duplicates.
-      if (event.kind === 'overdue' && isProjectSchedule(schedule) && waiting.size > 0) {
+      // An undone roadmap revision is escalated too: the overdue reminder says the office is told.
+      if (event.kind === 'overdue' && (isProjectSchedule(schedule) || schedule.kind === 'roadmap-revision') && waiting.size > 0) {
         const missing = [...waiting].map(([person, items]) => ({ person, ideas: items.map((i) => i.idea) }));
         const card = deps.cards.escalation({ programme, schedule, event, missing });
         for (const officeId of office) jobs.push(job(escalationKey(key, event, officeId), officeId, card));

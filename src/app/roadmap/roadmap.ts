@@ -1,9 +1,20 @@
 // The roadmap (veikart): everyone in the programme sees it; the office adds and changes
-// entries, and every change is logged. `startAllowed` is what the gate that starts a project
-// must ask (Digi Rogaland §6: a project cannot be started without a roadmap entry).
+// entries, and every change that takes effect is logged. Where the programme names a body that
+// decides roadmap changes (Digi Rogaland §4.7: «styringsgruppen beslutter eventuelle endringer»),
+// the office's edits are pending changes until that body adopts them (revisions.ts); elsewhere
+// they take effect at once. `startAllowed` is what the gate that starts a project must ask (§6:
+// a project cannot be started without a roadmap entry); it reads the adopted roadmap only.
 import { compareIdeaNumbers } from '../../domain/idea/ideaNumber.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
+import {
+  isOpenRevision,
+  roadmapBodyOf,
+  stageChange,
+  type PendingChange,
+  type RevisionProblem,
+  type RoadmapProposal,
+} from '../../domain/roadmap/revision.js';
 import {
   mayStart,
   planEntry,
@@ -17,6 +28,7 @@ import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { pendingRows, type ChangeRow, type RoadmapRevisionRepository } from './revisions.js';
 
 export type PlanOutcome = { entry: RoadmapEntry; revision: RoadmapRevision } | { unchanged: RoadmapEntry };
 
@@ -34,12 +46,23 @@ export interface RoadmapRepository {
   revisions(key: ProgrammeKey, limit: number): Promise<RoadmapRevision[]>;
 }
 
-export type RoadmapError = IdeaUseCaseError | RoadmapProblem;
+export type RoadmapError = IdeaUseCaseError | RoadmapProblem | RevisionProblem;
+
+/** The changes not in force yet, where a body decides roadmap changes. */
+export interface RoadmapChanges {
+  body: string;
+  /** The revision put to the vote and not yet decided, with its changes. */
+  open?: { proposal: RoadmapProposal; rows: ChangeRow[] };
+  /** Pending changes not yet put to the vote. */
+  pending: ChangeRow[];
+}
 
 export interface RoadmapPicture {
   access: Access;
+  /** The adopted roadmap. */
   layout: RoadmapLayout<Idea>;
   lastRevision?: RoadmapRevision;
+  changes?: RoadmapChanges;
 }
 
 export async function showRoadmap(
@@ -47,19 +70,34 @@ export async function showRoadmap(
   roadmap: RoadmapRepository,
   ctx: RequestContext,
   programmeId: string,
+  revisions?: RoadmapRevisionRepository,
 ): Promise<Result<RoadmapPicture, RoadmapError>> {
   const access = accessTo(ctx, programmeId);
   if (!access.ok) return access;
-  const [all, entries, last] = await Promise.all([
-    ideas.list(access.value.key),
-    roadmap.list(access.value.key),
-    roadmap.revisions(access.value.key, 1),
+  const { key, programme } = access.value;
+  const body = roadmapBodyOf(programme);
+  const [all, entries, last, pending, open] = await Promise.all([
+    ideas.list(key),
+    roadmap.list(key),
+    roadmap.revisions(key, 1),
+    body && revisions ? revisions.pending(key) : Promise.resolve([]),
+    body && revisions ? revisions.open(key) : Promise.resolve(undefined),
   ]);
   const sorted = [...all].sort((a, b) => compareIdeaNumbers(a.number, b.number));
+  const byNumber = new Map(all.map((i) => [i.number, i]));
+  const lookup = { get: async (_key: ProgrammeKey, n: string) => byNumber.get(n) };
+  const changes: RoadmapChanges | undefined = body
+    ? {
+        body,
+        pending: await pendingRows(lookup, key, entries, pending),
+        ...(open && isOpenRevision(open) ? { open: { proposal: open, rows: open.changes.map((change) => ({ change, ...(byNumber.get(change.ideaNumber) ? { idea: byNumber.get(change.ideaNumber)! } : {}) })) } } : {}),
+      }
+    : undefined;
   return ok({
     access: access.value,
-    layout: roadmapLayout(access.value.programme, sorted, entries),
+    layout: roadmapLayout(programme, sorted, entries),
     ...(last[0] ? { lastRevision: last[0] } : {}),
+    ...(changes ? { changes } : {}),
   });
 }
 
@@ -71,19 +109,43 @@ export interface PlanRequest {
   note: string;
 }
 
-/** Adds or changes an idea's roadmap entry (office only). */
+/** What an office edit did. */
+export type EditOutcome =
+  /** Took effect at once (no body decides this programme's roadmap). */
+  | { kind: 'saved'; entry: RoadmapEntry; revision: RoadmapRevision }
+  /** Is now the idea's pending change, for the body to decide in a revision. */
+  | { kind: 'staged'; pending: PendingChange; body: string }
+  /** Said what the adopted roadmap says: the idea's pending change is dropped. */
+  | { kind: 'withdrawn'; body: string }
+  | { kind: 'unchanged' };
+
+/** Adds or changes an idea's roadmap entry (office only): at once, or as a pending change where
+ * a body decides roadmap changes. */
 export async function planRoadmapEntry(
   ideas: IdeaRepository,
   roadmap: RoadmapRepository,
   ctx: RequestContext,
   request: PlanRequest,
-): Promise<Result<PlanOutcome, RoadmapError>> {
+  revisions?: RoadmapRevisionRepository,
+): Promise<Result<EditOutcome, RoadmapError>> {
   const access = officeAccess(ctx, request.programmeId);
   if (!access.ok) return access;
   const idea = await ideas.get(access.value.key, request.number);
   if (!idea) return err({ code: 'not-found', number: request.number });
   const input = { ideaNumber: idea.number, start: request.start, end: request.end, note: request.note, by: access.value.actor, at: ctx.now };
-  return roadmap.plan(access.value.key, idea.number, (current) => planEntry(idea, current, input));
+  const body = roadmapBodyOf(access.value.programme);
+  if (body) {
+    // A programme file names the body, so the store must be wired; refusing beats a silent direct edit.
+    if (!revisions) throw new Error(`roadmap of ${request.programmeId}: changes are decided by ${body}, but no revision store is wired`);
+    const staged = await revisions.stage(access.value.key, idea.number, (adopted, pending, count) => stageChange(idea, adopted, pending, count, input));
+    if (!staged.ok) return staged;
+    const outcome = staged.value;
+    if (outcome.kind === 'staged') return ok({ kind: 'staged', pending: outcome.pending, body });
+    return ok(outcome.kind === 'withdrawn' ? { kind: 'withdrawn', body } : { kind: 'unchanged' });
+  }
+  const planned = await roadmap.plan(access.value.key, idea.number, (current) => planEntry(idea, current, input));
+  if (!planned.ok) return planned;
+  return ok('unchanged' in planned.value ? { kind: 'unchanged' } : { kind: 'saved', ...planned.value });
 }
 
 export async function roadmapLog(
@@ -91,10 +153,16 @@ export async function roadmapLog(
   ctx: RequestContext,
   programmeId: string,
   limit: number,
-): Promise<Result<{ access: Access; revisions: RoadmapRevision[] }, RoadmapError>> {
+  revisions?: Pick<RoadmapRevisionRepository, 'list'>,
+): Promise<Result<{ access: Access; revisions: RoadmapRevision[]; decided: RoadmapProposal[] }, RoadmapError>> {
   const access = accessTo(ctx, programmeId);
   if (!access.ok) return access;
-  return ok({ access: access.value, revisions: await roadmap.revisions(access.value.key, limit) });
+  const { key, programme } = access.value;
+  const [log, proposals] = await Promise.all([
+    roadmap.revisions(key, limit),
+    roadmapBodyOf(programme) && revisions ? revisions.list(key, limit) : Promise.resolve([]),
+  ]);
+  return ok({ access: access.value, revisions: log, decided: proposals.filter((p) => !isOpenRevision(p)) });
 }
 
 /** For the gate code: may this idea be started (taken into implementation)? */

@@ -14,6 +14,8 @@ import { applyDecision } from '../ideas/changeIdea.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import { postOnce } from './openVote.js';
+import { remindVoters } from './remindVoters.js';
+import { votersReminderDue } from '../../domain/vote/votersReminder.js';
 import { refOf, SYSTEM, type VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
 import type { VoteRef } from './voteRepository.js';
@@ -59,7 +61,7 @@ async function count(deps: VoteDeps, ref: VoteRef, vote: GateVote): Promise<Gate
   return done?.vote ?? vote;
 }
 
-/** The people told of the outcome: the idea's project leader and the programme office. */
+/** The people told of the outcome: the idea's project leader (if any) and the programme office. */
 export function recipientsOf(programme: Programme, projectLeader: string | undefined): string[] {
   const office = programme.people.filter((p) => p.roles.includes('office')).map((p) => p.aadObjectId);
   return [...new Set([...(projectLeader ? [projectLeader] : []), ...office])];
@@ -87,7 +89,7 @@ export async function finishVote(deps: VoteDeps, programme: Programme, start: Ga
   const needsOutcome = !vote.progress.notified;
   const needsDecision = vote.director !== undefined && !vote.progress.decisionNotified;
   if (needsOutcome || needsDecision) {
-    const idea = await deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
+    const idea = vote.matter ? undefined : await deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
     const people = recipientsOf(programme, idea?.projectLeader);
     if (needsOutcome) await deps.board.notify(vote, people, 'outcome');
     if (needsDecision) await deps.board.notify(vote, people, 'decision');
@@ -110,6 +112,8 @@ async function applyOnce(deps: VoteDeps, programme: Programme, vote: GateVote, a
   const key = { tenantId: vote.tenantId, programmeId: vote.programmeId };
   const director = vote.director;
   const at = director?.at ?? vote.closing?.at ?? vote.deadline;
+  const by: PersonRef = director ? { id: director.by, name: director.name } : (vote.closing?.by ?? SYSTEM);
+  if (vote.matter) return deps.matters.apply(vote, adopted, by, at);
   /** The decision as already recorded in the idea's history (written atomically with the idea). */
   const recorded = async (): Promise<Applied | undefined> => {
     const done = (await deps.ideas.history(key, vote.ideaNumber)).find(
@@ -119,7 +123,6 @@ async function applyOnce(deps: VoteDeps, programme: Programme, vote: GateVote, a
   };
   const already = await recorded();
   if (already) return already;
-  const by: PersonRef = director ? { id: director.by, name: director.name } : (vote.closing?.by ?? SYSTEM);
   const result = await applyDecision(deps.ideas, programme, { tenantId: vote.tenantId, programmeId: vote.programmeId, number: vote.ideaNumber }, {
     gate: vote.gate,
     adopted,
@@ -141,11 +144,14 @@ export interface CloserLog {
 export interface SweepReport {
   closed: string[];
   resumed: string[];
+  /** `voteId:person` of each member reminded that the vote closes soon. */
+  reminded: string[];
   failed: string[];
 }
 
 /**
- * Closes votes whose deadline has passed and resumes any follow-up left undone. State lives in
+ * Closes votes whose deadline has passed, resumes any follow-up left undone, and reminds the
+ * members who have not voted the day before a vote closes. State lives in
  * storage, so a restart loses nothing: the next sweep finds the same votes. main/app runs it
  * on an interval; tests call it with the time they want.
  */
@@ -154,7 +160,8 @@ export class VoteCloser {
 
   constructor(
     private readonly deps: VoteDeps,
-    private readonly programmes: readonly Programme[],
+    /** The programmes as served now (the directory: admitted parties included). */
+    private readonly served: { readonly programmes: readonly Programme[] },
     private readonly log: CloserLog,
   ) {}
 
@@ -171,8 +178,8 @@ export class VoteCloser {
   }
 
   private async sweep(now: number): Promise<SweepReport> {
-    const report: SweepReport = { closed: [], resumed: [], failed: [] };
-    for (const programme of this.programmes) {
+    const report: SweepReport = { closed: [], resumed: [], reminded: [], failed: [] };
+    for (const programme of this.served.programmes) {
       const key = { tenantId: programme.tenantId, programmeId: programme.id };
       let due: GateVote[];
       try {
@@ -189,7 +196,10 @@ export class VoteCloser {
             this.log.info({ voteId: vote.id, status: closed?.outcome?.status }, 'votes: closed at the deadline');
           } else if (vote.status === 'open') {
             await postOnce(this.deps, vote);
-            report.resumed.push(vote.id);
+            if (votersReminderDue(vote, now)) {
+              const reminded = await remindVoters(this.deps, vote);
+              report.reminded.push(...reminded.map((person) => `${vote.id}:${person}`));
+            } else report.resumed.push(vote.id);
           } else {
             await closeVote(this.deps, programme, refOf(vote), vote.closing ?? { at: now, by: SYSTEM, how: 'deadline' });
             report.resumed.push(vote.id);

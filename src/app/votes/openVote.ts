@@ -4,9 +4,10 @@
 import { nextGate } from '../../domain/idea/lifecycle.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
+import { isWebLink } from '../../domain/idea/text.js';
 import type { Body, Gate } from '../../domain/programme/schema.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
-import { missingDeliverables, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
+import { missingDeliverables, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
 import { officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import { refOf, type VoteDeps } from './voteDeps.js';
@@ -53,15 +54,6 @@ export interface ProposalInput {
   overrideReason: string;
 }
 
-const isWebAddress = (text: string) => {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
-
 export async function openGateVote(
   deps: VoteDeps,
   ctx: RequestContext,
@@ -79,7 +71,7 @@ export async function openGateVote(
   const links = Object.fromEntries(Object.entries(input.links).map(([k, v]) => [k, v.trim()]));
   for (const d of gate.deliverables) {
     const link = links[d.id];
-    if (link && !isWebAddress(link)) return err({ code: 'bad-link', deliverable: d.id });
+    if (link && !isWebLink(link)) return err({ code: 'bad-link', deliverable: d.id });
   }
   const missing = missingDeliverables(gate, links);
   if (missing.length > 0 && !input.override) return err({ code: 'missing-deliverables', missing });
@@ -97,19 +89,10 @@ export async function openGateVote(
     ideaNumber: idea.number,
     ideaTitle: idea.title,
     gate: gate.id,
-    body: body.id,
-    electorate: { members: body.members, chair: body.chair, observers: body.observers, secretary: body.secretary },
-    rule: body.rule,
-    ...(body.decidedBy ? { decidedBy: body.decidedBy } : {}),
+    ...voteBefore(body, { by: actor, at: ctx.now, deadline: deadline.value, channel }),
     budgetMatter: budgetRule && input.budgetMatter,
     basis: gate.deliverables.map((d) => (links[d.id] ? { deliverable: d.id, link: new URL(links[d.id]!).href } : { deliverable: d.id })),
     ...(missing.length > 0 ? { override: { by: actor, at: ctx.now, missing, reason: overrideReason } } : {}),
-    openedBy: actor,
-    openedAt: ctx.now,
-    deadline: deadline.value,
-    channel: { conversationId: channel.conversationId, language: channel.language },
-    status: 'open',
-    progress: { posted: false, outcomePosted: false, notified: false, decisionPosted: false, decisionNotified: false },
   };
   const opened = await deps.votes.open(vote, input.submissionId);
   if (opened.kind === 'already-open') return err({ code: 'already-open', voteId: opened.vote.id });

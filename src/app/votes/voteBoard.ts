@@ -14,4 +14,6 @@ export interface VoteBoard {
   settle(ref: VoteRef): Promise<boolean>;
   /** Tells people in their personal chat what was decided (idempotent per vote and person). */
   notify(vote: GateVote, people: readonly string[], what: 'outcome' | 'decision'): Promise<void>;
+  /** Reminds members who have not voted that the vote closes soon (idempotent per vote and person). */
+  remindVoters(vote: GateVote, people: readonly string[]): Promise<void>;
 }

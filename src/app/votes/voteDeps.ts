@@ -3,12 +3,17 @@ import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { ConversationStore } from '../ports.js';
 import type { VoteBoard } from './voteBoard.js';
 import type { BodyChannelRepository, VoteRef, VoteRepository } from './voteRepository.js';
-import type { GateVote } from '../../domain/vote/gateVote.js';
+import type { Applied, GateVote } from '../../domain/vote/gateVote.js';
 import type { PersonRef } from '../../domain/idea/idea.js';
 
 /** Whether an idea has a roadmap entry; asked before a gate that starts a project. */
 export interface RoadmapCheck {
   onRoadmap(key: ProgrammeKey, ideaNumber: string): Promise<boolean>;
+}
+
+/** Applies a decision on a matter that is not an idea's gate (an admission) once. */
+export interface MatterDecisions {
+  apply(vote: GateVote, adopted: boolean, by: PersonRef, at: number): Promise<Applied>;
 }
 
 export interface VoteDeps {
@@ -18,6 +23,7 @@ export interface VoteDeps {
   conversations: ConversationStore;
   board: VoteBoard;
   roadmap: RoadmapCheck;
+  matters: MatterDecisions;
 }
 
 /** Who acts when the clock closes a vote. */

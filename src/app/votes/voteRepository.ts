@@ -43,7 +43,8 @@ export interface VoteRepository {
   update(ref: VoteRef, change: (vote: GateVote) => GateVote | undefined): Promise<{ vote: GateVote; changed: boolean } | undefined>;
   /** The programme's votes, newest first, optionally for one idea or one body. */
   list(key: ProgrammeKey, filter?: { ideaNumber?: string; body?: string }): Promise<GateVote[]>;
-  /** Votes that need the closer: open past the deadline, or with follow-up work left. */
+  /** Votes that need the closer: open past the deadline, with follow-up work left, or due
+   * the day-before reminder to the members who have not voted. */
   due(key: ProgrammeKey, now: number): Promise<GateVote[]>;
 
   /** Records a ballot: one history row per ballot and one latest row per voter, atomically. */

@@ -7,7 +7,7 @@
 // for a different item.
 //
 // Pure: ticking and progress take the time and the person from the caller.
-import type { PersonRef } from '../idea/idea.js';
+import type { IdeaStatus, PersonRef } from '../idea/idea.js';
 import type { LocalisedText } from '../programme/schema.js';
 
 export const checklistPhases = ['starte-sammen', 'forme-sammen', 'levere-sammen'] as const;
@@ -202,6 +202,11 @@ export const difiChecklist: readonly ChecklistItem[] = [
   principle(4, 'Brukeren skal kunne forstå sine rettigheter og plikter.', 'Users can understand their rights and duties.'),
   principle(5, 'Brukeren skal raskt få løst og avklart sine behov.', 'Users get their needs resolved and clarified quickly.'),
 ];
+
+/** A project works on its checklist while it is qualified (preparing to start) and active:
+ * only then can it be ticked, and only then does the idea card show its progress. Before
+ * qualification an idea is not a project; once closed, the checklist is a record. */
+export const isChecklistInProgress = (status: IdeaStatus): boolean => status === 'qualified' || status === 'active';
 
 const itemIds = new Set(difiChecklist.map((i) => i.id));
 export const isChecklistItem = (id: string): boolean => itemIds.has(id);

@@ -16,7 +16,7 @@ export interface PhaseAge {
   guidelineMonths?: number;
   /** Epoch ms when the guideline is reached; undefined without a guideline or once closed. */
   guidelineEndsAt?: number;
-  /** Strictly past the guideline, in an open idea. */
+  /** At or past the end of the guideline, in an open idea (as the phase-length warnings count it). */
   exceeded: boolean;
 }
 
@@ -40,5 +40,5 @@ export function phaseAge(programme: Pick<Programme, 'phases'>, idea: Idea, now: 
   // A stopped or completed idea has nothing left to hurry.
   if (isClosed(idea)) return age;
   const ends = guidelineEnd(idea.phaseStartedAt, guideline);
-  return { ...age, guidelineEndsAt: ends, exceeded: now > ends };
+  return { ...age, guidelineEndsAt: ends, exceeded: now >= ends };
 }

@@ -86,6 +86,14 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
     }
   });
 
+  const admission = programme.membership?.admission;
+  if (admission) {
+    if (!bodyIds.has(admission.body)) add(['membership', 'admission', 'body'], `unknown body "${admission.body}"`);
+    unique('membership.admission.criteria', admission.criteria.map((c) => c.id));
+  }
+
+  if (programme.roadmap && !bodyIds.has(programme.roadmap.body)) add(['roadmap', 'body'], `unknown body "${programme.roadmap.body}"`);
+
   const gateId = programme.confidentiality.participantsOnlyUntilGate;
   if (gateId !== undefined && !programme.gates.some((g) => g.id === gateId)) {
     add(['confidentiality', 'participantsOnlyUntilGate'], `unknown gate "${gateId}"`);

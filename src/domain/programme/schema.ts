@@ -210,9 +210,21 @@ export const noticeRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type NoticeRule = z.infer<typeof noticeRuleSchema>;
 
+/** How a new party is admitted (DSOP §2.3): the criteria the programme checks and the body
+ * whose vote decides (with its own rule when the admission rule differs from the body's). */
+export const admissionSchema = z
+  .object({
+    body: id,
+    rule: decisionRuleSchema.optional(),
+    criteria: z.array(z.object({ id, name: localisedTextSchema }).strict()).min(1),
+  })
+  .strict();
+export type Admission = z.infer<typeof admissionSchema>;
+
 /** Membership terms: the fee rule and the notice rule, each with the agreement text it rests on. */
 export const membershipSchema = z
   .object({
+    admission: admissionSchema.optional(),
     fee: z
       .object({
         rates: z
@@ -227,6 +239,13 @@ export const membershipSchema = z
   })
   .strict();
 export type Membership = z.infer<typeof membershipSchema>;
+
+/** Who decides changes to the roadmap (veikart). Digi Rogaland §4.7: «Arbeidsutvalget har ansvar
+ * for saksgrunnlaget relatert til veikartet, og styringsgruppen beslutter eventuelle endringer.»
+ * Set: the office's edits are proposed changes until the body adopts them in a revision.
+ * Absent: the office's edits take effect at once. */
+export const roadmapGovernanceSchema = z.object({ body: id }).strict();
+export type RoadmapGovernance = z.infer<typeof roadmapGovernanceSchema>;
 
 /** The governance part: what a preset defines and a programme may override. */
 export const governanceSchema = z
@@ -244,6 +263,8 @@ export const governanceSchema = z
     confidentiality: confidentialitySchema,
     /** Membership fee and notice of withdrawal (optional: not every agreement has them). */
     membership: membershipSchema.optional(),
+    /** Who decides roadmap changes (optional: without it the office's edits take effect at once). */
+    roadmap: roadmapGovernanceSchema.optional(),
   })
   .strict();
 export type Governance = z.infer<typeof governanceSchema>;

@@ -64,13 +64,25 @@ export interface RoadmapEntry {
 
 export type RoadmapField = 'start' | 'end' | 'note';
 
+export interface FieldChange {
+  field: RoadmapField;
+  from?: string;
+  to: string;
+}
+
+/** One entry's change as it took effect, for the change log. */
 export interface RoadmapRevision {
   ideaNumber: string;
   by: PersonRef;
   at: number;
   kind: 'added' | 'changed';
-  changes: { field: RoadmapField; from?: string; to: string }[];
+  changes: FieldChange[];
+  /** Set when the change took effect by a body's decision on a revision (revision.ts). */
+  decision?: { revisionId: string; voteId: string };
 }
+
+/** What an entry says: the part a change sets. */
+export type EntryValues = Pick<RoadmapEntry, 'start' | 'end' | 'note'>;
 
 export type RoadmapProblem =
   | { code: 'invalid-quarter'; field: 'start' | 'end' }
@@ -87,14 +99,9 @@ export interface PlanInput {
   at: number;
 }
 
-/** Adds an entry or changes one. `unchanged` when the input says what the entry already says
- * (nothing is written and nothing is logged). */
-export function planEntry(
-  idea: Pick<Idea, 'number' | 'status'>,
-  existing: RoadmapEntry | undefined,
-  input: PlanInput,
-): Result<{ entry: RoadmapEntry; revision: RoadmapRevision } | { unchanged: RoadmapEntry }, RoadmapProblem> {
-  if (isClosed(idea)) return err({ code: 'idea-closed', number: idea.number });
+/** The input checked and normalised: quarters upper-cased, the end not before the start, the
+ * note trimmed. */
+export function normalisePlan(input: Pick<PlanInput, 'start' | 'end' | 'note'>): Result<EntryValues, RoadmapProblem> {
   const start = parseQuarter(input.start);
   if (!start) return err({ code: 'invalid-quarter', field: 'start' });
   const end = parseQuarter(input.end);
@@ -103,28 +110,56 @@ export function planEntry(
   const e = formatQuarter(end.year, end.quarter);
   if (compareQuarters(e, s) < 0) return err({ code: 'end-before-start' });
   if (compareQuarters(e, s) + 1 > MAX_SPAN_QUARTERS) return err({ code: 'too-long', maxQuarters: MAX_SPAN_QUARTERS });
-  const note = input.note.trim();
+  return ok({ start: s, end: e, note: input.note.trim() });
+}
 
-  const wanted: Record<RoadmapField, string> = { start: s, end: e, note };
-  const changes = (['start', 'end', 'note'] as const).flatMap((field) => {
+/** The fields `wanted` changes on `existing` (a new entry's empty note is no change). Empty:
+ * nothing changes. */
+export function diffEntry(existing: EntryValues | undefined, wanted: EntryValues): FieldChange[] {
+  return (['start', 'end', 'note'] as const).flatMap((field) => {
     const before = existing?.[field];
     if (before === wanted[field]) return [];
-    if (!existing && field === 'note' && note === '') return [];
+    if (!existing && field === 'note' && wanted.note === '') return [];
     return [{ field, ...(before !== undefined ? { from: before } : {}), to: wanted[field] }];
   });
-  if (existing && changes.length === 0) return ok({ unchanged: existing });
+}
+
+/** The entry after a change that has a diff, and its line in the change log. */
+export function entryAfter(
+  ideaNumber: string,
+  existing: RoadmapEntry | undefined,
+  wanted: EntryValues,
+  changes: FieldChange[],
+  by: PersonRef,
+  at: number,
+): { entry: RoadmapEntry; revision: RoadmapRevision } {
   const entry: RoadmapEntry = {
-    ideaNumber: idea.number,
-    start: s,
-    end: e,
-    note,
-    createdBy: existing?.createdBy ?? input.by,
-    createdAt: existing?.createdAt ?? input.at,
-    updatedBy: input.by,
-    updatedAt: input.at,
+    ideaNumber,
+    // Only the entry's own values: `wanted` may be a richer record (a proposed change).
+    start: wanted.start,
+    end: wanted.end,
+    note: wanted.note,
+    createdBy: existing?.createdBy ?? by,
+    createdAt: existing?.createdAt ?? at,
+    updatedBy: by,
+    updatedAt: at,
   };
-  const revision: RoadmapRevision = { ideaNumber: idea.number, by: input.by, at: input.at, kind: existing ? 'changed' : 'added', changes };
-  return ok({ entry, revision });
+  return { entry, revision: { ideaNumber, by, at, kind: existing ? 'changed' : 'added', changes } };
+}
+
+/** Adds an entry or changes one. `unchanged` when the input says what the entry already says
+ * (nothing is written and nothing is logged). */
+export function planEntry(
+  idea: Pick<Idea, 'number' | 'status'>,
+  existing: RoadmapEntry | undefined,
+  input: PlanInput,
+): Result<{ entry: RoadmapEntry; revision: RoadmapRevision } | { unchanged: RoadmapEntry }, RoadmapProblem> {
+  if (isClosed(idea)) return err({ code: 'idea-closed', number: idea.number });
+  const wanted = normalisePlan(input);
+  if (!wanted.ok) return wanted;
+  const changes = diffEntry(existing, wanted.value);
+  if (existing && changes.length === 0) return ok({ unchanged: existing });
+  return ok(entryAfter(idea.number, existing, wanted.value, changes, input.by, input.at));
 }
 
 /**

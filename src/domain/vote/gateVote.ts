@@ -40,15 +40,40 @@ export interface VoteProgress {
   notified: boolean;
   decisionPosted: boolean;
   decisionNotified: boolean;
+  /** The day-before reminder went to the members who had not voted (votersReminder.ts). */
+  votersReminded?: boolean;
 }
+
+/**
+ * What a body decides besides an idea's gate: admitting a new party (DSOP §2.3). Such a vote
+ * runs through the same machinery; its `ideaNumber` is the matter's id (the application,
+ * e.g. M-004), its `ideaTitle` the matter's title and its `gate` the matter's kind, so the
+ * one-vote-at-a-time lock and the decision log work unchanged.
+ */
+export type VoteMatter =
+  | { kind: 'admission'; applicationId: string }
+  /** A revision of the roadmap (Digi Rogaland §4.7: «styringsgruppen beslutter eventuelle
+   * endringer»): `ideaNumber` is the revision's id (R-001). */
+  | { kind: 'roadmap-revision'; revisionId: string };
+
+/** The `gate` of an admission vote. Gate ids in programme files are upper-case by custom
+ * (BP1, oppstart is lower-case but never "admission"); the schema forbids nothing, so the
+ * closer goes by `matter`, never by this name. */
+export const ADMISSION_GATE = 'admission';
+
+/** The `gate` of a roadmap revision's vote (the closer goes by `matter`, as for admissions). */
+export const ROADMAP_REVISION_GATE = 'roadmap-revision';
 
 export interface GateVote {
   id: string;
   tenantId: string;
   programmeId: string;
+  /** The idea whose gate is decided, or the id of another matter (see VoteMatter). */
   ideaNumber: string;
   ideaTitle: string;
   gate: string;
+  /** Absent: an idea's gate. */
+  matter?: VoteMatter;
   body: string;
   /** Who may vote, as the body was when the vote opened: later changes to the programme
    * file do not move the goalposts of a running vote. */
@@ -176,6 +201,28 @@ export const asBallot = (b: BallotRecord): Ballot => ({
   castAt: b.castAt,
   ...(b.comment ? { comment: b.comment } : {}),
 });
+
+/**
+ * What every new vote starts with, whatever it decides: the body's electorate and rule as they
+ * are now, who opened it when, the deadline and the channel; open, nothing done yet.
+ */
+export function voteBefore(
+  body: Body,
+  opening: { by: PersonRef; at: number; deadline: number; channel: { conversationId: string; language: VoteLanguage } },
+): Pick<GateVote, 'body' | 'electorate' | 'rule' | 'decidedBy' | 'openedBy' | 'openedAt' | 'deadline' | 'channel' | 'status' | 'progress'> {
+  return {
+    body: body.id,
+    electorate: { members: body.members, chair: body.chair, observers: body.observers, secretary: body.secretary },
+    rule: body.rule,
+    ...(body.decidedBy ? { decidedBy: body.decidedBy } : {}),
+    openedBy: opening.by,
+    openedAt: opening.at,
+    deadline: opening.deadline,
+    channel: { conversationId: opening.channel.conversationId, language: opening.channel.language },
+    status: 'open',
+    progress: { posted: false, outcomePosted: false, notified: false, decisionPosted: false, decisionNotified: false },
+  };
+}
 
 /** A readable, unique id: idea, gate and the opening instant in base 36. */
 export function voteIdFor(ideaNumber: string, gate: string, openedAt: number): string {

@@ -2,9 +2,12 @@
 // renderer refuses a name that has no type here.
 import type { VoteLogView, VoteOutcomeView, VoteProposalView, VoteView } from '../votes/voteCardViews.js';
 import type { ChecklistView } from '../checklist/checklistCardView.js';
+import type { AdmissionFormView, AdmissionListView, AdmissionProposalView } from '../admission/admissionCardViews.js';
 import type { DeviationFormView, DeviationListView, MeasureFormView } from '../measures/measureCardViews.js';
+import type { FinalTreatmentFeedbackView, FinalTreatmentFormView, FinalTreatmentView } from '../measures/finalTreatmentCardViews.js';
 import type { FeeView } from '../membership/feeCardView.js';
 import type { RoadmapView } from '../roadmap/roadmapCardView.js';
+import type { RoadmapRevisionView } from '../roadmap/roadmapRevisionCardView.js';
 import type { ReportFormView } from '../reports/reportCardViews.js';
 
 export interface WelcomeView {
@@ -163,10 +166,17 @@ export interface CardViews {
   fee: FeeView;
   checklist: ChecklistView;
   roadmap: RoadmapView;
+  roadmapRevision: RoadmapRevisionView;
   measureForm: MeasureFormView;
   deviationForm: DeviationFormView;
   deviationList: DeviationListView;
+  finalTreatmentForm: FinalTreatmentFormView;
+  finalTreatmentFeedback: FinalTreatmentFeedbackView;
+  finalTreatment: FinalTreatmentView;
   reportForm: ReportFormView;
+  admissionForm: AdmissionFormView;
+  admissionList: AdmissionListView;
+  admissionProposal: AdmissionProposalView;
 }
 
 export type CardName = keyof CardViews;
@@ -188,8 +198,15 @@ export const cardNames: readonly CardName[] = [
   'fee',
   'checklist',
   'roadmap',
+  'roadmapRevision',
   'measureForm',
   'deviationForm',
   'deviationList',
+  'finalTreatmentForm',
+  'finalTreatmentFeedback',
+  'finalTreatment',
   'reportForm',
+  'admissionForm',
+  'admissionList',
+  'admissionProposal',
 ];

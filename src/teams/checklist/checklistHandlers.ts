@@ -2,28 +2,23 @@
 // verbs that show it, save ticks and send it to the project leader.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import {
-  openChecklist,
-  sendChecklistAsOffice,
-  tickChecklist,
-  type ChecklistError,
-  type ChecklistRepository,
-  type ChecklistSender,
-  type ChecklistState,
-} from '../../app/checklist/checklist.js';
+import { openChecklist, tickChecklist, type ChecklistError, type ChecklistRepository, type ChecklistState } from '../../app/checklist/checklist.js';
+import { resendChecklist, type LeaderChecklistCards } from '../../app/checklist/checklistDelivery.js';
+import type { Delivery } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import {
   checklistPhases,
   checklistThemes,
   difiChecklist,
+  isChecklistInProgress,
   phaseNames,
   principlesName,
   themeNames,
   type ChecklistItem,
   type Share,
 } from '../../domain/checklist/difiChecklist.js';
-import { ideaDocuments } from '../../domain/disclosure/content.js';
+import { ideaContent, ideaDocuments } from '../../domain/disclosure/content.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
 import { formatDate, pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
@@ -38,7 +33,9 @@ import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 export interface ChecklistDependencies {
   ideas: IdeaRepository;
   checklists: ChecklistRepository;
-  sender: ChecklistSender;
+  /** The office's resend goes to the leader's personal chat as a delivery job. */
+  delivery: Delivery;
+  leaderCards: LeaderChecklistCards;
   cards: CardRenderer;
 }
 
@@ -58,6 +55,8 @@ export function checklistErrorText(error: ChecklistError, language: Language): s
       return translate(language, 'checklistError.not-started', { number: error.number, status: statusText(error.status, language).toLowerCase() });
     case 'no-project-leader':
       return translate(language, 'checklistError.no-project-leader', { number: error.number });
+    case 'leader-not-in-programme':
+      return translate(language, 'checklist.leaderNotInProgramme', { number: error.number });
     default:
       return ideaErrorText(error, language);
   }
@@ -120,12 +119,13 @@ export function checklistView(state: ChecklistState, language: Language, banner 
   };
 }
 
-/** Renders the checklist card; it shows the project's working material (its documents). */
+/** Renders the checklist card: it names the idea and shows the project's working material. */
 export function renderChecklist(cards: CardRenderer, state: ChecklistState, language: Language, banner = ''): AdaptiveCard {
-  return cards.render('checklist', checklistView(state, language, banner), [ideaDocuments(state.access.programme.id, state.idea)]);
+  const { programme } = state.access;
+  return cards.render('checklist', checklistView(state, language, banner), [ideaContent(programme.id, state.idea), ideaDocuments(programme.id, state.idea)]);
 }
 
-export function checklistVerbs({ ideas, checklists, sender, cards }: ChecklistDependencies): Record<string, VerbDefinition> {
+export function checklistVerbs({ ideas, checklists, delivery, leaderCards, cards }: ChecklistDependencies): Record<string, VerbDefinition> {
   const refusal = (ctx: RequestContext, message: string): AdaptiveCard =>
     cards.render('error', { title: translate(ctx.language, 'error.title'), message, details: [] }, []);
   const ref = { programmeId, number: ideaNumber };
@@ -165,9 +165,10 @@ export function checklistVerbs({ ideas, checklists, sender, cards }: ChecklistDe
       },
     }),
     'checklist.send': defineVerb({
-      schema: z.object({ ...ref, requestKey: z.string().trim().min(8).max(64) }),
+      // The card's own key: a double click of one card sends once, a fresh card sends again.
+      schema: z.object({ ...ref, requestKey: z.string().regex(/^[\w-]{8,64}$/) }),
       handle: async (ctx, data) => {
-        const sent = await sendChecklistAsOffice({ ideas, sender }, ctx, data, data.requestKey);
+        const sent = await resendChecklist({ ideas, checklists, delivery, cards: leaderCards }, ctx, data, data.requestKey);
         if (!sent.ok) return refusal(ctx, checklistErrorText(sent.error, ctx.language));
         const state = await openChecklist(ideas, checklists, ctx, data);
         if (!state.ok) return refusal(ctx, checklistErrorText(state.error, ctx.language));
@@ -186,7 +187,7 @@ export function checklistCommands({ ideas, cards }: ChecklistDependencies, verbs
         ctx.memberships.map(async (roles) => {
           const all = await ideas.list({ tenantId: ctx.actor.tenantId, programmeId: roles.programme.id });
           return all
-            .filter((i) => i.status === 'qualified' || i.status === 'active')
+            .filter((i) => isChecklistInProgress(i.status))
             .filter((i) => roles.isOffice || i.projectLeader === ctx.actor.aadObjectId)
             .map((i) => ({ idea: i, programmeId: roles.programme.id }));
         }),

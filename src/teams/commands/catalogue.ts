@@ -141,6 +141,15 @@ export const commandCatalogue = {
     scopes: [],
     audience: 'member',
   },
+  admission: {
+    words: { nb: ['opptak', 'ny aktør', 'nye aktører'], en: ['admission', 'new party', 'applications'] },
+    description: {
+      nb: 'Søknader om å bli aktør i programmet, og de som er tatt opp (programkontoret registrerer og legger fram)',
+      en: 'Applications to become a party of the programme, and those admitted (the office registers and puts them to the vote)',
+    },
+    scopes: [],
+    audience: 'member',
+  },
   checklist: {
     words: { nb: ['sjekkliste'], en: ['checklist'] },
     description: {
@@ -153,6 +162,15 @@ export const commandCatalogue = {
   roadmap: {
     words: { nb: ['veikart'], en: ['roadmap'] },
     description: { nb: 'Programmets veikart med prosjektene og planlagt periode', en: "The programme's roadmap: projects and planned periods" },
+    scopes: [],
+    audience: 'member',
+  },
+  roadmapRevision: {
+    words: { nb: ['veikart revisjon', 'veikartrevisjon', 'revisjon av veikartet'], en: ['roadmap revision'] },
+    description: {
+      nb: 'Revisjonen av veikartet: foreslåtte endringer, avstemningen i styringsgruppen og tidligere revisjoner',
+      en: 'The roadmap revision: proposed changes, the steering group’s vote and earlier revisions',
+    },
     scopes: [],
     audience: 'member',
   },
@@ -182,6 +200,28 @@ export const commandCatalogue = {
     description: { nb: 'Åpne avvik til neste konsultasjonsmøte', en: 'Open deviations for the next consultation meeting' },
     scopes: [],
     audience: 'member',
+  },
+  // Skate's final treatment of a measure (seed 004 §6). Typed in a personal chat, out of the full
+  // personal menu.
+  finalTreatments: {
+    words: { nb: ['sluttbehandling', 'sluttbehandlinger'], en: ['final treatment', 'final treatments'] },
+    description: {
+      nb: 'Sluttbehandling av tiltak: tilbakemeldinger, Skates anbefaling og direktørens beslutning, f.eks. «sluttbehandling S-001»',
+      en: "Final treatment of measures: feedback, Skate's recommendation and the director's decision, e.g. \"final treatment S-001\"",
+    },
+    scopes: ['personal'],
+    audience: 'member',
+    menu: false,
+  },
+  newFinalTreatment: {
+    words: { nb: ['sluttbehandling ny', 'ny sluttbehandling'], en: ['new final treatment'] },
+    description: {
+      nb: 'Åpne sluttbehandling av et tiltak med skriftlig tilbakemeldingsrunde i Skate-virksomhetene',
+      en: 'Open the final treatment of a measure with a written feedback round among the Skate organisations',
+    },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
   },
   reports: {
     words: { nb: ['rapporter', 'rapport'], en: ['report', 'reports'] },

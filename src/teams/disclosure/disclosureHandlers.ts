@@ -1,13 +1,13 @@
 // The office's confidentiality tools: the audit log, the NDA register, and the shareable
 // prioritised list (whose production is itself audited).
 import { z } from 'zod';
-import type { AuditEntry, AuditLog, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
+import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
 import { officeAccess } from '../../app/ideas/ideaAccess.js';
 import { prioritisedList } from '../../app/ideas/ideaQueries.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../domain/disclosure/prioritisedListExport.js';
-import { formatDateTime } from '../../i18n/language.js';
+import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import type { CommandHandler } from '../commands/commandRouter.js';
@@ -29,6 +29,24 @@ const AUDIT_ON_CARD = 30;
 const topics: NdaTopic[] = ['registered-ideas', 'planning-documents'];
 const programmeId = programmeIdField;
 
+const auditWhere = ['personal', 'channel', 'groupChat'] as const;
+const auditLevels = ['shareable', 'shareable-with-label', 'programme-internal', 'participants-only'] as const;
+const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** An audit entry's subject in the reader's language (entries store data, not sentences). */
+function subjectText(language: Language, subject: AuditSubject): string {
+  switch (subject.kind) {
+    case 'idea':
+      return translate(language, 'audit.what.idea', { number: subject.number ?? '' });
+    case 'idea-documents':
+      return translate(language, 'audit.what.idea-documents', { number: subject.number ?? '' });
+    case 'prioritised-list':
+      return subject.rows === undefined ? translate(language, 'audit.what.list') : translate(language, 'audit.what.listRows', { rows: subject.rows });
+    case 'programme-internal':
+      return translate(language, 'audit.what.internal');
+  }
+}
+
 export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies): Record<string, VerbDefinition> {
   const refusal = (ctx: RequestContext, message: string): AdaptiveCard =>
     cards.render('error', { title: translate(ctx.language, 'error.title'), message, details: [] }, []);
@@ -38,9 +56,9 @@ export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies):
     entry.items.map((item) =>
       translate(ctx.language, 'audit.line', {
         who: entry.actor.name || entry.actor.id,
-        where: entry.conversation.kind,
-        what: item.what,
-        classification: item.classification,
+        where: known(auditWhere, entry.conversation.kind) ? translate(ctx.language, `audit.where.${entry.conversation.kind}`) : entry.conversation.kind,
+        what: item.subject ? subjectText(ctx.language, item.subject) : item.what,
+        classification: known(auditLevels, item.classification) ? translate(ctx.language, `audit.level.${item.classification}`) : item.classification,
         reason: item.reason ? ` – ${translate(ctx.language, `disclosure.reason.${item.reason}`)}` : '',
       }),
     );
@@ -180,7 +198,7 @@ export function disclosureCommands({ ideas, cards, audit }: DisclosureDependenci
       actor,
       conversation: ctx.conversation,
       decision: 'external-share',
-      items: [{ what: `prioritised list (${rows.length})`, classification: 'shareable-with-label' }],
+      items: [{ what: `prioritised list (${rows.length})`, subject: { kind: 'prioritised-list', rows: rows.length }, classification: 'shareable-with-label' }],
     });
     const heading = translate(ctx.language, 'share.heading', { programme: programme.name });
     const markdown = prioritisedListMarkdown(programme, heading, rows, translate(ctx.language, 'share.empty'));

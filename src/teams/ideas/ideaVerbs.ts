@@ -1,6 +1,7 @@
 // Action.Execute verbs for ideas. Each has a zod schema for its data; the handler calls one use
 // case and answers with the updated card, or a localised refusal.
 import { z } from 'zod';
+import type { ChecklistProgressReader } from '../../app/checklist/checklist.js';
 import {
   assessIdea,
   prioritiseIdea,
@@ -14,6 +15,7 @@ import { ideaDetail, portfolio, prioritisedList, ranking } from '../../app/ideas
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import { registerIdea } from '../../app/ideas/registerIdea.js';
 import type { RequestContext } from '../../app/requestContext.js';
+import { isChecklistInProgress } from '../../domain/checklist/difiChecklist.js';
 import type { Result } from '../../domain/idea/result.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
@@ -26,6 +28,8 @@ import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 export interface IdeaVerbDependencies {
   ideas: IdeaRepository;
   cards: CardRenderer;
+  /** A project's checklist progress for its card; without it the card has no checklist line. */
+  checklists?: ChecklistProgressReader;
 }
 
 const programmeId = programmeIdField;
@@ -56,14 +60,16 @@ const formValues = (data: unknown) => {
   >;
 };
 
-export function ideaVerbs({ ideas, cards }: IdeaVerbDependencies): Record<string, VerbDefinition> {
+export function ideaVerbs({ ideas, cards, checklists }: IdeaVerbDependencies): Record<string, VerbDefinition> {
   const error = (ctx: RequestContext, e: IdeaUseCaseError, details: string[] = []) =>
     cards.render('error', { title: translate(ctx.language, 'error.title'), message: ideaErrorText(e, ctx.language), details }, []);
 
   const detailCard = async (ctx: RequestContext, ref: IdeaRef, banner = ''): Promise<AdaptiveCard> => {
     const detail = await ideaDetail(ideas, ctx, ref.programmeId, ref.number);
     if (!detail.ok) return error(ctx, detail.error);
-    const { view, discloses } = ideaDetailView(detail.value, { ...ctx, conversation: ctx.conversation }, banner);
+    const { access, idea } = detail.value;
+    const checklist = checklists && isChecklistInProgress(idea.status) ? (await checklists.progressOf(access.key, idea.number)).overall : undefined;
+    const { view, discloses } = ideaDetailView(detail.value, { ...ctx, conversation: ctx.conversation }, banner, checklist ? { checklist } : {});
     return cards.render('ideaDetail', view, discloses);
   };
 

@@ -1,6 +1,7 @@
 // Builds the view models of the idea cards from use-case results.
 import { randomUUID } from 'node:crypto';
 import type { IdeaDetail } from '../../app/ideas/ideaQueries.js';
+import { isChecklistInProgress, type Share } from '../../domain/checklist/difiChecklist.js';
 import type { Access } from '../../app/ideas/ideaAccess.js';
 import { isChairForIdea } from '../../app/ideas/ideaAccess.js';
 import { classify } from '../../domain/disclosure/classify.js';
@@ -104,10 +105,17 @@ function showsDocuments(detail: IdeaDetail, audience: DetailAudience): boolean {
   return classification.level !== 'participants-only' || classification.participants.has(detail.access.actor.id);
 }
 
+/** What other features add to the idea card. */
+export interface DetailExtras {
+  /** The project's collaboration checklist, overall (read while it is being worked on). */
+  checklist?: Share;
+}
+
 export function ideaDetailView(
   detail: IdeaDetail,
   audience: DetailAudience,
   banner = '',
+  extras: DetailExtras = {},
 ): { view: IdeaDetailView; discloses: Disclosed[] } {
   const { language, now } = audience;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
@@ -131,6 +139,11 @@ export function ideaDetailView(
     ...(idea.phaseStartedAt !== idea.registeredAt ? [{ title: t('idea.fact.phaseSince'), value: formatDate(idea.phaseStartedAt, language) }] : []),
     ...(idea.rank !== undefined ? [{ title: t('idea.fact.rank'), value: String(idea.rank) }] : []),
     ...(idea.projectLeader ? [{ title: t('idea.fact.projectLeader'), value: personName(programme, idea.projectLeader) }] : []),
+    // The checklist is the project's working material: shown with its documents, to whoever may
+    // see those (declared as ideaDocuments above), and only while it is being worked on.
+    ...(documents && extras.checklist && isChecklistInProgress(idea.status)
+      ? [{ title: t('checklist.heading'), value: t('checklist.progress', { ...extras.checklist }) }]
+      : []),
     ...(gate ? [{ title: t('idea.fact.nextGate'), value: gateName(programme, gate.id, language) }] : []),
   ];
   const notes = [

@@ -9,3 +9,14 @@ export const ideaNumberField = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}-\d{4}-\d{3,6}$/);
+
+/** The text fields of raw card data, each cut to `max` characters: what a form shown again
+ * keeps of the user's input when the data did not validate. */
+export function textFields(data: unknown, max = 2000): Record<string, string> {
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => [k, (v as string).slice(0, max)]),
+  );
+}

@@ -16,6 +16,8 @@ import {
   type MeasureRepository,
 } from '../../app/measures/measures.js';
 import type { RequestContext } from '../../app/requestContext.js';
+import { treatmentsByMeasure, type FinalTreatmentRepository } from '../../app/measures/finalTreatment.js';
+import { measureTreatmentLines } from './finalTreatmentViews.js';
 import type { Deviation, Measure } from '../../domain/measures/measures.js';
 import { formatDate, formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
@@ -30,7 +32,8 @@ import type { DeviationFormView, DeviationListView, MeasureFormView } from './me
 import { programmeIdField } from '../invoke/fields.js';
 
 export interface MeasureDependencies {
-  measures: MeasureRepository;
+  /** The measures, and their final treatments for the list's history lines. */
+  measures: MeasureRepository & Pick<FinalTreatmentRepository, 'finalTreatments'>;
   notifier: DeviationNotifier;
   cards: CardRenderer;
 }
@@ -348,6 +351,7 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
     const result = await listMeasures(measures, ctx, id);
     if (!result.ok) return refusal(ctx, measureErrorText(result.error, ctx.language));
     const { access, measures: all, deviations } = result.value;
+    const treatments = treatmentsByMeasure(await measures.finalTreatments(access.key, { texts: false }));
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(ctx.language, key, params);
     const { programme } = access;
     return cards.render(
@@ -365,6 +369,7 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
               t('measure.parties', { names: m.parties.map((p) => partyName(programme, p)).join(', ') }),
               t('measure.openDeviations', { count: deviations.filter((d) => d.measureId === m.id && d.status === 'open').length }),
               `${formatDateTime(m.createdAt, ctx.language)} · ${m.createdBy.name}`,
+              ...measureTreatmentLines(programme, treatments.get(m.id) ?? [], ctx.language),
             ],
           })),
         emptyText: all.length === 0 ? t('measure.empty') : '',

@@ -1,22 +1,31 @@
 // The rest of the agreements composed in one place: membership fee and notice, the
 // collaboration checklist, the roadmap, joint measures and deviation notices. app.ts adds its
 // verbs and commands; the stores are exposed for the gate code (roadmap: may a project start?)
-// and for proactive delivery (checklists waiting to be sent); deviation notices go out at once.
-import type { Delivery } from '../../app/delivery.js';
+// and the idea card (checklist progress); deviation notices go out at once, and the checklist
+// goes to each new project leader from a sweep on the reminder ticker.
+import { checklistProgressReader } from '../../app/checklist/checklist.js';
+import { finalTreatmentSweep } from '../../app/measures/finalTreatment.js';
+import { handOverStartedProjects } from '../../app/checklist/checklistDelivery.js';
+import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
-import type { Clock } from '../../app/ports.js';
+import type { Clock, ConversationStore } from '../../app/ports.js';
+import type { Programme } from '../../domain/programme/schema.js';
 import { ChecklistTable } from '../../storage/checklistTable.js';
 import { FeeTable } from '../../storage/feeTable.js';
 import { MeasureTable } from '../../storage/measureTable.js';
 import { RoadmapTable } from '../../storage/roadmapTable.js';
+import { RoadmapRevisionTable } from '../../storage/roadmapRevisionTable.js';
 import type { Tables } from '../../storage/tables.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import type { CommandHandler } from '../commands/commandRouter.js';
 import type { VerbDefinition, VerbRouter } from '../invoke/verbRouter.js';
 import { checklistCommands, checklistVerbs } from '../checklist/checklistHandlers.js';
+import { ChecklistCardsForLeaders } from '../checklist/leaderChecklistCards.js';
 import { measureCommands, measureVerbs } from '../measures/measureHandlers.js';
 import { roadmapCommands, roadmapVerbs } from '../roadmap/roadmapHandlers.js';
 import { DeliveredDeviationNotices } from '../measures/deviationDelivery.js';
+import { DeliveredFinalTreatmentMail } from '../measures/finalTreatmentDelivery.js';
+import { finalTreatmentCommands, finalTreatmentVerbs } from '../measures/finalTreatmentHandlers.js';
 import { membershipCommands, membershipVerbs } from './membershipHandlers.js';
 
 export interface AgreementModuleDependencies {
@@ -26,29 +35,54 @@ export interface AgreementModuleDependencies {
   clock: Clock;
   /** Proactive delivery; deviation notices go out through it at once. */
   delivery: Delivery;
+  /** The checklist sweep: every programme's started projects, skipping handovers already in the
+   * ledger, each leader's card in the language of their personal chat; failures are logged. */
+  programmes: readonly Programme[];
+  deliveryLog: Pick<DeliveryLog, 'find'>;
+  conversations: Pick<ConversationStore, 'personalFor'>;
+  log: { error(details: Record<string, unknown>, message: string): void };
 }
 
-export function createAgreementModule({ tables, ideas, cards, clock, delivery }: AgreementModuleDependencies) {
+export function createAgreementModule({ tables, ideas, cards, clock, delivery, programmes, deliveryLog, conversations, log }: AgreementModuleDependencies) {
   const fees = new FeeTable(tables);
   const checklists = new ChecklistTable(tables);
   const roadmap = new RoadmapTable(tables);
+  const roadmapRevisions = new RoadmapRevisionTable(tables);
   const measures = new MeasureTable(tables);
 
   const membership = { fees, cards };
-  const checklist = { ideas, checklists, sender: checklists, cards };
-  const roadmapDeps = { ideas, roadmap, cards };
+  const leaderCards = new ChecklistCardsForLeaders(cards, conversations);
+  const checklist = { ideas, checklists, delivery, leaderCards, cards };
+  const roadmapDeps = { ideas, roadmap, revisions: roadmapRevisions, cards };
   const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery), cards };
+  // Skate's final treatment of a measure (seed 004 §6): feedback cards, chasing, the decision.
+  const finalTreatments = { treatments: measures, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards };
+
+  /** Planning passes run on the reminder ticker; each is idempotent (delivery keys) and safe on
+   * every instance at once. */
+  const sweeps: ((now: number) => Promise<void>)[] = [];
+  sweeps.push(async () => {
+    await handOverStartedProjects({ programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log });
+  });
+  sweeps.push(finalTreatmentSweep({ programmes, treatments: measures, mail: finalTreatments.mail, log }));
 
   return {
+    tick: async (now: number): Promise<void> => {
+      for (const sweep of sweeps) await sweep(now);
+    },
     /** Roadmap entries: the gate that starts a project asks `startAllowed(roadmap, key, number)`. */
     roadmap,
-    /** Checklist ticks, and checklists recorded for sending (`pending`, `markSent`). */
-    checklists,
+    /** Pending roadmap changes and revisions (where a body decides them): the revision verbs,
+     * the vote closer's decision and the reminders' "was it revised this period" read these. */
+    roadmapRevisions,
+    /** A project's checklist progress, for the idea card. */
+    checklistProgress: checklistProgressReader(checklists),
     verbs: (): Record<string, VerbDefinition> => ({
       ...membershipVerbs(membership),
       ...checklistVerbs(checklist),
       ...roadmapVerbs(roadmapDeps),
       ...measureVerbs(measureDeps),
+      ...finalTreatmentVerbs(finalTreatments),
     }),
     commands: (verbs: VerbRouter) =>
       ({
@@ -56,6 +90,7 @@ export function createAgreementModule({ tables, ideas, cards, clock, delivery }:
         ...checklistCommands(checklist, verbs),
         ...roadmapCommands(roadmapDeps, verbs),
         ...measureCommands(measureDeps, verbs),
+        ...finalTreatmentCommands(finalTreatments, verbs),
       }) satisfies Record<string, CommandHandler>,
   };
 }

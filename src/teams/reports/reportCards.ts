@@ -14,6 +14,8 @@ import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/ca
 import type { RenderedCard } from '../../app/reminders/reminders.js';
 import type { ReportFormField, ReportFormView } from './reportCardViews.js';
 import { phaseName } from '../ideas/ideaText.js';
+import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
+import type { ActionButton } from '../cards/views.js';
 
 /** Proactive cards have no incoming locale: the programmes are Norwegian, so Bokmål. */
 export const PROACTIVE_LANGUAGE: Language = 'nb';
@@ -169,7 +171,7 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     const bannerStyle = event.kind === 'overdue' ? 'attention' : 'accent';
     const [first, ...rest] = items;
     if (!first) {
-      // Not filed in Samspill (a roadmap revision, the office's own work): the reminder alone.
+      // Not a project report: the reminder, and for a roadmap revision the way to do it.
       return this.cards.render(
         'reportForm',
         {
@@ -178,8 +180,8 @@ export class ReportCards implements ReminderCards, FiledReportCards {
             language,
           ),
           heading: pick(schedule.name, language),
-          intro: translate(language, 'reminder.noForm'),
           hasForm: false,
+          ...(schedule.kind === 'roadmap-revision' ? roadmapRevisionAction(programme, language) : { intro: translate(language, 'reminder.noForm') }),
         },
         [],
       );
@@ -262,6 +264,24 @@ export class ReportCards implements ReminderCards, FiledReportCards {
       [ideaDocuments(programme.id, idea)],
     );
   }
+}
+
+/**
+ * What a roadmap-revision reminder offers (Digi Rogaland §4.7): the revision card, where the
+ * pending changes are put to the deciding body, or the roadmap itself where edits take effect at
+ * once. The reminders stop once the roadmap was revised in the period (reminders.ts).
+ */
+function roadmapRevisionAction(programme: Programme, language: Language): { intro: string; othersHeading: string; others: ActionButton[] } {
+  const body = roadmapBodyOf(programme);
+  const bodyLabel = body ? pick(programme.bodies.find((b) => b.id === body)?.name ?? { nb: body, en: body }, language) : '';
+  const data = { programmeId: programme.id };
+  return {
+    intro: body ? translate(language, 'roadmap.reminder.intro', { body: bodyLabel }) : translate(language, 'roadmap.reminder.introDirect'),
+    othersHeading: translate(language, 'roadmap.reminder.how'),
+    others: body
+      ? [{ title: translate(language, 'roadmap.reminder.openRevision'), verb: 'roadmap.revision', data }]
+      : [{ title: translate(language, 'roadmap.reminder.openRoadmap'), verb: 'roadmap.show', data }],
+  };
 }
 
 /** The parts of a period a reminder card shows (the event carries them). */

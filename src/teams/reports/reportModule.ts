@@ -3,7 +3,7 @@
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock } from '../../app/ports.js';
-import { runReminderTick, type TickReport } from '../../app/reminders/reminders.js';
+import { runReminderTick, type RoadmapRevisionCheck, type TickReport } from '../../app/reminders/reminders.js';
 import { REMINDER_INTERVAL_MS, ReminderScheduler, type SchedulerLog } from '../../app/reminders/scheduler.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
@@ -24,6 +24,10 @@ export interface ReportModuleOptions {
   log: SchedulerLog;
   /** How often the scheduler ticks (default one minute). */
   intervalMs?: number;
+  /** Other planning passes that run on the same ticker (checklists to send, feedback to chase). */
+  alsoOnTick?: (now: number) => Promise<void>;
+  /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
+  roadmapRevisions?: RoadmapRevisionCheck;
 }
 
 export function createReportModule(options: ReportModuleOptions) {
@@ -39,11 +43,23 @@ export function createReportModule(options: ReportModuleOptions) {
     renderer: options.cards,
     reportCards,
   };
-  const tick = (now: number): Promise<TickReport> =>
-    runReminderTick(
-      { programmes: options.programmes, ideas: options.ideas, reports, delivery: options.delivery, cards: reportCards, log: options.log },
+  const tick = async (now: number): Promise<TickReport> => {
+    const report = await runReminderTick(
+      {
+        programmes: options.programmes,
+        ideas: options.ideas,
+        reports,
+        delivery: options.delivery,
+        cards: reportCards,
+        log: options.log,
+        ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
+      },
       now,
     );
+    // A failure there must not stop the reminders, and the next tick retries it.
+    await options.alsoOnTick?.(now).catch((error: unknown) => options.log.error({ err: error }, 'agreements: tick failed'));
+    return report;
+  };
   const scheduler = new ReminderScheduler(tick, options.clock, options.log, options.intervalMs ?? REMINDER_INTERVAL_MS);
   return {
     reports,

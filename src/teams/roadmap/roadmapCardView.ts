@@ -16,6 +16,11 @@ export interface RoadmapView {
   groups: { heading: string; items: RoadmapItemView[] }[];
   missingHeading: string;
   missing: RoadmapItemView[];
+  /** Changes not in force yet (where a body decides them): put to the vote, then pending. */
+  changesHeading: string;
+  changes: RoadmapItemView[];
+  /** "… and n more" ('' for none). */
+  changesMore: string;
   emptyText: string;
   canEdit: boolean;
   form: {
@@ -31,6 +36,8 @@ export interface RoadmapView {
     submitLabel: string;
   };
   logLabel: string;
+  /** The button to the revision card (empty where no body decides roadmap changes). */
+  revision: ActionButton[];
   programmeId: string;
   pager: ActionButton[];
 }

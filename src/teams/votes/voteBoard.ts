@@ -19,17 +19,17 @@
 // and messages in the same channel). The delivery worker's rate limiter enforces the limits
 // themselves.
 import type { Delivery, DeliveryLog, DeliveryTarget } from '../../app/delivery.js';
-import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { ConversationStore } from '../../app/ports.js';
 import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import type { VoteBoard } from '../../app/votes/voteBoard.js';
 import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
 import { revisionOf, type BallotRecord, type GateVote } from '../../domain/vote/gateVote.js';
-import { languageOf } from '../../i18n/language.js';
-import { ideaContent } from '../../domain/disclosure/content.js';
+import { languageOf, type Language } from '../../i18n/language.js';
+import { votersReminderText } from './voteReminderText.js';
 import { disclosuresOf, type AdaptiveCard } from '../cards/cardRenderer.js';
 import { CardCoalescer, type CoalescerOptions, type FlushResult } from './cardCoalescer.js';
-import type { VoteCards } from './voteCards.js';
+import { subjectDisclosure, type VoteCards } from './voteCards.js';
+import type { VoteSubjects } from './voteSubject.js';
 import { notificationText } from './voteViews.js';
 
 export interface BoardLog {
@@ -38,7 +38,7 @@ export interface BoardLog {
 
 export interface VoteBoardDeps {
   votes: VoteRepository;
-  ideas: IdeaRepository;
+  subjects: VoteSubjects;
   directory: ProgrammeDirectory;
   voteCards: VoteCards;
   delivery: Delivery;
@@ -130,13 +130,11 @@ export class TeamsVoteBoard implements VoteBoard {
   async notify(vote: GateVote, people: readonly string[], what: 'outcome' | 'decision'): Promise<void> {
     const programme = this.programmeOf(vote);
     const keys = deliveryKeys(vote);
-    // A notice names the idea: the disclosure guard checks it against the person's chat.
-    const idea = await this.deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
-    const discloses = idea ? [ideaContent(programme.id, idea)] : [];
+    // A notice names its matter: the disclosure guard checks it against the person's chat.
+    const subject = await this.deps.subjects.of(vote);
+    const discloses = subject ? [subjectDisclosure(programme, subject)] : [];
     for (const person of new Set(people)) {
-      const chat = await this.deps.conversations.personalFor(vote.tenantId, person);
-      const locale = (chat?.reference as { locale?: unknown } | undefined)?.locale;
-      const text = notificationText(programme, vote, what, typeof locale === 'string' ? languageOf(locale) : 'nb');
+      const text = notificationText(programme, vote, what, await this.languageOf(vote.tenantId, person));
       if (!text) continue;
       await this.deps.delivery.enqueue({
         key: keys.notice(what, person),
@@ -146,6 +144,28 @@ export class TeamsVoteBoard implements VoteBoard {
         discloses,
       });
     }
+  }
+
+  async remindVoters(vote: GateVote, people: readonly string[]): Promise<void> {
+    const programme = this.programmeOf(vote);
+    const subject = await this.deps.subjects.of(vote);
+    const discloses = subject ? [subjectDisclosure(programme, subject)] : [];
+    for (const person of new Set(people)) {
+      await this.deps.delivery.enqueue({
+        key: deliveryKeys(vote).notice('closing-soon', person),
+        tenantId: vote.tenantId,
+        target: { kind: 'person', aadObjectId: person },
+        message: { kind: 'text', text: votersReminderText(programme, vote, await this.languageOf(vote.tenantId, person)) },
+        discloses,
+      });
+    }
+  }
+
+  /** A person's language: their personal chat's stored locale (proactive sends carry none). */
+  private async languageOf(tenantId: string, person: string): Promise<Language> {
+    const chat = await this.deps.conversations.personalFor(tenantId, person);
+    const locale = (chat?.reference as { locale?: unknown } | undefined)?.locale;
+    return typeof locale === 'string' ? languageOf(locale) : 'nb';
   }
 
   /** Waits for pending card updates (tests, shutdown). */
@@ -206,12 +226,12 @@ export class TeamsVoteBoard implements VoteBoard {
   private async sharedCard(vote: GateVote, latest?: readonly BallotRecord[]): Promise<AdaptiveCard> {
     const programme = this.programmeOf(vote);
     const ref = { tenantId: vote.tenantId, programmeId: vote.programmeId, voteId: vote.id };
-    const idea = await this.deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
-    if (!idea) throw new Error(`vote ${vote.id}: idea ${vote.ideaNumber} not found`);
+    const subject = await this.deps.subjects.of(vote);
+    if (!subject) throw new Error(`vote ${vote.id}: ${vote.ideaNumber} not found`);
     return this.deps.voteCards.render({
       programme,
       vote,
-      idea,
+      subject,
       latest: latest ?? (vote.status === 'open' ? await this.deps.votes.latest(ref) : []),
       language: vote.channel.language,
     });

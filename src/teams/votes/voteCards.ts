@@ -2,28 +2,40 @@
 // Declares what the card discloses (the idea, and its documents when the decision basis or
 // the qualification is shown) for the disclosure guard.
 import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
-import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { refreshAudience, type BallotRecord, type GateVote } from '../../domain/vote/gateVote.js';
 import type { Language } from '../../i18n/language.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import type { TeamsIds } from './teamsIds.js';
 import { openVoteView, outcomeView, type Banner, type PersonalViewer } from './voteViews.js';
+import type { VoteSubject } from './voteSubject.js';
 
 export interface VoteCardInput {
   programme: Programme;
   vote: GateVote;
-  idea: Idea;
+  subject: VoteSubject;
   latest: readonly BallotRecord[];
   language: Language;
   personal?: PersonalViewer;
   banner?: Banner;
 }
 
-export function voteDisclosures(programme: Programme, vote: GateVote, idea: Idea): Disclosed[] {
+/** An idea's vote shows the idea (and its documents with the basis or the qualification); an
+ * application is the programme's internal business until it is decided; a roadmap revision
+ * names every idea it changes, and each is judged as the roadmap card judges it (an idea still
+ * internal to the programme stops the card for an outside audience). */
+export function voteDisclosures(programme: Programme, vote: GateVote, subject: VoteSubject): Disclosed[] {
+  if (subject.kind === 'admission') return [subjectDisclosure(programme, subject)];
+  if (subject.kind === 'roadmap-revision') return subject.ideas.map((idea) => ideaContent(programme.id, idea));
+  const { idea } = subject;
   const documents = vote.basis.some((b) => b.link) || idea.qualification !== undefined;
-  return [ideaContent(programme.id, idea), ...(documents ? [ideaDocuments(programme.id, idea)] : [])];
+  return [subjectDisclosure(programme, subject), ...(documents ? [ideaDocuments(programme.id, idea)] : [])];
 }
+
+/** What naming the matter discloses (a notice in personal chat names only that: a revision's
+ * notice names the revision, not its ideas). */
+export const subjectDisclosure = (programme: Programme, subject: VoteSubject): Disclosed =>
+  subject.kind === 'idea' ? ideaContent(programme.id, subject.idea) : { kind: 'programme-internal', programmeId: programme.id };
 
 export class VoteCards {
   constructor(
@@ -32,8 +44,8 @@ export class VoteCards {
   ) {}
 
   async render(input: VoteCardInput): Promise<AdaptiveCard> {
-    const { programme, vote, idea } = input;
-    const discloses = voteDisclosures(programme, vote, idea);
+    const { programme, vote, subject } = input;
+    const discloses = voteDisclosures(programme, vote, subject);
     if (vote.status !== 'closed') {
       // While the vote runs, members see their own vote and observers that they observe.
       const refreshUserIds = await this.ids.of(vote.tenantId, refreshAudience(vote));

@@ -9,8 +9,8 @@ import { isAdvisory } from '../../domain/vote/gateVote.js';
 import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { VoteLogView } from './voteCardViews.js';
-import { gateName, personName } from '../ideas/ideaText.js';
-import { bodyName, choiceText, outcomeStatusText, ruleText } from './voteText.js';
+import { personName } from '../ideas/ideaText.js';
+import { bodyName, choiceText, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import { clip, COMMENT_ON_CARD } from './voteViews.js';
 import { DateTime } from 'luxon';
 
@@ -49,7 +49,7 @@ export function logView(log: DecisionLog, language: Language, filterText: string
       : [];
     return {
       heading: t('log.vote', {
-        gate: gateName(programme, vote.gate, language),
+        gate: matterName(programme, vote, language),
         number: vote.ideaNumber,
         title: vote.ideaTitle,
         body: bodyName(programme, vote.body, language),

@@ -5,7 +5,7 @@ import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock, ConversationStore } from '../../app/ports.js';
 import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import { VoteCloser, type CloserLog, type SweepReport } from '../../app/votes/closeVote.js';
-import type { RoadmapCheck, VoteDeps } from '../../app/votes/voteDeps.js';
+import type { MatterDecisions, RoadmapCheck, VoteDeps } from '../../app/votes/voteDeps.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
 import type { Tables } from '../../storage/tables.js';
 import { VoteTable } from '../../storage/voteTable.js';
@@ -18,6 +18,9 @@ import { TeamsVoteBoard, type BoardLog } from './voteBoard.js';
 import { VoteCards } from './voteCards.js';
 import { voteCommands } from './voteCommands.js';
 import { voteVerbs } from './voteVerbs.js';
+import { VoteSubjects } from './voteSubject.js';
+import type { ApplicationRepository } from '../../app/membership/admission.js';
+import type { RoadmapRevisionRepository } from '../../app/roadmap/revisions.js';
 
 export interface VoteModuleOptions {
   tables: Tables;
@@ -32,6 +35,12 @@ export interface VoteModuleOptions {
   coalescing?: Partial<CoalescerOptions>;
   /** Asked before a gate that starts a project (the programme's roadmap). */
   roadmap: RoadmapCheck;
+  /** Applies decisions on matters that are not an idea's gate (admissions). */
+  matters: MatterDecisions;
+  /** Membership applications, for the cards of admission votes. */
+  applications: Pick<ApplicationRepository, 'get'>;
+  /** Roadmap revisions, for the cards of revision votes (Digi Rogaland §4.7). */
+  roadmapRevisions?: Pick<RoadmapRevisionRepository, 'get'>;
 }
 
 /** How often the closer looks for votes past their deadline. */
@@ -41,9 +50,10 @@ export function createVoteModule(options: VoteModuleOptions) {
   const votes = new VoteTable(options.tables);
   const channels = new BodyChannelTable(options.tables);
   const voteCards = new VoteCards(options.cards, new TeamsIds(options.conversations));
+  const subjects = new VoteSubjects(options.ideas, options.applications, options.roadmapRevisions);
   const board = new TeamsVoteBoard({
     votes,
-    ideas: options.ideas,
+    subjects,
     directory: options.directory,
     voteCards,
     delivery: options.delivery,
@@ -52,17 +62,21 @@ export function createVoteModule(options: VoteModuleOptions) {
     log: options.log,
     ...(options.coalescing ? { coalescing: options.coalescing } : {}),
   });
-  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap };
-  const closer = new VoteCloser(deps, options.directory.programmes, options.log);
+  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap, matters: options.matters };
+  const closer = new VoteCloser(deps, options.directory, options.log);
   let timer: NodeJS.Timeout | undefined;
 
   return {
     votes,
+    voteCards,
+    subjects,
+    /** What other use cases that open votes need (admissions). */
+    deps,
     /** The disclosure guard's registry: a linked body channel belongs to its programme. */
     registry: channels,
     board,
     // Personal views share their progress read (sharedReads.ts); everything else reads fresh.
-    verbs: () => voteVerbs({ deps, progress: sharedLatest(votes), cards: options.cards, voteCards }),
+    verbs: () => voteVerbs({ deps, progress: sharedLatest(votes), cards: options.cards, voteCards, subjects }),
     commands: (verbs: VerbRouter) => voteCommands({ deps, cards: options.cards, verbs }),
     closeDueVotes: (now: number): Promise<SweepReport> => closer.closeDueVotes(now),
     /** Runs the closer every `everyMs` (state is in storage, so a restart loses nothing). */

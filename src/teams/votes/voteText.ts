@@ -5,9 +5,10 @@ import type { Choice } from '../../domain/decision/ballot.js';
 import type { OutcomeStatus } from '../../domain/decision/decide.js';
 import type { DecisionRule, Programme } from '../../domain/programme/schema.js';
 import type { GateVote } from '../../domain/vote/gateVote.js';
+import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
 import { pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
-import { ideaErrorText } from '../ideas/ideaText.js';
+import { gateName, ideaErrorText } from '../ideas/ideaText.js';
 
 export const choiceText = (choice: Choice, language: Language) => translate(language, `vote.choice.${choice}`);
 
@@ -15,6 +16,18 @@ export const bodyName = (programme: Programme, bodyId: string, language: Languag
   const body = programme.bodies.find((b) => b.id === bodyId);
   return body ? pick(body.name, language) : bodyId;
 };
+
+/** What the vote decides, in words: the gate's name, "Admission of a new party" or "Roadmap revision". */
+export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | 'matter'>, language: Language): string {
+  switch (vote.matter?.kind) {
+    case 'admission':
+      return translate(language, 'admission.matter');
+    case 'roadmap-revision':
+      return translate(language, 'roadmap.revision.matter');
+    default:
+      return gateName(programme, vote.gate, language);
+  }
+}
 
 export const deliverableName = (programme: Programme, gateId: string, deliverableId: string, language: Language) => {
   const d = programme.gates.find((g) => g.id === gateId)?.deliverables.find((x) => x.id === deliverableId);
@@ -70,8 +83,13 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       return t('voteError.wrong-gate', { gate: error.gate, expected: error.expected ?? '–' });
     case 'no-channel':
       return t('voteError.no-channel', { body: body(error.body), bodyId: error.body });
-    case 'not-on-roadmap':
-      return t('voteError.not-on-roadmap', { number: error.number });
+    case 'not-on-roadmap': {
+      // Where a body decides roadmap changes, only its adopted revision puts a project there.
+      const decidingBody = programme && roadmapBodyOf(programme);
+      return decidingBody
+        ? t('roadmap.error.not-on-adopted-roadmap', { number: error.number, body: body(decidingBody) })
+        : t('voteError.not-on-roadmap', { number: error.number });
+    }
     case 'missing-deliverables':
       return t('voteError.missing-deliverables', {
         missing: error.missing.map((d) => (programme ? deliverableNameAnyGate(programme, d, language) : d)).join(', '),

@@ -23,10 +23,11 @@ import { ideaDetailView } from '../ideas/ideaViews.js';
 import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { LatestReader } from './sharedReads.js';
 import type { VoteCards } from './voteCards.js';
+import type { VoteSubjects } from './voteSubject.js';
 import { logView } from './voteLog.js';
 import { bodyName, choiceText, voteErrorText } from './voteText.js';
 import { proposalView, type Banner } from './voteViews.js';
-import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
+import { ideaNumberField, programmeIdField, textFields } from '../invoke/fields.js';
 
 export interface VoteVerbDependencies {
   deps: VoteDeps;
@@ -34,6 +35,7 @@ export interface VoteVerbDependencies {
   progress?: LatestReader;
   cards: CardRenderer;
   voteCards: VoteCards;
+  subjects: VoteSubjects;
 }
 
 const programmeId = programmeIdField;
@@ -66,16 +68,7 @@ const linksOf = (data: Record<string, unknown>): Record<string, string> =>
       .map(([key, value]) => [key.slice('link.'.length), (value as string).slice(0, 2000)]),
   );
 
-const formValues = (data: unknown): Record<string, string> => {
-  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(record)
-      .filter(([, v]) => typeof v === 'string')
-      .map(([k, v]) => [k, (v as string).slice(0, 2000)]),
-  );
-};
-
-export function voteVerbs({ deps, progress = deps.votes, cards, voteCards }: VoteVerbDependencies): Record<string, VerbDefinition> {
+export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects }: VoteVerbDependencies): Record<string, VerbDefinition> {
   const programmeOf = (ctx: RequestContext, id: string): Programme | undefined => ctx.tenantProgrammes.find((p) => p.id === id);
 
   const error = (ctx: RequestContext, e: VoteError, programme?: Programme) =>
@@ -90,12 +83,12 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards }: Vot
 
   const render = async (ctx: RequestContext, seen: VoteSeen, banner?: Banner): Promise<AdaptiveCard> => {
     const { access, vote, viewer, own, latest } = seen;
-    const idea = await deps.ideas.get(access.key, vote.ideaNumber);
-    if (!idea) return error(ctx, { code: 'not-found', number: vote.ideaNumber });
+    const subject = await subjects.of(vote);
+    if (!subject) return error(ctx, { code: 'not-found', number: vote.ideaNumber });
     return voteCards.render({
       programme: access.programme,
       vote,
-      idea,
+      subject,
       latest,
       language: ctx.language,
       personal: { id: access.actor.id, viewer, own },
@@ -161,7 +154,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards }: Vot
         if (!result.ok) {
           const again = ['missing-deliverables', 'override-reason', 'bad-link', 'bad-deadline', 'no-channel'];
           return again.includes(result.error.code)
-            ? proposalCard(ctx, data, formValues(data), [voteErrorText(result.error, ctx.language, programme)])
+            ? proposalCard(ctx, data, textFields(data), [voteErrorText(result.error, ctx.language, programme)])
             : error(ctx, result.error, programme);
         }
         const { vote, created } = result.value;

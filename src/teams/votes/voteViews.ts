@@ -13,7 +13,10 @@ import { formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
 import { gateName, personName, phaseName } from '../ideas/ideaText.js';
-import { bodyName, choiceText, deliverableName, outcomeStatusText, ruleText } from './voteText.js';
+import { bodyName, choiceText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
+import type { VoteSubject } from './voteSubject.js';
+import { admissionOf } from '../../domain/membership/admission.js';
+import { proposedChangeText } from '../roadmap/roadmapText.js';
 
 /** Ballot lines on the outcome card; the decision log has them all. */
 export const BALLOTS_ON_CARD = 60;
@@ -36,7 +39,7 @@ export interface PersonalViewer {
 export interface VoteViewInput {
   programme: Programme;
   vote: GateVote;
-  idea: Idea;
+  subject: VoteSubject;
   /** Every voter's latest ballot. */
   latest: readonly BallotRecord[];
   language: Language;
@@ -71,32 +74,91 @@ export const refreshOf = (vote: GateVote, userIds: readonly string[]): VoteRefre
   ...(userIds.length > 0 || vote.status === 'closed' ? { userIds: [...userIds] } : {}),
 });
 
+/** Changes of a roadmap revision listed on its vote card; the revision card and the log have them all. */
+export const CHANGES_ON_VOTE_CARD = 12;
+
+/** What the card says about the matter: an idea's gate and its decision basis, an application
+ * and its criteria (DSOP §2.3), or a roadmap revision and its changes (Digi Rogaland §4.7). */
+function matterParts(input: VoteViewInput, t: T, body: string) {
+  const { programme, vote, subject, language } = input;
+  const override = vote.override ? clip(vote.override.reason, NOTE_ON_CARD) : '';
+  if (subject.kind === 'roadmap-revision') {
+    const { revision, ideas } = subject;
+    const titles = new Map(ideas.map((i) => [i.number, i.title]));
+    const shown = revision.changes.slice(0, CHANGES_ON_VOTE_CARD);
+    const more = revision.changes.length - shown.length;
+    return {
+      heading: t('roadmap.revision.voteHeading', { id: revision.id }),
+      line: t('roadmap.revision.voteLine', { id: revision.id, n: revision.changes.length }),
+      summary: t('roadmap.revision.summary', { who: revision.proposedBy.name, body }),
+      basisHeading: t('roadmap.revision.changes'),
+      basis: [
+        ...shown.map((c) => {
+          const title = titles.get(c.ideaNumber);
+          const named = title ? `**${c.ideaNumber}** ${clip(title, COMMENT_ON_CARD)}` : `**${c.ideaNumber}**`;
+          return `${named}: ${proposedChangeText(c, language, COMMENT_ON_CARD)}`;
+        }),
+        ...(more > 0 ? [t('roadmap.revision.moreChanges', { n: more })] : []),
+      ],
+      notes: [],
+    };
+  }
+  if (subject.kind === 'admission') {
+    const { application } = subject;
+    const criteria = admissionOf(programme)?.criteria ?? [];
+    return {
+      heading: t('admission.heading', { organisation: application.organisation }),
+      line: `${application.id} ${application.organisation}`,
+      summary: t('admission.summary', { body, representative: application.representative.name }),
+      basisHeading: t('admission.criteria'),
+      basis: [
+        ...criteria.map((c) => {
+          const assessed = application.criteria[c.id];
+          const line = t(assessed?.met ? 'admission.criterionMet' : 'admission.criterionUnmet', { criterion: pick(c.name, language) });
+          return assessed?.note ? `${line} — ${clip(assessed.note, COMMENT_ON_CARD)}` : line;
+        }),
+        ...(application.link ? [`📄 ${markdownLink(t('admission.document'), application.link)}`] : []),
+      ],
+      notes: vote.override ? [t('admission.override', { name: vote.override.by.name, reason: override })] : [],
+    };
+  }
+  const { idea } = subject;
+  const gate = programme.gates.find((g) => g.id === vote.gate);
+  return {
+    heading: gateName(programme, vote.gate, language),
+    line: `${idea.number} ${idea.title}`,
+    summary: idea.description,
+    basisHeading: t('vote.basis'),
+    basis: vote.basis.map((b) => {
+      const name = deliverableName(programme, vote.gate, b.deliverable, language);
+      return b.link ? `✅ ${markdownLink(name, b.link)}` : t('vote.basisMissing', { deliverable: name });
+    }),
+    notes: [
+      ...(gate?.from === programme.initialPhase && idea.qualification
+        ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
+        : []),
+      ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: override })] : []),
+    ],
+  };
+}
+
 function common(input: VoteViewInput) {
-  const { programme, vote, idea, language } = input;
+  const { programme, vote, language } = input;
   const t = tr(language);
   const body = bodyName(programme, vote.body, language);
-  const gate = programme.gates.find((g) => g.id === vote.gate);
-  const basis = vote.basis.map((b) => {
-    const name = deliverableName(programme, vote.gate, b.deliverable, language);
-    return b.link ? `✅ ${markdownLink(name, b.link)}` : t('vote.basisMissing', { deliverable: name });
-  });
-  const notes = [
-    ...(gate?.from === programme.initialPhase && idea.qualification
-      ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
-      : []),
-    ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: clip(vote.override.reason, NOTE_ON_CARD) })] : []),
-  ];
+  const matter = matterParts(input, t, body);
   return {
     t,
     body,
-    heading: gateName(programme, vote.gate, language),
+    heading: matter.heading,
     subheading: vote.decidedBy
       ? t('vote.subheadingAdvice', { body, title: pick(vote.decidedBy.title, language) })
       : t('vote.subheading', { body }),
-    ideaLine: `${idea.number} ${idea.title}`,
-    basisHeading: t('vote.basis'),
-    basis,
-    notes,
+    ideaLine: matter.line,
+    summary: matter.summary,
+    basisHeading: matter.basisHeading,
+    basis: matter.basis,
+    notes: matter.notes,
     ruleFact: { title: t('vote.fact.rule'), value: ruleText(vote.rule, vote.decidedBy, language) },
     budgetFacts: vote.budgetMatter ? [{ title: t('vote.fact.budget'), value: t('vote.fact.budgetYes') }] : [],
   };
@@ -141,7 +203,7 @@ export function openVoteView(input: VoteViewInput): VoteView {
   }
   return {
     ...header(input, c),
-    ideaSummary: summary(input.idea.description),
+    ideaSummary: summary(c.summary),
     facts: [
       { title: t('vote.fact.body'), value: c.body },
       c.ruleFact,
@@ -242,6 +304,15 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
 function appliedText(programme: Programme, vote: GateVote, adopted: boolean | undefined, language: Language): string {
   const applied = vote.applied;
   if (!applied || adopted === undefined) return '';
+  if (vote.matter?.kind === 'roadmap-revision') {
+    if (!applied.ok) return translate(language, 'roadmap.revision.applied.failed', { error: applied.error });
+    return translate(language, adopted ? 'roadmap.revision.applied.adopted' : 'roadmap.revision.applied.rejected', { id: vote.ideaNumber });
+  }
+  if (vote.matter?.kind === 'admission') {
+    if (!applied.ok) return translate(language, 'admission.applied.failed', { error: applied.error });
+    const params = { organisation: vote.ideaTitle, programme: programme.name };
+    return translate(language, adopted ? 'admission.applied.admitted' : 'admission.applied.rejected', params);
+  }
   if (!applied.ok) return translate(language, 'vote.applied.failed', { error: applied.error });
   if (adopted && applied.toPhase) {
     return translate(language, 'vote.applied.moved', { number: vote.ideaNumber, phase: phaseName(programme, applied.toPhase, language) });
@@ -311,7 +382,7 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
 export function notificationText(programme: Programme, vote: GateVote, what: 'outcome' | 'decision', language: Language): string {
   const t = tr(language);
   const common = {
-    gate: gateName(programme, vote.gate, language),
+    gate: matterName(programme, vote, language),
     number: vote.ideaNumber,
     title: vote.ideaTitle,
     body: bodyName(programme, vote.body, language),
@@ -342,7 +413,14 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
       director: pick(vote.decidedBy.title, language),
     });
   }
-  return [t('vote.notify.outcome', { ...common, status: outcomeStatusText(outcome.status, false, language), reason }), applied]
+  const status = outcomeStatusText(outcome.status, false, language);
+  const said =
+    vote.matter?.kind === 'admission'
+      ? t('admission.notify', { matter: common.gate, organisation: vote.ideaTitle, body: common.body, status, reason })
+      : vote.matter?.kind === 'roadmap-revision'
+        ? t('roadmap.revision.notify', { matter: common.gate, id: vote.ideaNumber, body: common.body, status, reason })
+        : t('vote.notify.outcome', { ...common, status, reason });
+  return [said, applied]
     .filter(Boolean)
     .join(' ');
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Idea } from '../../../src/domain/idea/idea.js';
 import { guidelineEnd, guidelineMonths, phaseAge } from '../../../src/domain/idea/phaseAge.js';
 import type { Phase } from '../../../src/domain/programme/schema.js';
+import { checkPhaseDuration } from '../../../src/domain/schedule/phaseDuration.js';
 
 const phase = (id: string, extra: Partial<Phase> = {}): Phase => ({
   id,
@@ -42,7 +43,7 @@ describe('guidelineMonths', () => {
 describe('phaseAge', () => {
   const start = oslo('2026-01-31T10:00');
 
-  it('counts calendar months and is exceeded only after the guideline', () => {
+  it('counts calendar months and is exceeded from the guideline\'s end, as the warnings are', () => {
     const ends = oslo('2026-04-30T10:00'); // 31 Jan + 3 months, clamped to the month's end
     expect(phaseAge(programme, idea('konsept', start), oslo('2026-04-29T10:00'))).toEqual({
       phase: 'konsept',
@@ -52,8 +53,11 @@ describe('phaseAge', () => {
       guidelineEndsAt: ends,
       exceeded: false,
     });
-    expect(phaseAge(programme, idea('konsept', start), ends)).toMatchObject({ months: 3, exceeded: false });
-    expect(phaseAge(programme, idea('konsept', start), ends + 1)).toMatchObject({ months: 3, exceeded: true });
+    expect(phaseAge(programme, idea('konsept', start), ends - 1)).toMatchObject({ months: 2, exceeded: false });
+    expect(phaseAge(programme, idea('konsept', start), ends)).toMatchObject({ months: 3, exceeded: true });
+    // The same instant the phase-length warning turns to 'exceeded'.
+    expect(checkPhaseDuration({ subjectId: 'x', phaseStartedAt: start, guidelineMonths: 3 }, ends).status).toBe('exceeded');
+    expect(checkPhaseDuration({ subjectId: 'x', phaseStartedAt: start, guidelineMonths: 3 }, ends - 1).status).not.toBe('exceeded');
   });
 
   it('adds months in Oslo time across daylight saving', () => {
@@ -97,9 +101,9 @@ describe('phaseAge', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 800 * 86_400_000 }), (s, elapsed) => {
         const age = phaseAge(programme, idea('konsept', s), s + elapsed);
-        expect(age.exceeded).toBe(s + elapsed > age.guidelineEndsAt!);
+        expect(age.exceeded).toBe(s + elapsed >= age.guidelineEndsAt!);
         if (age.exceeded) expect(age.months).toBeGreaterThanOrEqual(3);
-        else if (s + elapsed < age.guidelineEndsAt!) expect(age.months).toBeLessThan(3);
+        else expect(age.months).toBeLessThan(3);
         // A whole month is never shorter than 28 days less the DST hour, nor longer than 31 days and an hour.
         expect(age.months * 28 * 86_400_000 - 3_600_000).toBeLessThanOrEqual(elapsed);
         expect(elapsed).toBeLessThan((age.months + 1) * (31 * 86_400_000 + 3_600_000));

@@ -104,8 +104,9 @@ describe('configuration', () => {
     expect(membership?.notice?.basis?.nb).toContain('ett år gjeldende fra 1. januar i påfølgende år');
   });
 
-  it('the other presets have no membership terms (their seeds have none)', () => {
-    expect(loadPreset('dsop').membership).toBeUndefined();
+  it('the other presets have no fee or notice rule (their seeds have none)', () => {
+    // DSOP has membership terms, but only for admitting new parties (§2.3).
+    expect(loadPreset('dsop').membership).toEqual({ admission: expect.objectContaining({ body: 'topplederforum' }) });
     expect(loadPreset('skate').membership).toBeUndefined();
   });
 

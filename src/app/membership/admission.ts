@@ -1,0 +1,128 @@
+// New parties (DSOP §2.3): the office files an application with the programme's criteria
+// assessed; the deciding body's vote (src/app/votes/openAdmissionVote.ts) decides it; an
+// adopted application adds the party to the programme's configuration store, where every
+// admission is kept as a dated record (the history), and the programme directory serves it
+// from then on without anyone editing the programme file.
+import type { PersonRef } from '../../domain/idea/idea.js';
+import { err, ok, type Result } from '../../domain/idea/result.js';
+import {
+  admissionOf,
+  admittedParty,
+  decideApplication,
+  fileApplication,
+  type ApplicationInput,
+  type ApplicationProblem,
+  type MembershipApplication,
+} from '../../domain/membership/admission.js';
+import type { Party, Person, Programme } from '../../domain/programme/schema.js';
+import type { Applied, GateVote } from '../../domain/vote/gateVote.js';
+import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
+import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
+import type { ProgrammeKey } from '../ideas/ideaRepository.js';
+import type { ProgrammeDirectory } from '../programmeDirectory.js';
+import type { RequestContext } from '../requestContext.js';
+
+export interface ApplicationRepository {
+  /** Numbers and stores the application once per submission (a retry returns the first). */
+  file(
+    key: ProgrammeKey,
+    submissionKey: string,
+    build: (sequence: number) => Result<MembershipApplication, ApplicationProblem>,
+  ): Promise<Result<{ application: MembershipApplication; created: boolean }, ApplicationProblem>>;
+  get(key: ProgrammeKey, id: string): Promise<MembershipApplication | undefined>;
+  /** Oldest first. */
+  list(key: ProgrammeKey): Promise<MembershipApplication[]>;
+  /** Read-modify-write under the row's ETag; `change` is pure and may run twice. */
+  update(key: ProgrammeKey, id: string, change: (a: MembershipApplication) => MembershipApplication | undefined): Promise<MembershipApplication | undefined>;
+}
+
+/** One admission as the configuration store keeps it: what was added, on whose decision. */
+export interface AdmissionRecord {
+  party: Party;
+  people: Person[];
+  applicationId: string;
+  voteId: string;
+  decidedAt: number;
+  decidedBy: PersonRef;
+}
+
+/**
+ * The programme's configuration store: parties added by decision, on top of the programme
+ * file. Append-only, so the records are also the history of who joined when and why.
+ */
+export interface PartyRegistry {
+  /** Adds the record unless the party was admitted before ('already': nothing changed). */
+  admit(key: ProgrammeKey, record: AdmissionRecord): Promise<'added' | 'already'>;
+  /** Every admission, oldest first. */
+  admitted(key: ProgrammeKey): Promise<AdmissionRecord[]>;
+}
+
+export interface AdmissionDeps {
+  applications: ApplicationRepository;
+  registry: PartyRegistry;
+  directory: ProgrammeDirectory;
+}
+
+export type AdmissionError = IdeaUseCaseError | ApplicationProblem;
+
+export async function fileMembershipApplication(
+  deps: Pick<AdmissionDeps, 'applications'>,
+  ctx: RequestContext,
+  input: { programmeId: string; submissionId: string } & Omit<ApplicationInput, 'by' | 'at'>,
+): Promise<Result<{ application: MembershipApplication; created: boolean }, AdmissionError>> {
+  const access = officeAccess(ctx, input.programmeId);
+  if (!access.ok) return access;
+  const { programme, key, actor } = access.value;
+  if (!admissionOf(programme)) return err({ code: 'no-admission' });
+  const { programmeId: _p, submissionId, ...fields } = input;
+  return deps.applications.file(key, submissionId, (sequence) => fileApplication(programme, sequence, { ...fields, by: actor, at: ctx.now }));
+}
+
+/** The programme's applications, for its participants (decisions are transparent inside it). */
+export async function membershipApplications(
+  deps: Pick<AdmissionDeps, 'applications' | 'registry'>,
+  ctx: RequestContext,
+  programmeId: string,
+): Promise<Result<{ access: Access; applications: MembershipApplication[]; admitted: AdmissionRecord[] }, AdmissionError>> {
+  const access = accessTo(ctx, programmeId);
+  if (!access.ok) return access;
+  if (!admissionOf(access.value.programme)) return err({ code: 'no-admission' });
+  const [applications, admitted] = await Promise.all([deps.applications.list(access.value.key), deps.registry.admitted(access.value.key)]);
+  return ok({ access: access.value, applications, admitted });
+}
+
+/**
+ * Applies the body's decision on an application once: the application records it and, when
+ * adopted, the party joins the configuration store and this instance's directory at once
+ * (other instances pick it up on their next refresh). Safe to run again after a crash.
+ */
+export async function applyAdmission(deps: AdmissionDeps, vote: GateVote, adopted: boolean, by: PersonRef, at: number): Promise<Applied> {
+  if (vote.matter?.kind !== 'admission') return { at, ok: false, error: 'not-an-admission' };
+  const key: ProgrammeKey = { tenantId: vote.tenantId, programmeId: vote.programmeId };
+  const application = await deps.applications.get(key, vote.matter.applicationId);
+  if (!application) return { at, ok: false, error: 'application-not-found' };
+  const decided = await deps.applications.update(key, application.id, (a) =>
+    a.decision ? undefined : decideApplication(a, { adopted, at, voteId: vote.id }),
+  );
+  const current = decided ?? (await deps.applications.get(key, application.id)) ?? application;
+  // The first decision stands: a second vote cannot undo or redo an admission.
+  if (current.decision && current.decision.voteId !== vote.id) return { at, ok: false, error: 'already-decided' };
+  if (!adopted) return { at, ok: true };
+  const { party, people } = admittedParty(current);
+  await deps.registry.admit(key, { party, people, applicationId: current.id, voteId: vote.id, decidedAt: at, decidedBy: by });
+  await refreshAdmissions(deps, key);
+  return { at, ok: true };
+}
+
+/** Loads the admitted parties of one programme into the directory. */
+export async function refreshAdmissions(deps: Pick<AdmissionDeps, 'registry' | 'directory'>, key: ProgrammeKey): Promise<void> {
+  deps.directory.admit(key, await deps.registry.admitted(key));
+}
+
+/** Loads every served programme's admitted parties (at start-up and on every tick). */
+export async function refreshAllAdmissions(deps: Pick<AdmissionDeps, 'registry' | 'directory'>, programmes: readonly Programme[]): Promise<void> {
+  for (const programme of programmes) {
+    if (!admissionOf(programme)) continue;
+    await refreshAdmissions(deps, { tenantId: programme.tenantId, programmeId: programme.id });
+  }
+}

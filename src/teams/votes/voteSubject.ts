@@ -1,0 +1,41 @@
+// What a vote's card is about, loaded for rendering: the idea whose gate is decided, the
+// membership application (DSOP §2.3), or a roadmap revision with the ideas it changes (Digi
+// Rogaland §4.7). The vote record names it; this reads it.
+import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
+import type { ApplicationRepository } from '../../app/membership/admission.js';
+import type { RoadmapRevisionRepository } from '../../app/roadmap/revisions.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import type { MembershipApplication } from '../../domain/membership/admission.js';
+import type { GateVote } from '../../domain/vote/gateVote.js';
+import type { RoadmapProposal } from '../../domain/roadmap/revision.js';
+
+export type VoteSubject =
+  | { kind: 'idea'; idea: Idea }
+  | { kind: 'admission'; application: MembershipApplication }
+  /** `ideas`: the ideas the revision changes that still exist, in the revision's order. */
+  | { kind: 'roadmap-revision'; revision: RoadmapProposal; ideas: Idea[] };
+
+export class VoteSubjects {
+  constructor(
+    private readonly ideas: Pick<IdeaRepository, 'get'>,
+    private readonly applications: Pick<ApplicationRepository, 'get'>,
+    private readonly revisions?: Pick<RoadmapRevisionRepository, 'get'>,
+  ) {}
+
+  /** Undefined when the record it names is gone (never deleted in practice). */
+  async of(vote: GateVote): Promise<VoteSubject | undefined> {
+    const key = { tenantId: vote.tenantId, programmeId: vote.programmeId };
+    if (vote.matter?.kind === 'roadmap-revision') {
+      const revision = await this.revisions?.get(key, vote.matter.revisionId);
+      if (!revision) return undefined;
+      const ideas = await Promise.all(revision.changes.map((c) => this.ideas.get(key, c.ideaNumber)));
+      return { kind: 'roadmap-revision', revision, ideas: ideas.filter((i): i is Idea => i !== undefined) };
+    }
+    if (vote.matter?.kind === 'admission') {
+      const application = await this.applications.get(key, vote.matter.applicationId);
+      return application && { kind: 'admission', application };
+    }
+    const idea = await this.ideas.get(key, vote.ideaNumber);
+    return idea && { kind: 'idea', idea };
+  }
+}

@@ -1,0 +1,204 @@
+// Admitting a new party (DSOP §2.3): the application's checks, the criteria the office must
+// explain before a vote, the decision applied once, and how admitted parties are laid over the
+// programme file.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadPreset } from '../../../src/config/mergePreset.js';
+import {
+  admittedParty,
+  decideApplication,
+  fileApplication,
+  formatApplicationId,
+  mayPutToVote,
+  partyIdFrom,
+  unmetCriteria,
+  withAdmitted,
+  type ApplicationInput,
+  type MembershipApplication,
+} from '../../../src/domain/membership/admission.js';
+import { programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
+import { crossReferenceProblems } from '../../../src/domain/programme/crossReferences.js';
+import { TENANT, testProgramme } from '../../support/fixtures.js';
+
+const text = (nb: string, en = nb) => ({ nb, en });
+const ids = ['toppleder', 'fast-deltakelse', 'aktiv-i-prosjekt', 'stotter-visjonen', 'ikke-underlagt'];
+const programme: Programme = programmeSchema.parse({
+  ...testProgramme(),
+  membership: { admission: { body: 'styringsgruppen', criteria: ids.map((id) => ({ id, name: text(id) })) } },
+});
+const admission = programme.membership!.admission!;
+const office = { id: 'aad-office', name: 'Ola Office' };
+const AT = Date.UTC(2026, 10, 23, 9);
+
+const input = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => ({
+  organisation: 'Statens vegvesen',
+  tenantIds: [],
+  representativeName: 'Vera',
+  criteria: Object.fromEntries(ids.map((id) => [id, { met: true }])),
+  by: office,
+  at: AT,
+  ...overrides,
+});
+
+function filed(overrides: Partial<ApplicationInput> = {}, sequence = 1): MembershipApplication {
+  const made = fileApplication(programme, sequence, input(overrides));
+  if (!made.ok) throw new Error(made.error.code);
+  return made.value;
+}
+
+describe('the DSOP preset', () => {
+  it('has the five criteria of §2.3, decided by Topplederforum by consensus', () => {
+    const dsop = loadPreset('dsop').membership?.admission;
+    expect(dsop?.body).toBe('topplederforum');
+    expect(dsop?.rule).toEqual({ kind: 'consensus' });
+    expect(dsop?.criteria.map((c) => c.id)).toEqual(ids);
+    expect(dsop?.criteria[0]?.name.nb).toContain('Fortrinnsvis representert med toppleder');
+  });
+
+  it('is checked: the deciding body must exist and criteria ids be unique', () => {
+    const broken = programmeSchema.parse({
+      ...testProgramme(),
+      membership: { admission: { body: 'nobody', criteria: [{ id: 'a', name: text('A') }, { id: 'a', name: text('B') }] } },
+    });
+    const problems = crossReferenceProblems(broken).map((p) => `${p.path.join('.')}: ${p.message}`);
+    expect(problems).toContain('membership.admission.body: unknown body "nobody"');
+    expect(problems.some((p) => p.includes('"a" is used more than once'))).toBe(true);
+  });
+});
+
+describe('filing an application', () => {
+  it('numbers it and records every criterion, unmentioned ones as not met', () => {
+    const app = filed({ criteria: { toppleder: { met: true, note: '  Direktøren  ' } } }, 12);
+    expect(app.id).toBe('M-012');
+    expect(app.status).toBe('filed');
+    expect(app.criteria).toEqual({
+      toppleder: { met: true, note: 'Direktøren' },
+      'fast-deltakelse': { met: false, note: '' },
+      'aktiv-i-prosjekt': { met: false, note: '' },
+      'stotter-visjonen': { met: false, note: '' },
+      'ikke-underlagt': { met: false, note: '' },
+    });
+    expect(Object.keys(filed({ criteria: { unknown: { met: true } } }).criteria)).toEqual(ids);
+  });
+
+  it('derives the party id from the name, Norwegian letters included', () => {
+    expect(partyIdFrom('Statens vegvesen')).toBe('statens-vegvesen');
+    expect(partyIdFrom('Nærings- og fiskeridepartementet')).toBe('naerings-og-fiskeridepartementet');
+    expect(partyIdFrom('Bø kommune (Telemark)')).toBe('bo-kommune-telemark');
+    expect(partyIdFrom('Åse & Søn AS')).toBe('ase-son-as');
+    expect(filed({ partyId: 'vegvesenet' }).partyId).toBe('vegvesenet');
+  });
+
+  it('refuses what cannot become a party', () => {
+    const problem = (o: Partial<ApplicationInput>) => {
+      const made = fileApplication(programme, 1, input(o));
+      return made.ok ? 'ok' : made.error.code === 'invalid' ? `invalid:${made.error.field}` : made.error.code;
+    };
+    expect(problem({ organisation: '   ' })).toBe('invalid:organisation');
+    expect(problem({ organisation: '!!!' })).toBe('invalid:partyId');
+    expect(problem({ partyId: 'Store Bokstaver' })).toBe('invalid:partyId');
+    expect(problem({ representativeName: ' ' })).toBe('invalid:representative');
+    expect(problem({ link: 'javascript:alert(1)' })).toBe('invalid:link');
+    expect(problem({ link: 'ftp://x.example/a' })).toBe('invalid:link');
+    expect(problem({ organisation: 'Skatteetaten' })).toBe('party-exists');
+    expect(problem({ organisation: 'SKATTEETATEN' })).toBe('party-exists');
+    expect(problem({ partyId: 'finans-norge' })).toBe('party-exists');
+    expect(problem({ representativeId: 'aad-office' })).toBe('person-exists');
+    expect(problem({ tenantIds: ['x'.repeat(65)] })).toBe('invalid:tenantIds');
+    const without = fileApplication(testProgramme(), 1, input());
+    expect(without.ok ? 'ok' : without.error.code).toBe('no-admission');
+  });
+
+  it('keeps tenant ids unique and the link normalised', () => {
+    const app = filed({ tenantIds: [` ${TENANT} `, TENANT, ''], link: 'https://Docs.Example.org/a b' });
+    expect(app.tenantIds).toEqual([TENANT]);
+    expect(app.link).toBe('https://docs.example.org/a%20b');
+  });
+});
+
+describe('putting it to the vote', () => {
+  it('needs the office\'s reason when a criterion is not met', () => {
+    const app = filed({ criteria: { toppleder: { met: true }, 'ikke-underlagt': { met: true } } });
+    expect(unmetCriteria(admission, app)).toEqual(['fast-deltakelse', 'aktiv-i-prosjekt', 'stotter-visjonen']);
+    expect(mayPutToVote(admission, app, '  ')).toEqual({ ok: false, error: { code: 'criteria-unmet-reason' } });
+    expect(mayPutToVote(admission, app, 'Avtalt i møtet')).toEqual({ ok: true, value: { unmet: ['fast-deltakelse', 'aktiv-i-prosjekt', 'stotter-visjonen'] } });
+    expect(mayPutToVote(admission, filed(), '')).toEqual({ ok: true, value: { unmet: [] } });
+  });
+
+  it('only once: an application being voted on or decided cannot go again', () => {
+    for (const status of ['voting', 'admitted', 'rejected'] as const) {
+      expect(mayPutToVote(admission, { ...filed(), status }, 'x')).toEqual({ ok: false, error: { code: 'not-filed', id: 'M-001', status } });
+    }
+  });
+
+  it('the reason is required exactly when some criterion is unmet (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }), fc.string({ maxLength: 5 }), (met, reason) => {
+        const app = filed({ criteria: Object.fromEntries(ids.map((id, i) => [id, { met: met[i]! }])) });
+        const allowed = mayPutToVote(admission, app, reason);
+        const unmet = ids.filter((_, i) => !met[i]);
+        expect(allowed.ok).toBe(unmet.length === 0 || reason.trim() !== '');
+        if (allowed.ok) expect(allowed.value.unmet).toEqual(unmet);
+      }),
+    );
+  });
+});
+
+describe('the decision', () => {
+  it('admits or rejects once; a second decision changes nothing', () => {
+    const app = { ...filed(), status: 'voting' as const };
+    const yes = decideApplication(app, { adopted: true, at: AT, voteId: 'v1' });
+    expect(yes).toMatchObject({ status: 'admitted', decision: { adopted: true, voteId: 'v1' } });
+    expect(decideApplication(yes, { adopted: false, at: AT + 1, voteId: 'v2' })).toBe(yes);
+    expect(decideApplication(app, { adopted: false, at: AT, voteId: 'v1' }).status).toBe('rejected');
+  });
+
+  it('adds the party, and the representative only when their Entra id is known', () => {
+    expect(admittedParty(filed({ tenantIds: [TENANT] }))).toEqual({
+      party: { id: 'statens-vegvesen', name: 'Statens vegvesen', tenantIds: [TENANT] },
+      people: [],
+    });
+    expect(admittedParty(filed({ representativeId: 'aad-vera' })).people).toEqual([
+      { aadObjectId: 'aad-vera', name: 'Vera', party: 'statens-vegvesen', roles: [] },
+    ]);
+  });
+});
+
+describe('admitted parties over the programme file', () => {
+  const vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }));
+  it('adds them after the file\'s parties and people, leaving the file untouched', () => {
+    const served = withAdmitted(programme, [vegvesen]);
+    expect(served.parties.map((p) => p.id)).toEqual(['skatteetaten', 'finans-norge', 'statens-vegvesen']);
+    expect(served.people.at(-1)).toMatchObject({ aadObjectId: 'aad-vera', party: 'statens-vegvesen' });
+    expect(programme.parties).toHaveLength(2);
+    expect(withAdmitted(programme, [])).toBe(programme);
+  });
+
+  it('never overrides the file: a party or person the file has wins (property)', () => {
+    const partyIds = fc.constantFrom('skatteetaten', 'finans-norge', 'ny-a', 'ny-b');
+    const personIds = fc.constantFrom('aad-office', 'aad-member', 'aad-x', 'aad-y');
+    const admitted = fc.array(
+      fc.record({ party: partyIds, person: fc.option(personIds, { nil: undefined }) }).map(({ party, person }) => ({
+        party: { id: party, name: `Navn ${party}`, tenantIds: [] },
+        people: person ? [{ aadObjectId: person, name: `P ${person}`, party, roles: [] as 'office'[] }] : [],
+      })),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(admitted, (list) => {
+        const served = withAdmitted(programme, list);
+        // Every file party and person is still there, unchanged and first.
+        expect(served.parties.slice(0, programme.parties.length)).toEqual(programme.parties);
+        expect(served.people.slice(0, programme.people.length)).toEqual(programme.people);
+        // No id twice, and every person's party exists.
+        expect(new Set(served.parties.map((p) => p.id)).size).toBe(served.parties.length);
+        expect(new Set(served.people.map((p) => p.aadObjectId)).size).toBe(served.people.length);
+        for (const person of served.people) expect(served.parties.some((p) => p.id === person.party)).toBe(true);
+      }),
+    );
+  });
+
+  it('formats application ids with at least three digits', () => {
+    expect([1, 42, 999, 1000].map(formatApplicationId)).toEqual(['M-001', 'M-042', 'M-999', 'M-1000']);
+  });
+});
