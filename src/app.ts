@@ -151,6 +151,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     log,
     // Every instance reloads the admitted parties on its tick, so an admission decided on
     // another instance is served here within a minute.
+    conversations,
     alsoOnTick: async (now) => {
       await refreshAllAdmissions(admissions, directory.files);
       await agreements.tick(now);

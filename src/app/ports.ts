@@ -1,5 +1,6 @@
 // The ports the use cases depend on. Adapters (Table Storage, Teams) implement them; tests
 // can too. Nothing here knows about botbuilder or Azure.
+import type { Language } from '../i18n/language.js';
 
 /** The clock is passed in so rules and use cases never read the time themselves. */
 export interface Clock {
@@ -28,4 +29,9 @@ export interface ConversationStore {
 /** Answers whether storage is reachable, for /healthz. */
 export interface HealthProbe {
   healthy(): Promise<boolean>;
+}
+
+/** The language to write to a person in when they did not just write to us (proactive sends). */
+export interface RecipientLanguage {
+  of(tenantId: string, person: string): Promise<Language>;
 }

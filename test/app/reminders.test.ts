@@ -3,6 +3,7 @@
 // leader per event, nothing extra from a second instance ticking at the same time, a filed
 // report stops the chasing, the overdue escalation goes out once, July has no DSOP reminder,
 // phase-length warnings, and the office sees who could not be reached.
+import { StoredChatLanguage } from '../../src/teams/outbound/recipientLanguage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryLog } from '../../src/app/delivery.js';
 import { runReminderTick, type ReminderDeps, type TickReport } from '../../src/app/reminders/reminders.js';
@@ -61,6 +62,7 @@ const instance = (): ReminderDeps => ({
   reports,
   delivery: new QueuedDelivery(h.ledger, h.queue, { now: () => Date.now() }),
   cards: reportCards,
+  languages: new StoredChatLanguage(h.conversations),
 });
 
 const personal = (aad: string) => `a:personal-${aad}`;
@@ -191,7 +193,7 @@ describe('reminders over the real delivery worker', () => {
   });
 
   it('a filed report is posted to the project leader and stops the chasing', async () => {
-    const deps: ReportDeps = { ideas, reports, delivery: instance().delivery, channels: { get: async () => undefined }, cards: reportCards };
+    const deps: ReportDeps = { ideas, reports, delivery: instance().delivery, channels: { get: async () => undefined }, cards: reportCards, languages: new StoredChatLanguage(h.conversations) };
     const ref = { programmeId: 'dsop', scheduleId: 'statusrapport', periodKey: '2026-12', ideaNumber: ideaOf['aad-member']! };
     // Someone else cannot file it; the project leader can, and may correct it.
     const refused = await fileReport(deps, ctx('aad-chair', at('2026-12-02', 10)), ref, content);
@@ -218,7 +220,7 @@ describe('reminders over the real delivery worker', () => {
   });
 
   it('corrections end when the period closes', async () => {
-    const deps: ReportDeps = { ideas, reports, delivery: instance().delivery, channels: { get: async () => undefined }, cards: reportCards };
+    const deps: ReportDeps = { ideas, reports, delivery: instance().delivery, channels: { get: async () => undefined }, cards: reportCards, languages: new StoredChatLanguage(h.conversations) };
     const ref = { programmeId: 'dsop', scheduleId: 'statusrapport', periodKey: '2026-12', ideaNumber: ideaOf['aad-member']! };
     const late = await fileReport(deps, ctx('aad-member', at('2027-01-04', 10)), ref, content);
     expect(late).toMatchObject({ ok: false, error: { code: 'period-closed' } });

@@ -392,8 +392,9 @@ describe('joint measures and deviations', () => {
 
   it('a party member reports a deviation; it is sent to the other parties at once, once', async () => {
     // The recipients have chatted with the bot before, so their personal chats are known.
+    // Each notice is in its recipient's language: Kari writes Bokmål, Ola English.
     await chat.say(people.chair, 'hjelp', nb);
-    await chat.say(people.office, 'hjelp', nb);
+    await chat.say(people.office, 'help');
     const { card } = await chat.say(people.member, 'avvik', nb);
     expect(cardText(card)).toContain('Meld avvik – Digi Rogaland test');
     expect(cardText(card)).toContain('T-001 Felles innbyggerdialog');
@@ -405,11 +406,14 @@ describe('joint measures and deviations', () => {
     expect(cardText(await chat.click(people.member, 'deviation.file', data, nb))).toContain('Skjemaet var allerede sendt: avvik A-001.');
 
     const deadline = Date.now() + 15_000;
-    const noticesTo = () =>
-      app.connector.sent.filter((s) => String(s.activity.text ?? '').includes('Avviksmelding A-001')).map((s) => s.conversationId);
-    while (noticesTo().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const notices = () => app.connector.sent.filter((s) => /Avviksmelding A-001|Deviation notice A-001/.test(String(s.activity.text ?? '')));
+    while (notices().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500)); // a duplicate would arrive by now
-    expect(noticesTo().sort()).toEqual(['a:personal-aad-chair', 'a:personal-aad-office']);
+    expect(notices().map((s) => s.conversationId).sort()).toEqual(['a:personal-aad-chair', 'a:personal-aad-office']);
+    const to = (aad: string) => String(notices().find((s) => s.conversationId === `a:personal-${aad}`)?.activity.text);
+    expect(to('aad-chair')).toContain('Avviksmelding A-001 for tiltaket «Felles innbyggerdialog»');
+    expect(to('aad-chair')).toContain('Konsekvens: Piloten flyttes tre måneder.');
+    expect(to('aad-office')).toContain('Deviation notice A-001 for the measure "Felles innbyggerdialog"');
     expect(await measures().deviations(key)).toHaveLength(1);
   });
 

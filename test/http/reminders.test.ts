@@ -115,7 +115,10 @@ beforeAll(async () => {
   chat = conversationWith(service, TENANT);
   ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
   // Everyone but Oda has a personal chat with the bot.
-  for (const person of [people.office, people.office2, people.chair, people.member]) await say(person, 'help');
+  for (const person of [people.office, people.office2, people.member]) await say(person, 'help');
+  // Kari writes Bokmål: her reminders are in Bokmål, Per's in English (Teams sends no locale
+  // with proactive messages, so the last personal message decides).
+  await chat.say(people.chair, 'hjelp', { locale: 'nb-NO' });
   perIdea = await seed(dsop, 1, people.member, at('2026-11-16'));
   kariIdea = await seed(dsop, 2, people.chair, at('2026-11-16'));
   await seed(dsop, 3, people.observer, at('2026-11-16'));
@@ -129,8 +132,10 @@ describe('reminders and reports over HTTP', () => {
     const first = await app.reminders.tick(clockNow);
     expect(first.queued).toHaveLength(3);
     const [perCard] = await waitFor(() => proactive(people.member).length === 1 && proactive(people.member), 'Per’s reminder');
-    await waitFor(() => proactive(people.chair).length === 1, 'Kari’s reminder');
+    const [kariCard] = await waitFor(() => proactive(people.chair).length === 1 && proactive(people.chair), 'Kari’s reminder');
     expect(cardText(perCard)).toContain(perIdea);
+    expect(cardText(perCard)).toContain('It is time for the monthly status report for 2026-12.');
+    expect(cardText(kariCard)).toContain('Det er tid for månedlig statusrapport for 2026-12.');
     expect(actionData(perCard, 'report.submit')).toMatchObject({ programmeId: 'dsop', scheduleId: 'statusrapport', periodKey: '2026-12', ideaNumber: perIdea });
 
     const second = await app.reminders.tick(clockNow + 5_000);

@@ -151,8 +151,9 @@ describe('the twice-yearly reminder', () => {
       () => proactiveTo('aad-office').map((s) => (s.activity.attachments as { content: Card }[])[0]!.content).find((c) => JSON.stringify(c).includes('2027-H1') && JSON.stringify(c).includes('roadmap.revision')),
       'the spring reminder',
     );
-    // Proactive cards are in Bokmål; the button opens the revision for this programme.
-    expect(cardText(card)).toContain('Legg fram endringene i veikartet for Styringsgruppen i Samspill. Påminnelsene stopper når revisjonen er lagt fram.');
+    // In the language of the secretary's last personal message (English here); the button opens
+    // the revision for this programme.
+    expect(cardText(card)).toContain('Put the changes to the roadmap to Steering group in Samspill. The reminders stop once the revision is put to the vote.');
     expect(actionData(card, 'roadmap.revision')).toEqual({ programmeId: 'digi' });
     const direct = await waitFor(
       () => proactiveTo('aad-office').map((s) => (s.activity.attachments as { content: Card }[])[0]!.content).find((c) => JSON.stringify(c).includes('2027-H1') && JSON.stringify(c).includes('"verb":"roadmap.show"')),
@@ -298,6 +299,10 @@ describe('putting the revision to the steering group', () => {
     expect(digiKeys(remind.queued)).toEqual([]);
     // The programme that was not revised is still reminded.
     expect(dsopKeys(remind.queued)).toEqual([`${TENANT}:dsop:veikartrevisjon:2027-H1:aad-office:remind:10`]);
+    // `frister` / `deadlines` agrees: nobody is missing for the revised programme.
+    const shown = await say(people.office, 'deadlines');
+    expect(shown).toMatch(/Digi Rogaland test: Roadmap revision 2027-H1\nDue [^\n]+\nNobody is missing\./);
+    expect(shown).toMatch(/DSOP test: Roadmap revision 2027-H1\nDue [^\n]+\nMissing: Ola Office/);
     const overdue = await service.app.reminders.tick(eventAt('overdue'));
     expect(digiKeys(overdue.queued)).toEqual([]);
     expect(dsopKeys(overdue.queued)).toEqual(

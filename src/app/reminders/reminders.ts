@@ -10,6 +10,8 @@ import { dueEvents, type ScheduleEvent } from '../../domain/schedule/due.js';
 import { periodByKey } from '../../domain/schedule/period.js';
 import { checkPhaseDuration, type PhaseWarning } from '../../domain/schedule/phaseDuration.js';
 import type { Delivery, DeliveryJob } from '../delivery.js';
+import type { RecipientLanguage } from '../ports.js';
+import type { Language } from '../../i18n/language.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository } from '../reports/report.js';
 
@@ -30,9 +32,9 @@ export interface ReminderItem {
 
 /** Renders the proactive cards; the Teams edge implements it with the card templates. */
 export interface ReminderCards {
-  reminder(input: { programme: Programme; schedule: Schedule; event: ScheduleEvent; recipient: string; items: ReminderItem[] }): Card;
-  escalation(input: { programme: Programme; schedule: Schedule; event: ScheduleEvent; missing: { person: string; ideas: Idea[] }[] }): Card;
-  phaseWarning(input: { programme: Programme; idea: Idea; warning: PhaseWarning; exceededAt: number; guidelineMonths: number }): Card;
+  reminder(input: { programme: Programme; schedule: Schedule; event: ScheduleEvent; recipient: string; items: ReminderItem[]; language: Language }): Card;
+  escalation(input: { programme: Programme; schedule: Schedule; event: ScheduleEvent; missing: { person: string; ideas: Idea[] }[]; language: Language }): Card;
+  phaseWarning(input: { programme: Programme; idea: Idea; warning: PhaseWarning; exceededAt: number; guidelineMonths: number; language: Language }): Card;
 }
 
 /** Whether the roadmap was revised in [from, until): a revision put to the deciding body's
@@ -49,6 +51,8 @@ export interface ReminderDeps {
   reports: ReportRepository;
   delivery: Delivery;
   cards: ReminderCards;
+  /** Each card is written in its recipient's language. */
+  languages: RecipientLanguage;
   log?: { error(details: Record<string, unknown>, message: string): void };
 }
 
@@ -143,12 +147,19 @@ async function planProgramme(deps: ReminderDeps, programme: Programme, now: numb
   });
   const ideas = await deps.ideas.list(key);
   const office = officePeople(programme);
+  // One lookup per person and tick, however many cards they get.
+  const languages = new Map<string, Promise<Language>>();
+  const languageOf = (person: string): Promise<Language> => {
+    let language = languages.get(person);
+    if (!language) languages.set(person, (language = deps.languages.of(key.tenantId, person)));
+    return language;
+  };
 
   for (const schedule of programme.schedules) {
     for (const event of eventsToSend(schedule, now)) {
       const waiting = await outstanding(deps, key, programme, schedule, event.periodKey, ideas);
       for (const [recipient, items] of waiting) {
-        const card = deps.cards.reminder({ programme, schedule, event, recipient, items });
+        const card = deps.cards.reminder({ programme, schedule, event, recipient, items, language: await languageOf(recipient) });
         jobs.push(job(reminderKey(key, event, recipient), recipient, card));
       }
       // Escalate once: the keys have no reporting person in them, so whoever is still missing at
@@ -156,8 +167,10 @@ async function planProgramme(deps: ReminderDeps, programme: Programme, now: numb
       // An undone roadmap revision is escalated too: the overdue reminder says the office is told.
       if (event.kind === 'overdue' && (isProjectSchedule(schedule) || schedule.kind === 'roadmap-revision') && waiting.size > 0) {
         const missing = [...waiting].map(([person, items]) => ({ person, ideas: items.map((i) => i.idea) }));
-        const card = deps.cards.escalation({ programme, schedule, event, missing });
-        for (const officeId of office) jobs.push(job(escalationKey(key, event, officeId), officeId, card));
+        for (const officeId of office) {
+          const card = deps.cards.escalation({ programme, schedule, event, missing, language: await languageOf(officeId) });
+          jobs.push(job(escalationKey(key, event, officeId), officeId, card));
+        }
       }
     }
   }
@@ -172,9 +185,18 @@ async function planProgramme(deps: ReminderDeps, programme: Programme, now: numb
       now,
     );
     for (const warning of check.due) {
-      const card = deps.cards.phaseWarning({ programme, idea, warning, exceededAt: check.exceededAt, guidelineMonths: phase.guidelineMonths });
       const people = new Set([...(idea.projectLeader ? [idea.projectLeader] : []), ...office]);
-      for (const person of people) jobs.push(job(phaseWarningKey(key, warning, person), person, card));
+      for (const person of people) {
+        const card = deps.cards.phaseWarning({
+          programme,
+          idea,
+          warning,
+          exceededAt: check.exceededAt,
+          guidelineMonths: phase.guidelineMonths,
+          language: await languageOf(person),
+        });
+        jobs.push(job(phaseWarningKey(key, warning, person), person, card));
+      }
     }
   }
 

@@ -10,6 +10,8 @@ import type { Delivery, DeliveryJob } from '../delivery.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import type { RecipientLanguage } from '../ports.js';
+import type { Language } from '../../i18n/language.js';
 import type { RequestContext } from '../requestContext.js';
 import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type StatusReport } from './report.js';
 
@@ -17,15 +19,16 @@ import type { RenderedCard } from '../reminders/reminders.js';
 
 export interface FiledReportCards {
   /** The filed report as posted to participants. */
-  filed(input: { programme: Programme; schedule: Schedule; idea: Idea; report: StatusReport }): RenderedCard;
+  filed(input: { programme: Programme; schedule: Schedule; idea: Idea; report: StatusReport; language: Language }): RenderedCard;
 }
 
 export interface ReportDeps {
   ideas: IdeaRepository;
   reports: ReportRepository;
   delivery: Delivery;
-  channels: { get(key: ProgrammeKey, bodyId: string): Promise<{ conversationId: string } | undefined> };
+  channels: { get(key: ProgrammeKey, bodyId: string): Promise<{ conversationId: string; language: Language } | undefined> };
   cards: FiledReportCards;
+  languages: RecipientLanguage;
 }
 
 export type ReportError = IdeaUseCaseError | ReportProblem;
@@ -82,20 +85,20 @@ export async function fileReport(
   if (!saved.ok) return saved;
   const report = saved.value;
 
-  const { card, discloses } = deps.cards.filed({ programme, schedule, idea, report });
+  // Each copy in its reader's language: the filer's as they wrote, the others' as they last did.
+  const filedIn = (language: Language) => deps.cards.filed({ programme, schedule, idea, report, language });
   const base = `${key.tenantId}:${programme.id}:${schedule.id}:${period.key}:${idea.number}:filed:v${report.version}`;
-  const jobs: DeliveryJob[] = [...new Set([by.id, ...(idea.projectLeader ? [idea.projectLeader] : [])])].map((person) => ({
-    key: `${base}:${person}`,
-    tenantId: key.tenantId,
-    target: { kind: 'person', aadObjectId: person },
-    message: { kind: 'card', card },
-    discloses,
-  }));
+  const jobs: DeliveryJob[] = [];
+  for (const person of new Set([by.id, ...(idea.projectLeader ? [idea.projectLeader] : [])])) {
+    const { card, discloses } = filedIn(person === by.id ? ctx.language : await deps.languages.of(key.tenantId, person));
+    jobs.push({ key: `${base}:${person}`, tenantId: key.tenantId, target: { kind: 'person', aadObjectId: person }, message: { kind: 'card', card }, discloses });
+  }
   const phase = programme.phases.find((p) => p.id === idea.phase);
   const bodyId = responsibleBody(programme, idea);
   if (bodyId && !phase?.restrictedToParticipants) {
     const channel = await deps.channels.get(key, bodyId);
     if (channel) {
+      const { card, discloses } = filedIn(channel.language);
       jobs.push({
         key: `${base}:body:${bodyId}`,
         tenantId: key.tenantId,

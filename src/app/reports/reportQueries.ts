@@ -7,7 +7,7 @@ import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { periodAt, type Period } from '../../domain/schedule/period.js';
 import type { DeliveryLog } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import { outstanding, programmeKeyPrefix } from '../reminders/reminders.js';
+import { outstanding, programmeKeyPrefix, type RoadmapRevisionCheck } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
 
@@ -25,6 +25,8 @@ export interface QueryDeps {
   ideas: IdeaRepository;
   reports: ReportRepository;
   deliveryLog: DeliveryLog;
+  /** A revised roadmap period has nobody left to act (as for the reminders). */
+  roadmapRevisions?: RoadmapRevisionCheck;
 }
 
 const keyOf = (ctx: RequestContext, programme: Programme): ProgrammeKey => ({ tenantId: ctx.actor.tenantId, programmeId: programme.id });

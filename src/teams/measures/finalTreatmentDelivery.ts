@@ -7,7 +7,8 @@
 import type { Delivery } from '../../app/delivery.js';
 import type { FinalTreatmentMail, Letter } from '../../app/measures/finalTreatment.js';
 import type { ConversationStore } from '../../app/ports.js';
-import { languageOf, type Language } from '../../i18n/language.js';
+import type { Language } from '../../i18n/language.js';
+import { FALLBACK_LANGUAGE, StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { translate } from '../../i18n/messages.js';
 import { partyName } from '../ideas/ideaText.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
@@ -34,9 +35,7 @@ export class DeliveredFinalTreatmentMail implements FinalTreatmentMail {
   }
 
   private async languageFor(tenantId: string, person: string): Promise<Language> {
-    const chat = await this.conversations?.personalFor(tenantId, person);
-    const locale = (chat?.reference as { locale?: unknown } | undefined)?.locale;
-    return typeof locale === 'string' ? languageOf(locale) : 'nb';
+    return this.conversations ? new StoredChatLanguage(this.conversations).of(tenantId, person) : FALLBACK_LANGUAGE;
   }
 
   private render(letter: Letter, language: Language): { kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string } {

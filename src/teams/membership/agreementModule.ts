@@ -24,6 +24,7 @@ import { ChecklistCardsForLeaders } from '../checklist/leaderChecklistCards.js';
 import { measureCommands, measureVerbs } from '../measures/measureHandlers.js';
 import { roadmapCommands, roadmapVerbs } from '../roadmap/roadmapHandlers.js';
 import { DeliveredDeviationNotices } from '../measures/deviationDelivery.js';
+import { StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { DeliveredFinalTreatmentMail } from '../measures/finalTreatmentDelivery.js';
 import { finalTreatmentCommands, finalTreatmentVerbs } from '../measures/finalTreatmentHandlers.js';
 import { membershipCommands, membershipVerbs } from './membershipHandlers.js';
@@ -54,7 +55,7 @@ export function createAgreementModule({ tables, ideas, cards, clock, delivery, p
   const leaderCards = new ChecklistCardsForLeaders(cards, conversations);
   const checklist = { ideas, checklists, delivery, leaderCards, cards };
   const roadmapDeps = { ideas, roadmap, revisions: roadmapRevisions, cards };
-  const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery), cards };
+  const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery, new StoredChatLanguage(conversations)), cards };
   // Skate's final treatment of a measure (seed 004 §6): feedback cards, chasing, the decision.
   const finalTreatments = { treatments: measures, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards };
 

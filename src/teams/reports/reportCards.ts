@@ -17,9 +17,6 @@ import { phaseName } from '../ideas/ideaText.js';
 import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
 import type { ActionButton } from '../cards/views.js';
 
-/** Proactive cards have no incoming locale: the programmes are Norwegian, so Bokmål. */
-export const PROACTIVE_LANGUAGE: Language = 'nb';
-
 export const personName = (programme: Programme, id: string): string => programme.people.find((p) => p.aadObjectId === id)?.name ?? id;
 
 export interface FormInput {
@@ -147,10 +144,7 @@ const reportLines = (report: StatusReport, language: Language): { title: string;
 const rendered = (card: AdaptiveCard): RenderedCard => ({ card, discloses: disclosuresOf(card) });
 
 export class ReportCards implements ReminderCards, FiledReportCards {
-  constructor(
-    private readonly cards: CardRenderer,
-    private readonly language: Language = PROACTIVE_LANGUAGE,
-  ) {}
+  constructor(private readonly cards: CardRenderer) {}
 
   form(input: FormInput, language: Language): AdaptiveCard {
     return this.cards.render('reportForm', reportFormView(input, language), [ideaDocuments(input.programme.id, input.idea)]);
@@ -160,8 +154,7 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     return rendered(this.reminderCard(input));
   }
 
-  reminderCard({ programme, schedule, event, items }: Parameters<ReminderCards['reminder']>[0]): AdaptiveCard {
-    const language = this.language;
+  reminderCard({ programme, schedule, event, items, language }: Parameters<ReminderCards['reminder']>[0]): AdaptiveCard {
     const period = periodStub(event);
     const banner = translate(language, `reminder.${event.kind}`, {
       schedule: pick(schedule.name, language).toLocaleLowerCase(language === 'nb' ? 'nb-NO' : 'en-GB'),
@@ -201,8 +194,7 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     );
   }
 
-  escalation({ programme, schedule, event, missing }: Parameters<ReminderCards['escalation']>[0]): RenderedCard {
-    const language = this.language;
+  escalation({ programme, schedule, event, missing, language }: Parameters<ReminderCards['escalation']>[0]): RenderedCard {
     const discloses: Disclosed[] = missing.flatMap((m) => m.ideas.map((i) => ideaDocuments(programme.id, i)));
     return rendered(this.cards.render(
       'records',
@@ -216,8 +208,7 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     ));
   }
 
-  phaseWarning({ programme, idea, warning, exceededAt, guidelineMonths }: Parameters<ReminderCards['phaseWarning']>[0]): RenderedCard {
-    const language = this.language;
+  phaseWarning({ programme, idea, warning, exceededAt, guidelineMonths, language }: Parameters<ReminderCards['phaseWarning']>[0]): RenderedCard {
     return rendered(this.cards.render(
       'records',
       {
@@ -243,8 +234,8 @@ export class ReportCards implements ReminderCards, FiledReportCards {
     ));
   }
 
-  filed({ programme, idea, report }: Parameters<FiledReportCards['filed']>[0]): RenderedCard {
-    return rendered(this.filedCard(programme, idea, report, this.language));
+  filed({ programme, idea, report, language }: Parameters<FiledReportCards['filed']>[0]): RenderedCard {
+    return rendered(this.filedCard(programme, idea, report, language));
   }
 
   filedCard(programme: Programme, idea: Idea, report: StatusReport, language: Language): AdaptiveCard {

@@ -13,6 +13,7 @@ import {
   type ReportContent,
 } from '../../app/reports/report.js';
 import { deadlines, myReports } from '../../app/reports/reportQueries.js';
+import type { RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
 import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
 import { formatDate, formatDateTime, pick } from '../../i18n/language.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
@@ -27,6 +28,8 @@ import { personName, type ReportCards } from './reportCards.js';
 
 export interface ReportHandlerDeps extends ReportDeps {
   deliveryLog: DeliveryLog;
+  /** A revised roadmap period has nobody left to act (`frister`, as for the reminders). */
+  roadmapRevisions?: RoadmapRevisionCheck;
   renderer: CardRenderer;
   reportCards: ReportCards;
 }

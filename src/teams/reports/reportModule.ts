@@ -2,7 +2,8 @@
 // commands, and the reminder scheduler (an in-process ticker; every instance may run one).
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
-import type { Clock } from '../../app/ports.js';
+import type { Clock, ConversationStore } from '../../app/ports.js';
+import { StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { runReminderTick, type RoadmapRevisionCheck, type TickReport } from '../../app/reminders/reminders.js';
 import { REMINDER_INTERVAL_MS, ReminderScheduler, type SchedulerLog } from '../../app/reminders/scheduler.js';
 import type { Programme } from '../../domain/programme/schema.js';
@@ -28,12 +29,17 @@ export interface ReportModuleOptions {
   alsoOnTick?: (now: number) => Promise<void>;
   /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
   roadmapRevisions?: RoadmapRevisionCheck;
+  /** Personal chats, for each recipient's language. */
+  conversations: Pick<ConversationStore, 'personalFor'>;
 }
 
 export function createReportModule(options: ReportModuleOptions) {
   const reports = new ReportTable(options.tables);
   const reportCards = new ReportCards(options.cards);
+  const languages = new StoredChatLanguage(options.conversations);
   const deps: ReportHandlerDeps = {
+    languages,
+    ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
     ideas: options.ideas,
     reports,
     delivery: options.delivery,
@@ -51,6 +57,7 @@ export function createReportModule(options: ReportModuleOptions) {
         reports,
         delivery: options.delivery,
         cards: reportCards,
+        languages,
         log: options.log,
         ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
       },

@@ -24,8 +24,8 @@ import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import type { VoteBoard } from '../../app/votes/voteBoard.js';
 import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
 import { revisionOf, type BallotRecord, type GateVote } from '../../domain/vote/gateVote.js';
-import { languageOf, type Language } from '../../i18n/language.js';
 import { votersReminderText } from './voteReminderText.js';
+import { StoredChatLanguage, type RecipientLanguage } from '../outbound/recipientLanguage.js';
 import { disclosuresOf, type AdaptiveCard } from '../cards/cardRenderer.js';
 import { CardCoalescer, type CoalescerOptions, type FlushResult } from './cardCoalescer.js';
 import { subjectDisclosure, type VoteCards } from './voteCards.js';
@@ -71,8 +71,10 @@ type PostState = { kind: 'pending' } | { kind: 'sent'; activityId: string } | { 
 
 export class TeamsVoteBoard implements VoteBoard {
   private readonly coalescer: CardCoalescer;
+  private readonly languages: RecipientLanguage;
 
   constructor(private readonly deps: VoteBoardDeps) {
+    this.languages = new StoredChatLanguage(deps.conversations);
     this.coalescer = new CardCoalescer((key) => this.publish(refOfKey(key)), {
       ...DEFAULT_COALESCING,
       ...deps.coalescing,
@@ -134,7 +136,7 @@ export class TeamsVoteBoard implements VoteBoard {
     const subject = await this.deps.subjects.of(vote);
     const discloses = subject ? [subjectDisclosure(programme, subject)] : [];
     for (const person of new Set(people)) {
-      const text = notificationText(programme, vote, what, await this.languageOf(vote.tenantId, person));
+      const text = notificationText(programme, vote, what, await this.languages.of(vote.tenantId, person));
       if (!text) continue;
       await this.deps.delivery.enqueue({
         key: keys.notice(what, person),
@@ -155,17 +157,10 @@ export class TeamsVoteBoard implements VoteBoard {
         key: deliveryKeys(vote).notice('closing-soon', person),
         tenantId: vote.tenantId,
         target: { kind: 'person', aadObjectId: person },
-        message: { kind: 'text', text: votersReminderText(programme, vote, await this.languageOf(vote.tenantId, person)) },
+        message: { kind: 'text', text: votersReminderText(programme, vote, await this.languages.of(vote.tenantId, person)) },
         discloses,
       });
     }
-  }
-
-  /** A person's language: their personal chat's stored locale (proactive sends carry none). */
-  private async languageOf(tenantId: string, person: string): Promise<Language> {
-    const chat = await this.deps.conversations.personalFor(tenantId, person);
-    const locale = (chat?.reference as { locale?: unknown } | undefined)?.locale;
-    return typeof locale === 'string' ? languageOf(locale) : 'nb';
   }
 
   /** Waits for pending card updates (tests, shutdown). */
