@@ -99,7 +99,6 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     tables,
     ideas,
     cards,
-    clock,
     delivery,
     programmes,
     deliveryLog: deliveryLedger,

@@ -6,7 +6,7 @@ import type { AdmissionRecord } from '../../src/app/membership/admission.js';
 import { fileApplication, type MembershipApplication } from '../../src/domain/membership/admission.js';
 import { rolesIn } from '../../src/domain/programme/roles.js';
 import type { AdmissionFormView, AdmissionListView, AdmissionProposalView } from '../../src/teams/admission/admissionCardViews.js';
-import { admissionFormView, admissionListView, admissionProposalView } from '../../src/teams/admission/admissionHandlers.js';
+import { admissionFormView, admissionListView, admissionProposalView } from '../../src/teams/admission/admissionViews.js';
 import { decide } from '../../src/domain/decision/decide.js';
 import type { GateVote } from '../../src/domain/vote/gateVote.js';
 import type { VoteOutcomeView, VoteView } from '../../src/teams/votes/voteCardViews.js';

@@ -8,7 +8,7 @@
 // People (see .m365agentsplayground.yml): Lynne Robbins (Bits) is an ordinary participant and
 // registers the idea; Alex Wilber is the programme office and chairs Styringsgruppen; Megan Bowen
 // and Adele Vance are members of Styringsgruppen.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { story } from './story.js';
 import { cardText, clickAs, lastClick } from './botClicks.js';

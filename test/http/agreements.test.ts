@@ -471,7 +471,6 @@ describe('bad card data', () => {
     tables: {} as Tables,
     ideas: {} as IdeaRepository,
     cards: new CardRenderer(),
-    clock: { now: () => now },
     delivery: { enqueue: async () => 'queued' },
     programmes: [],
     deliveryLog: { find: async () => undefined },

@@ -14,7 +14,6 @@ import { applyGateDecision, assignProjectLeader, prioritise, qualify, register }
 import { ideaContent } from '../../src/domain/disclosure/content.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import { periodEvents } from '../../src/domain/schedule/due.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { periodOpeningIn } from '../../src/domain/schedule/period.js';
 import { translate } from '../../src/i18n/messages.js';
 import { storageClients } from '../../src/storage/connection.js';

@@ -6,7 +6,7 @@
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import { proposeRevision, roadmapBodyOf, type RevisionProblem, type RoadmapProposal } from '../../domain/roadmap/revision.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
-import { ROADMAP_REVISION_GATE, voteIdFor, type GateVote, type VoteLanguage } from '../../domain/vote/gateVote.js';
+import { ROADMAP_REVISION_GATE, voteBefore, voteIdFor, type GateVote, type VoteLanguage } from '../../domain/vote/gateVote.js';
 import { officeAccess } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import { postOnce } from '../votes/openVote.js';
@@ -64,19 +64,10 @@ export async function openRevisionVote(
     ideaTitle: deps.title(channel.language, proposal),
     gate: ROADMAP_REVISION_GATE,
     matter: { kind: 'roadmap-revision', revisionId: proposal.id },
-    body: body.id,
-    electorate: { members: body.members, chair: body.chair, observers: body.observers, secretary: body.secretary },
-    rule: body.rule,
-    ...(body.decidedBy ? { decidedBy: body.decidedBy } : {}),
+    ...voteBefore(body, { by: actor, at: ctx.now, deadline: deadline.value, channel }),
     budgetMatter: false,
     // The changes are the decision basis; the card reads them from the revision.
     basis: [],
-    openedBy: actor,
-    openedAt: ctx.now,
-    deadline: deadline.value,
-    channel: { conversationId: channel.conversationId, language: channel.language },
-    status: 'open',
-    progress: { posted: false, outcomePosted: false, notified: false, decisionPosted: false, decisionNotified: false },
   };
   // The form's submission opens one vote; a second form for the same revision finds the vote
   // already running (the lock is per revision) and takes it as this revision's.

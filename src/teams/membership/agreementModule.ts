@@ -8,7 +8,7 @@ import { finalTreatmentSweep } from '../../app/measures/finalTreatment.js';
 import { handOverStartedProjects } from '../../app/checklist/checklistDelivery.js';
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
-import type { Clock, ConversationStore } from '../../app/ports.js';
+import type { ConversationStore } from '../../app/ports.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { ChecklistTable } from '../../storage/checklistTable.js';
 import { FeeTable } from '../../storage/feeTable.js';
@@ -33,7 +33,6 @@ export interface AgreementModuleDependencies {
   tables: Tables;
   ideas: IdeaRepository;
   cards: CardRenderer;
-  clock: Clock;
   /** Proactive delivery; deviation notices go out through it at once. */
   delivery: Delivery;
   /** The checklist sweep: every programme's started projects, skipping handovers already in the
@@ -44,7 +43,7 @@ export interface AgreementModuleDependencies {
   log: { error(details: Record<string, unknown>, message: string): void };
 }
 
-export function createAgreementModule({ tables, ideas, cards, clock, delivery, programmes, deliveryLog, conversations, log }: AgreementModuleDependencies) {
+export function createAgreementModule({ tables, ideas, cards, delivery, programmes, deliveryLog, conversations, log }: AgreementModuleDependencies) {
   const fees = new FeeTable(tables);
   const checklists = new ChecklistTable(tables);
   const roadmap = new RoadmapTable(tables);

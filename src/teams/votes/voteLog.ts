@@ -2,7 +2,6 @@
 // and as CSV (one row per ballot; a vote with no ballots gets one row of its own).
 import type { DecisionLog, LoggedVote } from '../../app/votes/decisionLog.js';
 import { formatReason } from '../../domain/decision/reason.js';
-import type { Programme } from '../../domain/programme/schema.js';
 import { toCsv } from '../../domain/vote/csv.js';
 import { ballotTrail } from '../../domain/vote/decisionLog.js';
 import { isAdvisory } from '../../domain/vote/gateVote.js';
@@ -21,7 +20,7 @@ const LINES_PER_VOTE = 20;
 /** Characters of ballot lines on the whole card, so it stays far below Teams' message size. */
 const LINE_BUDGET = 9_000;
 
-const statusOf = (programme: Programme, { vote }: LoggedVote, language: Language) =>
+const statusOf = ({ vote }: LoggedVote, language: Language) =>
   vote.outcome ? outcomeStatusText(vote.outcome.status, isAdvisory(vote), language) : translate(language, 'log.running');
 
 export function logView(log: DecisionLog, language: Language, filterText: string): VoteLogView {
@@ -57,7 +56,7 @@ export function logView(log: DecisionLog, language: Language, filterText: string
       facts: [
         { title: t('vote.fact.openedBy'), value: t('log.opened', { when: formatDateTime(vote.openedAt, language), name: vote.openedBy.name, deadline: formatDateTime(vote.deadline, language) }) },
         { title: t('vote.fact.rule'), value: ruleText(vote.rule, vote.decidedBy, language) },
-        { title: t('idea.fact.status'), value: statusOf(programme, entry, language) },
+        { title: t('idea.fact.status'), value: statusOf(entry, language) },
         ...(vote.outcome ? [{ title: t('vote.fact.counts'), value: formatReason(vote.outcome.reason, language) }] : []),
         ...director,
       ],
