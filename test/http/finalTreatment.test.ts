@@ -9,6 +9,9 @@ import { programmeSchema, type Programme } from '../../src/domain/programme/sche
 import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { MeasureTable } from '../../src/storage/measureTable.js';
+import { IdeaTable } from '../../src/storage/ideaTable.js';
+import { register } from '../../src/domain/idea/lifecycle.js';
+import { ok } from '../../src/domain/idea/result.js';
 import { Tables } from '../../src/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
@@ -438,5 +441,39 @@ describe('a programme that names no director', () => {
     const third = conversationWith(service, THIRD_TENANT);
     expect(cardText((await third.say(p.office, 'sluttbehandling ny', nb)).card)).toContain('Programmet har ikke noe rådgivende organ');
     expect(cardText(await third.click(p.member, 'finalTreatment.list', { programmeId: 'dsop' }, en))).toContain('no advisory body');
+  });
+});
+
+describe('a Skate project is a measure too', () => {
+  it('its final treatment can be opened by the project number, with the project leader as the owner', async () => {
+    // The strategy's measures also run through the portfolio: an active project led by Per.
+    const ideas = new IdeaTable(tables);
+    const made = await ideas.register(key, 'seed-project', { prefix: 'SKATE', year: 2026 }, (number) => {
+      const r = register(skate, {
+        number,
+        title: 'Felles innloggingsløsning',
+        description: 'Et tiltak i strategien.',
+        party: 'finans-norge',
+        links: [],
+        submittedBy: { id: 'aad-member', name: p.member.name },
+        at: clockNow,
+      });
+      return r.ok ? ok({ idea: { ...r.value.idea, status: 'active' as const, projectLeader: 'aad-member' }, history: r.value.history }) : r;
+    });
+    if (!made.ok) throw new Error('seed');
+    const number = made.value.idea.number;
+
+    const { card } = await chat.say(p.office, `new final treatment ${number}`, en);
+    expect(JSON.stringify(card)).toContain(`"title":"${number} Felles innloggingsløsning"`);
+    const opened = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: number.toLowerCase(), request: 'Er tiltaket levert?', deadline: '2026-12-18' }, en);
+    expect(opened).toContain('is open');
+    expect(opened).toContain('Felles innloggingsløsning');
+    const treatments = await new MeasureTable(tables).finalTreatments(key);
+    const treatment = treatments.find((t) => t.measureId === number)!;
+    expect(treatment).toMatchObject({ measureId: number, deadline: '2026-12-18', feedback: [] });
+    // A measure id that is neither a joint measure nor a project number is refused.
+    const refused = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: 'X-1', request: 'x', deadline: '2026-12-18' }, en);
+    expect(refused).not.toContain('is open');
+    await click(p.office, 'finalTreatment.cancel', { programmeId: 'skate', treatmentId: treatment.id, reason: 'Bare en test.' }, en);
   });
 });

@@ -24,12 +24,13 @@ import {
   type Step,
   type Verdict,
 } from '../../domain/measures/finalTreatment.js';
-import { compareIds, type Measure } from '../../domain/measures/measures.js';
+import type { Measure } from '../../domain/measures/measures.js';
 import type { Body, Programme } from '../../domain/programme/schema.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import { officePeople } from '../reminders/reminders.js';
+import { compareMeasureIds } from './projectsAsMeasures.js';
 import type { RequestContext } from '../requestContext.js';
 
 export interface FinalTreatmentRepository {
@@ -151,7 +152,7 @@ export async function openingChoices(repo: FinalTreatmentRepository, ctx: Reques
   if (!access.ok) return access;
   const body = adviceBody(access.value.programme);
   if (!body) return err({ code: 'no-advice-body' });
-  const measures = (await repo.measures(access.value.key)).sort((a, b) => compareIds(a.id, b.id));
+  const measures = (await repo.measures(access.value.key)).sort((a, b) => compareMeasureIds(a.id, b.id));
   return ok({ access: access.value, body, organisations: memberOrganisations(access.value.programme, body), measures });
 }
 

@@ -4,6 +4,7 @@
 // deadline, cancel). Submissions are validated with zod in the handler, so a bad one gets its
 // form back with the typed text kept and the problems listed in the reader's language.
 import { z } from 'zod';
+import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
 import {
   cancelTreatment,
   decide,
@@ -50,7 +51,12 @@ export interface FinalTreatmentDependencies {
 
 const programmeId = programmeIdField;
 const treatmentId = z.string().trim().toUpperCase().regex(/^S-\d{3,6}$/);
-const measureId = z.string().trim().toUpperCase().regex(/^T-\d{3,6}$/);
+/** A joint measure (T-003) or, in Skate, a project (SKATE-2026-004): projectsAsMeasures.ts. */
+const measureId = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((id) => /^T-\d{3,6}$/.test(id) || parseIdeaNumber(id) !== undefined, 'a measure (T-003) or a project number');
 const submissionId = z.string().trim().min(8).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -305,13 +311,13 @@ const titleOf = (ctx: RequestContext, found: TreatmentCase) => {
 };
 
 export function finalTreatmentCommands({ cards }: FinalTreatmentDependencies, verbs: VerbRouter) {
-  /** The command's words may start with an id (S-002 for a treatment, T-003 for a measure); the
-   * rest may name the programme. */
+  /** The command's words may start with an id (S-002 for a treatment, T-003 or a project number
+   * for a measure); the rest may name the programme. */
   const viaVerb =
     (verb: string, withId: (programmeId: string, id: string) => [string, Record<string, unknown>] | undefined): CommandHandler =>
     async (ctx, args) => {
       const [first = '', ...rest] = args.trim().split(/\s+/);
-      const id = /^[ST]-\d{3,6}$/i.test(first) ? first.toUpperCase() : '';
+      const id = /^[ST]-\d{3,6}$/i.test(first) || parseIdeaNumber(first) ? first.toUpperCase() : '';
       const choice = chooseProgramme(ctx, id ? rest.join(' ') : args, verb, cards);
       if ('reply' in choice) return choice.reply;
       const [routed, data] = (id && withId(choice.programmeId, id)) || [verb, { programmeId: choice.programmeId }];
@@ -322,7 +328,7 @@ export function finalTreatmentCommands({ cards }: FinalTreatmentDependencies, ve
       id.startsWith('S-') ? ['finalTreatment.show', { programmeId, treatmentId: id }] : undefined,
     ),
     newFinalTreatment: viaVerb('finalTreatment.form', (programmeId, id) =>
-      id.startsWith('T-') ? ['finalTreatment.form', { programmeId, measureId: id }] : undefined,
+      !id.startsWith('S-') ? ['finalTreatment.form', { programmeId, measureId: id }] : undefined,
     ),
   } satisfies Record<string, CommandHandler>;
 }

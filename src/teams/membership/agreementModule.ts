@@ -5,6 +5,7 @@
 // goes to each new project leader from a sweep on the reminder ticker.
 import { checklistProgressReader } from '../../app/checklist/checklist.js';
 import { finalTreatmentSweep } from '../../app/measures/finalTreatment.js';
+import { withProjects } from '../../app/measures/projectsAsMeasures.js';
 import { handOverStartedProjects } from '../../app/checklist/checklistDelivery.js';
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
@@ -56,7 +57,9 @@ export function createAgreementModule({ tables, ideas, cards, delivery, programm
   const roadmapDeps = { ideas, roadmap, revisions: roadmapRevisions, cards };
   const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery, new StoredChatLanguage(conversations)), cards };
   // Skate's final treatment of a measure (seed 004 §6): feedback cards, chasing, the decision.
-  const finalTreatments = { treatments: measures, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards };
+  // Skate's projects are measures too (projectsAsMeasures.ts).
+  const treatments = withProjects(measures, ideas);
+  const finalTreatments = { treatments, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards };
 
   /** Planning passes run on the reminder ticker; each is idempotent (delivery keys) and safe on
    * every instance at once. */
@@ -64,7 +67,7 @@ export function createAgreementModule({ tables, ideas, cards, delivery, programm
   sweeps.push(async () => {
     await handOverStartedProjects({ programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log });
   });
-  sweeps.push(finalTreatmentSweep({ programmes, treatments: measures, mail: finalTreatments.mail, log }));
+  sweeps.push(finalTreatmentSweep({ programmes, treatments, mail: finalTreatments.mail, log }));
 
   return {
     tick: async (now: number): Promise<void> => {
