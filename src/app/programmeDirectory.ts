@@ -1,9 +1,10 @@
 // The programmes this deployment serves, looked up by tenant. Built at startup from the
 // validated programme files; the only later change is the parties admitted by decision (DSOP
-// §2.3), which the configuration store holds and `admit` lays over the file's programme.
-import { withAdmitted } from '../domain/membership/admission.js';
+// §2.3) with their representatives' seats, which the configuration store holds and `admit`
+// lays over the file's programme.
+import { withAdmitted, type Admitted } from '../domain/membership/admission.js';
 import { rolesIn, type ProgrammeRoles } from '../domain/programme/roles.js';
-import type { Party, Person, Programme } from '../domain/programme/schema.js';
+import type { Programme } from '../domain/programme/schema.js';
 
 export class ProgrammeDirectory {
   private byTenant = new Map<string, Programme[]>();
@@ -33,7 +34,7 @@ export class ProgrammeDirectory {
   }
 
   /** Serves the programme with these admitted parties on top of its file (replaces earlier ones). */
-  admit(key: { tenantId: string; programmeId: string }, admitted: readonly { party: Party; people: readonly Person[] }[]): void {
+  admit(key: { tenantId: string; programmeId: string }, admitted: readonly Admitted[]): void {
     const i = this.served.findIndex((p) => p.tenantId === key.tenantId && p.id === key.programmeId);
     const file = this.files.find((p) => p.tenantId === key.tenantId && p.id === key.programmeId);
     if (i < 0 || !file) return;

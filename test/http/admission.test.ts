@@ -195,13 +195,16 @@ describe('the vote', () => {
       expect.objectContaining({
         party: { id: 'statens-vegvesen', name: 'Statens vegvesen', tenantIds: [TENANT, '11111111-2222-3333-4444-555555555555'] },
         people: [{ aadObjectId: 'aad-newrep', name: 'Vera Vegdirektør', party: 'statens-vegvesen', roles: [] }],
+        seats: [{ body: 'styringsgruppen', person: 'aad-newrep' }],
         applicationId,
         voteId: vote!.id,
         decidedBy: { id: 'aad-chair', name: 'Kari Chair' },
       }),
     ]);
+    // The representative is a participant now, and sits in the body that admitted the party.
     const now = await chat.say(newRep, 'help');
     expect(cardText(now.card!)).toContain('Participant (Statens vegvesen)');
+    expect(cardText(now.card!)).toContain('Member of Steering group');
     const list = await chat.say(people.member, 'admission');
     expect(cardText(list.card!)).toContain('M-001 Statens vegvesen · admitted');
     expect(cardText(list.card!)).toContain('Statens vegvesen (statens-vegvesen) – decided');
@@ -245,6 +248,7 @@ describe('after a restart', () => {
       await restarted.app.ready;
       const reply = await conversationWith(restarted, TENANT).say(newRep, 'hjelp', { locale: 'nb-NO' });
       expect(cardText(reply.card!)).toContain('Deltaker (Statens vegvesen)');
+      expect(cardText(reply.card!)).toContain('Medlem av Styringsgruppen');
     } finally {
       await restarted.stop();
     }

@@ -40,6 +40,8 @@ export interface ApplicationRepository {
 export interface AdmissionRecord {
   party: Party;
   people: Person[];
+  /** The representative's seat in the deciding body (absent in records without one). */
+  seats?: { body: string; person: string }[];
   applicationId: string;
   voteId: string;
   decidedAt: number;
@@ -108,8 +110,8 @@ export async function applyAdmission(deps: AdmissionDeps, vote: GateVote, adopte
   // The first decision stands: a second vote cannot undo or redo an admission.
   if (current.decision && current.decision.voteId !== vote.id) return { at, ok: false, error: 'already-decided' };
   if (!adopted) return { at, ok: true };
-  const { party, people } = admittedParty(current);
-  await deps.registry.admit(key, { party, people, applicationId: current.id, voteId: vote.id, decidedAt: at, decidedBy: by });
+  const { party, people, seats } = admittedParty(current, vote.body);
+  await deps.registry.admit(key, { party, people, seats, applicationId: current.id, voteId: vote.id, decidedAt: at, decidedBy: by });
   await refreshAdmissions(deps, key);
   return { at, ok: true };
 }

@@ -147,14 +147,24 @@ export function mayPutToVote(
   return ok({ unmet });
 }
 
-/** The party and (when the representative's Entra id is known) the person an admission adds. */
-export function admittedParty(application: MembershipApplication): { party: Party; people: Person[] } {
+/** What an admission adds to the programme. */
+export interface Admitted {
+  party: Party;
+  people: readonly Person[];
+  /** Seats the admission gives: the representative joins the deciding body (DSOP §2.3: the new
+   * party is «representert med toppleder … i DSOP Topplederforum»). */
+  seats?: readonly { body: string; person: string }[];
+}
+
+/** The party and, when the representative's Entra id is known, the representative as a person
+ * of the programme with a seat in the body that admitted the party. */
+export function admittedParty(application: MembershipApplication, body: string): Admitted & { people: Person[]; seats: { body: string; person: string }[] } {
   const { representative } = application;
+  const id = representative.aadObjectId;
   return {
     party: { id: application.partyId, name: application.organisation, tenantIds: application.tenantIds },
-    people: representative.aadObjectId
-      ? [{ aadObjectId: representative.aadObjectId, name: representative.name, party: application.partyId, roles: [] }]
-      : [],
+    people: id ? [{ aadObjectId: id, name: representative.name, party: application.partyId, roles: [] }] : [],
+    seats: id ? [{ body, person: id }] : [],
   };
 }
 
@@ -168,14 +178,22 @@ export function decideApplication(application: MembershipApplication, decision: 
  * A programme with admitted parties (and their representatives) added. Parties the file
  * already has win: an admission never overrides what the programme file says.
  */
-export function withAdmitted(programme: Programme, admitted: readonly { party: Party; people: readonly Person[] }[]): Programme {
+export function withAdmitted(programme: Programme, admitted: readonly Admitted[]): Programme {
   if (admitted.length === 0) return programme;
   const parties = [...programme.parties];
   const people = [...programme.people];
+  const seats: { body: string; person: string }[] = [];
   for (const a of admitted) {
     if (parties.some((p) => p.id === a.party.id)) continue;
     parties.push(a.party);
-    for (const person of a.people) if (!people.some((p) => p.aadObjectId === person.aadObjectId)) people.push(person);
+    const added = a.people.filter((person) => !people.some((p) => p.aadObjectId === person.aadObjectId));
+    people.push(...added);
+    // A seat only for a person this admission added: the file decides about everyone else.
+    seats.push(...(a.seats ?? []).filter((seat) => added.some((p) => p.aadObjectId === seat.person)));
   }
-  return { ...programme, parties, people };
+  const bodies = programme.bodies.map((body) => {
+    const joining = seats.filter((s) => s.body === body.id && !body.members.includes(s.person) && !body.observers.includes(s.person) && body.secretary !== s.person);
+    return joining.length === 0 ? body : { ...body, members: [...body.members, ...new Set(joining.map((s) => s.person))] };
+  });
+  return { ...programme, parties, people, bodies };
 }

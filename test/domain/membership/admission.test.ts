@@ -153,25 +153,31 @@ describe('the decision', () => {
     expect(decideApplication(app, { adopted: false, at: AT, voteId: 'v1' }).status).toBe('rejected');
   });
 
-  it('adds the party, and the representative only when their Entra id is known', () => {
-    expect(admittedParty(filed({ tenantIds: [TENANT] }))).toEqual({
+  it('adds the party, and the representative with a seat in the deciding body only when their Entra id is known', () => {
+    expect(admittedParty(filed({ tenantIds: [TENANT] }), 'styringsgruppen')).toEqual({
       party: { id: 'statens-vegvesen', name: 'Statens vegvesen', tenantIds: [TENANT] },
       people: [],
+      seats: [],
     });
-    expect(admittedParty(filed({ representativeId: 'aad-vera' })).people).toEqual([
-      { aadObjectId: 'aad-vera', name: 'Vera', party: 'statens-vegvesen', roles: [] },
-    ]);
+    const vera = admittedParty(filed({ representativeId: 'aad-vera' }), 'styringsgruppen');
+    expect(vera.people).toEqual([{ aadObjectId: 'aad-vera', name: 'Vera', party: 'statens-vegvesen', roles: [] }]);
+    expect(vera.seats).toEqual([{ body: 'styringsgruppen', person: 'aad-vera' }]);
   });
 });
 
 describe('admitted parties over the programme file', () => {
-  const vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }));
-  it('adds them after the file\'s parties and people, leaving the file untouched', () => {
+  const vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }), 'styringsgruppen');
+  it('adds them after the file\'s parties and people, the representative as a member of the body, leaving the file untouched', () => {
     const served = withAdmitted(programme, [vegvesen]);
     expect(served.parties.map((p) => p.id)).toEqual(['skatteetaten', 'finans-norge', 'statens-vegvesen']);
     expect(served.people.at(-1)).toMatchObject({ aadObjectId: 'aad-vera', party: 'statens-vegvesen' });
+    expect(served.bodies[0]?.members).toEqual(['aad-chair', 'aad-member', 'aad-vera']);
     expect(programme.parties).toHaveLength(2);
+    expect(programme.bodies[0]?.members).toEqual(['aad-chair', 'aad-member']);
     expect(withAdmitted(programme, [])).toBe(programme);
+    // A record without seats (or for an unknown body) adds no member.
+    expect(withAdmitted(programme, [{ ...vegvesen, seats: undefined }]).bodies).toEqual(programme.bodies);
+    expect(withAdmitted(programme, [{ ...vegvesen, seats: [{ body: 'nowhere', person: 'aad-vera' }] }]).bodies).toEqual(programme.bodies);
   });
 
   it('never overrides the file: a party or person the file has wins (property)', () => {
@@ -181,6 +187,7 @@ describe('admitted parties over the programme file', () => {
       fc.record({ party: partyIds, person: fc.option(personIds, { nil: undefined }) }).map(({ party, person }) => ({
         party: { id: party, name: `Navn ${party}`, tenantIds: [] },
         people: person ? [{ aadObjectId: person, name: `P ${person}`, party, roles: [] as 'office'[] }] : [],
+        seats: person ? [{ body: 'styringsgruppen', person }] : [],
       })),
       { maxLength: 6 },
     );
@@ -194,6 +201,18 @@ describe('admitted parties over the programme file', () => {
         expect(new Set(served.parties.map((p) => p.id)).size).toBe(served.parties.length);
         expect(new Set(served.people.map((p) => p.aadObjectId)).size).toBe(served.people.length);
         for (const person of served.people) expect(served.parties.some((p) => p.id === person.party)).toBe(true);
+        // The file's members keep their places; a seat goes only to a person the admission
+        // added, once, and never to the body's observer or secretary.
+        const body = served.bodies[0]!;
+        const file = programme.bodies[0]!;
+        expect(body.members.slice(0, file.members.length)).toEqual(file.members);
+        expect(new Set(body.members).size).toBe(body.members.length);
+        for (const joined of body.members.slice(file.members.length)) {
+          expect(programme.people.some((p) => p.aadObjectId === joined)).toBe(false);
+          expect(served.people.some((p) => p.aadObjectId === joined)).toBe(true);
+        }
+        expect(body.observers).toEqual(file.observers);
+        expect(body.secretary).toBe(file.secretary);
       }),
     );
   });
