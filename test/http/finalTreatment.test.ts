@@ -60,6 +60,8 @@ function skateProgramme(id: string, tenantId: string, director: string | undefin
       { aadObjectId: aad(p.observer), name: p.observer.name, party: 'digdir' },
       { aadObjectId: aad(p.director), name: p.director.name, party: 'digdir' },
     ],
+    // Skate decides the gates, as in the preset (sluttbehandling: gjennomføring → sluttbehandlet).
+    gates: testProgramme().gates.map((g) => ({ ...g, body: 'skate' })),
     bodies: [
       {
         id: 'skate',
@@ -445,8 +447,9 @@ describe('a programme that names no director', () => {
 });
 
 describe('a Skate project is a measure too', () => {
-  it('its final treatment can be opened by the project number, with the project leader as the owner', async () => {
-    // The strategy's measures also run through the portfolio: an active project led by Per.
+  it('its final treatment is opened by the project number, and the director\'s decision is the project\'s final gate', async () => {
+    // The strategy's measures also run through the portfolio: a project led by Per, standing
+    // before its final gate (BP2 here, sluttbehandling in the preset).
     const ideas = new IdeaTable(tables);
     const made = await ideas.register(key, 'seed-project', { prefix: 'SKATE', year: 2026 }, (number) => {
       const r = register(skate, {
@@ -458,22 +461,36 @@ describe('a Skate project is a measure too', () => {
         submittedBy: { id: 'aad-member', name: p.member.name },
         at: clockNow,
       });
-      return r.ok ? ok({ idea: { ...r.value.idea, status: 'active' as const, projectLeader: 'aad-member' }, history: r.value.history }) : r;
+      return r.ok ? ok({ idea: { ...r.value.idea, status: 'active' as const, phase: 'konsept', projectLeader: 'aad-member' }, history: r.value.history }) : r;
     });
     if (!made.ok) throw new Error('seed');
     const number = made.value.idea.number;
 
     const { card } = await chat.say(p.office, `new final treatment ${number}`, en);
     expect(JSON.stringify(card)).toContain(`"title":"${number} Felles innloggingsløsning"`);
+    const refused = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: 'X-1', request: 'x', deadline: '2026-12-18' }, en);
+    expect(refused).not.toContain('is open');
     const opened = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: number.toLowerCase(), request: 'Er tiltaket levert?', deadline: '2026-12-18' }, en);
     expect(opened).toContain('is open');
     expect(opened).toContain('Felles innloggingsløsning');
-    const treatments = await new MeasureTable(tables).finalTreatments(key);
-    const treatment = treatments.find((t) => t.measureId === number)!;
+    const treatment = (await new MeasureTable(tables).finalTreatments(key)).find((t) => t.measureId === number)!;
     expect(treatment).toMatchObject({ measureId: number, deadline: '2026-12-18', feedback: [] });
-    // A measure id that is neither a joint measure nor a project number is refused.
-    const refused = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: 'X-1', request: 'x', deadline: '2026-12-18' }, en);
-    expect(refused).not.toContain('is open');
-    await click(p.office, 'finalTreatment.cancel', { programmeId: 'skate', treatmentId: treatment.id, reason: 'Bare en test.' }, en);
+    const ref = { programmeId: 'skate', treatmentId: treatment.id };
+
+    // The round ends; Skate recommends; the director decides the project delivered.
+    clockNow = at('2026-12-21', 10);
+    const shown = await chat.click(p.office, 'finalTreatment.show', ref, en);
+    await click(p.office, 'finalTreatment.recommend', { ...actionData(shown, 'finalTreatment.recommend'), verdict: 'in-accordance', consensus: 'true', text: 'Levert.', auTreatment: '' }, en);
+    expect((await ideas.get(key, number))?.phase).toBe('konsept');
+    const forDirector = await chat.click(p.director, 'finalTreatment.show', ref, en);
+    await click(p.director, 'finalTreatment.decide', { ...actionData(forDirector, 'finalTreatment.decide'), verdict: 'in-accordance', text: 'Levert i samsvar med strategien.' }, en);
+    expect(await ideas.get(key, number)).toMatchObject({ phase: 'forvaltning', status: 'completed' });
+    const history = await ideas.history(key, number);
+    expect(history.filter((h) => h.event.kind === 'gate-adopted')).toEqual([
+      expect.objectContaining({ by: { id: 'aad-director', name: p.director.name }, event: expect.objectContaining({ gate: 'BP2', decisionId: treatment.id }) }),
+    ]);
+    // The sweep's repeat (it carries decisions over after a crash) changes nothing.
+    await service.app.reminders.tick(clockNow);
+    expect((await ideas.history(key, number)).filter((h) => h.event.kind === 'gate-adopted')).toHaveLength(1);
   });
 });

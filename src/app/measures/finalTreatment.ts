@@ -273,6 +273,12 @@ export async function recommend(
   return result;
 }
 
+/** Carries a decided treatment over to what it was about: a project passes (or not) its final
+ * gate (projectsAsMeasures.ts). Idempotent: the sweep repeats it after a crash. */
+export interface TreatmentConclusions {
+  conclude(programme: Programme, treatment: FinalTreatment): Promise<void>;
+}
+
 /** The director's final decision (or the office's on the director's behalf), sent to the
  * measure owners and the office. */
 export async function decide(
@@ -280,11 +286,15 @@ export async function decide(
   mail: FinalTreatmentMail,
   ctx: RequestContext,
   input: { programmeId: string; treatmentId: string; verdict: Verdict; text: string },
+  conclusions?: TreatmentConclusions,
 ): StepResult {
   const result = await step(repo, ctx, input.programmeId, input.treatmentId, (access, current) =>
     recordDecision(access.programme, current, { verdict: input.verdict, text: input.text, by: access.actor, at: ctx.now }),
   );
-  if (result.ok) await sendAll(mail, noticeLetters(result.value.access.programme, result.value.measure, result.value.treatment, 'decided'));
+  if (result.ok) {
+    await conclusions?.conclude(result.value.access.programme, result.value.treatment);
+    await sendAll(mail, noticeLetters(result.value.access.programme, result.value.measure, result.value.treatment, 'decided'));
+  }
   return result;
 }
 
@@ -298,6 +308,7 @@ export interface ChaseDeps {
   programmes: readonly Programme[];
   treatments: Pick<FinalTreatmentRepository, 'finalTreatments' | 'measures'>;
   mail: FinalTreatmentMail;
+  conclusions?: TreatmentConclusions;
   log: { error(details: Record<string, unknown>, message: string): void };
 }
 
@@ -343,6 +354,8 @@ export function finalTreatmentSweep(deps: ChaseDeps): (now: number) => Promise<v
         const treatments = (await deps.treatments.finalTreatments(key, { texts: false })).filter((t) => stageOf(t) !== 'cancelled');
         if (treatments.length === 0) continue;
         const measures = await deps.treatments.measures(key);
+        // A decision whose conclusion a crash cut short is carried over now.
+        for (const t of treatments) if (t.decision && now - t.decision.at < NOTICE_RETRY_MS) await deps.conclusions?.conclude(programme, t);
         await sendAll(deps.mail, chaseLetters(programme, measures, treatments, now));
       } catch (error) {
         deps.log.error({ err: error, programmeId: programme.id }, 'final treatments: chasing failed');

@@ -6,7 +6,11 @@ import { compareIdeaNumbers, parseIdeaNumber } from '../../domain/idea/ideaNumbe
 import type { Idea } from '../../domain/idea/idea.js';
 import { compareIds, type Measure } from '../../domain/measures/measures.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import type { FinalTreatmentRepository } from './finalTreatment.js';
+import type { FinalTreatment } from '../../domain/measures/finalTreatment.js';
+import { nextGate } from '../../domain/idea/lifecycle.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { applyDecision } from '../ideas/changeIdea.js';
+import type { FinalTreatmentRepository, TreatmentConclusions } from './finalTreatment.js';
 
 /** A project as the measure a final treatment is about. */
 export const projectAsMeasure = (idea: Idea): Measure => ({
@@ -44,4 +48,33 @@ export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRe
     finalTreatments: (key, options) => store.finalTreatments(key, options),
     changeFinalTreatment: (key, id, change) => store.changeFinalTreatment(key, id, change),
   };
+}
+
+/**
+ * The director's decision on a project's final treatment is the project's final gate (Skate:
+ * gjennomføring → sluttbehandlet, decided by the body the treatment asked): «in accordance»
+ * adopts it, «not in accordance» does not. Only for the whole project, not a central part
+ * (§6.2), and only while the project still stands before that gate. The idea's history names
+ * the treatment, so a repeat changes nothing.
+ */
+export class ProjectConclusions implements TreatmentConclusions {
+  constructor(private readonly ideas: IdeaRepository) {}
+
+  async conclude(programme: Programme, treatment: FinalTreatment): Promise<void> {
+    const decision = treatment.decision;
+    if (!decision || treatment.part !== '' || !parseIdeaNumber(treatment.measureId)) return;
+    const key = { tenantId: programme.tenantId, programmeId: programme.id };
+    const idea = await this.ideas.get(key, treatment.measureId);
+    const gate = idea && nextGate(programme, idea);
+    if (!idea || !gate || gate.body !== treatment.body) return;
+    const history = await this.ideas.history(key, idea.number);
+    if (history.some((h) => 'decisionId' in h.event && h.event.decisionId === treatment.id)) return;
+    await applyDecision(this.ideas, programme, { ...key, number: idea.number }, {
+      gate: gate.id,
+      adopted: decision.verdict === 'in-accordance',
+      by: decision.by,
+      at: decision.at,
+      decisionId: treatment.id,
+    });
+  }
 }

@@ -20,6 +20,7 @@ import {
   type FinalTreatmentMail,
   type FinalTreatmentRepository,
   type TreatmentCase,
+  type TreatmentConclusions,
 } from '../../app/measures/finalTreatment.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { answeringOrganisation, verdicts } from '../../domain/measures/finalTreatment.js';
@@ -47,6 +48,8 @@ export interface FinalTreatmentDependencies {
   treatments: FinalTreatmentRepository;
   mail: FinalTreatmentMail;
   cards: CardRenderer;
+  /** A decided project passes (or not) its final gate. */
+  conclusions?: TreatmentConclusions;
 }
 
 const programmeId = programmeIdField;
@@ -108,7 +111,7 @@ const internal = (id: string) => [{ kind: 'programme-internal' as const, program
 const fixable = (error: FinalTreatmentError) =>
   ['invalid', 'deadline-not-in-future', 'deadline-too-far', 'already-open', 'feedback-round-open', 'too-many-versions'].includes(error.code);
 
-export function finalTreatmentVerbs({ treatments, mail, cards }: FinalTreatmentDependencies): Record<string, VerbDefinition> {
+export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: FinalTreatmentDependencies): Record<string, VerbDefinition> {
   const refusal = (ctx: RequestContext, message: string, details: string[] = []): AdaptiveCard =>
     cards.render('error', { title: translate(ctx.language, 'error.title'), message, details }, []);
 
@@ -282,7 +285,7 @@ export function finalTreatmentVerbs({ treatments, mail, cards }: FinalTreatmentD
       decideSchema,
       decideLabels,
       ['verdict', 'text'],
-      (ctx, ids, data) => decide(treatments, mail, ctx, { ...ids, ...data }),
+      (ctx, ids, data) => decide(treatments, mail, ctx, { ...ids, ...data }, conclusions),
       (ctx) => translate(ctx.language, 'ft.decided'),
     ),
     'finalTreatment.deadline': caseStep(

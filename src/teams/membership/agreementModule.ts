@@ -5,7 +5,7 @@
 // goes to each new project leader from a sweep on the reminder ticker.
 import { checklistProgressReader } from '../../app/checklist/checklist.js';
 import { finalTreatmentSweep } from '../../app/measures/finalTreatment.js';
-import { withProjects } from '../../app/measures/projectsAsMeasures.js';
+import { ProjectConclusions, withProjects } from '../../app/measures/projectsAsMeasures.js';
 import { handOverStartedProjects } from '../../app/checklist/checklistDelivery.js';
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
@@ -59,7 +59,8 @@ export function createAgreementModule({ tables, ideas, cards, delivery, programm
   // Skate's final treatment of a measure (seed 004 §6): feedback cards, chasing, the decision.
   // Skate's projects are measures too (projectsAsMeasures.ts).
   const treatments = withProjects(measures, ideas);
-  const finalTreatments = { treatments, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards };
+  const conclusions = new ProjectConclusions(ideas);
+  const finalTreatments = { treatments, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards, conclusions };
 
   /** Planning passes run on the reminder ticker; each is idempotent (delivery keys) and safe on
    * every instance at once. */
@@ -67,7 +68,7 @@ export function createAgreementModule({ tables, ideas, cards, delivery, programm
   sweeps.push(async () => {
     await handOverStartedProjects({ programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log });
   });
-  sweeps.push(finalTreatmentSweep({ programmes, treatments, mail: finalTreatments.mail, log }));
+  sweeps.push(finalTreatmentSweep({ programmes, treatments, mail: finalTreatments.mail, conclusions, log }));
 
   return {
     tick: async (now: number): Promise<void> => {
