@@ -12,17 +12,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { DeliveryJob } from '../src/app/delivery.js';
-import { storageClients } from '../src/storage/connection.js';
-import { ConversationTable } from '../src/storage/conversationTable.js';
-import { DeliveryLedger } from '../src/storage/deliveryLedger.js';
-import { DELIVERY_QUEUE, DeliveryQueue, QueuedDelivery } from '../src/storage/deliveryQueue.js';
+import { DELIVERY_QUEUE } from '../src/storage/deliveryQueue.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
-import { Tables, tenantPartition } from '../src/storage/tables.js';
+import { tenantPartition } from '../src/storage/tables.js';
 import { DeliveryWorker, type WorkerLog } from '../src/teams/delivery/deliveryWorker.js';
 import { RateLimiter } from '../src/teams/delivery/rateLimits.js';
 import { createSendToTeams } from '../src/teams/delivery/sendToTeams.js';
 import { startLimitingConnectorStub } from '../test/support/limitingConnectorStub.js';
 import { guardWithoutProgrammes } from '../test/support/openGuard.js';
+import { deliveryStores } from '../test/support/deliveryStores.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,13 +55,7 @@ async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite(dataDir);
   const stub = await startLimitingConnectorStub({ keepBodies: false });
   try {
-    const clients = storageClients({ kind: 'connection-string', connectionString: azurite.connectionString });
-    const tables = new Tables(clients);
-    const conversations = new ConversationTable(tables);
-    const ledger = new DeliveryLedger(tables);
-    const queue = DeliveryQueue.from(clients);
-    const clock = { now: () => Date.now() };
-    const delivery = new QueuedDelivery(ledger, queue, clock);
+    const { clients, tables, conversations, ledger, queue, clock, delivery } = deliveryStores(azurite.connectionString);
 
     const people = Array.from({ length: COUNT }, (_, i) => `aad-${String(i).padStart(5, '0')}`);
     let t = Date.now();

@@ -3,17 +3,17 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { DeliveryJob } from '../../src/app/delivery.js';
 import type { ConversationRecord } from '../../src/app/ports.js';
-import { storageClients, type StorageClients } from '../../src/storage/connection.js';
+import type { StorageClients } from '../../src/storage/connection.js';
 import { ConversationTable } from '../../src/storage/conversationTable.js';
 import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
 import { DELIVERY_QUEUE, DeliveryQueue, QueuedDelivery } from '../../src/storage/deliveryQueue.js';
-import { Tables } from '../../src/storage/tables.js';
 import { DeliveryWorker, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
 import { RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
 import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { startLimitingConnectorStub, type LimitingConnectorStub, type LimitingStubOptions } from '../support/limitingConnectorStub.js';
 import { guardFor } from '../support/openGuard.js';
+import { deliveryStores } from '../support/deliveryStores.js';
 import type { Programme } from '../../src/domain/programme/schema.js';
 
 export const TENANT = 'tenant-a';
@@ -82,13 +82,7 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 export async function startHarness(stubOptions: LimitingStubOptions = {}, programmes: readonly Programme[] = []): Promise<Harness> {
   const azurite = await startTestAzurite();
   const stub = await startLimitingConnectorStub(stubOptions);
-  const clients = storageClients({ kind: 'connection-string', connectionString: azurite.connectionString });
-  const tables = new Tables(clients);
-  const conversations = new ConversationTable(tables);
-  const ledger = new DeliveryLedger(tables);
-  const queue = DeliveryQueue.from(clients);
-  const clock = { now: () => Date.now() };
-  const delivery = new QueuedDelivery(ledger, queue, clock);
+  const { clients, conversations, ledger, queue, clock, delivery } = deliveryStores(azurite.connectionString);
   const turnErrors: unknown[] = [];
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (_turn, error) => void turnErrors.push(error);

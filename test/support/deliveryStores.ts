@@ -1,0 +1,16 @@
+// The stores behind proactive delivery, over one storage account: what the delivery tests and
+// the delivery benchmark both start from (app.ts composes the same for the service).
+import { storageClients } from '../../src/storage/connection.js';
+import { ConversationTable } from '../../src/storage/conversationTable.js';
+import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
+import { DeliveryQueue, QueuedDelivery } from '../../src/storage/deliveryQueue.js';
+import { Tables } from '../../src/storage/tables.js';
+
+export function deliveryStores(connectionString: string) {
+  const clients = storageClients({ kind: 'connection-string', connectionString });
+  const tables = new Tables(clients);
+  const ledger = new DeliveryLedger(tables);
+  const queue = DeliveryQueue.from(clients);
+  const clock = { now: () => Date.now() };
+  return { clients, tables, conversations: new ConversationTable(tables), ledger, queue, clock, delivery: new QueuedDelivery(ledger, queue, clock) };
+}
