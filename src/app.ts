@@ -100,7 +100,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ideas,
     cards,
     delivery,
-    programmes,
+    served: directory,
     deliveryLog: deliveryLedger,
     conversations,
     log,
@@ -142,7 +142,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const reports = createReportModule({
     tables,
     ideas,
-    programmes,
+    served: directory,
     cards,
     delivery,
     deliveryLog: deliveryLedger,

@@ -472,7 +472,7 @@ describe('bad card data', () => {
     ideas: {} as IdeaRepository,
     cards: new CardRenderer(),
     delivery: { enqueue: async () => 'queued' },
-    programmes: [],
+    served: { programmes: [] },
     deliveryLog: { find: async () => undefined },
     conversations: { personalFor: async () => undefined },
     log: { error: () => undefined },

@@ -2,7 +2,6 @@
 // Azurite, serves the demo programme, answers over HTTP, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,20 +14,12 @@ let url: string;
 let log = '';
 const dataDir = mkdtempSync(join(tmpdir(), 'samspill-main-'));
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 beforeAll(async () => {
   connector = await startConnectorStub();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
+  // Port 0: the system picks a free one and the log says which. (Picking a free port here and
+  // passing it on raced with the embedded Azurite, which may take the same port first.)
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: String(port), SAMSPILL_DATA_DIR: dataDir, AZURE_STORAGE_CONNECTION_STRING: '', MicrosoftAppId: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMSPILL_DATA_DIR: dataDir, AZURE_STORAGE_CONNECTION_STRING: '', MicrosoftAppId: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   bot.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -38,6 +29,8 @@ beforeAll(async () => {
     if (Date.now() > deadline || bot.exitCode !== null) throw new Error(`bot did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const listening = log.split('\n').find((line) => line.includes('Samspill is listening'))!;
+  url = (JSON.parse(listening) as { url: string }).url;
 }, 40_000);
 
 afterAll(async () => {

@@ -36,15 +36,15 @@ export interface AgreementModuleDependencies {
   cards: CardRenderer;
   /** Proactive delivery; deviation notices go out through it at once. */
   delivery: Delivery;
-  /** The checklist sweep: every programme's started projects, skipping handovers already in the
-   * ledger, each leader's card in the language of their personal chat; failures are logged. */
-  programmes: readonly Programme[];
+  /** The programmes as served now (the directory: admitted parties included), read on every
+   * sweep. */
+  served: { readonly programmes: readonly Programme[] };
   deliveryLog: Pick<DeliveryLog, 'find'>;
   conversations: Pick<ConversationStore, 'personalFor'>;
   log: { error(details: Record<string, unknown>, message: string): void };
 }
 
-export function createAgreementModule({ tables, ideas, cards, delivery, programmes, deliveryLog, conversations, log }: AgreementModuleDependencies) {
+export function createAgreementModule({ tables, ideas, cards, delivery, served, deliveryLog, conversations, log }: AgreementModuleDependencies) {
   const fees = new FeeTable(tables);
   const checklists = new ChecklistTable(tables);
   const roadmap = new RoadmapTable(tables);
@@ -65,10 +65,12 @@ export function createAgreementModule({ tables, ideas, cards, delivery, programm
   /** Planning passes run on the reminder ticker; each is idempotent (delivery keys) and safe on
    * every instance at once. */
   const sweeps: ((now: number) => Promise<void>)[] = [];
+  // The checklist to each started project's leader (skipping handovers already in the ledger),
+  // and the final treatments' chasing; failures are logged per programme.
   sweeps.push(async () => {
-    await handOverStartedProjects({ programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log });
+    await handOverStartedProjects({ programmes: served.programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log });
   });
-  sweeps.push(finalTreatmentSweep({ programmes, treatments, mail: finalTreatments.mail, conclusions, log }));
+  sweeps.push((now) => finalTreatmentSweep({ programmes: served.programmes, treatments, mail: finalTreatments.mail, conclusions, log })(now));
 
   return {
     tick: async (now: number): Promise<void> => {

@@ -17,7 +17,8 @@ import { ReportCards } from './reportCards.js';
 export interface ReportModuleOptions {
   tables: Tables;
   ideas: IdeaRepository;
-  programmes: readonly Programme[];
+  /** The programmes as served now (the directory: admitted parties included), read on every tick. */
+  served: { readonly programmes: readonly Programme[] };
   cards: CardRenderer;
   delivery: Delivery;
   deliveryLog: DeliveryLog;
@@ -52,7 +53,7 @@ export function createReportModule(options: ReportModuleOptions) {
   const tick = async (now: number): Promise<TickReport> => {
     const report = await runReminderTick(
       {
-        programmes: options.programmes,
+        programmes: options.served.programmes,
         ideas: options.ideas,
         reports,
         delivery: options.delivery,
