@@ -82,13 +82,14 @@ export class Stack {
   }
 
   private async startBot(): Promise<void> {
-    this.botPort = await freePort();
+    // Port 0: the system picks one and the bot's log says which (a port picked here and passed
+    // on could be taken by the bot's embedded Azurite first).
     this.bot = ManagedProcess.start('bot', process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: repoRoot,
       logFile: join(this.workDir, 'logs', 'bot.log'),
       env: {
         ...cleanEnv(),
-        PORT: String(this.botPort),
+        PORT: '0',
         HOST: '127.0.0.1',
         SAMSPILL_DATA_DIR: join(this.workDir, 'azurite'),
         SAMSPILL_PROGRAMMES: this.options.programmes ?? join(repoRoot, 'programmes', 'demo.json'),
@@ -96,6 +97,8 @@ export class Stack {
         LOG_LEVEL: 'info',
       },
     });
+    const [, port] = await this.bot.waitForOutput(/"url":"http:\/\/127\.0\.0\.1:(\d+)"[^\n]*Samspill is listening/, 60_000);
+    this.botPort = Number(port);
     await waitForHttpOk(`http://127.0.0.1:${this.botPort}/healthz`, 60_000, this.bot);
     await this.startRelay();
   }
