@@ -8,7 +8,7 @@ import type { Result } from '../domain/idea/result.js';
 import type { ApplicationProblem, MembershipApplication } from '../domain/membership/admission.js';
 import { compareIds } from '../domain/measures/measures.js';
 import { createNumbered, jsonRows, type JsonRow } from './numberedRows.js';
-import { getEntityOrUndefined, keyPart, tenantPartition, updateWithETag, type Tables } from './tables.js';
+import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, updateWithETag, type Tables } from './tables.js';
 
 const TABLE = 'applications';
 const partitionOf = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.programmeId);
@@ -45,11 +45,15 @@ export class ApplicationTable implements ApplicationRepository {
     id: string,
     change: (a: MembershipApplication) => MembershipApplication | undefined,
   ): Promise<MembershipApplication | undefined> {
-    if (!(await this.get(key, id))) return undefined;
-    const written = await updateWithETag<JsonRow>(await this.table(), partitionOf(key), applicationRow(id), (row) => {
-      const next = change(JSON.parse(row.data) as MembershipApplication);
-      return next && { data: JSON.stringify(next) };
-    });
-    return written && (JSON.parse(written.data) as MembershipApplication);
+    try {
+      const written = await updateWithETag<JsonRow>(await this.table(), partitionOf(key), applicationRow(id), (row) => {
+        const next = change(JSON.parse(row.data) as MembershipApplication);
+        return next && { data: JSON.stringify(next) };
+      });
+      return written && (JSON.parse(written.data) as MembershipApplication);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 }

@@ -91,6 +91,11 @@ describe('registering an application', () => {
     expect(cardText(exists)).toContain('er allerede aktør i programmet');
     const badLink = await file(people.office, { organisation: 'Statens vegvesen', representative: 'Vera', link: 'javascript:alert(1)' });
     expect(cardText(badLink)).toContain('The link must be a web address');
+    // The criteria fields are checked too: a note too long for the card, a toggle that is no toggle.
+    const badCriteria = await file(people.office, { organisation: 'Statens vegvesen', representative: 'Vera', 'note.toppleder': 'x'.repeat(1001), 'met.ikke-underlagt': 'kanskje' });
+    expect(cardText(badCriteria)).toContain('Represented by the top leader – What the assessment rests on: at most 1000 characters');
+    expect(cardText(badCriteria)).toContain('Not subordinate to another participating body – Met: is invalid');
+    expect(JSON.stringify(badCriteria)).toContain('"id":"organisation"');
     expect(await applications.list(key)).toEqual([]);
   });
 

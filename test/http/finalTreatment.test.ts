@@ -469,6 +469,7 @@ describe('a Skate project is a measure too', () => {
     const { card } = await chat.say(p.office, `new final treatment ${number}`, en);
     expect(JSON.stringify(card)).toContain(`"title":"${number} Felles innloggingsløsning"`);
     const refused = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: 'X-1', request: 'x', deadline: '2026-12-18' }, en);
+    expect(refused).toContain('Measure: is invalid');
     expect(refused).not.toContain('is open');
     const opened = await click(p.office, 'finalTreatment.open', { ...actionData(card!, 'finalTreatment.open'), measureId: number.toLowerCase(), request: 'Er tiltaket levert?', deadline: '2026-12-18' }, en);
     expect(opened).toContain('is open');

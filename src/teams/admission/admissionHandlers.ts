@@ -17,7 +17,7 @@ import { admissionOf } from '../../domain/membership/admission.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
-import type { FieldLabels } from '../../i18n/validationMessages.js';
+import { describeIssues, type FieldLabels } from '../../i18n/validationMessages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import type { CommandHandler } from '../commands/commandRouter.js';
 import { programmeIdField, textFields } from '../invoke/fields.js';
@@ -69,15 +69,28 @@ const proposeSchema = z.object({
   reason: z.string().max(2000).default(''),
 });
 
-/** The criteria as the form sent them: `met.<id>` toggles and `note.<id>` texts. */
-function criteriaOf(programme: Programme, data: Record<string, unknown>): Record<string, { met: boolean; note: string }> {
-  return Object.fromEntries(
-    (admissionOf(programme)?.criteria ?? []).map((c) => {
-      const met = data[`met.${c.id}`];
-      const note = data[`note.${c.id}`];
-      return [c.id, { met: met === true || met === 'true', note: typeof note === 'string' ? note.slice(0, 1000) : '' }];
-    }),
+/** The criteria fields of the form (`met.<id>` toggles, `note.<id>` texts), validated: their
+ * names depend on the programme, so the schema is built from its criteria. */
+function criteriaOf(
+  programme: Programme,
+  data: Record<string, unknown>,
+  language: Language,
+): { ok: true; criteria: Record<string, { met: boolean; note: string }> } | { ok: false; problems: string[] } {
+  const criteria = admissionOf(programme)?.criteria ?? [];
+  const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((v) => v === true || v === 'true');
+  const schema = z.object(
+    Object.fromEntries(criteria.flatMap((c) => [[`met.${c.id}`, toggle], [`note.${c.id}`, z.string().trim().max(1000).default('')]])),
   );
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const labelOf = (c: (typeof criteria)[number], key: MessageKey) => ({ nb: `${c.name.nb} – ${translate('nb', key)}`, en: `${c.name.en} – ${translate('en', key)}` });
+    const labels = Object.fromEntries(
+      criteria.flatMap((c) => [[`met.${c.id}`, labelOf(c, 'admission.field.met')], [`note.${c.id}`, labelOf(c, 'admission.field.note')]]),
+    );
+    return { ok: false, problems: describeIssues(parsed.error.issues, language, labels) };
+  }
+  const fields = parsed.data as Record<string, boolean | string>;
+  return { ok: true, criteria: Object.fromEntries(criteria.map((c) => [c.id, { met: fields[`met.${c.id}`] === true, note: String(fields[`note.${c.id}`] ?? '') }])) };
 }
 
 export function admissionErrorText(error: AdmissionError | AdmissionVoteError, language: Language, programme?: Programme): string {
@@ -163,6 +176,8 @@ export function admissionVerbs({ applications, registry, votes, cards }: Admissi
       invalid: form,
       handle: async (ctx, data) => {
         const programme = programmeOf(ctx, data.programmeId);
+        const assessed = programme ? criteriaOf(programme, data, ctx.language) : { ok: true as const, criteria: {} };
+        if (!assessed.ok) return form(ctx, data, assessed.problems) ?? refusal(ctx, { code: 'forbidden', needs: 'office' }, data.programmeId);
         const filed = await fileMembershipApplication({ applications }, ctx, {
           programmeId: data.programmeId,
           submissionId: data.submissionId,
@@ -172,7 +187,7 @@ export function admissionVerbs({ applications, registry, votes, cards }: Admissi
           representativeName: data.representative,
           ...(data.representativeId ? { representativeId: data.representativeId } : {}),
           ...(data.link ? { link: data.link } : {}),
-          criteria: programme ? criteriaOf(programme, data) : {},
+          criteria: assessed.criteria,
         });
         if (!filed.ok) {
           const again = form(ctx, data, [admissionErrorText(filed.error, ctx.language, programme)]);

@@ -1,23 +1,18 @@
 // The checklist card as it arrives in a project leader's personal chat, in the leader's
 // language (recipientLanguage.ts).
 import type { HandoverOccasion, LeaderChecklistCards } from '../../app/checklist/checklistDelivery.js';
-import type { ConversationStore } from '../../app/ports.js';
+import type { RecipientLanguage } from '../../app/ports.js';
 import type { RenderedCard } from '../../app/reminders/reminders.js';
 import type { Language } from '../../i18n/language.js';
-import { StoredChatLanguage, type RecipientLanguage } from '../outbound/recipientLanguage.js';
 import { translate } from '../../i18n/messages.js';
 import { disclosuresOf, type CardRenderer } from '../cards/cardRenderer.js';
 import { renderChecklist } from './checklistHandlers.js';
 
 export class ChecklistCardsForLeaders implements LeaderChecklistCards {
-  private readonly languages: RecipientLanguage;
-
   constructor(
     private readonly cards: CardRenderer,
-    conversations: Pick<ConversationStore, 'personalFor'>,
-  ) {
-    this.languages = new StoredChatLanguage(conversations);
-  }
+    private readonly languages: RecipientLanguage,
+  ) {}
 
   async forLeader({ tenantId, state, occasion }: Parameters<LeaderChecklistCards['forLeader']>[0]): Promise<RenderedCard> {
     const language = await this.languages.of(tenantId, state.access.actor.id);

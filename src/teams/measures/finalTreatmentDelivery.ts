@@ -6,9 +6,8 @@
 // there has been none), as vote notices are.
 import type { Delivery } from '../../app/delivery.js';
 import type { FinalTreatmentMail, Letter } from '../../app/measures/finalTreatment.js';
-import type { ConversationStore } from '../../app/ports.js';
+import type { RecipientLanguage } from '../../app/ports.js';
 import type { Language } from '../../i18n/language.js';
-import { FALLBACK_LANGUAGE, StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { translate } from '../../i18n/messages.js';
 import { partyName } from '../ideas/ideaText.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
@@ -18,11 +17,11 @@ export class DeliveredFinalTreatmentMail implements FinalTreatmentMail {
   constructor(
     private readonly delivery: Delivery,
     private readonly cards: CardRenderer,
-    private readonly conversations?: Pick<ConversationStore, 'personalFor'>,
+    private readonly languages: RecipientLanguage,
   ) {}
 
   async send(letter: Letter): Promise<'queued' | 'duplicate'> {
-    const language = await this.languageFor(letter.programme.tenantId, letter.to);
+    const language = await this.languages.of(letter.programme.tenantId, letter.to);
     const message = this.render(letter, language);
     return this.delivery.enqueue({
       key: letter.key,
@@ -32,10 +31,6 @@ export class DeliveredFinalTreatmentMail implements FinalTreatmentMail {
       // Measures, their feedback and the decisions are the programme's internal material.
       discloses: [{ kind: 'programme-internal', programmeId: letter.programme.id }],
     });
-  }
-
-  private async languageFor(tenantId: string, person: string): Promise<Language> {
-    return this.conversations ? new StoredChatLanguage(this.conversations).of(tenantId, person) : FALLBACK_LANGUAGE;
   }
 
   private render(letter: Letter, language: Language): { kind: 'card'; card: AdaptiveCard } | { kind: 'text'; text: string } {

@@ -52,15 +52,17 @@ export function createAgreementModule({ tables, ideas, cards, delivery, served, 
   const measures = new MeasureTable(tables);
 
   const membership = { fees, cards };
-  const leaderCards = new ChecklistCardsForLeaders(cards, conversations);
+  // Proactive messages are written in each recipient's language (recipientLanguage.ts).
+  const languages = new StoredChatLanguage(conversations);
+  const leaderCards = new ChecklistCardsForLeaders(cards, languages);
   const checklist = { ideas, checklists, delivery, leaderCards, cards };
   const roadmapDeps = { ideas, roadmap, revisions: roadmapRevisions, cards };
-  const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery, new StoredChatLanguage(conversations)), cards };
+  const measureDeps = { measures, notifier: new DeliveredDeviationNotices(delivery, languages), cards };
   // Skate's final treatment of a measure (seed 004 §6): feedback cards, chasing, the decision.
   // Skate's projects are measures too (projectsAsMeasures.ts).
   const treatments = withProjects(measures, ideas);
   const conclusions = new ProjectConclusions(ideas);
-  const finalTreatments = { treatments, mail: new DeliveredFinalTreatmentMail(delivery, cards, conversations), cards, conclusions };
+  const finalTreatments = { treatments, mail: new DeliveredFinalTreatmentMail(delivery, cards, languages), cards, conclusions };
 
   /** Planning passes run on the reminder ticker; each is idempotent (delivery keys) and safe on
    * every instance at once. */
