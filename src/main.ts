@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const app = createApp({ env, programmes, storage: { ...storage, requests: serviceRequestPolicy }, log });
   const { server } = app;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  log.info({ url: server.url }, 'Samspill is listening');
+  log.info({ url: server.url, node: process.version }, 'Samspill is listening');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

