@@ -70,7 +70,9 @@ export const deliveryMetrics = {
     if (outcome.kind === 'sent') i.sent.add(1, { 'samspill.delivery.attempts': outcome.attempts });
     else if (outcome.kind === 'failed-no-conversation') i.failedNoConversation.add(1);
     else {
-      i.failed.add(1, outcome.lastStatus === undefined ? {} : { 'http.response.status_code': outcome.lastStatus });
+      // No attempt made: the queue message came back too often (the worker dead-letters it).
+      const reason = outcome.attempts === 0 ? 'dequeue-limit' : 'retries-exhausted';
+      i.failed.add(1, { 'samspill.delivery.reason': reason, ...(outcome.lastStatus === undefined ? {} : { 'http.response.status_code': outcome.lastStatus }) });
       if (outcome.lastStatus === 429) i.throttled.add(1);
     }
   },
