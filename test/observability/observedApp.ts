@@ -13,6 +13,7 @@ export interface ObservedApp {
   app: App;
   url: string;
   connector: ConnectorStub;
+  azurite: TestAzurite;
   /** In front of the connector: use `serviceUrl` in activities to go through it. */
   proxy: FaultProxy;
   serviceUrl: string;
@@ -60,10 +61,16 @@ export async function startObservedApp(options: {
     app,
     url,
     connector,
+    azurite,
     proxy,
     serviceUrl: `http://${proxy.host}:${proxy.port}`,
     lines,
-    post: (activity) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }),
+    post: (activity) =>
+      fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      }),
     async stop() {
       await app.stop();
       await new Promise<void>((resolve) => app.server.close(() => resolve()));
