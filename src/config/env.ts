@@ -58,6 +58,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       throw new ConfigError('MicrosoftAppTenantId: required for a SingleTenant bot');
     }
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'UserAssignedMSI') {
+      // The bot is the managed identity (MicrosoftAppId = its client id): a secret would be a
+      // leftover from the client-secret mode, and the identity lives in one tenant.
+      if (env.MicrosoftAppPassword) throw new ConfigError('MicrosoftAppPassword: must not be set with MicrosoftAppType=UserAssignedMSI (the managed identity needs no secret)');
+      if (!env.MicrosoftAppTenantId) throw new ConfigError('MicrosoftAppTenantId: required for a UserAssignedMSI bot (the managed identity\'s tenant)');
+    }
     return env;
   }
   const lines = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
