@@ -254,52 +254,48 @@ resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-3
 var botClientId = botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
 var botIdentityTenantId = botUsesManagedIdentity ? botIdentity.properties.tenantId : botTenantId
 
-var webAppIdentity = botUsesManagedIdentity
-  ? {
-      type: 'SystemAssigned, UserAssigned'
-      userAssignedIdentities: {
-        '${botIdentity.id}': {}
-      }
-    }
-  : {
-      type: 'SystemAssigned'
-    }
+var webAppIdentity = botUsesManagedIdentity ? {
+  type: 'SystemAssigned, UserAssigned'
+  userAssignedIdentities: {
+    '${botIdentity.id}': {}
+  }
+} : {
+  type: 'SystemAssigned'
+}
 
 // The bot-identity app settings of each mode (MicrosoftAppType as src/config/env.ts reads it).
-var botIdentityAppSettings = botUsesManagedIdentity
-  ? [
-      {
-        name: 'MicrosoftAppType'
-        value: 'UserAssignedMSI'
-      }
-      {
-        // The managed identity's client id is the bot's app id.
-        name: 'MicrosoftAppId'
-        value: botClientId
-      }
-      {
-        name: 'MicrosoftAppTenantId'
-        value: botIdentityTenantId
-      }
-    ]
-  : [
-      {
-        name: 'MicrosoftAppType'
-        value: botAppType
-      }
-      {
-        name: 'MicrosoftAppId'
-        value: botAppId
-      }
-      {
-        name: 'MicrosoftAppPassword'
-        value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botSecretName})'
-      }
-      {
-        name: 'MicrosoftAppTenantId'
-        value: botTenantId
-      }
-    ]
+var botIdentityAppSettings = botUsesManagedIdentity ? [
+  {
+    name: 'MicrosoftAppType'
+    value: 'UserAssignedMSI'
+  }
+  {
+    // The managed identity's client id is the bot's app id.
+    name: 'MicrosoftAppId'
+    value: botClientId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: botIdentityTenantId
+  }
+] : [
+  {
+    name: 'MicrosoftAppType'
+    value: botAppType
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: botAppId
+  }
+  {
+    name: 'MicrosoftAppPassword'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botSecretName})'
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: botTenantId
+  }
+]
 
 // ---------------------------------------------------------------------------------------------
 // App Service (Linux, Node)
