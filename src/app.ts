@@ -8,6 +8,7 @@ import { ProgrammeDirectory } from './app/programmeDirectory.js';
 import type { Env } from './config/env.js';
 import type { Programme } from './domain/programme/schema.js';
 import { ChannelAuthentication } from './http/channelAuthentication.js';
+import { botAuthConfig, botCredentialsFactory } from './http/botCredentials.js';
 import { createHttpServer } from './http/httpServer.js';
 import { languageOf } from './i18n/language.js';
 import { translate } from './i18n/messages.js';
@@ -189,17 +190,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     registry: votes.registry,
   });
 
-  // Without an app id the adapter accepts unauthenticated requests (local use only).
-  const auth = new ChannelAuthentication(
-    env.MicrosoftAppId
-      ? {
-          MicrosoftAppId: env.MicrosoftAppId,
-          MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',
-          MicrosoftAppType: env.MicrosoftAppType,
-          MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
-        }
-      : {},
-  );
+  // Without an app id the adapter accepts unauthenticated requests (local use only). With
+  // MicrosoftAppType=UserAssignedMSI the bot's tokens come from its managed identity (no secret).
+  const auth = new ChannelAuthentication(botAuthConfig(env), botCredentialsFactory(env));
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (turn, error) => {
     log.error({ err: error, activityType: turn.activity.type }, 'turn failed');

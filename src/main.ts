@@ -3,6 +3,7 @@
 import { createApp } from './app.js';
 import { ConfigError, readEnv } from './config/env.js';
 import { loadProgrammes } from './config/programmeFiles.js';
+import { stopTelemetry } from './observability/azureMonitor.js';
 import { createLogger } from './observability/logger.js';
 import { serviceRequestPolicy, storageTargetFrom } from './storage/connection.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     await app.stop();
     await embedded?.stop();
     log.info('stopped');
+    await stopTelemetry().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -32,6 +32,7 @@ export const envSchema = z.object({
   /** Run the reminder scheduler in this process. */
   SAMSPILL_SCHEDULER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Application Insights (Azure Monitor) connection string. Unset: telemetry is off. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
 });
 
@@ -57,8 +58,24 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       throw new ConfigError('MicrosoftAppTenantId: required for a SingleTenant bot');
     }
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'UserAssignedMSI') {
+      // The bot is the managed identity (MicrosoftAppId = its client id): a secret would be a
+      // leftover from the client-secret mode, and the identity lives in one tenant.
+      if (env.MicrosoftAppPassword) throw new ConfigError('MicrosoftAppPassword: must not be set with MicrosoftAppType=UserAssignedMSI (the managed identity needs no secret)');
+      if (!env.MicrosoftAppTenantId) throw new ConfigError('MicrosoftAppTenantId: required for a UserAssignedMSI bot (the managed identity\'s tenant)');
+    }
     return env;
   }
   const lines = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+}
+
+/**
+ * The telemetry preload (src/observability/telemetry.ts) runs before the app and before
+ * readEnv: it needs this one variable, validated by the same schema field, and must not stop
+ * the process over another variable (main.ts reports those, naming them, right after).
+ */
+export function telemetryConnectionString(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  const parsed = envSchema.shape.APPLICATIONINSIGHTS_CONNECTION_STRING.safeParse(source.APPLICATIONINSIGHTS_CONNECTION_STRING);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
 import type { HealthProbe } from '../app/ports.js';
 import type { Logger } from 'pino';
+import { inTurnSpan, outcomeOf, turnIds } from '../observability/turn.js';
+
+const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
 
 export interface HttpServerOptions {
   adapter: CloudAdapter;
@@ -50,17 +53,25 @@ export function createHttpServer({ adapter, bot, health, maxBodyBytes, log }: Ht
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {
+    const started = performance.now();
     if (!activityEnvelope.safeParse(req.body).success) {
       res.send(400, { error: 'expected a JSON Bot Framework activity (type, serviceUrl, conversation.id)' });
+      log.info({ status: 400, durationMs: elapsed(started) }, 'turn rejected: not an activity');
       return;
     }
-    try {
-      await adapter.process(req, res, (turn) => bot.run(turn));
-    } catch (error) {
-      // The adapter answers auth and activity errors itself; anything else is ours.
-      log.error({ err: error }, 'activity processing failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
-    }
+    const ids = turnIds(req.body);
+    const status = await inTurnSpan(ids, async () => {
+      try {
+        await adapter.process(req, res, (turn) => bot.run(turn));
+      } catch (error) {
+        // The adapter answers auth and activity errors itself; anything else is ours.
+        log.error({ err: error }, 'activity processing failed');
+        if (!res.headersSent) res.send(500, { error: 'internal error' });
+      }
+      return res.statusCode;
+    });
+    // One line per turn: ids and how it ended, never the text or card data.
+    log.info({ status, durationMs: elapsed(started), outcome: outcomeOf(status), activity: ids }, 'turn');
   });
 
   // Clients (the Agents Playground among them) probe the endpoint with HEAD before posting.

@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { envSchema } from '../../src/config/env.js';
+import { envSchema, readEnv } from '../../src/config/env.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const infraDir = join(root, 'infra');
@@ -84,14 +84,14 @@ function closingBracket(text: string, open: number): number {
   throw new Error(`no closing bracket for offset ${open}`);
 }
 
-/** The items of every `appSettings: [ … ]` array: each must be `{ name: 'LITERAL' … }`. */
-function bicepAppSettingNames(bicepText: string): string[] {
-  const text = stripBicepComments(bicepText);
+/** The bot identity modes: the template's settings differ between them (botUsesManagedIdentity). */
+type IdentityMode = 'managedIdentity' | 'clientSecret';
+const MODES: readonly IdentityMode[] = ['managedIdentity', 'clientSecret'];
+
+/** The names in one `[ { name: 'LITERAL' … } … ]` array starting at `open`. */
+function arrayNames(text: string, open: number): string[] {
   const names: string[] = [];
-  const arrays = [...text.matchAll(/\bappSettings\s*:\s*\[/g)];
-  if (arrays.length === 0) throw new Error('no appSettings array found');
-  for (const match of arrays) {
-    const open = match.index + match[0].length - 1;
+  {
     const body = text.slice(open + 1, closingBracket(text, open) - 1);
     let i = 0;
     while (i < body.length) {
@@ -110,6 +110,42 @@ function bicepAppSettingNames(bicepText: string): string[] {
       names.push(literal);
       i = end;
     }
+  }
+  return names;
+}
+
+/** The names a `var` gives in `mode`: `var x = [ … ]`, or `var x = botUsesManagedIdentity ? [ … ] : [ … ]`. */
+function varNames(text: string, name: string, mode: IdentityMode): string[] {
+  const declaration = new RegExp(`^var ${name}\\s*=\\s*`, 'm').exec(text);
+  if (!declaration) throw new Error(`appSettings uses ${name}, which is not a var`);
+  const start = declaration.index + declaration[0].length;
+  if (text[start] === '[') return arrayNames(text, start);
+  const conditional = /^botUsesManagedIdentity\s*\?\s*\[/.exec(text.slice(start));
+  if (!conditional) throw new Error(`var ${name} is neither a list nor botUsesManagedIdentity ? [ … ] : [ … ]`);
+  const whenTrue = start + conditional[0].length - 1;
+  const afterTrue = closingBracket(text, whenTrue);
+  const otherwise = /^\s*:\s*\[/.exec(text.slice(afterTrue));
+  if (!otherwise) throw new Error(`var ${name}: no ': [ … ]' branch`);
+  const whenFalse = afterTrue + otherwise[0].length - 1;
+  return mode === 'managedIdentity' ? arrayNames(text, whenTrue) : arrayNames(text, whenFalse);
+}
+
+/** The app settings in `mode`: every `appSettings:` is a `[ … ]` list or `concat(var, var, …)`;
+ * each item must be `{ name: 'LITERAL' … }`. */
+function bicepAppSettingNames(bicepText: string, mode: IdentityMode = 'clientSecret'): string[] {
+  const text = stripBicepComments(bicepText);
+  const uses = [...text.matchAll(/\bappSettings\s*:\s*/g)];
+  if (uses.length === 0) throw new Error('no appSettings array found');
+  const names: string[] = [];
+  for (const use of uses) {
+    const at = use.index + use[0].length;
+    if (text[at] === '[') {
+      names.push(...arrayNames(text, at));
+      continue;
+    }
+    const joined = /^concat\(\s*(\w+(?:\s*,\s*\w+)*)\s*\)/.exec(text.slice(at));
+    if (!joined) throw new Error(`no appSettings array found (appSettings must be [ … ] or concat(var, …)): ${text.slice(at, at + 40)}`);
+    for (const name of joined[1]!.split(',').map((n) => n.trim())) names.push(...varNames(text, name, mode));
   }
   return names;
 }
@@ -143,11 +179,37 @@ function compareSettings(
 const noDrift: Drift = { onlyInBicep: [], onlyInSchema: [], allowListedButSet: [], staleAllowList: [], duplicates: [] };
 const schemaKeys = Object.keys(envSchema.shape);
 
+/** With a managed identity the bot has no secret: MicrosoftAppPassword is not set at all. */
+const notSetInMode: Record<IdentityMode, Readonly<Record<string, string>>> = {
+  managedIdentity: { ...notSetInAzure, MicrosoftAppPassword: 'UserAssignedMSI: the managed identity needs no secret' },
+  clientSecret: notSetInAzure,
+};
+
 // ---------------------------------------------------------------------------------------------
 
 describe('app settings in infra/main.bicep against src/config/env.ts', () => {
-  it('sets exactly the production variables of the schema (no drift either way)', () => {
-    expect(compareSettings(bicepAppSettingNames(mainBicep), schemaKeys, notSetInAzure)).toEqual(noDrift);
+  it.each(MODES)('sets exactly the production variables of the schema in %s mode (no drift either way)', (mode) => {
+    expect(compareSettings(bicepAppSettingNames(mainBicep, mode), schemaKeys, notSetInMode[mode])).toEqual(noDrift);
+  });
+
+  it.each(MODES)('gives the service a configuration it accepts in %s mode', (mode) => {
+    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on' };
+    const settings = Object.fromEntries(
+      bicepAppSettingNames(mainBicep, mode).map((name) => [name, values[name] ?? `value-of-${name}`]),
+    );
+    settings.MicrosoftAppType = mode === 'managedIdentity' ? 'UserAssignedMSI' : 'SingleTenant';
+    const env = readEnv(settings);
+    expect(env.MicrosoftAppType).toBe(settings.MicrosoftAppType);
+    expect(env.MicrosoftAppPassword === undefined).toBe(mode === 'managedIdentity');
+  });
+
+  it('the managed-identity settings name the identity mode literally, and carry no Key Vault reference', () => {
+    const text = stripBicepComments(mainBicep);
+    const start = /^var botIdentityAppSettings\s*=\s*botUsesManagedIdentity\s*\?\s*\[/m.exec(text)!;
+    const open = start.index + start[0].length - 1;
+    const branch = text.slice(open, closingBracket(text, open));
+    expect(branch).toMatch(/name: 'MicrosoftAppType'\s*value: 'UserAssignedMSI'/);
+    expect(branch).not.toMatch(/KeyVault|MicrosoftAppPassword/);
   });
 
   it('is the only place in infra/ that sets app settings', () => {
@@ -164,12 +226,27 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
 
   it('fails when a setting is added to the Bicep only', () => {
     const mutated = mainBicep.replace(
-      /appSettings\s*:\s*\[/,
-      (match) => `${match}\n        {\n          name: 'SAMSPILL_FEATURE_X'\n          value: 'on'\n        }`,
+      /var sharedAppSettings\s*=\s*\[/,
+      (match) => `${match}\n  {\n    name: 'SAMSPILL_FEATURE_X'\n    value: 'on'\n  }`,
     );
-    expect(compareSettings(bicepAppSettingNames(mutated), schemaKeys, notSetInAzure)).toEqual({
+    expect(mutated).not.toBe(mainBicep);
+    for (const mode of MODES) {
+      expect(compareSettings(bicepAppSettingNames(mutated, mode), schemaKeys, notSetInMode[mode])).toEqual({
+        ...noDrift,
+        onlyInBicep: ['SAMSPILL_FEATURE_X'],
+      });
+    }
+  });
+
+  it('fails when the secret setting appears in managed-identity mode', () => {
+    const mutated = mainBicep.replace(
+      /var botIdentityAppSettings\s*=\s*botUsesManagedIdentity\s*\?\s*\[/,
+      (match) => `${match}\n      {\n        name: 'MicrosoftAppPassword'\n        value: 'x'\n      }`,
+    );
+    expect(mutated).not.toBe(mainBicep);
+    expect(compareSettings(bicepAppSettingNames(mutated, 'managedIdentity'), schemaKeys, notSetInMode.managedIdentity)).toEqual({
       ...noDrift,
-      onlyInBicep: ['SAMSPILL_FEATURE_X'],
+      allowListedButSet: ['MicrosoftAppPassword'],
     });
   });
 
@@ -184,10 +261,12 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
   it('fails when a production setting is dropped from the Bicep', () => {
     const mutated = mainBicep.replace(/\{\s*name:\s*'LOG_LEVEL'\s*value:\s*logLevel\s*\}/, '');
     expect(mutated).not.toBe(mainBicep);
-    expect(compareSettings(bicepAppSettingNames(mutated), schemaKeys, notSetInAzure)).toEqual({
-      ...noDrift,
-      onlyInSchema: ['LOG_LEVEL'],
-    });
+    for (const mode of MODES) {
+      expect(compareSettings(bicepAppSettingNames(mutated, mode), schemaKeys, notSetInMode[mode])).toEqual({
+        ...noDrift,
+        onlyInSchema: ['LOG_LEVEL'],
+      });
+    }
   });
 
   it('reports allow-list mistakes and duplicates too', () => {
@@ -212,7 +291,8 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
       }`;
     expect(bicepAppSettingNames(text)).toEqual(['HOST', 'LOG_LEVEL']);
     expect(() => bicepAppSettingNames(`appSettings: [\n{\nname: settingName\nvalue: 'x'\n}\n]`)).toThrow(/literal name/);
-    expect(() => bicepAppSettingNames(`appSettings: concat(a, b)`)).toThrow(/no appSettings array/);
+    expect(() => bicepAppSettingNames(`appSettings: union(a, b)`)).toThrow(/no appSettings array/);
+    expect(() => bicepAppSettingNames(`appSettings: concat(a, b)`)).toThrow(/a, which is not a var/);
   });
 });
 
@@ -243,9 +323,21 @@ describe('infra/main.bicep invariants', () => {
     expect(text).toMatch(/supportsHttpsTrafficOnly: true/);
     expect(text).toMatch(/minimumTlsVersion: 'TLS1_2'/);
     expect(text).toMatch(/allowBlobPublicAccess: false/);
-    expect(text).toMatch(/param botAppType string = 'SingleTenant'/);
-    expect(text).toMatch(/identity: \{\s*type: 'SystemAssigned'\s*\}/);
+    expect(text).toMatch(/param botAppType string = 'UserAssignedMSI'/);
+    // Storage is reached with the system-assigned identity in both modes; the bot's user-assigned
+    // identity is added in managed-identity mode.
+    expect(text).toMatch(/type: 'SystemAssigned, UserAssigned'\s*userAssignedIdentities: \{\s*'\$\{botIdentity\.id\}': \{\}/);
+    expect(text).toMatch(/:\s*\{\s*type: 'SystemAssigned'\s*\}/);
+    expect(text).toMatch(/identity: webAppIdentity/);
     expect(text).toMatch(/@Microsoft\.KeyVault\(VaultName=/);
+    // The Bot resource is registered with the identity in that mode; no Key Vault, no secret.
+    expect(text).toMatch(/msaAppMSIResourceId: botUsesManagedIdentity \? botIdentity\.id : ''/);
+    expect(text).toMatch(/resource keyVault '[^']+' = if \(!botUsesManagedIdentity\)/);
+    expect(text).toMatch(/resource botSecret '[^']+' = if \(!botUsesManagedIdentity && !empty\(botClientSecret\)\)/);
+    // The telemetry preload runs before the app (docs/operations.md).
+    expect(text).toMatch(/appCommandLine: 'node --import \.\/dist\/observability\/telemetry\.js dist\/main\.js'/);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['start:prod']).toBe('node --import ./dist/observability/telemetry.js dist/main.js');
     for (const role of [
       '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', // Storage Table Data Contributor
       '974c5e8b-45b9-4653-ba55-5f855dd0fb88', // Storage Queue Data Contributor
@@ -280,9 +372,31 @@ describe('infra/main.parameters.json', () => {
     for (const name of Object.keys(file.parameters)) expect(declared.has(name), name).toBe(true);
   });
 
-  it('leaves out only the bot identity, which the guide passes on the command line', () => {
+  it('every parameter has a default, and the secret is never in the file', () => {
     const withoutDefault = [...declared].filter(([, p]) => !p.hasDefault).map(([name]) => name);
-    expect(withoutDefault.filter((name) => !(name in file.parameters))).toEqual(['botAppId']);
+    expect(withoutDefault).toEqual([]);
     expect(file.parameters).not.toHaveProperty('botClientSecret');
+  });
+});
+
+describe('bot identity modes: infra/main.bicep, src/config/env.ts and README agree', () => {
+  const text = stripBicepComments(mainBicep);
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const allowed = (param: string): string[] => {
+    const at = text.indexOf(`param ${param} string`);
+    const block = text.slice(text.lastIndexOf('@allowed([', at), at);
+    return [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  };
+
+  it('the Bicep offers exactly the app types the service accepts', () => {
+    expect(allowed('botAppType').sort()).toEqual([...envSchema.shape.MicrosoftAppType.unwrap().options].sort());
+  });
+
+  it('the README lists every variable, and every app type with what it needs', () => {
+    for (const key of schemaKeys) expect(readme, key).toMatch(new RegExp(`^\\| \`${key}\` \\|`, 'm'));
+    const appTypeRow = readme.split('\n').find((line) => line.startsWith('| `MicrosoftAppType` |'))!;
+    for (const type of envSchema.shape.MicrosoftAppType.unwrap().options) expect(appTypeRow).toContain(`\`${type}\``);
+    const passwordRow = readme.split('\n').find((line) => line.startsWith('| `MicrosoftAppPassword` |'))!;
+    expect(passwordRow).toContain('UserAssignedMSI');
   });
 });

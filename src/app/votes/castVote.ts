@@ -7,6 +7,7 @@ import { accessTo, type Access } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import type { VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
+import { voteMetrics } from '../../observability/metrics.js';
 import type { CastResult, VoteRef, VoteRepository } from './voteRepository.js';
 
 export interface VoteSeen {
@@ -78,5 +79,6 @@ export async function castVote(
   });
   if (result.kind === 'sealed') return err({ code: 'vote-closed' });
   if (result.kind === 'recorded') deps.board.changed(ref);
+  if (result.kind === 'recorded') voteMetrics.cast(request.programmeId);
   return ok({ access: access.value, vote, result });
 }

@@ -19,6 +19,7 @@ import { votersReminderDue } from '../../domain/vote/votersReminder.js';
 import { refOf, SYSTEM, type VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
 import type { VoteRef } from './voteRepository.js';
+import { voteMetrics } from '../../observability/metrics.js';
 
 /** The chair or the secretary closes the vote before its deadline. */
 export async function closeVoteByHand(
@@ -43,7 +44,9 @@ export async function closeVote(deps: VoteDeps, programme: Programme, ref: VoteR
   if (!marked) return undefined;
   let vote = marked.vote;
   if (vote.status === 'closing') vote = await count(deps, ref, vote);
-  return finishVote(deps, programme, vote);
+  const finished = await finishVote(deps, programme, vote);
+  voteMetrics.closed(programme.id, closing.how, finished.outcome?.status);
+  return finished;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { DeliveryQueue, ReceivedDelivery } from '../../storage/deliveryQueu
 import type { RateLimiter } from './rateLimits.js';
 import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retryPolicy.js';
 import type { SendToTeams } from './sendToTeams.js';
+import { deliveryMetrics } from '../../observability/metrics.js';
 
 export interface DeliveryWorkerOptions {
   /** Jobs handled at once by this worker. */
@@ -231,6 +232,7 @@ export class DeliveryWorker {
       await queue.hide(message, this.options.sendTimeoutMs + 1_000); // another instance won the claim
       return;
     }
+    deliveryMetrics.claimed(entry.createdAt, now);
     if (message.dequeueCount > this.options.maxDequeueCount) {
       const lastError = `gave up after the queue message was received ${message.dequeueCount} times`;
       await this.settle(message, claim, { kind: 'failed-gave-up', at: now, attempts: 0, lastError });
@@ -300,6 +302,7 @@ export class DeliveryWorker {
         };
       }
       this.deps.log.warn({ key: job.key, attempt, status, retryAfter, waitMs: wait }, 'delivery: send failed; retrying');
+      deliveryMetrics.retried(status);
       if (!(await this.holdLease(holder, wait + this.options.sendTimeoutMs))) return { kind: 'lost' };
       await this.sleep(wait, this.controller.signal);
     }
@@ -338,6 +341,7 @@ export class DeliveryWorker {
         await delay(200 * 2 ** attempt);
       }
     }
+    deliveryMetrics.settled(outcome);
     if (outcome.kind !== 'sent') this.deps.log.warn({ key: claim.key, outcome }, 'delivery: failed; recorded for the office');
     await this.deps.queue.delete(message);
   }
