@@ -167,11 +167,12 @@ export const voteMessages = {
   'rule.ctm.budget': { nb: 'i budsjettsaker uten konsensus beslutter lederen', en: 'in budget matters without consensus the chair decides' },
   'rule.quorum.count': { nb: 'minst {n} må stemme', en: 'at least {n} must vote' },
   'rule.quorum.share': { nb: 'minst {share} % av medlemmene må stemme', en: 'at least {share}% of the members must vote' },
+  'rule.quorum.majority': { nb: 'et flertall av medlemmene må stemme', en: 'a majority of the members must vote' },
   'rule.advisory': { nb: 'Avstemningen er et råd; {title} beslutter', en: 'The vote is advice; {title} decides' },
 
   'vote.status.adopted': { nb: 'Vedtatt', en: 'Adopted' },
   'vote.status.rejected': { nb: 'Ikke vedtatt', en: 'Not adopted' },
-  'vote.status.no-quorum': { nb: 'Ikke beslutningsdyktig', en: 'No quorum' },
+  'vote.status.no-quorum': { nb: 'Ikke avgjort – ikke beslutningsdyktig', en: 'Not decided – no quorum' },
   'vote.advice.adopted': { nb: 'Råd: vedta', en: 'Advice: adopt' },
   'vote.advice.rejected': { nb: 'Råd: ikke vedta', en: 'Advice: do not adopt' },
   'vote.advice.no-quorum': { nb: 'Ikke beslutningsdyktig – ikke noe råd', en: 'No quorum – no advice' },

@@ -53,6 +53,7 @@ export function ruleText(rule: DecisionRule, decidedBy: GateVote['decidedBy'], l
   }
   if (rule.quorum?.minVotesCast !== undefined) parts.push(t('rule.quorum.count', { n: rule.quorum.minVotesCast }));
   if (rule.quorum?.minShareCast !== undefined) parts.push(t('rule.quorum.share', { share: Math.round(rule.quorum.minShareCast * 100) }));
+  if (rule.quorum?.majorityOfMembers) parts.push(t('rule.quorum.majority'));
   const text = `${parts.join('; ')}.`;
   return decidedBy ? `${text} ${t('rule.advisory', { title: pick(decidedBy.title, language) })}.` : text;
 }
