@@ -167,6 +167,20 @@ export const voteMessages = {
   'rule.ctm.budget': { nb: 'i budsjettsaker uten konsensus beslutter lederen', en: 'in budget matters without consensus the chair decides' },
   'rule.quorum.count': { nb: 'minst {n} må stemme', en: 'at least {n} must vote' },
   'rule.quorum.share': { nb: 'minst {share} % av medlemmene må stemme', en: 'at least {share}% of the members must vote' },
+  'voteError.not-reopenable': {
+    nb: 'Bare en avstemning som ble lukket uten at organet var beslutningsdyktig, kan åpnes på nytt (og bare én gang).',
+    en: 'Only a vote that closed without quorum can be reopened (and only once).',
+  },
+  'vote.reopen.title': { nb: 'Åpne avstemningen på nytt', en: 'Reopen the vote' },
+  'vote.reopen.help': {
+    nb: 'Ikke avgjort: organet var ikke beslutningsdyktig. En ny runde med samme beslutningsgrunnlag; medlemmene stemmer på nytt.',
+    en: 'Not decided: the body had no quorum. A new round with the same decision basis; the members vote again.',
+  },
+  'vote.reopen.submit': { nb: 'Åpne på nytt', en: 'Reopen' },
+  'vote.reopen.opened': { nb: 'Avstemningen er åpnet på nytt med frist {deadline}.', en: 'The vote is reopened with the deadline {deadline}.' },
+  'vote.reopen.again': { nb: 'Avstemningen er allerede åpnet på nytt (frist {deadline}).', en: 'The vote was already reopened (deadline {deadline}).' },
+  'vote.reopenedAs': { nb: 'Åpnet på nytt som {id}.', en: 'Reopened as {id}.' },
+  'vote.reopens': { nb: 'Ny runde etter {id}, som ble lukket uten at organet var beslutningsdyktig.', en: 'New round after {id}, which closed without quorum.' },
   'rule.quorum.majority': { nb: 'et flertall av medlemmene må stemme', en: 'a majority of the members must vote' },
   'rule.advisory': { nb: 'Avstemningen er et råd; {title} beslutter', en: 'The vote is advice; {title} decides' },
 

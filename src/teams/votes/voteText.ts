@@ -121,6 +121,8 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       return t('voteError.already-decided');
     case 'advice-pending':
       return t('voteError.advice-pending');
+    case 'not-reopenable':
+      return t('voteError.not-reopenable');
     default:
       return ideaErrorText(error, language);
   }
