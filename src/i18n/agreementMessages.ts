@@ -81,6 +81,27 @@ export const agreementMessages = {
     nb: 'For en annen dato: «oppsigelse 2026-12-31» eller «oppsigelse 31.12.2026».',
     en: 'For another date: "notice 2026-12-31" or "notice 31.12.2026".',
   },
+  'withdrawal.recorded': {
+    nb: '{kind} for {party} er registrert. Oppsigelsesdato: {givenOn}. Gjelder fra: {effective}. Fra da har disse ikke lenger plass i programmets organer: {people}.',
+    en: '{kind} of {party} recorded. Notice given: {givenOn}. Effective: {effective}. From then on these people hold no seat in the programme’s bodies: {people}.',
+  },
+  'withdrawal.kind.withdrawal': { nb: 'Uttreden', en: 'Withdrawal' },
+  'withdrawal.kind.retirement': { nb: 'Avtakking', en: 'Retirement' },
+  'withdrawal.nobody': { nb: '(ingen personer registrert)', en: '(no people on record)' },
+  'withdrawal.list.heading': { nb: 'Aktører som går ut av {programme}:', en: 'Parties leaving {programme}:' },
+  'withdrawal.list.line': {
+    nb: '{party}: {kind}, varslet {givenOn} av {by}, gjelder fra {effective}',
+    en: '{party}: {kind}, notice given {givenOn} by {by}, effective {effective}',
+  },
+  'withdrawal.list.empty': {
+    nb: 'Ingen aktør har gått ut av {programme}. Registrer med «uttreden <aktør>» (aktøren sier opp) eller «avtakking <aktør>» (programmet takker av).',
+    en: 'No party has left {programme}. Record one with "withdrawal <party>" (the party gives notice) or "retirement <party>" (the programme thanks it off).',
+  },
+  'withdrawalError.unknown-party': { nb: 'Jeg kjenner ingen aktør «{party}» i {programme}. Aktører: {parties}.', en: 'I know no party "{party}" in {programme}. Parties: {parties}.' },
+  'withdrawalError.already-withdrawn': {
+    nb: '{party} er allerede registrert som uttrådt (gjelder fra {effective}).',
+    en: '{party} is already recorded as leaving (effective {effective}).',
+  },
   'noticeError.no-notice-rule': {
     nb: 'Programmet har ingen regel for oppsigelse (membership.notice i programfilen).',
     en: 'The programme has no notice rule (membership.notice in the programme file).',
