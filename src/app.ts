@@ -51,6 +51,9 @@ import type { MatterDecisions } from './app/votes/voteDeps.js';
 import { roadmapRevisionCommands, roadmapRevisionVerbs } from './teams/roadmap/roadmapRevisionHandlers.js';
 import { refreshAllWithdrawals } from './app/membership/withdrawals.js';
 import { WithdrawalTable } from './storage/withdrawalTable.js';
+import { planConveneReminders } from './app/reminders/convene.js';
+import { conveneText } from './teams/meetings/conveneText.js';
+import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
 
 export interface AppOptions {
@@ -112,6 +115,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const admissions = { applications: new ApplicationTable(tables), registry: new PartyRegistryTable(tables), directory };
   // Parties that leave (DSOP §3.1, Digi Rogaland §7): their people lose their seats from the effective date.
   const withdrawals = { withdrawals: new WithdrawalTable(tables), directory };
+  const conveneLanguages = new StoredChatLanguage(conversations);
   // Decisions on matters that are not an idea's gate, by the kind of matter the vote names.
   const matters: MatterDecisions = {
     apply: async (vote, adopted, by, at) => {
@@ -160,6 +164,20 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       await refreshAllAdmissions(admissions, directory.files);
       await refreshAllWithdrawals(withdrawals, directory.files, now);
       await agreements.tick(now);
+      // Reminders to convene each body that meets on a cadence (chair and secretary).
+      await planConveneReminders(
+        {
+          programmes: directory.programmes,
+          votes: votes.deps.votes,
+          reports: reports.reports,
+          ideas,
+          roadmapChanges: agreements.roadmapRevisions,
+          delivery,
+          languages: conveneLanguages,
+          text: conveneText,
+        },
+        now,
+      );
     },
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
