@@ -162,7 +162,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     conversations,
     alsoOnTick: async (now) => {
       await refreshAllAdmissions(admissions, directory.files);
-      await refreshAllWithdrawals(withdrawals, directory.files, now);
+      const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
+      if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
       await agreements.tick(now);
       // Reminders to convene each body that meets on a cadence (chair and secretary).
       await planConveneReminders(
@@ -175,6 +176,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
           delivery,
           languages: conveneLanguages,
           text: conveneText,
+          log,
         },
         now,
       );

@@ -63,6 +63,16 @@ export async function refreshWithdrawals(deps: WithdrawalDeps, key: ProgrammeKey
   deps.directory.withdraw(key, await deps.withdrawals.list(key), now);
 }
 
-export async function refreshAllWithdrawals(deps: WithdrawalDeps, programmes: readonly Programme[], now: number): Promise<void> {
-  for (const programme of programmes) await refreshWithdrawals(deps, { tenantId: programme.tenantId, programmeId: programme.id }, now);
+/** One programme's storage failing holds up no other (it keeps what it served, and the next
+ * tick retries); the ids of those that failed are returned for the log. */
+export async function refreshAllWithdrawals(deps: WithdrawalDeps, programmes: readonly Programme[], now: number): Promise<string[]> {
+  const failed: string[] = [];
+  for (const programme of programmes) {
+    try {
+      await refreshWithdrawals(deps, { tenantId: programme.tenantId, programmeId: programme.id }, now);
+    } catch {
+      failed.push(programme.id);
+    }
+  }
+  return failed;
 }

@@ -35,6 +35,7 @@ export interface ConveneDeps {
   delivery: Delivery;
   languages: RecipientLanguage;
   text: ConveneText;
+  log?: { error(details: Record<string, unknown>, message: string): void };
 }
 
 export const conveneKey = (key: ProgrammeKey, body: string, periodKey: string, person: string): string =>
@@ -60,6 +61,19 @@ export async function openMatters(deps: Omit<ConveneDeps, 'programmes' | 'delive
 export async function planConveneReminders(deps: ConveneDeps, now: number): Promise<string[]> {
   const queued: string[] = [];
   for (const programme of deps.programmes) {
+    try {
+      queued.push(...(await planProgramme(deps, programme, now)));
+    } catch (error) {
+      // One programme's storage failing holds up no other; the next tick retries it.
+      deps.log?.error({ err: error, programmeId: programme.id }, 'meetings: convene reminders failed');
+    }
+  }
+  return queued;
+}
+
+async function planProgramme(deps: ConveneDeps, programme: Programme, now: number): Promise<string[]> {
+  const queued: string[] = [];
+  {
     const key: ProgrammeKey = { tenantId: programme.tenantId, programmeId: programme.id };
     let ideas: Idea[] | undefined;
     for (const body of programme.bodies) {
