@@ -50,6 +50,12 @@ import { admissionCommands, admissionVerbs } from './teams/admission/admissionHa
 import { applyRoadmapRevision } from './app/roadmap/revisionDecision.js';
 import type { MatterDecisions } from './app/votes/voteDeps.js';
 import { roadmapRevisionCommands, roadmapRevisionVerbs } from './teams/roadmap/roadmapRevisionHandlers.js';
+import { refreshAllWithdrawals } from './app/membership/withdrawals.js';
+import { WithdrawalTable } from './storage/withdrawalTable.js';
+import { planConveneReminders } from './app/reminders/convene.js';
+import { conveneText } from './teams/meetings/conveneText.js';
+import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
+import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
 
 export interface AppOptions {
   env: Env;
@@ -108,6 +114,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   });
   // New parties (DSOP §2.3): applications, and the configuration store the admitted ones join.
   const admissions = { applications: new ApplicationTable(tables), registry: new PartyRegistryTable(tables), directory };
+  // Parties that leave (DSOP §3.1, Digi Rogaland §7): their people lose their seats from the effective date.
+  const withdrawals = { withdrawals: new WithdrawalTable(tables), directory };
+  const conveneLanguages = new StoredChatLanguage(conversations);
   // Decisions on matters that are not an idea's gate, by the kind of matter the vote names.
   const matters: MatterDecisions = {
     apply: async (vote, adopted, by, at) => {
@@ -154,7 +163,24 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     conversations,
     alsoOnTick: async (now) => {
       await refreshAllAdmissions(admissions, directory.files);
+      const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
+      if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
       await agreements.tick(now);
+      // Reminders to convene each body that meets on a cadence (chair and secretary).
+      await planConveneReminders(
+        {
+          programmes: directory.programmes,
+          votes: votes.deps.votes,
+          reports: reports.reports,
+          ideas,
+          roadmapChanges: agreements.roadmapRevisions,
+          delivery,
+          languages: conveneLanguages,
+          text: conveneText,
+          log,
+        },
+        now,
+      );
     },
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
@@ -173,6 +199,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...admissionCommands(cards, verbRouter),
     ...roadmapRevisionCommands(cards, verbRouter),
     ...reports.commands(),
+    ...withdrawalCommands(withdrawals),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);
@@ -225,7 +252,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   worker.start();
   // Admitted parties are served as soon as they are read; until then their people are treated
   // as outsiders (the safe side of the disclosure guard).
-  const loaded = refreshAllAdmissions(admissions, directory.files).catch((error: unknown) =>
+  const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
     log.error({ err: error }, 'admissions: cannot load the admitted parties; the next tick retries'),
   );
   if (env.SAMSPILL_SCHEDULER === 'on') {

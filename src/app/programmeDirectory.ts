@@ -3,6 +3,8 @@
 // §2.3) with their representatives' seats, which the configuration store holds and `admit`
 // lays over the file's programme.
 import { withAdmitted, type Admitted } from '../domain/membership/admission.js';
+import { withoutWithdrawnSeats, type Withdrawal } from '../domain/membership/withdrawal.js';
+import { osloDate } from '../domain/schedule/oslo.js';
 import { rolesIn, type ProgrammeRoles } from '../domain/programme/roles.js';
 import type { Programme } from '../domain/programme/schema.js';
 
@@ -11,6 +13,10 @@ export class ProgrammeDirectory {
   /** The programmes as the files define them. */
   readonly files: readonly Programme[];
   private served: Programme[];
+  private readonly admitted = new Map<string, readonly Admitted[]>();
+  private readonly withdrawals = new Map<string, readonly Withdrawal[]>();
+  /** The Oslo day the withdrawals are applied for (moved on by `withdraw` and `advance`). */
+  private today = '';
 
   constructor(programmes: readonly Programme[]) {
     this.files = programmes;
@@ -35,10 +41,24 @@ export class ProgrammeDirectory {
 
   /** Serves the programme with these admitted parties on top of its file (replaces earlier ones). */
   admit(key: { tenantId: string; programmeId: string }, admitted: readonly Admitted[]): void {
-    const i = this.served.findIndex((p) => p.tenantId === key.tenantId && p.id === key.programmeId);
-    const file = this.files.find((p) => p.tenantId === key.tenantId && p.id === key.programmeId);
-    if (i < 0 || !file) return;
-    this.served = this.served.map((p, j) => (j === i ? withAdmitted(file, admitted) : p));
+    this.admitted.set(keyOf(key), admitted);
+    this.rebuild();
+  }
+
+  /** Serves the programme with these withdrawals (replaces earlier ones): from each one's
+   * effective date (Oslo, as of `now`) the party's people hold no seats. */
+  withdraw(key: { tenantId: string; programmeId: string }, withdrawals: readonly Withdrawal[], now: number): void {
+    this.withdrawals.set(keyOf(key), withdrawals);
+    this.today = osloDate(now);
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.served = this.files.map((file) => {
+      const admitted = this.admitted.get(keyOf({ tenantId: file.tenantId, programmeId: file.id })) ?? [];
+      const withdrawals = this.withdrawals.get(keyOf({ tenantId: file.tenantId, programmeId: file.id })) ?? [];
+      return withoutWithdrawnSeats(withAdmitted(file, admitted), withdrawals, this.today);
+    });
     this.index();
   }
 
@@ -55,3 +75,5 @@ export class ProgrammeDirectory {
     return this.forTenant(tenantId).flatMap((p) => rolesIn(p, aadObjectId) ?? []);
   }
 }
+
+const keyOf = (key: { tenantId: string; programmeId: string }) => JSON.stringify([key.tenantId, key.programmeId]);

@@ -81,6 +81,43 @@ export const agreementMessages = {
     nb: 'For en annen dato: «oppsigelse 2026-12-31» eller «oppsigelse 31.12.2026».',
     en: 'For another date: "notice 2026-12-31" or "notice 31.12.2026".',
   },
+  'convene.heading': {
+    nb: 'Tid for å kalle inn {body} ({programme}): organet møtes {cadence}, og perioden {period} har begynt.',
+    en: 'Time to convene {body} ({programme}): the body meets {cadence}, and the period {period} has begun.',
+  },
+  'convene.cadence.monthly': { nb: 'hver måned', en: 'monthly' },
+  'convene.cadence.quarterly': { nb: 'hvert kvartal', en: 'quarterly' },
+  'convene.cadence.half-yearly': { nb: 'to ganger i året', en: 'twice a year' },
+  'convene.cadence.ad-hoc': { nb: 'ved behov', en: 'as needed' },
+  'convene.matters': { nb: 'Åpne saker:', en: 'Open matters:' },
+  'convene.nothing': { nb: 'Organet har ingen åpne saker i Samspill nå.', en: 'The body has no open matters in Samspill now.' },
+  'convene.vote': { nb: 'Åpen avstemning: {number} «{title}», frist {deadline}', en: 'Open vote: {number} "{title}", deadline {deadline}' },
+  'convene.deviation': {
+    nb: 'Statusrapport med vesentlige avvik: {number} «{title}» ({period})',
+    en: 'Status report with significant deviations: {number} "{title}" ({period})',
+  },
+  'convene.roadmap': { nb: '{n} endring(er) i veikartet venter på beslutning: {ideas}', en: '{n} roadmap change(s) awaiting decision: {ideas}' },
+  'withdrawal.recorded': {
+    nb: '{kind} for {party} er registrert. Oppsigelsesdato: {givenOn}. Gjelder fra: {effective}. Fra da har disse ikke lenger plass i programmets organer: {people}.',
+    en: '{kind} of {party} recorded. Notice given: {givenOn}. Effective: {effective}. From then on these people hold no seat in the programme’s bodies: {people}.',
+  },
+  'withdrawal.kind.withdrawal': { nb: 'Uttreden', en: 'Withdrawal' },
+  'withdrawal.kind.retirement': { nb: 'Avtakking', en: 'Retirement' },
+  'withdrawal.nobody': { nb: '(ingen personer registrert)', en: '(no people on record)' },
+  'withdrawal.list.heading': { nb: 'Aktører som går ut av {programme}:', en: 'Parties leaving {programme}:' },
+  'withdrawal.list.line': {
+    nb: '{party}: {kind}, varslet {givenOn} av {by}, gjelder fra {effective}',
+    en: '{party}: {kind}, notice given {givenOn} by {by}, effective {effective}',
+  },
+  'withdrawal.list.empty': {
+    nb: 'Ingen aktør har gått ut av {programme}. Registrer med «uttreden <aktør>» (aktøren sier opp) eller «avtakking <aktør>» (programmet takker av).',
+    en: 'No party has left {programme}. Record one with "withdrawal <party>" (the party gives notice) or "retirement <party>" (the programme thanks it off).',
+  },
+  'withdrawalError.unknown-party': { nb: 'Jeg kjenner ingen aktør «{party}» i {programme}. Aktører: {parties}.', en: 'I know no party "{party}" in {programme}. Parties: {parties}.' },
+  'withdrawalError.already-withdrawn': {
+    nb: '{party} er allerede registrert som uttrådt (gjelder fra {effective}).',
+    en: '{party} is already recorded as leaving (effective {effective}).',
+  },
   'noticeError.no-notice-rule': {
     nb: 'Programmet har ingen regel for oppsigelse (membership.notice i programfilen).',
     en: 'The programme has no notice rule (membership.notice in the programme file).',

@@ -3,20 +3,30 @@
 import { describe, expect, it } from 'vitest';
 import { loadPreset, presetNames } from '../../src/config/programmeFiles.js';
 import { crossReferenceProblems } from '../../src/domain/programme/crossReferences.js';
-import { programmeSchema, type Governance } from '../../src/domain/programme/schema.js';
+import { programmeSchema, type Governance, type SeatGroup } from '../../src/domain/programme/schema.js';
 
-/** The preset plus the smallest set of people that fills every body. */
+/** The preset plus the smallest set of people that fills every body (and its declared seats). */
 function withPeople(governance: Governance) {
-  return programmeSchema.parse({
-    ...governance,
-    bodies: governance.bodies.map((b) => ({ ...b, members: ['p1'], chair: 'p1' })),
-    id: 'x',
-    name: 'X',
-    ideaPrefix: 'XX',
-    tenantId: 't',
-    parties: [{ id: 'party', name: 'Party' }],
-    people: [{ aadObjectId: 'p1', name: 'P', party: 'party', roles: ['office'] }],
+  const parties: { id: string; name: string; kind?: string }[] = [{ id: 'party', name: 'Party' }];
+  const people: { aadObjectId: string; name: string; party: string; roles?: string[] }[] = [
+    { aadObjectId: 'p1', name: 'P', party: 'party', roles: ['office'] },
+  ];
+  const seat = (bodyId: string, groups: readonly SeatGroup[], chairParty?: string) =>
+    groups.flatMap((group, g) =>
+      Array.from({ length: group.count }, (_, k) => {
+        const partyId = group.party ?? (g === 0 && k === 0 && chairParty ? chairParty : `${bodyId}-${group.partyKind}-${k}`);
+        if (!parties.some((p) => p.id === partyId)) parties.push({ id: partyId, name: partyId, ...(group.partyKind ? { kind: group.partyKind } : {}) });
+        const person = `${partyId}-person-${g}-${k}`;
+        people.push({ aadObjectId: person, name: person, party: partyId });
+        return person;
+      }),
+    );
+  const bodies = governance.bodies.map((b) => {
+    if (!b.seats) return { ...b, members: ['p1'], chair: 'p1' };
+    const members = seat(b.id, b.seats.members, b.seats.chair?.party);
+    return { ...b, members, chair: members[0], observers: seat(`${b.id}-obs`, b.seats.observers) };
   });
+  return programmeSchema.parse({ ...governance, bodies, id: 'x', name: 'X', ideaPrefix: 'XX', tenantId: 't', parties, people });
 }
 
 describe('presets', () => {

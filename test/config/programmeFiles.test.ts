@@ -46,6 +46,9 @@ async function rejection(path: string): Promise<ProgrammeFileError> {
   return error as ProgrammeFileError;
 }
 
+/** Digi Rogaland as §4.1/§4.2 has it: 7 chief executives (Stavanger's chairs) + 1 from KS
+ * Rogaland; observers from Statsforvalteren and Rogaland fylkeskommune; the secretariat. */
+const municipalities = ['stavanger', 'sandnes', 'haugesund', 'karmoy', 'sola', 'time', 'hjelmeland'];
 const digiRogaland = {
   preset: 'digi-rogaland',
   id: 'digi-rogaland',
@@ -53,24 +56,24 @@ const digiRogaland = {
   ideaPrefix: 'DIGIR',
   tenantId: 'tenant-rogaland',
   parties: [
-    { id: 'stavanger', name: 'Stavanger kommune', inhabitants: 144_000 },
-    { id: 'sandnes', name: 'Sandnes kommune' },
-    { id: 'ks', name: 'KS Rogaland' },
-    { id: 'statsforvalteren', name: 'Statsforvalteren i Rogaland' },
+    ...municipalities.map((m) => ({ id: m, name: `${m} kommune`, kind: 'kommune', ...(m === 'stavanger' ? { inhabitants: 144_000 } : {}) })),
+    { id: 'ks', name: 'KS Rogaland', kind: 'ks' },
+    { id: 'statsforvalteren', name: 'Statsforvalteren i Rogaland', kind: 'statsforvalter' },
+    { id: 'rfk', name: 'Rogaland fylkeskommune', kind: 'fylkeskommune' },
   ],
   people: [
-    { aadObjectId: 'kd-stavanger', name: 'Kommunedirektør Stavanger', party: 'stavanger' },
-    { aadObjectId: 'kd-sandnes', name: 'Kommunedirektør Sandnes', party: 'sandnes' },
+    ...municipalities.map((m) => ({ aadObjectId: `kd-${m}`, name: `Kommunedirektør ${m}`, party: m })),
     { aadObjectId: 'ks', name: 'KS-representant', party: 'ks' },
     { aadObjectId: 'sf', name: 'Observatør', party: 'statsforvalteren' },
+    { aadObjectId: 'rfk', name: 'Observatør fylket', party: 'rfk' },
     { aadObjectId: 'sekr', name: 'Sekretariatsleder', party: 'stavanger', roles: ['office'] },
   ],
   bodies: [
     {
       id: 'styringsgruppe',
-      members: ['kd-stavanger', 'kd-sandnes', 'ks'],
+      members: [...municipalities.map((m) => `kd-${m}`), 'ks'],
       chair: 'kd-stavanger',
-      observers: ['sf'],
+      observers: ['sf', 'rfk'],
       secretary: 'sekr',
     },
   ],
@@ -145,7 +148,7 @@ describe('loading programme files', () => {
     expect(programmes.map((p) => p.id)).toEqual(['dsop', 'digi-rogaland', 'skate']);
     const skateBody = programmes[2]!.bodies.find((b) => b.id === 'skate');
     expect(skateBody?.decidedBy).toEqual({ person: 'direktor', title: { nb: 'Difis direktør', en: 'The Director of Difi' } });
-    expect(programmes[1]!.bodies[0]).toMatchObject({ chair: 'kd-stavanger', observers: ['sf'], rule: { kind: 'consensus-then-majority' } });
+    expect(programmes[1]!.bodies[0]).toMatchObject({ chair: 'kd-stavanger', observers: ['sf', 'rfk'], rule: { kind: 'consensus-then-majority' } });
   });
 
   it('loads a full programme written without a preset', async () => {
@@ -373,5 +376,42 @@ describe('rejecting bad programme files, naming the file and the place', () => {
       `bodies[1] (id "styringsgruppe").chair: the chair "${LYNNE}" must be one of the members`,
     ]);
     expect(error.message.split('\n')).toHaveLength(2);
+  });
+
+  it('Digi Rogaland §4.2: a steering group with 6 chief executives is refused at start, naming the file and the place', async () => {
+    const six = structuredClone(digiRogaland);
+    six.bodies[0]!.members = six.bodies[0]!.members.filter((m) => m !== 'kd-hjelmeland');
+    const path = await write(six);
+    const error = await rejection(path);
+    expect(error.message).toBe(
+      `${path}: bodies[0] (id "styringsgruppe").members: body "styringsgruppe": the seats ask for 7 of a party of kind "kommune" (municipal chief executive); the body has 6`,
+    );
+  });
+
+  it('Digi Rogaland §4.1/§4.2: the chair from another municipality, two from one municipality and a missing observer are refused', async () => {
+    const wrong = structuredClone(digiRogaland);
+    wrong.people.push({ aadObjectId: 'kd2-sola', name: 'Second from Sola', party: 'sola' });
+    const body = wrong.bodies[0]!;
+    body.members = body.members.map((m) => (m === 'kd-hjelmeland' ? 'kd2-sola' : m));
+    body.chair = 'kd-sandnes';
+    body.observers = ['sf'];
+    const error = await rejection(await write(wrong));
+    expect(error.problems).toEqual([
+      'bodies[0] (id "styringsgruppe").members[6]: body "styringsgruppe": "kd2-sola" of party "sola" (kind "kommune") has no seat left: the seats are 7 of a party of kind "kommune" (municipal chief executive) + 1 of a party of kind "ks" (representative of KS Rogaland), one per party',
+      'bodies[0] (id "styringsgruppe").members: body "styringsgruppe": the seats ask for 7 of a party of kind "kommune" (municipal chief executive); the body has 6',
+      'bodies[0] (id "styringsgruppe").observers: body "styringsgruppe": the seats ask for 1 of a party of kind "fylkeskommune" (representative of Rogaland County Council); the body has 0',
+      'bodies[0] (id "styringsgruppe").chair: body "styringsgruppe": the chair must come from party "stavanger"; "kd-sandnes" does not',
+    ]);
+  });
+
+  it('a body without a quorum is refused at start (every body says how many must vote)', async () => {
+    const full = { ...loadPreset('skate'), ...skate } as any;
+    delete full.preset;
+    full.bodies = loadPreset('skate').bodies.map((b) => ({ ...b, ...skate.bodies.find((e) => e.id === b.id), decidedBy: b.decidedBy && { ...b.decidedBy, person: 'direktor' } }));
+    full.bodies[1].rule = { kind: 'consensus' };
+    const error = await rejection(await write(full));
+    expect(error.problems).toEqual([
+      'bodies[1] (id "au").rule.quorum: body "au" has no quorum; say how many members must vote (e.g. { "majorityOfMembers": true })',
+    ]);
   });
 });

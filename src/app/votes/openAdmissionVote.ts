@@ -5,6 +5,7 @@
 // reason for putting it to the vote anyway.
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import { admissionOf, mayPutToVote, type ApplicationProblem } from '../../domain/membership/admission.js';
+import { withQuorumOf } from '../../domain/decision/quorum.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
 import { ADMISSION_GATE, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
 import type { ApplicationRepository } from '../membership/admission.js';
@@ -62,7 +63,7 @@ export async function openAdmissionVote(
     gate: ADMISSION_GATE,
     matter: { kind: 'admission', applicationId: application.id },
     ...voteBefore(body, { by: actor, at: ctx.now, deadline: deadline.value, channel }),
-    rule: admission.rule ?? body.rule,
+    rule: admission.rule ? withQuorumOf(admission.rule, body.rule) : body.rule,
     budgetMatter: false,
     basis: application.link ? [{ deliverable: 'application', link: application.link }] : [],
     ...(unmet.length > 0 ? { override: { by: actor, at: ctx.now, missing: unmet, reason } } : {}),

@@ -25,4 +25,6 @@ export type VoteError =
   | { code: 'not-advisory' }
   | { code: 'may-not-decide'; title: string }
   | { code: 'already-decided' }
-  | { code: 'advice-pending' };
+  | { code: 'advice-pending' }
+  /** Only a vote that closed without quorum (and was not reopened yet) can be reopened. */
+  | { code: 'not-reopenable' };

@@ -1,6 +1,7 @@
 // Rules that tie the parts of a programme together (a gate names an existing body, a chair is
 // a member, …). Returned as path + message so the loader can name the place in the file.
 import type { Programme } from './schema.js';
+import { seatProblems } from './seats.js';
 
 export interface ProgrammeProblem {
   path: (string | number)[];
@@ -84,6 +85,10 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
     if (body.decidedBy?.person !== undefined && !personIds.has(body.decidedBy.person)) {
       add(at('decidedBy', 'person'), `"${body.decidedBy.person}" is not in people`);
     }
+    if (body.rule.quorum === undefined) {
+      add(at('rule', 'quorum'), `body "${body.id}" has no quorum; say how many members must vote (e.g. { "majorityOfMembers": true })`);
+    }
+    for (const problem of seatProblems(body, programme)) add(at(...problem.path), `body "${body.id}": ${problem.message}`);
   });
 
   const admission = programme.membership?.admission;

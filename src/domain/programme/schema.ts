@@ -21,6 +21,11 @@ const quorumSchema = z
     minVotesCast: z.number().int().min(1).optional(),
     /** Minimum share (0–1] of eligible members who must cast a vote. */
     minShareCast: z.number().gt(0).max(1).optional(),
+    /** More than half of the eligible members must cast a vote (6 of 10, 5 of 8, 4 of 7). */
+    majorityOfMembers: z.boolean().optional(),
+    /** What the quorum rests on: the agreement's clause, or that the preset chose it where the
+     * agreement is silent. */
+    basis: localisedTextSchema.optional(),
   })
   .strict();
 export type Quorum = z.infer<typeof quorumSchema>;
@@ -49,6 +54,8 @@ export const partySchema = z
     tenantIds: z.array(z.string().min(1)).default([]),
     /** Inhabitants, for membership-fee rules (municipalities). */
     inhabitants: z.number().int().positive().optional(),
+    /** What kind of party this is (e.g. "kommune", "ks"), for the seats a body declares. */
+    kind: id.optional(),
   })
   .strict();
 export type Party = z.infer<typeof partySchema>;
@@ -75,6 +82,44 @@ export const bodyMembershipSchema = z
   })
   .strict();
 
+/** A group of seats: `count` people, each of a party with this id or of this kind of party. */
+const seatGroupSchema = z
+  .object({
+    count: z.number().int().min(1).max(100),
+    party: id.optional(),
+    partyKind: id.optional(),
+    /** At most one seat of the group per party (e.g. 7 chief executives of 7 municipalities). */
+    onePerParty: z.boolean().default(true),
+    /** What the seat is, for messages (e.g. «rådmann/kommunedirektør»). */
+    title: localisedTextSchema.optional(),
+  })
+  .strict()
+  .refine((g) => (g.party === undefined) !== (g.partyKind === undefined), 'a seat group names either party or partyKind');
+export type SeatGroup = z.infer<typeof seatGroupSchema>;
+
+/** The composition a body's agreement prescribes (Digi Rogaland §4.1/§4.2); a programme file
+ * whose people break it is refused at start. */
+export const seatsSchema = z
+  .object({
+    /** Every member sits in one of these groups, and every group is filled exactly. */
+    members: z.array(seatGroupSchema).min(1),
+    /** Which party (or kind of party) the chair comes from. */
+    chair: z
+      .object({ party: id.optional(), partyKind: id.optional() })
+      .strict()
+      .refine((c) => (c.party === undefined) !== (c.partyKind === undefined), 'the chair\'s seat names either party or partyKind')
+      .optional(),
+    /** Observer seats, filled exactly as the member seats are. */
+    observers: z.array(seatGroupSchema).default([]),
+    basis: localisedTextSchema.optional(),
+  })
+  .strict();
+export type Seats = z.infer<typeof seatsSchema>;
+
+/** How often a body meets; the chair and the secretary are reminded to convene it. */
+export const meetingCadences = ['monthly', 'quarterly', 'half-yearly', 'ad-hoc'] as const;
+export type MeetingCadence = (typeof meetingCadences)[number];
+
 export const bodySchema = z
   .object({
     id,
@@ -86,7 +131,9 @@ export const bodySchema = z
       .object({ person: personIdSchema.optional(), title: localisedTextSchema })
       .strict()
       .optional(),
-    meets: z.enum(['monthly', 'quarterly', 'ad-hoc']).default('ad-hoc'),
+    meets: z.enum(meetingCadences).default('ad-hoc'),
+    /** The composition the agreement prescribes (optional). */
+    seats: seatsSchema.optional(),
   })
   .extend(bodyMembershipSchema.shape)
   .strict();

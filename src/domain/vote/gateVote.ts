@@ -97,6 +97,10 @@ export interface GateVote {
   applied?: Applied;
   /** Delivery key of the last channel-card job enqueued for this vote (ordering of updates). */
   cardKey?: string;
+  /** This vote is a new round of one that closed without quorum (its id). */
+  reopens?: string;
+  /** Closed without quorum and put to the vote again: the new round's id. */
+  reopenedAs?: string;
   progress: VoteProgress;
 }
 
@@ -119,7 +123,41 @@ export const isAdvisory = (vote: Pick<GateVote, 'decidedBy'>): boolean => vote.d
 export function finalAdoption(vote: GateVote): boolean | undefined {
   if (vote.status !== 'closed' || !vote.outcome) return undefined;
   if (isAdvisory(vote)) return vote.director?.adopted;
+  // Without quorum the body decided nothing: neither adopted nor rejected, and the matter
+  // stays where it was until the vote is reopened.
+  if (vote.outcome.status === 'no-quorum') return undefined;
   return vote.outcome.adopted;
+}
+
+/** A vote the office may put to the body again: closed without quorum, with no director to
+ * decide instead, and not reopened yet. */
+export function mayReopen(vote: Pick<GateVote, 'status' | 'outcome' | 'decidedBy' | 'reopenedAs'>): boolean {
+  return vote.status === 'closed' && vote.outcome?.status === 'no-quorum' && !isAdvisory(vote) && vote.reopenedAs === undefined;
+}
+
+/** The new round of a vote that closed without quorum: the same matter, decision basis and
+ * budget flag; the body's electorate and rule as they are now, a new deadline, no ballots. */
+export function reopenedVote(
+  previous: GateVote,
+  body: Body,
+  opening: { by: PersonRef; at: number; deadline: number; channel: { conversationId: string; language: VoteLanguage } },
+  rule: DecisionRule = body.rule,
+): GateVote {
+  return {
+    id: voteIdFor(previous.ideaNumber, previous.gate, opening.at),
+    tenantId: previous.tenantId,
+    programmeId: previous.programmeId,
+    ideaNumber: previous.ideaNumber,
+    ideaTitle: previous.ideaTitle,
+    gate: previous.gate,
+    ...(previous.matter ? { matter: previous.matter } : {}),
+    ...voteBefore(body, opening),
+    rule,
+    budgetMatter: previous.budgetMatter,
+    basis: previous.basis,
+    ...(previous.override ? { override: previous.override } : {}),
+    reopens: previous.id,
+  };
 }
 
 /** Follow-up work left after a crash or a failed step; the closer resumes it. */
@@ -139,6 +177,8 @@ export interface Viewer {
   mayClose: boolean;
   /** May record the director's decision once the advice is in. */
   mayDecide: boolean;
+  /** The office, on a vote that closed without quorum. */
+  mayReopen: boolean;
 }
 
 /** The chair and the secretary may close a vote early. */
@@ -160,6 +200,7 @@ export function viewerOf(vote: GateVote, person: string, isOffice: boolean): Vie
     standing: standingIn(vote.electorate, person),
     mayClose: mayClose(vote, person),
     mayDecide: mayRecordDecision(vote, person, isOffice),
+    mayReopen: isOffice && mayReopen(vote),
   };
 }
 

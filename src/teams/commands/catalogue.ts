@@ -141,6 +141,24 @@ export const commandCatalogue = {
     scopes: [],
     audience: 'member',
   },
+  withdrawal: {
+    words: { nb: ['uttreden', 'uttredener'], en: ['withdrawal', 'withdrawals'] },
+    description: {
+      nb: 'Registrer at en aktør sier opp, f.eks. «uttreden sandnes» (uten aktør: listen over dem som går ut)',
+      en: 'Record that a party gives notice, e.g. "withdrawal sandnes" (without a party: the list of those leaving)',
+    },
+    scopes: [],
+    audience: 'office',
+  },
+  retirement: {
+    words: { nb: ['avtakking', 'takk av'], en: ['retirement', 'retire'] },
+    description: {
+      nb: 'Registrer at programmet takker av en aktør som ikke lenger er aktiv (DSOP §3.1)',
+      en: 'Record that the programme thanks off a party that is no longer active (DSOP §3.1)',
+    },
+    scopes: [],
+    audience: 'office',
+  },
   admission: {
     words: { nb: ['opptak', 'ny aktør', 'nye aktører'], en: ['admission', 'new party', 'applications'] },
     description: {

@@ -66,6 +66,9 @@ export interface VoteOutcomeView {
   didNotVote: string;
   director: string;
   applied: string;
+  /** Closed without quorum: the office may reopen it with a new deadline. */
+  canReopen: boolean;
+  reopen: { title: string; help: string; dateLabel: string; date: string; timeLabel: string; time: string; submitLabel: string; submissionId: string };
   canDecide: boolean;
   decide: { title: string; help: string; commentLabel: string; adoptTitle: string; rejectTitle: string };
 }

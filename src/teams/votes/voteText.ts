@@ -53,6 +53,7 @@ export function ruleText(rule: DecisionRule, decidedBy: GateVote['decidedBy'], l
   }
   if (rule.quorum?.minVotesCast !== undefined) parts.push(t('rule.quorum.count', { n: rule.quorum.minVotesCast }));
   if (rule.quorum?.minShareCast !== undefined) parts.push(t('rule.quorum.share', { share: Math.round(rule.quorum.minShareCast * 100) }));
+  if (rule.quorum?.majorityOfMembers) parts.push(t('rule.quorum.majority'));
   const text = `${parts.join('; ')}.`;
   return decidedBy ? `${text} ${t('rule.advisory', { title: pick(decidedBy.title, language) })}.` : text;
 }
@@ -120,6 +121,8 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       return t('voteError.already-decided');
     case 'advice-pending':
       return t('voteError.advice-pending');
+    case 'not-reopenable':
+      return t('voteError.not-reopenable');
     default:
       return ideaErrorText(error, language);
   }

@@ -6,6 +6,7 @@ import { ideaDetail } from '../../app/ideas/ideaQueries.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { castVote, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
 import { closeVoteByHand } from '../../app/votes/closeVote.js';
+import { reopenVote } from '../../app/votes/reopenVote.js';
 import { decisionLog } from '../../app/votes/decisionLog.js';
 import { recordDirectorDecision } from '../../app/votes/directorDecision.js';
 import { openGateVote, proposalFor, type ProposalInput } from '../../app/votes/openVote.js';
@@ -98,7 +99,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
 
   /** Refusals about the vote itself are shown on the reader's own view of it. */
   const onVote = async (ctx: RequestContext, target: { programmeId: string; voteId: string }, e: VoteError) => {
-    const personal = ['not-voter', 'vote-closed', 'deadline-passed', 'may-not-close', 'may-not-decide', 'already-decided', 'advice-pending'];
+    const personal = ['not-voter', 'vote-closed', 'deadline-passed', 'may-not-close', 'may-not-decide', 'already-decided', 'advice-pending', 'not-reopenable', 'bad-deadline', 'already-open'];
     if (!personal.includes(e.code)) return error(ctx, e, programmeOf(ctx, target.programmeId));
     return personalCard(ctx, target, { text: voteErrorText(e, ctx.language, programmeOf(ctx, target.programmeId)), style: 'attention' });
   };
@@ -211,6 +212,23 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
         const result = await closeVoteByHand(deps, ctx, data);
         if (!result.ok) return onVote(ctx, data, result.error);
         return personalCard(ctx, data, { text: translate(ctx.language, 'vote.closedBanner'), style: 'good' });
+      },
+    }),
+    'gate.reopen': defineVerb({
+      schema: z.object({
+        ...voteRef,
+        submissionId: z.string().trim().min(8).max(200),
+        deadlineDate: z.string().trim().min(1).max(20),
+        deadlineTime: z.string().trim().max(10).default('16:00'),
+      }),
+      labels,
+      handle: async (ctx, data) => {
+        const result = await reopenVote(deps, ctx, data);
+        if (!result.ok) return onVote(ctx, data, result.error);
+        const { vote, created } = result.value;
+        const deadline = formatDateTime(vote.deadline, ctx.language);
+        const text = translate(ctx.language, created ? 'vote.reopen.opened' : 'vote.reopen.again', { deadline });
+        return personalCard(ctx, { programmeId: data.programmeId, voteId: vote.id }, { text, style: 'good' });
       },
     }),
     'gate.decide': defineVerb({

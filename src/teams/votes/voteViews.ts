@@ -8,7 +8,7 @@ import type { Gate, Programme } from '../../domain/programme/schema.js';
 import { defaultDeadline } from '../../domain/vote/deadline.js';
 import { choices as allChoices } from '../../domain/decision/ballot.js';
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
-import { isAdvisory, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
+import { isAdvisory, mayReopen, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
 import { formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
@@ -267,6 +267,14 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
   }
   const canDecide = advisory && !!outcome && !vote.director && (personal ? personal.viewer.mayDecide : vote.decidedBy?.person === undefined);
   const adopted = advisory ? vote.director?.adopted : outcome?.adopted;
+  // Not decided for want of quorum: the office may put it to the body again. The shared card
+  // shows the button too (the verb refuses anyone but the office, in their language).
+  const canReopen = mayReopen(vote) && (personal ? personal.viewer.mayReopen : true);
+  const reopenDeadline = defaultDeadline(vote.closing?.at ?? vote.deadline);
+  const rounds = [
+    ...(vote.reopens ? [t('vote.reopens', { id: vote.reopens })] : []),
+    ...(vote.reopenedAs ? [t('vote.reopenedAs', { id: vote.reopenedAs })] : []),
+  ];
   return {
     ...header(input, c),
     status,
@@ -283,13 +291,24 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
     ],
     basisHeading: c.basisHeading,
     basis: c.basis,
-    notes: c.notes,
+    notes: [...c.notes, ...rounds],
     ballotsHeading: t('vote.ballots'),
     ballots: hidden > 0 ? [...ballots, `… +${hidden}`] : ballots,
     didNotVote:
       outcome && outcome.didNotVote.length > 0 ? t('vote.didNotVote', { names: outcome.didNotVote.map(name).join(', ') }) : '',
     director,
     applied: appliedText(programme, vote, adopted, language),
+    canReopen,
+    reopen: {
+      title: t('vote.reopen.title'),
+      help: t('vote.reopen.help'),
+      dateLabel: t('vote.propose.deadlineDate'),
+      date: reopenDeadline.date,
+      timeLabel: t('vote.propose.deadlineTime'),
+      time: reopenDeadline.time,
+      submitLabel: t('vote.reopen.submit'),
+      submissionId: `reopen:${vote.id}`,
+    },
     canDecide,
     decide: {
       title: t('vote.director.record'),

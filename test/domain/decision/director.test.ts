@@ -51,3 +51,16 @@ describe('mayDecide', () => {
     expect(mayDecide(body, person)).toBe(want);
   });
 });
+
+describe('a vote closed without quorum (not decided)', () => {
+  it('is neither adopted nor rejected and may be reopened once; an advisory one goes to the director instead', async () => {
+    const { finalAdoption, mayReopen } = await import('../../../src/domain/vote/gateVote.js');
+    const closed = { status: 'closed' as const, outcome: noAdvice, decidedBy: undefined, reopenedAs: undefined };
+    expect(finalAdoption(closed as never)).toBeUndefined();
+    expect(mayReopen(closed)).toBe(true);
+    expect(mayReopen({ ...closed, reopenedAs: 'x' })).toBe(false);
+    expect(mayReopen({ ...closed, outcome: adoptedAdvice })).toBe(false);
+    expect(finalAdoption({ ...closed, outcome: rejectedAdvice } as never)).toBe(false);
+    expect(mayReopen({ ...closed, decidedBy: { title: { nb: 'D', en: 'D' } } })).toBe(false);
+  });
+});

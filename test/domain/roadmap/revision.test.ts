@@ -60,8 +60,10 @@ describe('who decides roadmap changes', () => {
   });
 
   it('must name a body of the programme', () => {
-    expect(crossReferenceProblems(testProgramme({ roadmap: { body: 'styringsgruppen' } }))).toEqual([]);
-    expect(crossReferenceProblems(testProgramme({ roadmap: { body: 'topplederforum' } }))).toEqual([
+    // Only the roadmap's problems: the fixture's body has no quorum, which a programme file would need.
+    const roadmapProblems = (p: ReturnType<typeof testProgramme>) => crossReferenceProblems(p).filter((problem) => problem.path[0] === 'roadmap');
+    expect(roadmapProblems(testProgramme({ roadmap: { body: 'styringsgruppen' } }))).toEqual([]);
+    expect(roadmapProblems(testProgramme({ roadmap: { body: 'topplederforum' } }))).toEqual([
       { path: ['roadmap', 'body'], message: 'unknown body "topplederforum"' },
     ]);
   });

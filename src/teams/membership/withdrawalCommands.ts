@@ -1,0 +1,85 @@
+// `uttreden <aktør>` / `withdrawal <party>` and `avtakking <aktør>` / `retirement <party>`: the
+// office records that a party leaves (notice date today, effective date by the notice rule);
+// `uttreden` / `withdrawals` alone lists who is leaving. Text replies in the reader's language.
+import { listWithdrawals, withdrawParty, type WithdrawalDeps, type WithdrawalError } from '../../app/membership/withdrawals.js';
+import type { RequestContext } from '../../app/requestContext.js';
+import type { DepartureKind } from '../../domain/membership/withdrawal.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { osloTime, type IsoDate } from '../../domain/schedule/oslo.js';
+import { formatDate, type Language } from '../../i18n/language.js';
+import { translate } from '../../i18n/messages.js';
+import type { CommandHandler } from '../commands/commandRouter.js';
+import { normaliseCommandText } from '../commands/normaliseText.js';
+import { ideaErrorText } from '../ideas/ideaText.js';
+import { personName } from '../ideas/ideaText.js';
+import { textReply } from '../reply.js';
+
+const day = (date: IsoDate, language: Language) => formatDate(osloTime(date, 12), language);
+const partyName = (programme: Programme, id: string) => programme.parties.find((p) => p.id === id)?.name ?? id;
+
+function errorText(error: WithdrawalError, language: Language, programme: Programme | undefined): string {
+  switch (error.code) {
+    case 'unknown-party':
+      return translate(language, 'withdrawalError.unknown-party', {
+        party: error.partyId,
+        programme: programme?.name ?? '',
+        parties: (programme?.parties ?? []).map((p) => p.id).join(', '),
+      });
+    case 'already-withdrawn':
+      return translate(language, 'withdrawalError.already-withdrawn', {
+        party: programme ? partyName(programme, error.partyId) : error.partyId,
+        effective: day(error.effective, language),
+      });
+    default:
+      return ideaErrorText(error, language);
+  }
+}
+
+/** The office's programme the words name a party of (by id or name), else the first of the office's. */
+function target(ctx: RequestContext, words: string): { programme: Programme; partyId: string } | undefined {
+  const office = ctx.memberships.filter((m) => m.isOffice).map((m) => m.programme);
+  for (const programme of office) {
+    const party = programme.parties.find((p) => normaliseCommandText(p.id) === words || normaliseCommandText(p.name) === words);
+    if (party) return { programme, partyId: party.id };
+  }
+  const first = office[0] ?? ctx.memberships[0]?.programme;
+  return first ? { programme: first, partyId: words } : undefined;
+}
+
+export function withdrawalCommands(deps: WithdrawalDeps) {
+  const record = (kind: DepartureKind): CommandHandler => async (ctx, args) => {
+    const words = args.trim();
+    const chosen = target(ctx, words);
+    if (!chosen) return textReply(translate(ctx.language, 'help.noProgramme'));
+    const { programme } = chosen;
+    if (words === '') {
+      const listed = await listWithdrawals(deps, ctx, programme.id);
+      if (!listed.ok) return textReply(errorText(listed.error, ctx.language, programme));
+      const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(ctx.language, key, params);
+      if (listed.value.withdrawals.length === 0) return textReply(t('withdrawal.list.empty', { programme: programme.name }));
+      const lines = listed.value.withdrawals.map((w) =>
+        t('withdrawal.list.line', {
+          party: partyName(programme, w.partyId),
+          kind: t(`withdrawal.kind.${w.kind}`),
+          givenOn: day(w.givenOn, ctx.language),
+          by: w.recordedBy.name,
+          effective: day(w.effective, ctx.language),
+        }),
+      );
+      return textReply([t('withdrawal.list.heading', { programme: programme.name }), ...lines].join('\n'));
+    }
+    const result = await withdrawParty(deps, ctx, { programmeId: programme.id, partyId: chosen.partyId, kind });
+    if (!result.ok) return textReply(errorText(result.error, ctx.language, programme));
+    const { withdrawal, people } = result.value;
+    return textReply(
+      translate(ctx.language, 'withdrawal.recorded', {
+        kind: translate(ctx.language, `withdrawal.kind.${kind}`),
+        party: partyName(programme, withdrawal.partyId),
+        givenOn: day(withdrawal.givenOn, ctx.language),
+        effective: day(withdrawal.effective, ctx.language),
+        people: people.length > 0 ? people.map((p) => personName(programme, p)).join(', ') : translate(ctx.language, 'withdrawal.nobody'),
+      }),
+    );
+  };
+  return { withdrawal: record('withdrawal'), retirement: record('retirement') } satisfies Record<string, CommandHandler>;
+}
