@@ -65,6 +65,15 @@ describe('presets', () => {
       'Aktørenes uttrykte ønske og vilje om å realisere initiativet',
     ]);
     expect(dsop.gates[4]?.deliverables.map((d) => d.id)).toEqual(['forvaltningsregime', 'sluttrapport', 'gevinstrealiseringsplan']);
+    // §4.2/BP2: «Beslutningsgrunnlaget hentes fra Styringsgruppen: Leveransene fra konseptfasen
+    // [Konseptbeskrivelse, Forenklet kost-/nytteanalyse] – Aktørenes uttrykte ønske og vilje om å
+    // gå videre til planleggingsfasen». (Other deliverables may be added; these may not go.)
+    const deliverablesOf = (gate: string) => dsop.gates.find((g) => g.id === gate)?.deliverables.map((d) => d.id) ?? [];
+    expect(deliverablesOf('BP2')).toEqual(expect.arrayContaining(['konseptbeskrivelse', 'forenklet-kost-nytteanalyse', 'aktorenes-vilje']));
+    // §4.4/BP4: «nødvendig kode utvikles, pilotdrift gjennomføres og erfaringene med pilotdriften
+    // evalueres» and «Aktørenes uttrykte ønske og vilje om å realisere initiativet».
+    expect(deliverablesOf('BP4')).toEqual(expect.arrayContaining(['utviklet-kode', 'pilotdrift', 'evaluering-av-pilot', 'aktorenes-vilje']));
+    for (const gate of dsop.gates) expect(gate.deliverables.length, gate.id).toBeGreaterThan(0);
     expect(dsop.bodies.map((b) => [b.id, b.rule.kind])).toEqual([
       ['topplederforum', 'consensus'],
       ['styringsgruppe', 'consensus'],
@@ -98,6 +107,10 @@ describe('presets', () => {
     });
     expect(dr.gates.every((g) => g.body === 'styringsgruppe')).toBe(true);
     expect(dr.gates[0]).toMatchObject({ from: 'ide', to: 'veikart' });
+    // §4.7 «Alle gjennomføringsprosjekter i Digi Rogaland skal være med i veikart for Digi Rogaland»;
+    // §6 «For at et prosjekt kan iverksettes, må det inn på veikartet for Digi Rogaland.»
+    expect(dr.gates.filter((g) => g.requiresRoadmapEntry).map((g) => [g.id, g.from, g.to])).toEqual([['oppstart', 'veikart', 'gjennomforing']]);
+    expect(dr.roadmap?.body).toBe('styringsgruppe');
     const revision = dr.schedules.find((s) => s.kind === 'roadmap-revision');
     expect(revision).toMatchObject({ cadence: { kind: 'half-yearly' }, recipients: 'secretariat' });
     expect(revision?.cadence.kind === 'half-yearly' && revision.cadence.months.length).toBe(2);
