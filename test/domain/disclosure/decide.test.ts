@@ -185,7 +185,7 @@ describe('projectParticipants', () => {
     const base = testProgramme();
     const programme = testProgramme({
       people: [...base.people, { aadObjectId: 'aad-x', name: 'X', party: 'skatteetaten', roles: [] }],
-      bodies: [...base.bodies, { id: 'au', name: { nb: 'AU', en: 'AU' }, rule: { kind: 'consensus' }, members: ['aad-x'], chair: 'aad-x', observers: [] }],
+      bodies: [...base.bodies, { ...base.bodies[0]!, id: 'au', name: { nb: 'AU', en: 'AU' }, members: ['aad-x'], chair: 'aad-x', observers: [], secretary: undefined }],
     });
     expect(projectParticipants(programme, idea()).has('aad-x')).toBe(false);
   });
