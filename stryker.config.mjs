@@ -2,7 +2,8 @@
 // test runner, the fast vitest config (vitest.mutate.config.ts) and incremental mode: a run
 // after a change tests only the mutants whose code or covering tests changed.
 // A narrower run: npm run mutate -- --mutate "src/domain/disclosure/**/*.ts"
-// The presets are JSON, which Stryker cannot mutate: scripts/mutatePresets.ts does that part.
+// The presets are JSON, which Stryker cannot mutate: test/config/presets.test.ts pins what the
+// seeds say in them (see README, "Mutation testing").
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
