@@ -36,7 +36,7 @@ describe('presets', () => {
   });
 
   it('rejects an unknown preset name and lists the known ones', () => {
-    expect(() => loadPreset('dsopp')).toThrow('unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate"');
+    expect(() => loadPreset('dsopp')).toThrow('unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate", "kmd-ks"');
   });
 
   it('dsop: phases, BP1–BP5 with the deciding body, reports and confidentiality from seed 000', () => {
@@ -127,5 +127,20 @@ describe('presets', () => {
     const final = skate.gates.find((g) => g.id === 'sluttbehandling');
     expect(final).toMatchObject({ body: 'skate', to: 'sluttbehandlet' });
     expect(final?.deliverables.map((d) => d.id)).toContain('skriftlig-tilbakemeldingsrunde');
+  });
+  it('kmd-ks (seed 001): joint working group and consultation meeting, measures with a short status, 3 months\' notice', () => {
+    const kmd = loadPreset('kmd-ks');
+    expect(kmd.bodies.map((b) => b.id)).toEqual(['arbeidsgruppe', 'konsultasjonsmote']);
+    expect(kmd.bodies[0]?.basis).toContain('KMD oppnevner statlige representanter til gruppen, og KS oppnevner representanter for kommunal sektor.');
+    // Disagreement goes to the consultation meeting, which closes a measure.
+    expect(kmd.gates.map((g) => [g.id, g.from, g.to, g.body])).toEqual([
+      ['oppstart', 'tiltak', 'gjennomforing', 'arbeidsgruppe'],
+      ['avslutning', 'gjennomforing', 'gjennomfort', 'konsultasjonsmote'],
+    ]);
+    expect(kmd.schedules).toEqual([
+      expect.objectContaining({ kind: 'status-report', recipients: 'measure-owners', name: expect.objectContaining({ nb: 'Kort status på gjennomføring av tiltak' }) }),
+    ]);
+    expect(kmd.membership?.notice?.rule).toEqual({ kind: 'months', months: 3, agreementEnds: '2022-09-01' });
+    expect(kmd.membership?.notice?.basis?.nb).toContain('minst tre måneders varsel');
   });
 });
