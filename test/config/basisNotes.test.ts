@@ -14,7 +14,7 @@ describe('basis notes', () => {
     for (const note of allBasisNotes()) expect(readme).toContain(`| ${note.preset} | \`${note.path}\` |`);
   });
 
-  it.each(['dsop', 'digi-rogaland', 'kmd-ks'])('%s: every gate, body and schedule says why', (name) => {
+  it.each(['dsop', 'digi-rogaland', 'skate', 'kmd-ks'])('%s: every gate, body and schedule says why', (name) => {
     const preset = loadPreset(name);
     const paths = new Set(basisNotesOf(name, preset).map((n) => n.path));
     for (const g of preset.gates) expect(paths, `gates[${g.id}]`).toContain(`gates[${g.id}]`);
