@@ -11,12 +11,13 @@ import {
 } from '../domain/programme/schema.js';
 import digiRogaland from './presets/digi-rogaland.json' with { type: 'json' };
 import dsop from './presets/dsop.json' with { type: 'json' };
+import kmdKs from './presets/kmd-ks.json' with { type: 'json' };
 import skate from './presets/skate.json' with { type: 'json' };
 
-export const presetNames = ['dsop', 'digi-rogaland', 'skate'] as const;
+export const presetNames = ['dsop', 'digi-rogaland', 'skate', 'kmd-ks'] as const;
 export type PresetName = (typeof presetNames)[number];
 
-const rawPresets: Record<PresetName, unknown> = { dsop, 'digi-rogaland': digiRogaland, skate };
+const rawPresets: Record<PresetName, unknown> = { dsop, 'digi-rogaland': digiRogaland, skate, 'kmd-ks': kmdKs };
 
 export function isPresetName(name: unknown): name is PresetName {
   return typeof name === 'string' && (presetNames as readonly string[]).includes(name);

@@ -46,7 +46,7 @@ describe('presets', () => {
   });
 
   it('rejects an unknown preset name and lists the known ones', () => {
-    expect(() => loadPreset('dsopp')).toThrow('unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate"');
+    expect(() => loadPreset('dsopp')).toThrow('unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate", "kmd-ks"');
   });
 
   it('dsop: phases, BP1–BP5 with the deciding body, reports and confidentiality from seed 000', () => {
@@ -75,6 +75,15 @@ describe('presets', () => {
       'Aktørenes uttrykte ønske og vilje om å realisere initiativet',
     ]);
     expect(dsop.gates[4]?.deliverables.map((d) => d.id)).toEqual(['forvaltningsregime', 'sluttrapport', 'gevinstrealiseringsplan']);
+    // §4.2/BP2: «Beslutningsgrunnlaget hentes fra Styringsgruppen: Leveransene fra konseptfasen
+    // [Konseptbeskrivelse, Forenklet kost-/nytteanalyse] – Aktørenes uttrykte ønske og vilje om å
+    // gå videre til planleggingsfasen». (Other deliverables may be added; these may not go.)
+    const deliverablesOf = (gate: string) => dsop.gates.find((g) => g.id === gate)?.deliverables.map((d) => d.id) ?? [];
+    expect(deliverablesOf('BP2')).toEqual(expect.arrayContaining(['konseptbeskrivelse', 'forenklet-kost-nytteanalyse', 'aktorenes-vilje']));
+    // §4.4/BP4: «nødvendig kode utvikles, pilotdrift gjennomføres og erfaringene med pilotdriften
+    // evalueres» and «Aktørenes uttrykte ønske og vilje om å realisere initiativet».
+    expect(deliverablesOf('BP4')).toEqual(expect.arrayContaining(['utviklet-kode', 'pilotdrift', 'evaluering-av-pilot', 'aktorenes-vilje']));
+    for (const gate of dsop.gates) expect(gate.deliverables.length, gate.id).toBeGreaterThan(0);
     expect(dsop.bodies.map((b) => [b.id, b.rule.kind])).toEqual([
       ['topplederforum', 'consensus'],
       ['styringsgruppe', 'consensus'],
@@ -108,6 +117,10 @@ describe('presets', () => {
     });
     expect(dr.gates.every((g) => g.body === 'styringsgruppe')).toBe(true);
     expect(dr.gates[0]).toMatchObject({ from: 'ide', to: 'veikart' });
+    // §4.7 «Alle gjennomføringsprosjekter i Digi Rogaland skal være med i veikart for Digi Rogaland»;
+    // §6 «For at et prosjekt kan iverksettes, må det inn på veikartet for Digi Rogaland.»
+    expect(dr.gates.filter((g) => g.requiresRoadmapEntry).map((g) => [g.id, g.from, g.to])).toEqual([['oppstart', 'veikart', 'gjennomforing']]);
+    expect(dr.roadmap?.body).toBe('styringsgruppe');
     const revision = dr.schedules.find((s) => s.kind === 'roadmap-revision');
     expect(revision).toMatchObject({ cadence: { kind: 'half-yearly' }, recipients: 'secretariat' });
     expect(revision?.cadence.kind === 'half-yearly' && revision.cadence.months.length).toBe(2);
@@ -124,5 +137,20 @@ describe('presets', () => {
     const final = skate.gates.find((g) => g.id === 'sluttbehandling');
     expect(final).toMatchObject({ body: 'skate', to: 'sluttbehandlet' });
     expect(final?.deliverables.map((d) => d.id)).toContain('skriftlig-tilbakemeldingsrunde');
+  });
+  it('kmd-ks (seed 001): joint working group and consultation meeting, measures with a short status, 3 months\' notice', () => {
+    const kmd = loadPreset('kmd-ks');
+    expect(kmd.bodies.map((b) => b.id)).toEqual(['arbeidsgruppe', 'konsultasjonsmote']);
+    expect(kmd.bodies[0]?.basis).toContain('KMD oppnevner statlige representanter til gruppen, og KS oppnevner representanter for kommunal sektor.');
+    // Disagreement goes to the consultation meeting, which closes a measure.
+    expect(kmd.gates.map((g) => [g.id, g.from, g.to, g.body])).toEqual([
+      ['oppstart', 'tiltak', 'gjennomforing', 'arbeidsgruppe'],
+      ['avslutning', 'gjennomforing', 'gjennomfort', 'konsultasjonsmote'],
+    ]);
+    expect(kmd.schedules).toEqual([
+      expect.objectContaining({ kind: 'status-report', recipients: 'measure-owners', name: expect.objectContaining({ nb: 'Kort status på gjennomføring av tiltak' }) }),
+    ]);
+    expect(kmd.membership?.notice?.rule).toEqual({ kind: 'months', months: 3, agreementEnds: '2022-09-01' });
+    expect(kmd.membership?.notice?.basis?.nb).toContain('minst tre måneders varsel');
   });
 });

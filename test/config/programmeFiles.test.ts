@@ -199,7 +199,7 @@ describe('rejecting bad programme files, naming the file and the place', () => {
   it('unknown preset', async () => {
     const path = await write({ ...demoCopy(), preset: 'dsopp' });
     expect((await rejection(path)).message).toBe(
-      `${path}: preset: unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate"`,
+      `${path}: preset: unknown preset "dsopp"; use one of "dsop", "digi-rogaland", "skate", "kmd-ks"`,
     );
   });
 

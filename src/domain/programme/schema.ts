@@ -9,6 +9,10 @@ const id = z
 /** Entra (Azure AD) object id of a person, as Teams reports it in `from.aadObjectId`. */
 export const personIdSchema = z.string().min(1, 'must name a person by their Entra object id (aadObjectId)');
 
+/** Why a preset says what it says: the seed's clause quoted, or a note that the seed is silent
+ * and this is our choice. For people reading the configuration; never shown to users. */
+export const basisSchema = z.string().min(1).optional();
+
 export const localisedTextSchema = z.object({
   nb: z.string().min(1),
   en: z.string().min(1),
@@ -134,6 +138,7 @@ export const bodySchema = z
     meets: z.enum(meetingCadences).default('ad-hoc'),
     /** The composition the agreement prescribes (optional). */
     seats: seatsSchema.optional(),
+    basis: basisSchema,
   })
   .extend(bodyMembershipSchema.shape)
   .strict();
@@ -149,6 +154,7 @@ export const phaseSchema = z
     terminal: z.boolean().default(false),
     /** Operational documents in this phase are restricted to project participants. */
     restrictedToParticipants: z.boolean().default(false),
+    basis: basisSchema,
   })
   .strict();
 export type Phase = z.infer<typeof phaseSchema>;
@@ -165,6 +171,7 @@ export const gateSchema = z
     deliverables: z.array(z.object({ id, name: localisedTextSchema }).strict()).default([]),
     /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
     requiresRoadmapEntry: z.boolean().default(false),
+    basis: basisSchema,
   })
   .strict();
 export type Gate = z.infer<typeof gateSchema>;
@@ -203,6 +210,7 @@ export const scheduleSchema = z
     deadlineBusinessDays: z.number().int().min(0).max(60),
     /** Reminders go out this many business days before the deadline (and at the start). */
     remindBusinessDaysBefore: z.array(z.number().int().min(0).max(30)).default([3, 1]),
+    basis: basisSchema,
   })
   .strict();
 export type Schedule = z.infer<typeof scheduleSchema>;
@@ -217,6 +225,7 @@ export const confidentialitySchema = z
     participantsOnlyUntilGate: z.string().min(1).optional(),
     /** Information that requires a signed NDA (taushetserklæring) to be shown. */
     ndaRequiredFor: z.array(z.enum(['registered-ideas', 'planning-documents', 'reports'])).default([]),
+    basis: basisSchema,
   })
   .strict();
 export type Confidentiality = z.infer<typeof confidentialitySchema>;
