@@ -115,6 +115,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
           return applyAdmission(admissions, vote, adopted, by, at);
         case 'roadmap-revision':
           return applyRoadmapRevision(agreements.roadmapRevisions, vote, adopted, by, at);
+        // A recommendation changes nothing by itself: the deciding body's vote reads it.
+        case 'recommendation':
+          return { at, ok: true };
         default:
           return { at, ok: false, error: 'unknown-matter' };
       }

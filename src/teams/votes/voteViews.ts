@@ -13,6 +13,7 @@ import { formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
 import { gateName, personName, phaseName } from '../ideas/ideaText.js';
+import { recommendationApplied, recommendationNotes } from './recommendationText.js';
 import { bodyName, choiceText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import type { VoteSubject } from './voteSubject.js';
 import { admissionOf } from '../../domain/membership/admission.js';
@@ -138,6 +139,7 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
         ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
         : []),
       ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: override })] : []),
+      ...recommendationNotes(programme, vote, language),
     ],
   };
 }
@@ -314,6 +316,7 @@ function appliedText(programme: Programme, vote: GateVote, adopted: boolean | un
     return translate(language, adopted ? 'admission.applied.admitted' : 'admission.applied.rejected', params);
   }
   if (!applied.ok) return translate(language, 'vote.applied.failed', { error: applied.error });
+  if (vote.matter?.kind === 'recommendation') return recommendationApplied(programme, vote, adopted, language);
   if (adopted && applied.toPhase) {
     return translate(language, 'vote.applied.moved', { number: vote.ideaNumber, phase: phaseName(programme, applied.toPhase, language) });
   }
