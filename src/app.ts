@@ -24,6 +24,8 @@ import { CommandRouter } from './teams/commands/commandRouter.js';
 import { helpCard } from './teams/commands/help.js';
 import { ideaCommands } from './teams/ideas/ideaCommands.js';
 import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
+import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
+import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { verbs } from './teams/invoke/verbs.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
@@ -165,7 +167,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log);
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, new StoredChatLanguage(conversations)) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
