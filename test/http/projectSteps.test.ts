@@ -122,7 +122,7 @@ describe('the project leader (DSOP §3.3)', () => {
     const refused = await click(people.member, 'idea.assignLeader', { programmeId: 'dsop', number, person: 'aad-member' });
     expect(cardText(refused)).toMatch(/programme office/i);
     const outsider = await click(people.office, 'idea.assignLeader', { programmeId: 'dsop', number, person: 'aad-outsider' });
-    expect(cardText(outsider)).toContain('aad-outsider');
+    expect(cardText(outsider)).toContain('the person is not in the programme');
     expect((await ideas.get({ tenantId: TENANT, programmeId: 'dsop' }, number))?.projectLeader).toBeUndefined();
     const bad = await click(people.office, 'idea.assignLeader', { programmeId: 'dsop', number });
     expect(cardText(bad)).toMatch(/Choose the project leader/);
@@ -243,10 +243,11 @@ describe('BP2 is prepared by the steering group (DSOP §3.2)', () => {
     // A recommendation moves nothing: the idea stays in its concept phase.
     expect((await ideas.get(key, number))?.phase).toBe('konsept');
 
+    clockNow += 60 * 60_000;
     const decisionForm = await click(people.office, 'gate.proposeForm', { programmeId: 'dsop', number });
     expect(cardText(decisionForm)).toContain('Top Management Forum');
     expect(cardText(decisionForm)).toMatch(/Recommended by DSOP Steering Group/);
-    await click(people.office, 'gate.propose', proposal(decisionForm));
+    expect(cardText(await click(people.office, 'gate.propose', proposal(decisionForm)))).toContain('is put to Top Management Forum');
     const decision = (await votes.list(key, { ideaNumber: number })).find((v) => v.body === 'topplederforum');
     expect(decision).toMatchObject({ gate: 'BP2', status: 'open', recommendation: { body: 'styringsgruppe', adopted: true, voteId: recommendation!.id } });
     expect(decision!.matter).toBeUndefined();
