@@ -176,6 +176,25 @@ describe('status reports reach everyone (DSOP §3.5)', () => {
     expect(cardText(viaCard)).toContain('Kost/nytte i januar.');
   });
 
+  it('a project with its own steering group reports to that group’s channel instead of the office', async () => {
+    const PROJECT = '19:prosjekt@thread.tacv2';
+    const refused = await say(people.member, `<at>Samspill</at> link project ${number}`, { conversation: inThread(PROJECT) });
+    expect(refused.text).toMatch(/programme office/i);
+    const linked = await say(people.office, `<at>Samspill</at> koble til prosjekt ${number}`, { conversation: inThread(PROJECT), locale: 'nb-NO' });
+    expect(linked.text).toContain(`Denne kanalen er registrert som styringsgruppen for ${number}`);
+    expect((await ideas.get({ tenantId: TENANT, programmeId: 'dsop' }, number))?.ownSteeringGroup).toBe(true);
+    const officeBefore = proactiveCards(people.office2).length;
+    await click(people.chair, 'report.submit', { ...submit, status: 'yellow', progress: 'Andre versjon av rapporten.', nextMilestones: 'Kost/nytte i februar.' });
+    const posted = await waitFor(
+      () => connector.sent.find((s) => s.conversationId === PROJECT && s.method === 'POST' && cardText(s.activity).includes('Andre versjon av rapporten.')),
+      'the report in the project’s channel',
+    );
+    expect(posted).toBeDefined();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(proactiveCards(people.office2).slice(officeBefore).filter((c) => cardText(c).includes('Andre versjon'))).toHaveLength(0);
+    expect(cardText((await say(people.member, `reports ${number}`)).card)).toContain('its status reports go to that group’s channel');
+  });
+
   it('a project with nothing filed says so; a number from no programme gets a hint', async () => {
     const other = await activeProject(2);
     expect(cardText((await say(people.member, `rapporter ${other}`, { locale: 'nb-NO' })).card)).toContain(`Ingen statusrapporter er levert for ${other} ennå.`);
