@@ -26,7 +26,8 @@ export function preparationStep(gate: Pick<Gate, 'id' | 'body' | 'preparedBy'>, 
     .filter((v) => isRecommendation(v) && v.body === gate.preparedBy)
     .map(asRecommendation)
     .filter((r): r is Recommendation => r !== undefined)
-    .sort((a, b) => b.closedAt - a.closedAt)[0];
+    // Newest first; the id breaks a tie, so the answer does not depend on the storage order.
+    .sort((a, b) => b.closedAt - a.closedAt || (a.voteId < b.voteId ? 1 : a.voteId > b.voteId ? -1 : 0))[0];
   // A deciding vote opened after the recommendation has used it up: a new round starts with a new recommendation.
   const used = latest !== undefined && onGate.some((v) => !isRecommendation(v) && v.body === gate.body && v.openedAt >= latest.closedAt);
   if (latest?.adopted && !used) return { stage: 'decision', body: gate.body, recommendation: latest };
