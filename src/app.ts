@@ -25,6 +25,8 @@ import { CommandRouter } from './teams/commands/commandRouter.js';
 import { helpCard } from './teams/commands/help.js';
 import { ideaCommands } from './teams/ideas/ideaCommands.js';
 import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
+import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
+import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { verbs } from './teams/invoke/verbs.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
@@ -54,7 +56,6 @@ import { refreshAllWithdrawals } from './app/membership/withdrawals.js';
 import { WithdrawalTable } from './storage/withdrawalTable.js';
 import { planConveneReminders } from './app/reminders/convene.js';
 import { conveneText } from './teams/meetings/conveneText.js';
-import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
 
 export interface AppOptions {
@@ -116,7 +117,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const admissions = { applications: new ApplicationTable(tables), registry: new PartyRegistryTable(tables), directory };
   // Parties that leave (DSOP §3.1, Digi Rogaland §7): their people lose their seats from the effective date.
   const withdrawals = { withdrawals: new WithdrawalTable(tables), directory };
-  const conveneLanguages = new StoredChatLanguage(conversations);
+  const chatLanguages = new StoredChatLanguage(conversations);
   // Decisions on matters that are not an idea's gate, by the kind of matter the vote names.
   const matters: MatterDecisions = {
     apply: async (vote, adopted, by, at) => {
@@ -125,6 +126,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
           return applyAdmission(admissions, vote, adopted, by, at);
         case 'roadmap-revision':
           return applyRoadmapRevision(agreements.roadmapRevisions, vote, adopted, by, at);
+        // A recommendation changes nothing by itself: the deciding body's vote reads it.
+        case 'recommendation':
+          return { at, ok: true };
         default:
           return { at, ok: false, error: 'unknown-matter' };
       }
@@ -175,7 +179,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
           ideas,
           roadmapChanges: agreements.roadmapRevisions,
           delivery,
-          languages: conveneLanguages,
+          languages: chatLanguages,
           text: conveneText,
           log,
         },
@@ -189,7 +193,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log);
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log);
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),

@@ -8,6 +8,7 @@ import { disclosureMessages } from './disclosureMessages.js';
 import { ideaMessages } from './ideaMessages.js';
 import { voteMessages } from './voteMessages.js';
 import { reportMessages } from './reportMessages.js';
+import { stepMessages } from './stepMessages.js';
 import { fill, pick, type Language } from './language.js';
 
 const baseMessages = {
@@ -51,7 +52,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

@@ -48,6 +48,11 @@ export class ReportTable implements ReportRepository {
     return this.rows(partitionOf(key), periodPrefix(scheduleId, periodKey));
   }
 
+  async ofIdea(key: ProgrammeKey, scheduleId: string, ideaNumber: string): Promise<StatusReport[]> {
+    const all = await this.rows(partitionOf(key), `report|${keyPart(scheduleId)}|`);
+    return all.filter((r) => r.ideaNumber === ideaNumber);
+  }
+
   history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]> {
     return this.rows(partitionOf(key), historyPrefix(scheduleId, periodKey, ideaNumber));
   }

@@ -199,7 +199,8 @@ describe('reminders over the real delivery worker', () => {
     const refused = await fileReport(deps, ctx('aad-chair', at('2026-12-02', 10)), ref, content);
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-project-leader' } });
     const filed = await fileReport(deps, ctx('aad-member', at('2026-12-02', 10)), ref, content);
-    expect(filed).toMatchObject({ ok: true, value: { report: { version: 1 }, posted: 1 } });
+    // The leader (who filed it) and each office person (DSOP §3.5: reported «til programkontoret»).
+    expect(filed).toMatchObject({ ok: true, value: { report: { version: 1 }, posted: 1 + OFFICE.length } });
     const corrected = await fileReport(deps, ctx('aad-member', at('2026-12-02', 11)), ref, { ...content, status: 'green' });
     expect(corrected).toMatchObject({ ok: true, value: { report: { version: 2, filedAt: at('2026-12-02', 10) } } });
     expect((await reports.history({ tenantId: TENANT, programmeId: 'dsop' }, 'statusrapport', '2026-12', ref.ideaNumber)).map((r) => r.version)).toEqual([
@@ -241,8 +242,11 @@ describe('reminders over the real delivery worker', () => {
     expect([...second.queued, ...third.queued]).toEqual([]);
     await settle(first);
     for (const office of OFFICE) {
-      expect(delivered(office)).toBe(1);
-      const [card] = cardsTo(office);
+      // Per's filed report (both versions) and the one escalation.
+      const escalations = cardsTo(office).filter((c) => !c.includes('Konseptet er ferdig beskrevet.'));
+      expect(escalations).toHaveLength(1);
+      expect(cardsTo(office).length - escalations.length).toBe(2);
+      const [card] = escalations;
       expect(card).toContain('Kari Chair');
       expect(card).toContain('Oda Observer');
       expect(card).not.toContain('Per Member'); // Per filed

@@ -25,7 +25,7 @@ let ideasTable: TableClient;
 
 /** Every card verb the service routes, with the field names its schema declares. */
 const cards = new CardRenderer();
-const routed = { ...verbs({ cards }), ...ideaVerbs({ ideas: {} as IdeaRepository, cards }) };
+const routed = { ...verbs({ cards }), ...ideaVerbs({ ideas: {} as IdeaRepository, cards, leaderNotices: { assigned: async () => undefined } }) };
 const verbFields: [string, string[]][] = Object.entries(routed).map(([verb, definition]) => {
   const shape = (definition.schema as { shape?: Record<string, unknown> }).shape;
   return [verb, shape ? Object.keys(shape) : []];

@@ -1,7 +1,8 @@
 // Filing (and correcting) a status report, and posting it to the project's participants: the
 // submitter's and the project leader's personal chats and, when the body that decides the
 // project's next gate has a linked channel and the phase is not restricted to the project's
-// participants, that channel (DSOP §3.5: "available to all participants").
+// participants, that channel (DSOP §3.5: "available to all participants"); and the programme
+// office, or the project's own steering group where it has one.
 import type { Idea } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
@@ -16,6 +17,7 @@ import type { RequestContext } from '../requestContext.js';
 import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type StatusReport } from './report.js';
 
 import type { RenderedCard } from '../reminders/reminders.js';
+import { projectSteeringGroupId } from './projectSteeringGroup.js';
 
 export interface FiledReportCards {
   /** The filed report as posted to participants. */
@@ -89,7 +91,10 @@ export async function fileReport(
   const filedIn = (language: Language) => deps.cards.filed({ programme, schedule, idea, report, language });
   const base = `${key.tenantId}:${programme.id}:${schedule.id}:${period.key}:${idea.number}:filed:v${report.version}`;
   const jobs: DeliveryJob[] = [];
-  for (const person of new Set([by.id, ...(idea.projectLeader ? [idea.projectLeader] : [])])) {
+  // DSOP §3.5: a project without a steering group of its own reports «til programkontoret»; one
+  // with its own reports to that group's channel (projectSteeringGroup.ts).
+  const office = idea.ownSteeringGroup ? [] : programme.people.filter((p) => p.roles.includes('office')).map((p) => p.aadObjectId);
+  for (const person of new Set([by.id, ...(idea.projectLeader ? [idea.projectLeader] : []), ...office])) {
     const { card, discloses } = filedIn(person === by.id ? ctx.language : await deps.languages.of(key.tenantId, person));
     jobs.push({ key: `${base}:${person}`, tenantId: key.tenantId, target: { kind: 'person', aadObjectId: person }, message: { kind: 'card', card }, discloses });
   }
@@ -106,6 +111,13 @@ export async function fileReport(
         message: { kind: 'card', card },
         discloses,
       });
+    }
+  }
+  if (idea.ownSteeringGroup) {
+    const own = await deps.channels.get(key, projectSteeringGroupId(idea.number));
+    if (own) {
+      const { card, discloses } = filedIn(own.language);
+      jobs.push({ key: `${base}:project-steering-group`, tenantId: key.tenantId, target: { kind: 'conversation', conversationId: own.conversationId }, message: { kind: 'card', card }, discloses });
     }
   }
   let posted = 0;

@@ -55,6 +55,8 @@ export interface ReportRepository {
   get(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport | undefined>;
   /** Every filed report of one schedule's period. */
   forPeriod(key: ProgrammeKey, scheduleId: string, periodKey: string): Promise<StatusReport[]>;
+  /** The current version of every report filed on one idea under one schedule. */
+  ofIdea(key: ProgrammeKey, scheduleId: string, ideaNumber: string): Promise<StatusReport[]>;
   /** Every version of one report, oldest first. */
   history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]>;
   /** Stores the next version under the current row's ETag; `decide` must be pure (it may run twice). */

@@ -8,6 +8,7 @@ import { isWebLink } from '../../domain/idea/text.js';
 import type { Body, Gate } from '../../domain/programme/schema.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
 import { missingDeliverables, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
+import { preparationStep, type PreparationStep } from '../../domain/vote/preparation.js';
 import { officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import { refOf, type VoteDeps } from './voteDeps.js';
@@ -20,11 +21,14 @@ export interface Proposal {
   gate: Gate;
   body: Body;
   channel: BodyChannel | undefined;
+  /** Which vote the gate needs now: the preparing body's recommendation or the decision. */
+  step: PreparationStep;
 }
 
-/** What the proposal form is about: the idea's next gate and the body deciding it. */
+/** What the proposal form is about: the idea's next gate and the body voting now (the deciding
+ * body, or first the body preparing its decision when the gate names one). */
 export async function proposalFor(
-  deps: Pick<VoteDeps, 'ideas' | 'channels'>,
+  deps: Pick<VoteDeps, 'ideas' | 'channels' | 'votes'>,
   ctx: RequestContext,
   ref: { programmeId: string; number: string },
 ): Promise<Result<Proposal, VoteError>> {
@@ -35,9 +39,10 @@ export async function proposalFor(
   if (!idea) return err({ code: 'not-found', number: ref.number });
   const gate = nextGate(programme, idea);
   if (!gate) return err({ code: 'no-gate', number: idea.number });
-  const body = programme.bodies.find((b) => b.id === gate.body);
-  if (!body) return err({ code: 'config-problem', message: `gate "${gate.id}" names unknown body "${gate.body}"` });
-  return ok({ access: access.value, idea, gate, body, channel: await deps.channels.get(key, body.id) });
+  const step = gate.preparedBy === undefined ? preparationStep(gate, []) : preparationStep(gate, await deps.votes.list(key, { ideaNumber: idea.number }));
+  const body = programme.bodies.find((b) => b.id === step.body);
+  if (!body) return err({ code: 'config-problem', message: `gate "${gate.id}" names unknown body "${step.body}"` });
+  return ok({ access: access.value, idea, gate, body, channel: await deps.channels.get(key, body.id), step });
 }
 
 export interface ProposalInput {
@@ -61,7 +66,7 @@ export async function openGateVote(
 ): Promise<Result<{ vote: GateVote; created: boolean }, VoteError>> {
   const proposal = await proposalFor(deps, ctx, input);
   if (!proposal.ok) return proposal;
-  const { access, idea, gate, body, channel } = proposal.value;
+  const { access, idea, gate, body, channel, step } = proposal.value;
   if (input.gate !== gate.id) return err({ code: 'wrong-gate', gate: input.gate, expected: gate.id });
   if (!channel) return err({ code: 'no-channel', body: body.id });
   if (gate.requiresRoadmapEntry && !(await deps.roadmap.onRoadmap(access.key, idea.number))) {
@@ -93,6 +98,9 @@ export async function openGateVote(
     budgetMatter: budgetRule && input.budgetMatter,
     basis: gate.deliverables.map((d) => (links[d.id] ? { deliverable: d.id, link: new URL(links[d.id]!).href } : { deliverable: d.id })),
     ...(missing.length > 0 ? { override: { by: actor, at: ctx.now, missing, reason: overrideReason } } : {}),
+    // The deciding body's vote opens only on an adopted recommendation (preparation.ts).
+    ...(step.stage === 'recommendation' ? { matter: { kind: 'recommendation' as const, to: step.to } } : {}),
+    ...(step.stage === 'decision' && step.recommendation ? { recommendation: step.recommendation } : {}),
   };
   const opened = await deps.votes.open(vote, input.submissionId);
   if (opened.kind === 'already-open') return err({ code: 'already-open', voteId: opened.vote.id });

@@ -12,7 +12,8 @@ export type HistoryEvent =
   | { kind: 'stopped'; fromPhase: string; fromStatus: IdeaStatus; lessonsLearned: string }
   | { kind: 'project-leader-assigned'; person: string; previous?: string }
   | { kind: 'dispute-recorded'; dispute: number; dataOwner: string }
-  | { kind: 'consumer-choice-recorded'; dispute: number; party: string; choice: DisputeChoice };
+  | { kind: 'consumer-choice-recorded'; dispute: number; party: string; choice: DisputeChoice }
+  | { kind: 'own-steering-group-linked' };
 
 export type HistoryKind = HistoryEvent['kind'];
 

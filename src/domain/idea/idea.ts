@@ -54,6 +54,8 @@ export interface Idea {
   qualification?: Qualification;
   /** Entra object id of the project leader. */
   projectLeader?: string;
+  /** The project has a steering group of its own (DSOP §3.5): its reports go to that group's channel. */
+  ownSteeringGroup?: boolean;
   stop?: StopRecord;
   disputes: Dispute[];
 }

@@ -52,6 +52,8 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
     if (!phaseIds.has(gate.from)) add(['gates', i, 'from'], `unknown phase "${gate.from}"`);
     if (!phaseIds.has(gate.to)) add(['gates', i, 'to'], `unknown phase "${gate.to}"`);
     if (!bodyIds.has(gate.body)) add(['gates', i, 'body'], `unknown body "${gate.body}"`);
+    if (gate.preparedBy !== undefined && !bodyIds.has(gate.preparedBy)) add(['gates', i, 'preparedBy'], `unknown body "${gate.preparedBy}"`);
+    if (gate.preparedBy !== undefined && gate.preparedBy === gate.body) add(['gates', i, 'preparedBy'], 'a body does not prepare its own decision');
   });
 
   programme.people.forEach((person, i) => {

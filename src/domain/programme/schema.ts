@@ -172,6 +172,9 @@ export const gateSchema = z
     /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
     requiresRoadmapEntry: z.boolean().default(false),
     basis: basisSchema,
+    /** A body whose recommendation (its own vote) must exist before `body` votes (DSOP §3.2, BP2/BP3:
+     * «Beslutningsgrunnlaget hentes fra Styringsgruppen»). */
+    preparedBy: id.optional(),
   })
   .strict();
 export type Gate = z.infer<typeof gateSchema>;

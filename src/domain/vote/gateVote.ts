@@ -24,6 +24,14 @@ export interface BasisOverride {
   reason: string;
 }
 
+/** A preparing body's closed vote, as shown on the deciding body's card. */
+export interface Recommendation {
+  voteId: string;
+  body: string;
+  adopted: boolean;
+  closedAt: number;
+}
+
 export interface Closing {
   at: number;
   by: PersonRef;
@@ -54,7 +62,11 @@ export type VoteMatter =
   | { kind: 'admission'; applicationId: string }
   /** A revision of the roadmap (Digi Rogaland §4.7: «styringsgruppen beslutter eventuelle
    * endringer»): `ideaNumber` is the revision's id (R-001). */
-  | { kind: 'roadmap-revision'; revisionId: string };
+  | { kind: 'roadmap-revision'; revisionId: string }
+  /** A preparing body's recommendation on an idea's gate (DSOP §3.2: the steering group decides
+   * what goes to Topplederforum): `ideaNumber` and `gate` are the idea's; nothing is applied to
+   * the idea, the deciding body's vote shows it. */
+  | { kind: 'recommendation'; to: string };
 
 /** The `gate` of an admission vote. Gate ids in programme files are upper-case by custom
  * (BP1, oppstart is lower-case but never "admission"); the schema forbids nothing, so the
@@ -85,6 +97,8 @@ export interface GateVote {
   budgetMatter: boolean;
   basis: BasisItem[];
   override?: BasisOverride;
+  /** The preparing body's recommendation the deciding body votes on (see preparation.ts). */
+  recommendation?: Recommendation;
   openedBy: PersonRef;
   openedAt: number;
   deadline: number;

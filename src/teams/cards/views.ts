@@ -98,6 +98,34 @@ export interface IdeaDetailView {
   };
   /** The office's button to put the idea's next gate to its body (empty when none). */
   propose: ActionButton[];
+  /** The steps the office takes on a running project (issue 16): the project leader, disputes. */
+  steps: {
+    canAssignLeader: boolean;
+    leaderTitle: string;
+    leaderIntro: string;
+    leaderLabel: string;
+    leaderValue: string;
+    leaderChoices: { title: string; value: string }[];
+    leaderSubmit: string;
+    canDispute: boolean;
+    disputeTitle: string;
+    disputeIntro: string;
+    subjectLabel: string;
+    dataOwnerLabel: string;
+    decisionLabel: string;
+    parties: { title: string; value: string }[];
+    disputeSubmit: string;
+    canAnswer: boolean;
+    answerTitle: string;
+    whichLabel: string;
+    disputes: { title: string; value: string }[];
+    partyLabel: string;
+    answerLabel: string;
+    answers: { title: string; value: string }[];
+    answerSubmit: string;
+    /** Everyone may read the project's filed status reports (DSOP §3.5). */
+    reportsTitle: string;
+  };
   canStop: boolean;
   stopTitle: string;
   stopHelp: string;

@@ -243,7 +243,7 @@ export const commandCatalogue = {
   },
   reports: {
     words: { nb: ['rapporter', 'rapport'], en: ['report', 'reports'] },
-    description: { nb: 'Statusrapportene du skal levere nå', en: 'The status reports you have to file now' },
+    description: { nb: 'Statusrapportene du skal levere nå; «rapporter <nr>» viser et prosjekts leverte rapporter', en: 'The status reports you have to file now; "reports <no>" shows a project’s filed reports' },
     scopes: ['personal'],
     audience: 'member',
   },

@@ -58,6 +58,10 @@ export function historyText(programme: Programme, entry: HistoryEntry, language:
       const choice = e.choice === 'accept' ? (nb ? 'godtar' : 'accepts') : nb ? 'trekker seg' : 'withdraws';
       return `${partyName(programme, e.party)} ${choice} (${nb ? 'uenighet' : 'dispute'} ${e.dispute})`;
     }
+    case 'own-steering-group-linked':
+      return nb
+        ? `${who} registrerte at prosjektet har egen styringsgruppe; rapportene går dit`
+        : `${who} recorded that the project has its own steering group; its reports go there`;
   }
 }
 

@@ -6,9 +6,14 @@ import {
   assessIdea,
   prioritiseIdea,
   qualifyIdea,
+  recordIdeaConsumerChoice,
+  recordIdeaDispute,
   stopIdea,
   type IdeaRef,
 } from '../../app/ideas/changeIdea.js';
+import { assignProjectLeader, type LeaderNotices } from '../../app/ideas/projectLeader.js';
+import { disputeChoices } from '../../domain/idea/dispute.js';
+import { personName } from './ideaText.js';
 import { accessTo } from '../../app/ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
 import { ideaDetail, portfolio, prioritisedList, ranking } from '../../app/ideas/ideaQueries.js';
@@ -30,6 +35,8 @@ export interface IdeaVerbDependencies {
   cards: CardRenderer;
   /** A project's checklist progress for its card; without it the card has no checklist line. */
   checklists?: ChecklistProgressReader;
+  /** Tells a newly named project leader (personal chat, their language). */
+  leaderNotices: LeaderNotices;
 }
 
 const programmeId = programmeIdField;
@@ -60,7 +67,7 @@ const formValues = (data: unknown) => {
   >;
 };
 
-export function ideaVerbs({ ideas, cards, checklists }: IdeaVerbDependencies): Record<string, VerbDefinition> {
+export function ideaVerbs({ ideas, cards, checklists, leaderNotices }: IdeaVerbDependencies): Record<string, VerbDefinition> {
   const error = (ctx: RequestContext, e: IdeaUseCaseError, details: string[] = []) =>
     cards.render('error', { title: translate(ctx.language, 'error.title'), message: ideaErrorText(e, ctx.language), details }, []);
 
@@ -166,6 +173,43 @@ export function ideaVerbs({ ideas, cards, checklists }: IdeaVerbDependencies): R
       labels: labels({ lessonsLearned: 'idea.field.lessonsLearned' }),
       handle: async (ctx, data) =>
         afterChange(ctx, data, await stopIdea(ideas, ctx, data, data.lessonsLearned), translate(ctx.language, 'idea.saved')),
+    }),
+    // DSOP §3.3: the office names (or changes) the project leader; history records who and when.
+    'idea.assignLeader': defineVerb({
+      schema: z.object({ ...ideaRef, person: z.string().trim().min(1).max(64) }),
+      labels: labels({ person: 'leader.person' }),
+      handle: async (ctx, data) => {
+        const ref = { programmeId: data.programmeId, number: data.number };
+        const result = await assignProjectLeader({ ideas, notices: leaderNotices }, ctx, ref, data.person);
+        if (!result.ok) return error(ctx, result.error);
+        const access = accessTo(ctx, data.programmeId);
+        const name = access.ok ? personName(access.value.programme, data.person) : data.person;
+        return detailCard(ctx, ref, translate(ctx.language, 'leader.saved', { name, number: result.value.number }));
+      },
+    }),
+    // DSOP §5: the data owner has the final word; each consumer accepts or withdraws.
+    'idea.recordDispute': defineVerb({
+      schema: z.object({ ...ideaRef, subject: text(500), dataOwner: z.string().trim().min(1).max(64), decision: text(2000) }),
+      labels: labels({ subject: 'dispute.subject', dataOwner: 'dispute.dataOwner', decision: 'dispute.decision' }),
+      handle: async (ctx, data) => {
+        const ref = { programmeId: data.programmeId, number: data.number };
+        const result = await recordIdeaDispute(ideas, ctx, ref, { subject: data.subject, dataOwner: data.dataOwner, decision: data.decision });
+        return afterChange(ctx, ref, result, result.ok ? translate(ctx.language, 'dispute.recorded', { n: result.value.disputes.length }) : '');
+      },
+    }),
+    'idea.consumerChoice': defineVerb({
+      schema: z.object({
+        ...ideaRef,
+        dispute: z.coerce.number().int().min(1).max(999),
+        party: z.string().trim().min(1).max(64),
+        choice: z.enum(disputeChoices),
+      }),
+      labels: labels({ dispute: 'dispute.which', party: 'dispute.party', choice: 'dispute.answer' }),
+      handle: async (ctx, data) => {
+        const ref = { programmeId: data.programmeId, number: data.number };
+        const result = await recordIdeaConsumerChoice(ideas, ctx, ref, { dispute: data.dispute, party: data.party, choice: data.choice });
+        return afterChange(ctx, ref, result, translate(ctx.language, 'dispute.answerRecorded'));
+      },
     }),
     'portfolio.show': defineVerb({
       schema: z.object({ programmeId, page: z.coerce.number().int().min(1).max(10_000).default(1) }),

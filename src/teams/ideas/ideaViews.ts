@@ -165,9 +165,11 @@ export function ideaDetailView(
       text: t('idea.disputeText', {
         owner: partyName(programme, d.dataOwner),
         decision: d.decision,
-        choices: d.consumers.map((c) => `${partyName(programme, c.party)}: ${c.choice}`).join(', ') || '–',
+        choices: d.consumers.map((c) => `${partyName(programme, c.party)}: ${t(`dispute.choice.${c.choice}`)}`).join(', ') || '–',
       }),
     })),
+    // DSOP §5: a consumer that withdrew is out of the project; said plainly on the card.
+    ...withdrawals(programme, idea, language),
   ];
   const open = idea.status !== 'stopped' && idea.status !== 'completed';
   const mine = detail.assessments.find((a) => a.assessor.id === access.actor.id);
@@ -213,10 +215,52 @@ export function ideaDetailView(
       roles.isOffice && gate
         ? [{ title: t('vote.propose.action', { gate: gate.id }), verb: 'gate.proposeForm', data: { programmeId: programme.id, number: idea.number } }]
         : [],
+    steps: stepsView(programme, idea, roles.isOffice, language),
     canStop: open && (roles.isOffice || isChairForIdea(access, idea)),
     stopTitle: t('idea.action.stop'),
     stopHelp: t('idea.stopHelp'),
     lessonsLabel: t('idea.field.lessonsLearned'),
   };
   return { view, discloses };
+}
+
+/** The office's project steps on the idea card: naming the leader (a picker over the
+ * programme's people) and recording a dispute and each consumer's answer (DSOP §3.3, §5). */
+function stepsView(programme: Programme, idea: Idea, isOffice: boolean, language: Language): IdeaDetailView['steps'] {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const running = idea.status === 'qualified' || idea.status === 'active';
+  return {
+    canAssignLeader: isOffice && running,
+    leaderTitle: t('leader.action'),
+    leaderIntro: t('leader.intro'),
+    leaderLabel: t('leader.person'),
+    leaderValue: idea.projectLeader ?? '',
+    leaderChoices: programme.people.map((p) => ({ title: p.name, value: p.aadObjectId })),
+    leaderSubmit: t('leader.submit'),
+    canDispute: isOffice && idea.status === 'active',
+    disputeTitle: t('dispute.action'),
+    disputeIntro: t('dispute.intro'),
+    subjectLabel: t('dispute.subject'),
+    dataOwnerLabel: t('dispute.dataOwner'),
+    decisionLabel: t('dispute.decision'),
+    parties: programme.parties.map((p) => ({ title: p.name, value: p.id })),
+    disputeSubmit: t('dispute.submit'),
+    canAnswer: isOffice && idea.status === 'active' && idea.disputes.length > 0,
+    answerTitle: t('dispute.answerHeading'),
+    whichLabel: t('dispute.which'),
+    disputes: idea.disputes.map((d) => ({ title: `${d.number}: ${d.subject}`, value: String(d.number) })),
+    partyLabel: t('dispute.party'),
+    answerLabel: t('dispute.answer'),
+    answers: [
+      { title: t('dispute.choice.accept'), value: 'accept' },
+      { title: t('dispute.choice.withdraw'), value: 'withdraw' },
+    ],
+    answerSubmit: t('dispute.answerSubmit'),
+    reportsTitle: t('reports.action'),
+  };
+}
+
+function withdrawals(programme: Programme, idea: Idea, language: Language): { heading: string; text: string }[] {
+  const parties = [...new Set(idea.disputes.flatMap((d) => d.consumers.filter((c) => c.choice === 'withdraw').map((c) => partyName(programme, c.party))))];
+  return parties.length > 0 ? [{ heading: translate(language, 'dispute.action'), text: translate(language, 'dispute.withdrawn', { parties: parties.join(', ') }) }] : [];
 }

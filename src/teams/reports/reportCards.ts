@@ -10,6 +10,7 @@ import type { ReminderCards } from '../../app/reminders/reminders.js';
 import { decisionAnswers, deviationAreas, reportStatuses, type StatusReport } from '../../app/reports/report.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
+import type { FiledReports } from '../../app/reports/filedReports.js';
 import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
 import type { RenderedCard } from '../../app/reminders/reminders.js';
 import type { ReportFormField, ReportFormView } from './reportCardViews.js';
@@ -236,6 +237,31 @@ export class ReportCards implements ReminderCards, FiledReportCards {
 
   filed({ programme, idea, report, language }: Parameters<FiledReportCards['filed']>[0]): RenderedCard {
     return rendered(this.filedCard(programme, idea, report, language));
+  }
+
+  /** Every filed report of a project, newest first, for any participant (DSOP §3.5). */
+  filedListCard(list: FiledReports, language: Language): AdaptiveCard {
+    const { programme, idea } = list;
+    const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+    return this.cards.render(
+      'records',
+      {
+        heading: t('reports.heading', { number: idea.number, title: idea.title }),
+        subheading: [t('reports.subheading'), ...(idea.ownSteeringGroup ? [t('reports.ownSteeringGroup')] : [])].join(' '),
+        records: list.reports.map(({ schedule, report }) => ({
+          title: t('reports.item', {
+            schedule: pick(schedule.name, language),
+            period: report.periodKey,
+            version: report.version,
+            author: report.author.name,
+            at: formatDateTime(report.updatedAt, language),
+          }),
+          lines: reportLines(report, language).map((r) => `**${r.title}:** ${r.lines.join(' ')}`),
+        })),
+        emptyText: list.reports.length === 0 ? t('reports.none', { number: idea.number }) : '',
+      },
+      [ideaDocuments(programme.id, idea)],
+    );
   }
 
   filedCard(programme: Programme, idea: Idea, report: StatusReport, language: Language): AdaptiveCard {

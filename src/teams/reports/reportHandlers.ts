@@ -12,6 +12,9 @@ import {
   reportStatuses,
   type ReportContent,
 } from '../../app/reports/report.js';
+import { filedReports } from '../../app/reports/filedReports.js';
+import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
+import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 import { deadlines, myReports } from '../../app/reports/reportQueries.js';
 import type { RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
 import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
@@ -179,6 +182,14 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
   };
 
   return {
+    // DSOP §3.5: a project's filed reports, readable by every person of the programme.
+    'idea.reports': defineVerb({
+      schema: z.object({ programmeId: programmeIdField, number: ideaNumberField }),
+      handle: async (ctx, data) => {
+        const list = await filedReports(deps, ctx, data);
+        return list.ok ? deps.reportCards.filedListCard(list.value, ctx.language) : errorCard(ctx, list.error);
+      },
+    }),
     'report.form': defineVerb({ schema: refSchema, handle: (ctx, data) => formCard(ctx, data) }),
     'report.submit': defineVerb({
       // The reference is checked here; the form itself in the handler, so a rejected form comes
@@ -207,7 +218,16 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
 }
 
 export function reportCommands(deps: ReportHandlerDeps) {
-  const reports: CommandHandler = async (ctx) => {
+  const reports: CommandHandler = async (ctx, args) => {
+    // `rapporter DSOP-2026-001`: that project's filed reports (anyone of the programme).
+    if (args.trim() !== '') {
+      const number = args.trim().toUpperCase();
+      const parts = parseIdeaNumber(number);
+      const programme = parts && ctx.memberships.find((m) => m.programme.ideaPrefix === parts.prefix)?.programme;
+      if (!programme) return textReply(translate(ctx.language, 'reports.which'));
+      const list = await filedReports(deps, ctx, { programmeId: programme.id, number });
+      return list.ok ? cardReply(deps.reportCards.filedListCard(list.value, ctx.language)) : textReply(ideaErrorText(list.error, ctx.language));
+    }
     const mine = await myReports(deps, ctx);
     const [first] = mine;
     if (!first) return textReply(translate(ctx.language, 'report.mine.none'));

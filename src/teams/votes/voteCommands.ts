@@ -2,6 +2,8 @@
 import type { RequestContext } from '../../app/requestContext.js';
 import { decisionLog } from '../../app/votes/decisionLog.js';
 import { linkChannel } from '../../app/votes/linkChannel.js';
+import { linkProjectSteeringGroup } from '../../app/reports/projectSteeringGroup.js';
+import { ideaErrorText } from '../ideas/ideaText.js';
 import type { VoteDeps } from '../../app/votes/voteDeps.js';
 import { ideaContent } from '../../domain/disclosure/content.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
@@ -57,6 +59,9 @@ export function voteCommands({ deps, cards, verbs }: VoteCommandDependencies) {
         .map((b) => ({ programme: m.programme, body: b })),
     );
     if (ctx.conversation.kind !== 'channel') return textReply(voteErrorText({ code: 'not-in-channel' }, language));
+    // `koble til prosjekt DSOP-2026-001`: this channel is the project's own steering group (DSOP §3.5).
+    const project = /^(?:prosjekt|project)(?:\s+(\S+))?$/.exec(args.trim());
+    if (project) return linkProject(ctx, project[1] ?? '');
     if (!args.trim()) {
       if (linkable.length === 0) return textReply(translate(language, 'voteError.may-not-link', { body: '…' }));
       return textReply(
@@ -84,6 +89,19 @@ export function voteCommands({ deps, cards, verbs }: VoteCommandDependencies) {
     const body = pick(result.value.body.name, language);
     const done = translate(language, 'vote.link.done', { body, programme: programme.name });
     return textReply(result.value.previous ? `${done} ${translate(language, 'vote.link.moved')}` : done);
+  };
+
+  const linkProject = async (ctx: RequestContext, typed: string): Promise<Reply> => {
+    const { language } = ctx;
+    const number = typed.toUpperCase();
+    const parts = parseIdeaNumber(number);
+    const programme = parts && ctx.memberships.find((m) => m.programme.ideaPrefix === parts.prefix)?.programme;
+    if (!programme) return textReply(translate(language, 'project.link.which'));
+    const result = await linkProjectSteeringGroup(deps, ctx, { programmeId: programme.id, number });
+    if (!result.ok) {
+      return textReply(result.error.code === 'not-in-channel' ? translate(language, 'project.link.notInChannel') : ideaErrorText(result.error, language));
+    }
+    return textReply(translate(language, 'project.link.done', { number: result.value.number, title: result.value.title }));
   };
 
   /** What the log is about: an idea number, a body, a programme, or the only programme. */

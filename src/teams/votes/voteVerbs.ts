@@ -107,11 +107,12 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
   const proposalCard = async (ctx: RequestContext, ref: { programmeId: string; number: string }, values?: Record<string, string>, problems?: string[]) => {
     const proposal = await proposalFor(deps, ctx, ref);
     if (!proposal.ok) return error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
-    const { access, idea, gate, channel } = proposal.value;
+    const { access, idea, gate, channel, step } = proposal.value;
     const view = proposalView({
       programme: access.programme,
       idea,
       gate,
+      step,
       channelMissing: !channel,
       language: ctx.language,
       now: ctx.now,

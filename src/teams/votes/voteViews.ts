@@ -9,10 +9,12 @@ import { defaultDeadline } from '../../domain/vote/deadline.js';
 import { choices as allChoices } from '../../domain/decision/ballot.js';
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
 import { isAdvisory, mayReopen, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
-import { formatDateTime, pick, type Language } from '../../i18n/language.js';
+import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
+import type { PreparationStep } from '../../domain/vote/preparation.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
 import { gateName, personName, phaseName } from '../ideas/ideaText.js';
+import { recommendationApplied, recommendationNotes } from './recommendationText.js';
 import { bodyName, choiceText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import type { VoteSubject } from './voteSubject.js';
 import { admissionOf } from '../../domain/membership/admission.js';
@@ -138,6 +140,7 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
         ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
         : []),
       ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: override })] : []),
+      ...recommendationNotes(programme, vote, language),
     ],
   };
 }
@@ -333,6 +336,7 @@ function appliedText(programme: Programme, vote: GateVote, adopted: boolean | un
     return translate(language, adopted ? 'admission.applied.admitted' : 'admission.applied.rejected', params);
   }
   if (!applied.ok) return translate(language, 'vote.applied.failed', { error: applied.error });
+  if (vote.matter?.kind === 'recommendation') return recommendationApplied(programme, vote, adopted, language);
   if (adopted && applied.toPhase) {
     return translate(language, 'vote.applied.moved', { number: vote.ideaNumber, phase: phaseName(programme, applied.toPhase, language) });
   }
@@ -344,6 +348,8 @@ export interface ProposalFormInput {
   programme: Programme;
   idea: Idea;
   gate: Gate;
+  /** The vote the gate needs now (preparation.ts); without it, the deciding body's. */
+  step?: PreparationStep;
   channelMissing: boolean;
   language: Language;
   now: number;
@@ -356,20 +362,31 @@ export interface ProposalFormInput {
 export function proposalView(input: ProposalFormInput): VoteProposalView {
   const { programme, idea, gate, language } = input;
   const t = tr(language);
-  const body = programme.bodies.find((b) => b.id === gate.body);
-  const bodyLabel = bodyName(programme, gate.body, language);
+  const step = input.step ?? { stage: 'decision' as const, body: gate.body };
+  const body = programme.bodies.find((b) => b.id === step.body);
+  const bodyLabel = bodyName(programme, step.body, language);
   const values = input.values ?? {};
+  // DSOP §3.2: the preparing body recommends first; the deciding body's form shows the recommendation.
+  const preparation =
+    step.stage === 'recommendation'
+      ? [
+          t('prep.proposeIntro', { body: bodyLabel, to: bodyName(programme, step.to, language) }),
+          ...(step.last ? [t('prep.lastNotRecommended', { body: bodyLabel, date: formatDate(step.last.closedAt, language) })] : []),
+        ]
+      : step.recommendation
+        ? [t(step.recommendation.adopted ? 'prep.recommended' : 'prep.notRecommended', { body: bodyName(programme, step.recommendation.body, language), date: formatDate(step.recommendation.closedAt, language) })]
+        : [];
   const deadline = defaultDeadline(input.now);
   const budgetRule = body?.rule.kind === 'consensus-then-majority' && body.rule.chairDecidesBudgetMatters;
   return {
     heading: t('vote.propose.heading', { gate: gateName(programme, gate.id, language) }),
-    intro: t('vote.propose.intro', { body: bodyLabel }),
+    intro: [t('vote.propose.intro', { body: bodyLabel }), ...preparation].join('\n\n'),
     ideaLine: `${idea.number} ${idea.title}`,
     facts: [
       { title: t('vote.fact.body'), value: bodyLabel },
       ...(body ? [{ title: t('vote.fact.rule'), value: ruleText(body.rule, body.decidedBy, language) }] : []),
     ],
-    warning: input.channelMissing ? t('voteError.no-channel', { body: bodyLabel, bodyId: gate.body }) : '',
+    warning: input.channelMissing ? t('voteError.no-channel', { body: bodyLabel, bodyId: step.body }) : '',
     problemsHeading: t('vote.propose.problems'),
     problems: input.problems ?? [],
     deliverables: gate.deliverables.map((d) => ({
