@@ -8,7 +8,7 @@ import { ConversationTable } from '../../src/storage/conversationTable.js';
 import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
 import { DELIVERY_QUEUE, DeliveryQueue, QueuedDelivery } from '../../src/storage/deliveryQueue.js';
 import { DeliveryWorker, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
-import { RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
+import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
 import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { startLimitingConnectorStub, type LimitingConnectorStub, type LimitingStubOptions } from '../support/limitingConnectorStub.js';
@@ -131,7 +131,7 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
         ledger,
         conversations,
         send: overrides.send ?? send,
-        limiter: new RateLimiter(overrides.limiter),
+        limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS, ...overrides.limiter }),
         clock,
         random: Math.random,
         log,
