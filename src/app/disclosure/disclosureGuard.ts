@@ -45,18 +45,19 @@ export class DisclosureGuard {
     let audience: Audience | undefined;
     const withheld: Withheld[] = [];
     for (const programmeId of new Set(items.map((i) => i.programmeId))) {
-      const programme = this.directory.find(request.tenantId, programmeId);
+      // The request's tenant may be a party's: the programme's state and audit are in its host's partition.
+      const programme = this.directory.servedTo(request.tenantId).find((p) => p.id === programmeId);
       const mine = items.filter((i) => i.programmeId === programmeId);
       if (!programme) {
         withheld.push(...mine.map((item) => ({ item, reason: 'outsider-present' as const })));
         continue;
       }
       audience ??= await request.audience.audience();
-      const signed = await this.ndaHolders(request.tenantId, programmeId, programme.confidentiality.ndaRequiredFor.length > 0);
+      const signed = await this.ndaHolders(programme.tenantId, programmeId, programme.confidentiality.ndaRequiredFor.length > 0);
       const verdict = decideDisclosure(programme, mine, audience, signed);
       const entry = (decision: 'refused' | 'external-share', listed: { item: Disclosed; reason?: Withheld['reason'] }[]) =>
         this.audit.append({
-          tenantId: request.tenantId,
+          tenantId: programme.tenantId,
           programmeId,
           at: request.now,
           actor: request.actor,
