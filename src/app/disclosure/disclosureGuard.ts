@@ -3,7 +3,7 @@
 import type { Audience } from '../../domain/disclosure/audience.js';
 import { classify } from '../../domain/disclosure/classify.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
-import { decideDisclosure, type Withheld } from '../../domain/disclosure/decide.js';
+import { decideDisclosure, guestsIn, type Withheld } from '../../domain/disclosure/decide.js';
 import type { ProgrammeDirectory } from '../programmeDirectory.js';
 import type { AudienceSource, AuditLog, AuditSubject, NdaRegister, NdaTopic } from './ports.js';
 
@@ -55,7 +55,9 @@ export class DisclosureGuard {
       audience ??= await request.audience.audience();
       const signed = await this.ndaHolders(programme.tenantId, programmeId, programme.confidentiality.ndaRequiredFor.length > 0);
       const verdict = decideDisclosure(programme, mine, audience, signed);
-      const entry = (decision: 'refused' | 'external-share', listed: { item: Disclosed; reason?: Withheld['reason'] }[]) =>
+      const guests = guestsIn(programme, audience);
+      const anyGuest = guests.listed.length + guests.unlisted.length > 0;
+      const entry = (decision: 'refused' | 'external-share' | 'listed-guest-share', listed: { item: Disclosed; reason?: Withheld['reason'] }[]) =>
         this.audit.append({
           tenantId: programme.tenantId,
           programmeId,
@@ -69,12 +71,16 @@ export class DisclosureGuard {
             classification: classify(programme, item).classification.level,
             ...(reason ? { reason } : {}),
           })),
+          ...(anyGuest ? { guests } : {}),
         });
       if (!verdict.allowed) {
         withheld.push(...verdict.withheld);
         await entry('refused', verdict.withheld);
       } else if (verdict.external) {
         await entry('external-share', mine.map((item) => ({ item })));
+      } else if (guests.listed.length > 0 && mine.some((item) => classify(programme, item).classification.level !== 'shareable')) {
+        // A guest the programme lists saw programme material: recorded, so the office can tell.
+        await entry('listed-guest-share', mine.map((item) => ({ item })));
       }
     }
     return withheld.length === 0 ? { allowed: true } : { allowed: false, withheld };
