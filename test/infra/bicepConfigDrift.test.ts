@@ -236,6 +236,12 @@ describe('infra/main.bicep invariants', () => {
     expect(text).toMatch(/minimumTlsVersion: 'TLS1_2'/);
     expect(text).toMatch(/allowBlobPublicAccess: false/);
     expect(text).toMatch(/param botAppType string = 'SingleTenant'/);
+    // Parties in their own tenants (issue 15): the same parameter makes the bot multi-tenant,
+    // for the Azure Bot and for the app's own MicrosoftAppType setting alike.
+    expect(text).toMatch(/@allowed\(\[\s*'SingleTenant'\s*'MultiTenant'\s*\]\)\s*param botAppType/);
+    expect(text).toMatch(/msaAppType: botAppType/);
+    expect(text).toMatch(/msaAppTenantId: botAppType == 'SingleTenant' \? botTenantId : ''/);
+    expect(text).toMatch(/name: 'MicrosoftAppType'\s*value: botAppType/);
     expect(text).toMatch(/identity: \{\s*type: 'SystemAssigned'\s*\}/);
     expect(text).toMatch(/@Microsoft\.KeyVault\(VaultName=/);
     for (const role of [
