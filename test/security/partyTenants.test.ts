@@ -12,6 +12,7 @@ import { programmeSchema, type Programme } from '../../src/domain/programme/sche
 import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { translate } from '../../src/i18n/messages.js';
 import { storageClients } from '../../src/storage/connection.js';
+import { BodyChannelTable } from '../../src/storage/bodyChannelTable.js';
 import { ConversationTable } from '../../src/storage/conversationTable.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
@@ -30,6 +31,8 @@ const rep: Person = { id: '29:fn-rep', aadObjectId: 'aad-fn-rep', name: 'Frida F
 /** Listed in the programme, but never opened the bot. */
 const silent: Person = { id: '29:fn-silent', aadObjectId: 'aad-fn-silent', name: 'Stian Stille' };
 const stranger: Person = { id: '29:stranger', aadObjectId: 'aad-stranger', name: 'Ingen Program' };
+/** A programme office person who works from Finans Norge's own tenant. */
+const fnOffice: Person = { id: '29:fn-office', aadObjectId: 'aad-fn-office', name: 'Olga Kontor' };
 
 const at = (date: string, hour = 9) => osloTime(date, hour, 0);
 const base = testProgramme();
@@ -40,6 +43,7 @@ const dsop: Programme = programmeSchema.parse({
     ...base.people,
     { aadObjectId: rep.aadObjectId, name: rep.name, party: 'finans-norge', roles: [] },
     { aadObjectId: silent.aadObjectId, name: silent.name, party: 'finans-norge', roles: [] },
+    { aadObjectId: fnOffice.aadObjectId, name: fnOffice.name, party: 'finans-norge', roles: ['office'] },
   ],
   schedules: [
     {
@@ -146,6 +150,18 @@ describe('a representative of a party tenant', () => {
 
     clockNow = at('2026-12-02', 12);
     expect(cardText((await host.say(people.office, 'deadlines dsop')).card)).toContain(`${silent.name}: not reachable`);
+  });
+});
+
+describe("a channel in a party's own tenant", () => {
+  it('cannot be linked to a body: the body votes in channels of the host tenant, and nothing is linked', async () => {
+    const inFn = { id: '19:fn-own-channel@thread.skype', conversationType: 'channel' as const };
+    const reply = await party.say(fnOffice, '<at>Samspill</at> link styringsgruppen', { conversation: inFn });
+    const text = reply.text ?? cardText(reply.card);
+    expect(text).toContain('This channel belongs to another organisation.');
+    expect(text).not.toContain('is now linked');
+    const channels = new BodyChannelTable(new Tables(storageClients({ kind: 'connection-string', connectionString: service.azurite.connectionString })));
+    expect(await channels.get(keyOf(TENANT), 'styringsgruppen')).toBeUndefined();
   });
 });
 
