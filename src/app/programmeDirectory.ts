@@ -10,6 +10,8 @@ import type { Programme } from '../domain/programme/schema.js';
 
 export class ProgrammeDirectory {
   private byTenant = new Map<string, Programme[]>();
+  /** Programmes by every tenant they serve: the host and each party's tenants. */
+  private byServedTenant = new Map<string, Programme[]>();
   /** The programmes as the files define them. */
   readonly files: readonly Programme[];
   private served: Programme[];
@@ -37,6 +39,15 @@ export class ProgrammeDirectory {
       byTenant.set(programme.tenantId, list);
     }
     this.byTenant = byTenant;
+    const served = new Map<string, Programme[]>();
+    for (const programme of this.served) {
+      for (const tenant of new Set([programme.tenantId, ...programme.parties.flatMap((p) => p.tenantIds)])) {
+        const list = served.get(tenant) ?? [];
+        list.push(programme);
+        served.set(tenant, list);
+      }
+    }
+    this.byServedTenant = served;
   }
 
   /** Serves the programme with these admitted parties on top of its file (replaces earlier ones). */
@@ -62,6 +73,13 @@ export class ProgrammeDirectory {
     this.index();
   }
 
+  /** The programmes a person of this tenant is served: those it hosts and those it is a party
+   * of (parties[].tenantIds), never another programme of the same host. */
+  servedTo(tenantId: string): readonly Programme[] {
+    return this.byServedTenant.get(tenantId) ?? [];
+  }
+
+  /** The programmes this tenant hosts (whose state lives in its partition). */
   forTenant(tenantId: string): readonly Programme[] {
     return this.byTenant.get(tenantId) ?? [];
   }
@@ -70,9 +88,11 @@ export class ProgrammeDirectory {
     return this.forTenant(tenantId).find((p) => p.id === programmeId);
   }
 
+  /** The person's roles in the programmes served to their tenant; people are identified by
+   * their Entra object id in the tenant the activity comes from. */
   membershipsOf(tenantId: string, aadObjectId: string): ProgrammeRoles[] {
     if (!aadObjectId) return [];
-    return this.forTenant(tenantId).flatMap((p) => rolesIn(p, aadObjectId) ?? []);
+    return this.servedTo(tenantId).flatMap((p) => rolesIn(p, aadObjectId) ?? []);
   }
 }
 

@@ -16,7 +16,8 @@ export interface RequestContext {
   language: Language;
   actor: Actor;
   conversation: { id: string; kind: ConversationKind };
-  /** Programmes of the actor's tenant. */
+  /** Programmes served to the actor's tenant: hosted by it or with it among the parties.
+   * Their state lives in each programme's own host-tenant partition (`programme.tenantId`). */
   tenantProgrammes: readonly Programme[];
   /** The actor's roles in each of those programmes they take part in. */
   memberships: readonly ProgrammeRoles[];

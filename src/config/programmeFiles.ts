@@ -43,9 +43,23 @@ export async function loadProgrammes(path: string): Promise<Programme[]> {
       ]);
     }
     seen.set(key, file);
+    // A person is served every programme hosted by or party to their tenant, and picks one by id:
+    // two programmes of the same id served to one tenant could not be told apart.
+    for (const tenant of new Set([programme.tenantId, ...programme.parties.flatMap((p) => p.tenantIds)])) {
+      const clash = programmes.find((p) => p.id === programme.id && p.tenantId !== programme.tenantId && servesTenant(p, tenant));
+      if (clash !== undefined) {
+        throw new ProgrammeFileError(file, [
+          `parties: tenant "${tenant}" would be served two programmes "${programme.id}" (hosted by "${clash.tenantId}" and "${programme.tenantId}"); give one of them another id`,
+        ]);
+      }
+    }
     programmes.push(programme);
   }
   return programmes;
+}
+
+function servesTenant(programme: Programme, tenant: string): boolean {
+  return programme.tenantId === tenant || programme.parties.some((p) => p.tenantIds.includes(tenant));
 }
 
 async function programmeFilesAt(path: string): Promise<string[]> {

@@ -50,6 +50,7 @@ export const disclosureMessages = {
   'audit.refused': { nb: 'Stoppet', en: 'Withheld' },
   'audit.external-share': { nb: 'Delt utenfor programmet', en: 'Shared outside the programme' },
   'audit.redacted': { nb: 'Delvis skjult', en: 'Partly hidden' },
+  'audit.listed-guest-share': { nb: 'Vist til gjest som er oppført i programmet', en: 'Shown to a guest listed in the programme' },
   'audit.where.personal': { nb: 'personlig chat', en: 'personal chat' },
   'audit.where.channel': { nb: 'kanal', en: 'channel' },
   'audit.where.groupChat': { nb: 'gruppechat', en: 'group chat' },

@@ -27,6 +27,10 @@ export const voteMessages = {
     nb: 'Bare programkontoret eller sekretæren for {body} kan koble en kanal til organet.',
     en: 'Only the programme office or the secretary of {body} can link a channel to the body.',
   },
+  'voteError.channel-not-in-host': {
+    nb: '{body} kan bare kobles til en kanal i vertsorganisasjonen til {programme}, for eksempel en delt kanal som vertsorganisasjonen eier. Denne kanalen tilhører en annen organisasjon.',
+    en: '{body} can only be linked to a channel of the organisation hosting {programme}, for example a shared channel it owns. This channel belongs to another organisation.',
+  },
   'voteError.no-gate': {
     nb: '{number} har ikke noe beslutningspunkt som kan legges fram nå (idéen må være kvalifisert, eller stå i en fase med et beslutningspunkt videre).',
     en: '{number} has no decision point that can be put to a vote now (the idea must be qualified, or be in a phase with a decision point out of it).',

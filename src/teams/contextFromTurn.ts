@@ -24,7 +24,7 @@ export function contextFromTurn(turn: TurnContext, directory: ProgrammeDirectory
     language: languageOf(activity.locale),
     actor: { tenantId, aadObjectId, name: activity.from?.name ?? '' },
     conversation: { id: activity.conversation?.id ?? '', kind: conversationKindOf(turn) },
-    tenantProgrammes: directory.forTenant(tenantId),
+    tenantProgrammes: directory.servedTo(tenantId),
     memberships: directory.membershipsOf(tenantId, aadObjectId),
     now,
   };

@@ -87,14 +87,24 @@ export class SamspillBot extends TeamsActivityHandler {
     const tenantId = tenantOf(turn);
     const conversationId = turn.activity.conversation?.id;
     if (!tenantId || !conversationId) return;
+    // A tenant that hosts no programme and is party to none is told so, and nothing of it is kept.
+    if (this.deps.directory.servedTo(tenantId).length === 0) return;
     const kind = conversationKindOf(turn);
-    await this.deps.conversations.save({
-      tenantId,
+    const person = turn.activity.from?.aadObjectId;
+    const record = {
       conversationId,
       kind,
-      ...(kind === 'personal' && turn.activity.from?.aadObjectId ? { userAadObjectId: turn.activity.from.aadObjectId } : {}),
+      ...(kind === 'personal' && person ? { userAadObjectId: person } : {}),
       reference: TurnContext.getConversationReference(turn.activity) as Record<string, unknown>,
       updatedAt: this.deps.clock.now(),
-    });
+    };
+    await this.deps.conversations.save({ tenantId, ...record });
+    // A party's representative chats from their own tenant, but the programme's deliveries look
+    // them up in its host's partition: keep the reference (which carries their own tenant id)
+    // there too, once per host of a programme they take part in.
+    if (kind !== 'personal' || !person) return;
+    const hosts = new Set(this.deps.directory.membershipsOf(tenantId, person).map((m) => m.programme.tenantId));
+    hosts.delete(tenantId);
+    for (const host of hosts) await this.deps.conversations.save({ tenantId: host, ...record });
   }
 }

@@ -355,8 +355,26 @@ describe('rejecting bad programme files, naming the file and the place', () => {
   it('the same programme id in another tenant is fine', async () => {
     const folder = await mkdtemp(join(dir, 'tenants-'));
     await write(demoCopy(), 'a.json', folder);
-    await write({ ...demoCopy(), tenantId: 'another-tenant' }, 'b.json', folder);
+    // Its parties are its own tenant's (the demo's Finans Norge also has a tenant of its own).
+    const other = demoCopy();
+    other.tenantId = 'another-tenant';
+    for (const party of other.parties) party.tenantIds = ['another-tenant'];
+    await write(other, 'b.json', folder);
     expect((await loadProgrammes(folder)).map((p) => p.tenantId)).toEqual([TENANT, 'another-tenant']);
+  });
+
+  it('a party tenant that would be served two programmes of the same id is refused, naming both hosts', async () => {
+    const folder = await mkdtemp(join(dir, 'party-clash-'));
+    await write(demoCopy(), 'a.json', folder);
+    const other = { ...demoCopy(), tenantId: 'another-tenant' };
+    other.parties[0].tenantIds = ['another-tenant', TENANT];
+    const second = await write(other, 'b.json', folder);
+    expect((await rejection(folder)).message).toBe(
+      `${second}: parties: tenant "${TENANT}" would be served two programmes "dsop" (hosted by "${TENANT}" and "another-tenant"); give one of them another id`,
+    );
+    // With another id the same party tenant is served both.
+    await write({ ...other, id: 'dsop-2', ideaPrefix: 'DSOB' }, 'b.json', folder);
+    expect((await loadProgrammes(folder)).map((p) => p.id)).toEqual(['dsop', 'dsop-2']);
   });
 
   it('a path that does not exist, and a folder without programme files', async () => {

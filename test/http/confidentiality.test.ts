@@ -19,6 +19,9 @@ const office = person('office');
 const colleague = person('colleague'); // same party as the submitter
 const stranger = person('stranger'); // another party, not office, in no body: not a project participant
 const guest = { id: '29:guest', aadObjectId: 'aad-guest', tenantId: TENANT, userRole: 'guest' as const };
+/** A DNB representative invited as a B2B guest into the host tenant, listed among the
+ * programme's people by that guest account's object id: a person of the programme. */
+const listedGuest = { id: '29:listed-guest', aadObjectId: 'aad-listed-guest', tenantId: TENANT, userRole: 'guest' as const };
 
 const governance = loadPreset('dsop');
 const programme = programmeSchema.parse({
@@ -36,6 +39,7 @@ const programme = programmeSchema.parse({
     { aadObjectId: 'aad-submitter', name: 'submitter', party: 'dnb' },
     { aadObjectId: 'aad-colleague', name: 'colleague', party: 'dnb' },
     { aadObjectId: 'aad-stranger', name: 'stranger', party: 'skatteetaten' },
+    { aadObjectId: 'aad-listed-guest', name: 'listed guest', party: 'dnb' },
   ],
   bodies: governance.bodies.map((b) => ({ ...b, members: ['aad-office', 'aad-colleague'], chair: 'aad-office' })),
 });
@@ -104,6 +108,40 @@ describe('a registered idea', () => {
       expect.objectContaining({
         decision: 'refused',
         items: expect.arrayContaining([expect.objectContaining({ what: `idea ${number}`, reason: 'guest-present' })]),
+        guests: { listed: [], unlisted: ['aad-guest'] },
+      }),
+    );
+  });
+
+  it('is shown in a channel whose only guest is listed among the programme\'s people, and the audit says so', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), listedGuest]);
+    await chat.say(office, '<at>Samspill</at> link styringsgruppe', { conversation: channel });
+    const number = await newIdea('Gjest hører til');
+    const card = await chat.click(office, 'idea.show', { programmeId: 'dsop', number }, { conversation: channel });
+    expect(cardText(card)).toContain('Beskrivelse av Gjest hører til');
+    const entries = await audit.list(TENANT, 'dsop', 20);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        decision: 'listed-guest-share',
+        items: expect.arrayContaining([expect.objectContaining({ what: `idea ${number}` })]),
+        guests: { listed: ['aad-listed-guest'], unlisted: [] },
+      }),
+    );
+  });
+
+  it('is refused when a listed guest sits next to an unlisted one; the audit tells them apart', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), listedGuest, guest]);
+    const number = await newIdea('Blandet gjester');
+    const card = await chat.click(office, 'idea.show', { programmeId: 'dsop', number }, { conversation: channel });
+    expect(cardText(card)).not.toContain('Blandet gjester');
+    const entries = await audit.list(TENANT, 'dsop', 20);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        decision: 'refused',
+        items: expect.arrayContaining([expect.objectContaining({ what: `idea ${number}`, reason: 'guest-present' })]),
+        guests: { listed: ['aad-listed-guest'], unlisted: ['aad-guest'] },
       }),
     );
   });

@@ -329,6 +329,13 @@ describe('infra/main.bicep invariants', () => {
     expect(text).toMatch(/type: 'SystemAssigned, UserAssigned'\s*userAssignedIdentities: \{\s*'\$\{botIdentity\.id\}': \{\}/);
     expect(text).toMatch(/:\s*\{\s*type: 'SystemAssigned'\s*\}/);
     expect(text).toMatch(/identity: webAppIdentity/);
+    // Parties in their own tenants (issue 15): the same parameter makes the bot multi-tenant, for
+    // the Azure Bot and for the app's own MicrosoftAppType setting alike (a client-secret mode: a
+    // user-assigned managed identity bot is single-tenant).
+    expect(text).toMatch(/@allowed\(\[\s*'UserAssignedMSI'\s*'SingleTenant'\s*'MultiTenant'\s*\]\)\s*param botAppType/);
+    expect(text).toMatch(/msaAppType: botAppType/);
+    expect(text).toMatch(/msaAppTenantId: botAppType == 'MultiTenant' \? '' : botIdentityTenantId/);
+    expect(text).toMatch(/name: 'MicrosoftAppType'\s*value: botAppType/);
     expect(text).toMatch(/@Microsoft\.KeyVault\(VaultName=/);
     // The Bot resource is registered with the identity in that mode; no Key Vault, no secret.
     expect(text).toMatch(/msaAppMSIResourceId: botUsesManagedIdentity \? botIdentity\.id : ''/);

@@ -97,6 +97,8 @@ describe('the Teams app package', () => {
     expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
     expect(valid).toBe(true);
     expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
+    // Body channels may be shared channels across the parties' tenants (issue 15).
+    expect((manifest as unknown as { supportedChannelTypes?: string[] }).supportedChannelTypes).toEqual(['sharedChannels', 'privateChannels']);
     expect(manifest.$schema).toBe(
       `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
     );

@@ -3,7 +3,7 @@
 import type { Audience } from '../../domain/disclosure/audience.js';
 import { classify } from '../../domain/disclosure/classify.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
-import { decideDisclosure, type Withheld } from '../../domain/disclosure/decide.js';
+import { decideDisclosure, guestsIn, type Withheld } from '../../domain/disclosure/decide.js';
 import type { ProgrammeDirectory } from '../programmeDirectory.js';
 import type { AudienceSource, AuditLog, AuditSubject, NdaRegister, NdaTopic } from './ports.js';
 
@@ -45,18 +45,21 @@ export class DisclosureGuard {
     let audience: Audience | undefined;
     const withheld: Withheld[] = [];
     for (const programmeId of new Set(items.map((i) => i.programmeId))) {
-      const programme = this.directory.find(request.tenantId, programmeId);
+      // The request's tenant may be a party's: the programme's state and audit are in its host's partition.
+      const programme = this.directory.servedTo(request.tenantId).find((p) => p.id === programmeId);
       const mine = items.filter((i) => i.programmeId === programmeId);
       if (!programme) {
         withheld.push(...mine.map((item) => ({ item, reason: 'outsider-present' as const })));
         continue;
       }
       audience ??= await request.audience.audience();
-      const signed = await this.ndaHolders(request.tenantId, programmeId, programme.confidentiality.ndaRequiredFor.length > 0);
+      const signed = await this.ndaHolders(programme.tenantId, programmeId, programme.confidentiality.ndaRequiredFor.length > 0);
       const verdict = decideDisclosure(programme, mine, audience, signed);
-      const entry = (decision: 'refused' | 'external-share', listed: { item: Disclosed; reason?: Withheld['reason'] }[]) =>
+      const guests = guestsIn(programme, audience);
+      const anyGuest = guests.listed.length + guests.unlisted.length > 0;
+      const entry = (decision: 'refused' | 'external-share' | 'listed-guest-share', listed: { item: Disclosed; reason?: Withheld['reason'] }[]) =>
         this.audit.append({
-          tenantId: request.tenantId,
+          tenantId: programme.tenantId,
           programmeId,
           at: request.now,
           actor: request.actor,
@@ -68,12 +71,16 @@ export class DisclosureGuard {
             classification: classify(programme, item).classification.level,
             ...(reason ? { reason } : {}),
           })),
+          ...(anyGuest ? { guests } : {}),
         });
       if (!verdict.allowed) {
         withheld.push(...verdict.withheld);
         await entry('refused', verdict.withheld);
       } else if (verdict.external) {
         await entry('external-share', mine.map((item) => ({ item })));
+      } else if (guests.listed.length > 0 && mine.some((item) => classify(programme, item).classification.level !== 'shareable')) {
+        // A guest the programme lists saw programme material: recorded, so the office can tell.
+        await entry('listed-guest-share', mine.map((item) => ({ item })));
       }
     }
     return withheld.length === 0 ? { allowed: true } : { allowed: false, withheld };

@@ -35,7 +35,7 @@ export interface NdaRegister {
   list(tenantId: string, programmeId: string): Promise<NdaRecord[]>;
 }
 
-export type AuditDecision = 'refused' | 'redacted' | 'external-share';
+export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share';
 
 export interface AuditEntry {
   tenantId: string;
@@ -46,6 +46,9 @@ export interface AuditEntry {
   decision: AuditDecision;
   /** What was withheld (or shared), and why. */
   items: AuditItem[];
+  /** Guests in the audience, by object id: listed among the programme's people (inside) or
+   * not (external). Absent when there were none. */
+  guests?: { listed: string[]; unlisted: string[] };
 }
 
 /** What an entry is about, in data, so the log can say it in the reader's language. */

@@ -15,7 +15,7 @@ export interface Access {
   actor: PersonRef;
 }
 
-/** The actor's standing in a programme of their own tenant, or why they have none. */
+/** The actor's standing in a programme served to their tenant (host or party), or why they have none. */
 export function accessTo(ctx: RequestContext, programmeId: string): Result<Access, IdeaUseCaseError> {
   const programme = ctx.tenantProgrammes.find((p) => p.id === programmeId);
   if (!programme) return err({ code: 'no-programme', programmeId });
@@ -24,7 +24,8 @@ export function accessTo(ctx: RequestContext, programmeId: string): Result<Acces
   return ok({
     programme,
     roles,
-    key: { tenantId: ctx.actor.tenantId, programmeId: programme.id },
+    // State lives in the programme's host-tenant partition, whichever party tenant asks.
+    key: { tenantId: programme.tenantId, programmeId: programme.id },
     actor: { id: ctx.actor.aadObjectId, name: roles.person.name },
   });
 }

@@ -17,7 +17,7 @@ const newestFirst = (a: Idea, b: Idea) => compareIdeaNumbers(b.number, a.number)
 export async function myIdeas(ideas: IdeaRepository, ctx: RequestContext): Promise<{ programme: Programme; ideas: Idea[] }[]> {
   return Promise.all(
     ctx.memberships.map(async ({ programme }) => {
-      const all = await ideas.list({ tenantId: ctx.actor.tenantId, programmeId: programme.id });
+      const all = await ideas.list({ tenantId: programme.tenantId, programmeId: programme.id });
       return { programme, ideas: all.filter((i) => i.submittedBy.id === ctx.actor.aadObjectId).sort(newestFirst) };
     }),
   );

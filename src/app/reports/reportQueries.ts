@@ -29,7 +29,7 @@ export interface QueryDeps {
   roadmapRevisions?: RoadmapRevisionCheck;
 }
 
-const keyOf = (ctx: RequestContext, programme: Programme): ProgrammeKey => ({ tenantId: ctx.actor.tenantId, programmeId: programme.id });
+const keyOf = (_ctx: RequestContext, programme: Programme): ProgrammeKey => ({ tenantId: programme.tenantId, programmeId: programme.id });
 
 async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext, programme: Programme, leader?: string): Promise<DueReport[]> {
   const key = keyOf(ctx, programme);

@@ -58,7 +58,7 @@ export async function openRevisionVote(
 
   const vote: GateVote = {
     id: voteIdFor(proposal.id, ROADMAP_REVISION_GATE, ctx.now),
-    tenantId: ctx.actor.tenantId,
+    tenantId: programme.tenantId,
     programmeId: programme.id,
     ideaNumber: proposal.id,
     ideaTitle: deps.title(channel.language, proposal),

@@ -30,6 +30,9 @@ export async function linkChannel(
   const body = programme.bodies.find((b) => b.id === target.bodyId);
   if (!body) return err({ code: 'unknown-body', name: target.bodyId, bodies: programme.bodies.map((b) => b.id) });
   if (!roles.isOffice && body.secretary !== actor.id) return err({ code: 'may-not-link', body: body.id });
+  // Votes, rosters and channel registrations live in the host tenant's partition; a channel in a
+  // party's own tenant would never get the body's votes. A shared channel hosted by the host works.
+  if (ctx.actor.tenantId !== programme.tenantId) return err({ code: 'channel-not-in-host', body: body.id });
 
   // The edge stored this turn's conversation reference before routing the command.
   const here = await deps.conversations.byId(ctx.actor.tenantId, ctx.conversation.id);

@@ -56,7 +56,7 @@ export async function openAdmissionVote(
   const { unmet } = allowed.value;
   const vote: GateVote = {
     id: voteIdFor(application.id, ADMISSION_GATE, ctx.now),
-    tenantId: ctx.actor.tenantId,
+    tenantId: programme.tenantId,
     programmeId: programme.id,
     ideaNumber: application.id,
     ideaTitle: application.organisation,

@@ -89,7 +89,7 @@ export async function openGateVote(
   const budgetRule = body.rule.kind === 'consensus-then-majority' && body.rule.chairDecidesBudgetMatters;
   const vote: GateVote = {
     id: voteIdFor(idea.number, gate.id, ctx.now),
-    tenantId: ctx.actor.tenantId,
+    tenantId: programme.tenantId,
     programmeId: programme.id,
     ideaNumber: idea.number,
     ideaTitle: idea.title,

@@ -8,6 +8,7 @@ export type VoteError =
   | { code: 'unknown-body'; name: string; bodies: string[] }
   | { code: 'ambiguous-body'; name: string; programmes: string[] }
   | { code: 'may-not-link'; body: string }
+  | { code: 'channel-not-in-host'; body: string }
   | { code: 'no-gate'; number: string }
   | { code: 'wrong-gate'; gate: string; expected?: string }
   | { code: 'no-channel'; body: string }

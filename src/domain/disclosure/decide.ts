@@ -26,13 +26,27 @@ export interface DisclosureVerdict {
   external: boolean;
 }
 
-/** Everyone is inside the programme: members (not guests or anonymous) of its tenants, in a
- * personal chat or a conversation registered to the programme. */
+/** A B2B guest in the host tenant who is listed among the programme's people (by their object
+ * id in the host tenant) belongs to the programme; any other guest, and anyone anonymous, does not. */
+export const isListedGuest = (programme: Programme, member: AudienceMember): boolean =>
+  member.role === 'guest' && member.tenantId === programme.tenantId && programme.people.some((p) => p.aadObjectId === member.aadObjectId);
+
+/** The guests in the audience, split into those the programme lists and those it does not. */
+export function guestsIn(programme: Programme, audience: Audience): { listed: string[]; unlisted: string[] } {
+  const guests = audienceMembers(audience).filter((m) => m.role !== 'user');
+  return {
+    listed: guests.filter((m) => isListedGuest(programme, m)).map((m) => m.aadObjectId),
+    unlisted: guests.filter((m) => !isListedGuest(programme, m)).map((m) => m.aadObjectId),
+  };
+}
+
+/** Everyone is inside the programme: members of its tenants (guests only when the programme
+ * lists them), in a personal chat or a conversation registered to the programme. */
 export function insiderProblem(programme: Programme, audience: Audience): WithholdReason | undefined {
   if (audience.kind === 'unknown') return 'roster-unavailable';
   const tenants = new Set([programme.tenantId, ...programme.parties.flatMap((p) => p.tenantIds)]);
   const members = audienceMembers(audience);
-  if (members.some((m) => m.role !== 'user')) return 'guest-present';
+  if (members.some((m) => m.role !== 'user' && !isListedGuest(programme, m))) return 'guest-present';
   if (members.some((m) => !tenants.has(m.tenantId))) return 'outsider-present';
   if (audience.kind === 'group' && !audience.registeredTo.includes(programme.id)) return 'conversation-not-registered';
   return undefined;

@@ -185,7 +185,7 @@ export function checklistCommands({ ideas, cards }: ChecklistDependencies, verbs
     const options = (
       await Promise.all(
         ctx.memberships.map(async (roles) => {
-          const all = await ideas.list({ tenantId: ctx.actor.tenantId, programmeId: roles.programme.id });
+          const all = await ideas.list({ tenantId: roles.programme.tenantId, programmeId: roles.programme.id });
           return all
             .filter((i) => isChecklistInProgress(i.status))
             .filter((i) => roles.isOffice || i.projectLeader === ctx.actor.aadObjectId)

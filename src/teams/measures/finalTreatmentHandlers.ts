@@ -198,7 +198,7 @@ export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: Fi
         const result = await run(ctx, ids, parsed.data);
         if (!result.ok) {
           const programme = programmeOf(ctx, ids.programmeId);
-          const current = programme && (await treatments.finalTreatment({ tenantId: ctx.actor.tenantId, programmeId: programme.id }, ids.treatmentId));
+          const current = programme && (await treatments.finalTreatment({ tenantId: programme.tenantId, programmeId: programme.id }, ids.treatmentId));
           const message = finalTreatmentErrorText(result.error, ctx.language, programme, current);
           return fixable(result.error) ? caseCard(ctx, ids.programmeId, ids.treatmentId, { problems: [message], values }) : refusal(ctx, message);
         }

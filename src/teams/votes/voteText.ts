@@ -80,6 +80,8 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       });
     case 'may-not-link':
       return t('voteError.may-not-link', { body: body(error.body) });
+    case 'channel-not-in-host':
+      return t('voteError.channel-not-in-host', { body: body(error.body), programme: programme?.name ?? '' });
     case 'no-gate':
       return t('voteError.no-gate', { number: error.number });
     case 'wrong-gate':
