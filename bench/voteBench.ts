@@ -20,12 +20,13 @@ import { parseArgs } from 'node:util';
 import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';
 import { storageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { startStorageCounter } from './storageCounter.js';
 import { Tables } from '../src/storage/tables.js';
 import { VoteTable } from '../src/storage/voteTable.js';
 import { invokeActivity, messageActivity, type Person } from '../test/support/activities.js';
 import { startLimitingConnectorStub, type AcceptedActivity } from '../test/support/limitingConnectorStub.js';
 
-const { values } = parseArgs({ options: { voters: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { voters: { type: 'string', default: '200' }, profile: { type: 'string' } } });
 const VOTERS = Number(values.voters);
 const TENANT = 'bench-tenant';
 const CHANNEL = '19:styringsgruppen@thread.tacv2';
@@ -118,7 +119,8 @@ async function rosterFront(target: string): Promise<{ url: string; close(): Prom
 async function startBot(dir: string, connectionString: string) {
   const file = join(dir, 'bench.json');
   writeFileSync(file, JSON.stringify(programme));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -150,7 +152,8 @@ async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite(join(dataDir, 'azurite'));
   const stub = await startLimitingConnectorStub({ keepBodies: true });
   const front = await rosterFront(stub.url);
-  const bot = await startBot(dataDir, azurite.connectionString);
+  const counter = await startStorageCounter(azurite.connectionString);
+  const bot = await startBot(dataDir, counter.connectionString);
   const post = (activity: unknown) =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   const inChannel = (from: Person, messageId = '1') => ({
@@ -207,6 +210,7 @@ async function main(): Promise<void> {
     await click(members[0]!, 'gate.view', { programmeId: 'bench', voteId: vote.id }, inChannel(members[0]!, '2'));
 
     // The burst: every member clicks at once.
+    counter.reset();
     const started = Date.now();
     const latencies: number[] = [];
     const answers = await Promise.all(
@@ -218,6 +222,8 @@ async function main(): Promise<void> {
       }),
     );
     const burstMs = Date.now() - started;
+    const burstRequests = counter.count();
+    console.log(counter.breakdown());
     const confirmed = answers.filter((a) => a.includes('Stemmen din er registrert')).length;
 
     // Let the coalesced updates drain until the card shows every vote, then a little longer.
@@ -237,6 +243,7 @@ async function main(): Promise<void> {
     console.log(`voters: ${VOTERS} distinct members, one gate.vote invoke each, all sent at once; all answered after ${burstMs} ms`);
     console.log(`votes recorded: ${latest.length} (ballot rows: ${ballots.length}; invokes answered "recorded": ${confirmed})`);
     console.log(`invoke latency: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+    console.log(`storage round trips during the burst: ${burstRequests} (${(burstRequests / VOTERS).toFixed(1)} per vote, background work included)`);
     console.log(`channel card updates sent: ${updates.length} (plus the one post of the card)`);
     console.log(
       `peak sends to the channel: ${peak(times, 1_000)} in 1 s, ${peak(times, 2_000)} in 2 s, ${peak(times, 30_000)} in 30 s (Teams allows 7, 8, 60); 429s from the stub: ${throttled}`,
@@ -247,6 +254,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await bot.stop();
+    await counter.close();
     await front.close();
     await stub.close();
     await azurite.stop();
