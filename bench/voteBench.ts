@@ -202,7 +202,7 @@ async function main(): Promise<void> {
     const opened = await click(office, 'gate.propose', { ...proposeData, deadlineDate, deadlineTime: '16:00' });
     if (!opened.includes('BP1')) throw new Error(`the vote did not open: ${opened.slice(0, 300)}`);
     await waitUntil(() => stub.accepted.some((a) => toChannel(a) && a.method === 'POST'), 'the vote card in the channel');
-    const votes = new VoteTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
+    const votes = new VoteTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })), { recordMaxAgeMs: -1 });
     const vote = (await votes.list({ tenantId: TENANT, programmeId: 'bench' }))[0]!;
     const ref = { tenantId: TENANT, programmeId: 'bench', voteId: vote.id };
     // One look at the card first, as in a real channel where the card is seen before the votes
