@@ -11,7 +11,7 @@
 // clients saw them, how many updates of the vote card were sent to the channel, and the peak
 // sends per second (and per 2 s and 30 s) to that channel, with any 429s it got.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -115,13 +115,13 @@ async function rosterFront(target: string): Promise<{ url: string; close(): Prom
   };
 }
 
-/** Starts `src/main.ts` as the bot, on a free port, with this Azurite and programme. */
-async function startBot(dir: string, connectionString: string) {
+/** Starts `src/main.ts` as the bot (or `script`, the floor), on a free port, with this Azurite and programme. */
+async function startBot(dir: string, connectionString: string, script = 'src/main.ts', extraEnv: Record<string, string> = {}) {
   const file = join(dir, 'bench.json');
   writeFileSync(file, JSON.stringify(programme));
-  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
+  const profile = values.profile && script === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+    env: { ...process.env, ...extraEnv, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -143,6 +143,8 @@ async function startBot(dir: string, connectionString: string) {
   child.stdout.resume();
   return {
     url,
+    /** Peak resident memory of the process so far (Linux VmHWM). */
+    peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
     stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
   };
 }
@@ -223,7 +225,7 @@ async function main(): Promise<void> {
     );
     const burstMs = Date.now() - started;
     const burstRequests = counter.count();
-    console.log(counter.breakdown());
+    console.log('storage requests during the burst, by resource:', JSON.stringify(counter.breakdown()));
     const confirmed = answers.filter((a) => a.includes('Stemmen din er registrert')).length;
 
     // Let the coalesced updates drain until the card shows every vote, then a little longer.
@@ -248,6 +250,44 @@ async function main(): Promise<void> {
     console.log(
       `peak sends to the channel: ${peak(times, 1_000)} in 1 s, ${peak(times, 2_000)} in 2 s, ${peak(times, 30_000)} in 30 s (Teams allows 7, 8, 60); 429s from the stub: ${throttled}`,
     );
+    const botPeakRss = bot.peakRssMb();
+
+    // The floor, in the same run: the same invokes through the same stack to a handler doing
+    // one storage transaction and answering with a fixed card of the size the bot answered.
+    const cardFile = join(dataDir, 'floor-card.json');
+    writeFileSync(cardFile, answers[0]!);
+    const floor = await startBot(dataDir, counter.connectionString, 'bench/floorBot.ts', { FLOOR_CARD: cardFile });
+    try {
+      const floorPost = (activity: unknown) =>
+        fetch(`${floor.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      // One warm-up turn, as the real bot had its set-up turns.
+      await (await floorPost(invokeActivity(inChannel(members[0]!, '2'), 'gate.view', { programmeId: 'bench', voteId: vote.id }))).text();
+      counter.reset();
+      const floorLatencies: number[] = [];
+      await Promise.all(
+        members.map(async (member, i) => {
+          const t0 = performance.now();
+          const res = await floorPost(invokeActivity(inChannel(member, '2'), 'gate.vote', { programmeId: 'bench', voteId: vote.id, choice: i % 3 === 0 ? 'against' : 'for' }));
+          await res.text();
+          floorLatencies.push(performance.now() - t0);
+        }),
+      );
+      const floorRequests = counter.count();
+      const floorSorted = [...floorLatencies].sort((a, b) => a - b);
+      const row = (figure: string, value: number, floorValue: number, unit = 'ms') =>
+        `| ${figure} | ${value.toFixed(unit === 'ms' ? 0 : 1)} ${unit} | ${floorValue.toFixed(unit === 'ms' ? 0 : 1)} ${unit} | ${(value / floorValue).toFixed(2)}× |`;
+      console.log('');
+      console.log(`| ${VOTERS} concurrent gate.vote invokes | bot | floor | ratio |`);
+      console.log('|---|---|---|---|');
+      console.log(row('invoke p50', percentile(sorted, 50), percentile(floorSorted, 50)));
+      console.log(row('invoke p99', percentile(sorted, 99), percentile(floorSorted, 99)));
+      console.log(row('storage round trips per vote', burstRequests / VOTERS, floorRequests / VOTERS, ''));
+      console.log(row('peak RSS of the process', botPeakRss, floor.peakRssMb(), 'MB'));
+      console.log(`(card answered: ${answers[0]!.length} characters, the floor answers the same card)`);
+    } finally {
+      await floor.stop();
+    }
+
     if (latest.length !== VOTERS || ballots.length !== VOTERS) {
       console.error(`FAIL: ${latest.length} votes recorded, expected ${VOTERS}`);
       process.exitCode = 1;
