@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';
 import { storageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { printTable, type BenchRow } from './benchTable.js';
 import { startStorageCounter } from './storageCounter.js';
 import { Tables } from '../src/storage/tables.js';
 import { VoteTable } from '../src/storage/voteTable.js';
@@ -73,6 +74,9 @@ const programme: Programme = programmeSchema.parse({
   ],
   confidentiality: { prioritisedListLabel: text('Ikke behandlet på ledernivå.') },
 });
+
+const TEXT_CONVERSATIONS = 50;
+const TEXT_COMMANDS = ['help', 'my ideas', 'portfolio'];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -180,6 +184,28 @@ async function main(): Promise<void> {
     }
   };
 
+  /** 50 personal conversations at once, each sending the text commands one after another;
+   * every turn's latency as the client saw it (the HTTP answer comes after the reply is sent). */
+  const textTurns = async (url: string) => {
+    const latencies: number[] = [];
+    await Promise.all(
+      members.slice(0, TEXT_CONVERSATIONS).map(async (member) => {
+        for (const command of TEXT_COMMANDS) {
+          const t0 = performance.now();
+          const res = await fetch(`${url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(messageActivity(personal(member), command)),
+          });
+          await res.text();
+          if (res.status >= 400) throw new Error(`text turn '${command}' answered ${res.status}`);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return latencies.sort((a, b) => a - b);
+  };
+
   try {
     // Set-up: an idea, prioritised and qualified; the body's channel; BP1 put to the vote.
     const form = await click(members[1]!, 'idea.form', { programmeId: 'bench' });
@@ -250,6 +276,16 @@ async function main(): Promise<void> {
     console.log(
       `peak sends to the channel: ${peak(times, 1_000)} in 1 s, ${peak(times, 2_000)} in 2 s, ${peak(times, 30_000)} in 30 s (Teams allows 7, 8, 60); 429s from the stub: ${throttled}`,
     );
+
+    // Text turns against the bot: a warm-up turn per command, then the burst.
+    for (const command of TEXT_COMMANDS) await (await post(messageActivity(personal(members[0]!), command))).text();
+    const textSentBefore = stub.accepted.length;
+    counter.reset();
+    const textSorted = await textTurns(bot.url);
+    const textRequests = counter.count();
+    const textTurnCount = TEXT_CONVERSATIONS * TEXT_COMMANDS.length;
+    console.log(`text turns: ${textTurnCount} (${TEXT_CONVERSATIONS} conversations × ${TEXT_COMMANDS.join(', ')}); replies sent: ${stub.accepted.length - textSentBefore}`);
+    console.log('storage requests during the text turns, by resource:', JSON.stringify(counter.breakdown()));
     const botPeakRss = bot.peakRssMb();
 
     // The floor, in the same run: the same invokes through the same stack to a handler doing
@@ -274,15 +310,23 @@ async function main(): Promise<void> {
       );
       const floorRequests = counter.count();
       const floorSorted = [...floorLatencies].sort((a, b) => a - b);
-      const row = (figure: string, value: number, floorValue: number, unit = 'ms') =>
-        `| ${figure} | ${value.toFixed(unit === 'ms' ? 0 : 1)} ${unit} | ${floorValue.toFixed(unit === 'ms' ? 0 : 1)} ${unit} | ${(value / floorValue).toFixed(2)}× |`;
+      // The text floor: the same turns answered with a fixed reply.
+      await (await floorPost(messageActivity(personal(members[0]!), 'help'))).text();
+      counter.reset();
+      const floorText = await textTurns(floor.url);
+      const floorTextRequests = counter.count();
+      const rows: BenchRow[] = [
+        { figure: `${VOTERS} concurrent gate.vote invokes: p50`, value: percentile(sorted, 50), floor: percentile(floorSorted, 50), unit: 'ms' },
+        { figure: `${VOTERS} concurrent gate.vote invokes: p99`, value: percentile(sorted, 99), floor: percentile(floorSorted, 99), unit: 'ms' },
+        { figure: 'storage round trips per vote', value: burstRequests / VOTERS, floor: floorRequests / VOTERS, unit: '' },
+        { figure: `text turns, ${TEXT_CONVERSATIONS} conversations at once: p50`, value: percentile(textSorted, 50), floor: percentile(floorText, 50), unit: 'ms' },
+        { figure: `text turns, ${TEXT_CONVERSATIONS} conversations at once: p99`, value: percentile(textSorted, 99), floor: percentile(floorText, 99), unit: 'ms' },
+        { figure: 'storage round trips per text turn', value: textRequests / textTurnCount, floor: floorTextRequests / textTurnCount, unit: '' },
+        { figure: 'peak RSS of the bot process', value: botPeakRss, floor: floor.peakRssMb(), unit: 'MB' },
+      ];
       console.log('');
-      console.log(`| ${VOTERS} concurrent gate.vote invokes | bot | floor | ratio |`);
-      console.log('|---|---|---|---|');
-      console.log(row('invoke p50', percentile(sorted, 50), percentile(floorSorted, 50)));
-      console.log(row('invoke p99', percentile(sorted, 99), percentile(floorSorted, 99)));
-      console.log(row('storage round trips per vote', burstRequests / VOTERS, floorRequests / VOTERS, ''));
-      console.log(row('peak RSS of the process', botPeakRss, floor.peakRssMb(), 'MB'));
+      printTable(rows);
+      console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
       console.log(`(card answered: ${answers[0]!.length} characters, the floor answers the same card)`);
     } finally {
       await floor.stop();
