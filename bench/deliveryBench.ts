@@ -194,6 +194,12 @@ async function main(): Promise<void> {
     console.log(`worker warnings       ${counts.warn}, errors ${counts.error}, onTurnError ${turnErrors.length}`);
     for (const [msg, n] of warnings) console.log(`  ${n} × ${msg}`);
     console.log(`peak RSS              ${mb(peakRss)} (sampled every 250 ms; Azurite is a separate process)`);
+    // For the one table of `npm run bench`: the rate beside the stub's ceiling (its floor).
+    const rows = [
+      { figure: `${COUNT} reminders, ${WORKERS} workers: delivered per second (${duplicates} duplicates, ${lost} lost)`, value: throughput, floor: TENANT_RATE, unit: '/s' },
+      { figure: 'peak RSS of the delivery process', value: peakRss / 1024 / 1024, floor: NaN, unit: 'MB' },
+    ];
+    console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
     process.exitCode = duplicates === 0 && lost === 0 ? 0 : 1;
   } finally {
     clearInterval(sampler);

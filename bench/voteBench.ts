@@ -11,7 +11,7 @@
 // clients saw them, how many updates of the vote card were sent to the channel, and the peak
 // sends per second (and per 2 s and 30 s) to that channel, with any 429s it got.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,12 +20,14 @@ import { parseArgs } from 'node:util';
 import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';
 import { storageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { printTable, type BenchRow } from './benchTable.js';
+import { startStorageCounter } from './storageCounter.js';
 import { Tables } from '../src/storage/tables.js';
 import { VoteTable } from '../src/storage/voteTable.js';
 import { invokeActivity, messageActivity, type Person } from '../test/support/activities.js';
 import { startLimitingConnectorStub, type AcceptedActivity } from '../test/support/limitingConnectorStub.js';
 
-const { values } = parseArgs({ options: { voters: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { voters: { type: 'string', default: '200' }, profile: { type: 'string' } } });
 const VOTERS = Number(values.voters);
 const TENANT = 'bench-tenant';
 const CHANNEL = '19:styringsgruppen@thread.tacv2';
@@ -73,6 +75,9 @@ const programme: Programme = programmeSchema.parse({
   confidentiality: { prioritisedListLabel: text('Ikke behandlet på ledernivå.') },
 });
 
+const TEXT_CONVERSATIONS = 50;
+const TEXT_COMMANDS = ['help', 'my ideas', 'portfolio'];
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** The most requests in any window of `ms` (sliding, starting at each request). */
@@ -114,12 +119,13 @@ async function rosterFront(target: string): Promise<{ url: string; close(): Prom
   };
 }
 
-/** Starts `src/main.ts` as the bot, on a free port, with this Azurite and programme. */
-async function startBot(dir: string, connectionString: string) {
+/** Starts `src/main.ts` as the bot (or `script`, the floor), on a free port, with this Azurite and programme. */
+async function startBot(dir: string, connectionString: string, script = 'src/main.ts', extraEnv: Record<string, string> = {}) {
   const file = join(dir, 'bench.json');
   writeFileSync(file, JSON.stringify(programme));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
+  const profile = values.profile && script === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+    env: { ...process.env, ...extraEnv, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -141,6 +147,8 @@ async function startBot(dir: string, connectionString: string) {
   child.stdout.resume();
   return {
     url,
+    /** Peak resident memory of the process so far (Linux VmHWM). */
+    peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
     stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
   };
 }
@@ -150,7 +158,8 @@ async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite(join(dataDir, 'azurite'));
   const stub = await startLimitingConnectorStub({ keepBodies: true });
   const front = await rosterFront(stub.url);
-  const bot = await startBot(dataDir, azurite.connectionString);
+  const counter = await startStorageCounter(azurite.connectionString);
+  const bot = await startBot(dataDir, counter.connectionString);
   const post = (activity: unknown) =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   const inChannel = (from: Person, messageId = '1') => ({
@@ -173,6 +182,28 @@ async function main(): Promise<void> {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+  };
+
+  /** 50 personal conversations at once, each sending the text commands one after another;
+   * every turn's latency as the client saw it (the HTTP answer comes after the reply is sent). */
+  const textTurns = async (url: string) => {
+    const latencies: number[] = [];
+    await Promise.all(
+      members.slice(0, TEXT_CONVERSATIONS).map(async (member) => {
+        for (const command of TEXT_COMMANDS) {
+          const t0 = performance.now();
+          const res = await fetch(`${url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(messageActivity(personal(member), command)),
+          });
+          await res.text();
+          if (res.status >= 400) throw new Error(`text turn '${command}' answered ${res.status}`);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return latencies.sort((a, b) => a - b);
   };
 
   try {
@@ -199,7 +230,7 @@ async function main(): Promise<void> {
     const opened = await click(office, 'gate.propose', { ...proposeData, deadlineDate, deadlineTime: '16:00' });
     if (!opened.includes('BP1')) throw new Error(`the vote did not open: ${opened.slice(0, 300)}`);
     await waitUntil(() => stub.accepted.some((a) => toChannel(a) && a.method === 'POST'), 'the vote card in the channel');
-    const votes = new VoteTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
+    const votes = new VoteTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })), { recordMaxAgeMs: -1 });
     const vote = (await votes.list({ tenantId: TENANT, programmeId: 'bench' }))[0]!;
     const ref = { tenantId: TENANT, programmeId: 'bench', voteId: vote.id };
     // One look at the card first, as in a real channel where the card is seen before the votes
@@ -207,6 +238,7 @@ async function main(): Promise<void> {
     await click(members[0]!, 'gate.view', { programmeId: 'bench', voteId: vote.id }, inChannel(members[0]!, '2'));
 
     // The burst: every member clicks at once.
+    counter.reset();
     const started = Date.now();
     const latencies: number[] = [];
     const answers = await Promise.all(
@@ -218,6 +250,8 @@ async function main(): Promise<void> {
       }),
     );
     const burstMs = Date.now() - started;
+    const burstRequests = counter.count();
+    console.log('storage requests during the burst, by resource:', JSON.stringify(counter.breakdown()));
     const confirmed = answers.filter((a) => a.includes('Stemmen din er registrert')).length;
 
     // Let the coalesced updates drain until the card shows every vote, then a little longer.
@@ -237,16 +271,74 @@ async function main(): Promise<void> {
     console.log(`voters: ${VOTERS} distinct members, one gate.vote invoke each, all sent at once; all answered after ${burstMs} ms`);
     console.log(`votes recorded: ${latest.length} (ballot rows: ${ballots.length}; invokes answered "recorded": ${confirmed})`);
     console.log(`invoke latency: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+    console.log(`storage round trips during the burst: ${burstRequests} (${(burstRequests / VOTERS).toFixed(1)} per vote, background work included)`);
     console.log(`channel card updates sent: ${updates.length} (plus the one post of the card)`);
     console.log(
       `peak sends to the channel: ${peak(times, 1_000)} in 1 s, ${peak(times, 2_000)} in 2 s, ${peak(times, 30_000)} in 30 s (Teams allows 7, 8, 60); 429s from the stub: ${throttled}`,
     );
+
+    // Text turns against the bot: a warm-up turn per command, then the burst.
+    for (const command of TEXT_COMMANDS) await (await post(messageActivity(personal(members[0]!), command))).text();
+    const textSentBefore = stub.accepted.length;
+    counter.reset();
+    const textSorted = await textTurns(bot.url);
+    const textRequests = counter.count();
+    const textTurnCount = TEXT_CONVERSATIONS * TEXT_COMMANDS.length;
+    console.log(`text turns: ${textTurnCount} (${TEXT_CONVERSATIONS} conversations × ${TEXT_COMMANDS.join(', ')}); replies sent: ${stub.accepted.length - textSentBefore}`);
+    console.log('storage requests during the text turns, by resource:', JSON.stringify(counter.breakdown()));
+    const botPeakRss = bot.peakRssMb();
+
+    // The floor, in the same run: the same invokes through the same stack to a handler doing
+    // one storage transaction and answering with a fixed card of the size the bot answered.
+    const cardFile = join(dataDir, 'floor-card.json');
+    writeFileSync(cardFile, answers[0]!);
+    const floor = await startBot(dataDir, counter.connectionString, 'bench/floorBot.ts', { FLOOR_CARD: cardFile });
+    try {
+      const floorPost = (activity: unknown) =>
+        fetch(`${floor.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      // One warm-up turn, as the real bot had its set-up turns.
+      await (await floorPost(invokeActivity(inChannel(members[0]!, '2'), 'gate.view', { programmeId: 'bench', voteId: vote.id }))).text();
+      counter.reset();
+      const floorLatencies: number[] = [];
+      await Promise.all(
+        members.map(async (member, i) => {
+          const t0 = performance.now();
+          const res = await floorPost(invokeActivity(inChannel(member, '2'), 'gate.vote', { programmeId: 'bench', voteId: vote.id, choice: i % 3 === 0 ? 'against' : 'for' }));
+          await res.text();
+          floorLatencies.push(performance.now() - t0);
+        }),
+      );
+      const floorRequests = counter.count();
+      const floorSorted = [...floorLatencies].sort((a, b) => a - b);
+      // The text floor: the same turns answered with a fixed reply.
+      await (await floorPost(messageActivity(personal(members[0]!), 'help'))).text();
+      counter.reset();
+      const floorText = await textTurns(floor.url);
+      const floorTextRequests = counter.count();
+      const rows: BenchRow[] = [
+        { figure: `${VOTERS} concurrent gate.vote invokes: p50`, value: percentile(sorted, 50), floor: percentile(floorSorted, 50), unit: 'ms' },
+        { figure: `${VOTERS} concurrent gate.vote invokes: p99`, value: percentile(sorted, 99), floor: percentile(floorSorted, 99), unit: 'ms' },
+        { figure: 'storage round trips per vote', value: burstRequests / VOTERS, floor: floorRequests / VOTERS, unit: '' },
+        { figure: `text turns, ${TEXT_CONVERSATIONS} conversations at once: p50`, value: percentile(textSorted, 50), floor: percentile(floorText, 50), unit: 'ms' },
+        { figure: `text turns, ${TEXT_CONVERSATIONS} conversations at once: p99`, value: percentile(textSorted, 99), floor: percentile(floorText, 99), unit: 'ms' },
+        { figure: 'storage round trips per text turn', value: textRequests / textTurnCount, floor: floorTextRequests / textTurnCount, unit: '' },
+        { figure: 'peak RSS of the bot process', value: botPeakRss, floor: floor.peakRssMb(), unit: 'MB' },
+      ];
+      console.log('');
+      printTable(rows);
+      console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
+      console.log(`(card answered: ${answers[0]!.length} characters, the floor answers the same card)`);
+    } finally {
+      await floor.stop();
+    }
+
     if (latest.length !== VOTERS || ballots.length !== VOTERS) {
       console.error(`FAIL: ${latest.length} votes recorded, expected ${VOTERS}`);
       process.exitCode = 1;
     }
   } finally {
     await bot.stop();
+    await counter.close();
     await front.close();
     await stub.close();
     await azurite.stop();

@@ -17,6 +17,16 @@
 // The three rows of a ballot are written in one transaction. There is no shared tally row:
 // concurrent voters never touch the same row, and the count is made from the latest rows
 // after they are sealed (seal()), so no ballot is lost or counted twice.
+//
+// Per-instance caches (a burst of N votes costs O(N) storage work, about one round trip per
+// vote, instead of reading the partition once per vote):
+//   - the vote record with its ETag, served for `recordMaxAgeMs`; update() writes under the
+//     cached ETag first and re-reads only on 412, so a stale copy is never written over;
+//   - per vote, every voter's latest row with its ETag (the aggregate behind progress()),
+//     kept in step with this instance's casts and re-read whole when older than
+//     `progressMaxAgeMs` (ballots cast on other instances appear within that time). cast()
+//     writes under the aggregate's ETag without reading first; a conflict re-reads the row.
+// Counting, sealing and latest() always read storage.
 import { createHash } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
@@ -130,8 +140,57 @@ function voteOf(row: VoteRow): GateVote {
   return JSON.parse(json) as GateVote;
 }
 
+export interface VoteCacheOptions {
+  /** How long a read vote record is served from memory (ms). */
+  recordMaxAgeMs: number;
+  /** How old the progress aggregate may get before it is re-read whole (ms). */
+  progressMaxAgeMs: number;
+  now: () => number;
+}
+
+const DEFAULT_CACHE: VoteCacheOptions = { recordMaxAgeMs: 1_000, progressMaxAgeMs: 1_000, now: () => Date.now() };
+const MAX_CACHED = 500;
+
+/** A voter's latest row as this instance last saw or wrote it. `etag` undefined: unknown. */
+interface KnownRow {
+  seq: number;
+  sealed: boolean;
+  ballot: BallotRecord | undefined;
+  etag: string | undefined;
+}
+
+interface Aggregate {
+  rows: Map<string, KnownRow>;
+  readAt: number;
+  reading?: Promise<void>;
+}
+
+const refKey = (ref: VoteRef) => `${ref.tenantId}|${ref.programmeId}|${ref.voteId}`;
+
+/** Keeps the newer of two views of a voter's row (seq only grows; a seal keeps the seq). */
+function newer(a: KnownRow | undefined, b: KnownRow): KnownRow {
+  if (!a || b.seq > a.seq || (b.seq === a.seq && (b.sealed || !a.sealed))) return b;
+  return a;
+}
+
+const knownRowOf = (row: TableEntityResult<BallotRow>): KnownRow => ({
+  seq: typeof row.seq === 'number' ? row.seq : 0,
+  sealed: row.sealed === true,
+  ballot: toBallot(row),
+  etag: row.etag,
+});
+
 export class VoteTable implements VoteRepository {
-  constructor(private readonly tables: Tables) {}
+  private readonly cache: VoteCacheOptions;
+  private readonly records = new Map<string, { vote: GateVote; etag: string; at: number } | { reading: Promise<GateVote | undefined>; at: number }>();
+  private readonly aggregates = new Map<string, Aggregate>();
+
+  constructor(
+    private readonly tables: Tables,
+    cache: Partial<VoteCacheOptions> = {},
+  ) {
+    this.cache = { ...DEFAULT_CACHE, ...cache };
+  }
 
   private votes(): Promise<TableClient> {
     return this.tables.get(VOTES);
@@ -169,25 +228,59 @@ export class VoteTable implements VoteRepository {
   }
 
   async get(ref: VoteRef): Promise<GateVote | undefined> {
+    const key = refKey(ref);
+    const now = this.cache.now();
+    const hit = this.records.get(key);
+    if (hit && now - hit.at <= this.cache.recordMaxAgeMs) return 'reading' in hit ? hit.reading : hit.vote;
+    // Concurrent readers share one read.
+    const reading = this.readRecord(ref).then((row) => row?.vote);
+    this.remember(this.records, key, { reading, at: now });
+    reading.catch(() => this.records.delete(key));
+    return reading;
+  }
+
+  private async readRecord(ref: VoteRef): Promise<{ vote: GateVote; etag: string } | undefined> {
+    const key = refKey(ref);
+    const at = this.cache.now();
     const row = await getEntityOrUndefined<VoteRow>(await this.votes(), votePartition(ref), voteRow(ref.voteId));
-    return row && voteOf(row);
+    if (!row) {
+      this.records.delete(key);
+      return undefined;
+    }
+    const read = { vote: voteOf(row), etag: row.etag };
+    this.remember(this.records, key, { ...read, at });
+    return read;
+  }
+
+  private remember<V>(map: Map<string, V>, key: string, value: V): void {
+    if (map.size >= MAX_CACHED && !map.has(key)) map.delete(map.keys().next().value as string);
+    map.set(key, value);
   }
 
   async update(ref: VoteRef, change: (vote: GateVote) => GateVote | undefined): Promise<{ vote: GateVote; changed: boolean } | undefined> {
     const table = await this.votes();
     const partitionKey = votePartition(ref);
     const rowKey = voteRow(ref.voteId);
+    const key = refKey(ref);
+    const cached = this.records.get(key);
+    // First try on the cached copy: its ETag makes a stale copy fail (412), never overwrite.
+    let known = cached && !('reading' in cached) ? { vote: cached.vote, etag: cached.etag } : undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const row = await getEntityOrUndefined<VoteRow>(table, partitionKey, rowKey);
+      const at = this.cache.now();
+      const row = known ?? (await this.readRecord(ref));
+      known = undefined;
       if (!row) return undefined;
-      const current = voteOf(row);
+      const current = row.vote;
       const next = change(current);
       if (next === undefined) return { vote: current, changed: false };
       try {
         // Replace, not Merge: a shorter record must not leave an old data chunk behind.
-        await table.updateEntity({ partitionKey, rowKey, ...voteColumns(next) }, 'Replace', { etag: row.etag });
+        const written = await table.updateEntity({ partitionKey, rowKey, ...voteColumns(next) }, 'Replace', { etag: row.etag });
+        if (written.etag) this.remember(this.records, key, { vote: next, etag: written.etag, at });
+        else this.records.delete(key);
         return { vote: next, changed: true };
       } catch (error) {
+        this.records.delete(key);
         if (statusOf(error) !== 412) throw error;
       }
     }
@@ -227,9 +320,16 @@ export class VoteTable implements VoteRepository {
     const table = await this.ballotTable();
     const partitionKey = ballotPartition(ref);
     const receipt = receiptRow(input.voter, fingerprint(input));
+    const aggregate = this.aggregates.get(refKey(ref));
+    // What the aggregate knows of this voter's row saves the read; a wrong guess conflicts.
+    const guess = aggregate && aggregate.readAt > 0 ? aggregate.rows.get(input.voter) : undefined;
+    let known: { seq: number; sealed: boolean; etag: string | undefined } | undefined | 'read' =
+      aggregate && aggregate.readAt > 0 && (guess === undefined || guess.etag !== undefined) ? guess : 'read';
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const latest = await getEntityOrUndefined<BallotRow>(table, partitionKey, latestRow(input.voter));
+      const latest = known === 'read' ? await this.readLatest(ref, table, partitionKey, input.voter) : known;
+      known = 'read';
       if (latest?.sealed) return { kind: 'sealed' };
+      if (latest && latest.etag === undefined) continue; // unknown ETag: read the row
       const ballot: BallotRecord = {
         voter: input.voter,
         choice: input.choice,
@@ -243,23 +343,69 @@ export class VoteTable implements VoteRepository {
         ['create', { partitionKey, rowKey: receipt, seq: ballot.seq }],
         ['create', { partitionKey, rowKey: ballotRow(ballot.voter, ballot.seq), ...ballotColumns(ballot) }],
         latest
-          ? ['update', { partitionKey, rowKey: latestRow(ballot.voter), ...row }, 'Replace', { etag: latest.etag }]
+          ? ['update', { partitionKey, rowKey: latestRow(ballot.voter), ...row }, 'Replace', { etag: latest.etag! }]
           : ['create', { partitionKey, rowKey: latestRow(ballot.voter), ...row }],
       ];
       try {
-        await table.submitTransaction(actions);
+        const written = await table.submitTransaction(actions);
+        const etag = written.getResponseForEntity?.(latestRow(ballot.voter))?.etag;
+        this.know(ref, ballot.voter, { seq: ballot.seq, sealed: false, ballot, etag });
         return { kind: 'recorded', ballot };
       } catch (error) {
         if (!isConflict(error)) throw error;
         // Either this click was recorded before (its receipt exists), or the voter's latest
         // row moved under us (another of their clicks, or the seal): look again.
         if (await getEntityOrUndefined(table, partitionKey, receipt)) {
-          const now = await getEntityOrUndefined<BallotRow>(table, partitionKey, latestRow(input.voter));
-          return { kind: 'duplicate', latest: now && toBallot(now) };
+          const now = await this.readLatest(ref, table, partitionKey, input.voter);
+          return { kind: 'duplicate', latest: now?.ballot };
         }
       }
     }
     throw new ConcurrencyConflictError(`ballot of ${input.voter} in ${ref.voteId}: still conflicting`);
+  }
+
+  /** Every voter's latest ballot as this instance knows it (see the top of this file). */
+  async progress(ref: VoteRef): Promise<BallotRecord[]> {
+    const key = refKey(ref);
+    let aggregate = this.aggregates.get(key);
+    if (!aggregate) {
+      aggregate = { rows: new Map(), readAt: 0 };
+      this.remember(this.aggregates, key, aggregate);
+    }
+    if (this.cache.now() - aggregate.readAt > this.cache.progressMaxAgeMs) await this.refresh(ref, aggregate);
+    return [...aggregate.rows.values()].flatMap((row) => row.ballot ?? []);
+  }
+
+  /** Re-reads every latest row into the aggregate; concurrent callers share the read. */
+  private refresh(ref: VoteRef, aggregate: Aggregate): Promise<void> {
+    aggregate.reading ??= (async () => {
+      const at = this.cache.now();
+      try {
+        for (const row of await this.ballotRows(ref, 'latest|')) {
+          aggregate.rows.set(row.voter, newer(aggregate.rows.get(row.voter), knownRowOf(row)));
+        }
+        aggregate.readAt = at;
+      } finally {
+        aggregate.reading = undefined;
+      }
+    })();
+    return aggregate.reading;
+  }
+
+  private know(ref: VoteRef, voter: string, row: KnownRow): void {
+    const aggregate = this.aggregates.get(refKey(ref));
+    if (aggregate) aggregate.rows.set(voter, newer(aggregate.rows.get(voter), row));
+  }
+
+  /** Reads one voter's latest row and tells the aggregate what storage holds. */
+  private async readLatest(ref: VoteRef, table: TableClient, partitionKey: string, voter: string): Promise<KnownRow | undefined> {
+    const row = await getEntityOrUndefined<BallotRow>(table, partitionKey, latestRow(voter));
+    if (!row) return undefined;
+    const known = knownRowOf(row);
+    const aggregate = this.aggregates.get(refKey(ref));
+    // What storage holds wins over what this instance believed (its ETag is the live one).
+    if (aggregate && (aggregate.rows.get(voter)?.seq ?? -1) <= known.seq) aggregate.rows.set(voter, known);
+    return known;
   }
 
   async latest(ref: VoteRef): Promise<BallotRecord[]> {

@@ -45,7 +45,8 @@ beforeAll(async () => {
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: service.azurite.connectionString }));
   applications = new ApplicationTable(tables);
   registry = new PartyRegistryTable(tables);
-  votes = new VoteTable(tables);
+  // The test reads storage as it is: no per-instance cache of its own.
+  votes = new VoteTable(tables, { recordMaxAgeMs: -1, progressMaxAgeMs: -1 });
   for (const person of [people.office, people.chair, people.member, newRep]) await chat.say(person, 'help');
 });
 

@@ -122,7 +122,8 @@ beforeAll(async () => {
   ideas = new IdeaTable(tables);
   roadmap = new RoadmapTable(tables);
   revisions = new RoadmapRevisionTable(tables);
-  votes = new VoteTable(tables);
+  // The test reads storage as it is: no per-instance cache of its own.
+  votes = new VoteTable(tables, { recordMaxAgeMs: -1, progressMaxAgeMs: -1 });
   await seedIdeas();
   for (const person of [people.office, people.chair, people.member, people.observer]) await chat.say(person, 'help');
 });

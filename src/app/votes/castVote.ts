@@ -35,7 +35,7 @@ export async function viewVote(
   if (!vote) return err({ code: 'vote-not-found', voteId: target.voteId });
   const me = access.value.actor.id;
   // The reader's own ballot is read on its own, always fresh; the others only feed the
-  // progress line (and may come from a short-lived shared read, see voteModule.ts).
+  // progress line (and may come from the instance's aggregate, see voteModule.ts).
   const [own, latest] = await Promise.all([deps.votes.latestOf(ref, me), progress.latest(ref)]);
   return ok({
     access: access.value,

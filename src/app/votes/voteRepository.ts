@@ -51,6 +51,10 @@ export interface VoteRepository {
   cast(ref: VoteRef, input: CastInput): Promise<CastResult>;
   /** Each voter's latest ballot. */
   latest(ref: VoteRef): Promise<BallotRecord[]>;
+  /** Each voter's latest ballot as this instance knows it: includes every ballot this instance
+   * recorded, and those of other instances up to about a second late. For display only (the
+   * progress line); nothing that decides or counts may use it. */
+  progress(ref: VoteRef): Promise<BallotRecord[]>;
   /** Every ballot ever cast in the vote, changes included. */
   ballots(ref: VoteRef): Promise<BallotRecord[]>;
   /** Latest ballot of one voter. */

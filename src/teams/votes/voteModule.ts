@@ -12,7 +12,6 @@ import { VoteTable } from '../../storage/voteTable.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import type { VerbRouter } from '../invoke/verbRouter.js';
 import type { CoalescerOptions } from './cardCoalescer.js';
-import { sharedLatest } from './sharedReads.js';
 import { TeamsIds } from './teamsIds.js';
 import { TeamsVoteBoard, type BoardLog } from './voteBoard.js';
 import { VoteCards } from './voteCards.js';
@@ -75,8 +74,9 @@ export function createVoteModule(options: VoteModuleOptions) {
     /** The disclosure guard's registry: a linked body channel belongs to its programme. */
     registry: channels,
     board,
-    // Personal views share their progress read (sharedReads.ts); everything else reads fresh.
-    verbs: () => voteVerbs({ deps, progress: sharedLatest(votes), cards: options.cards, voteCards, subjects }),
+    // Personal views' progress lines come from the instance's aggregate (voteTable.ts); the
+    // channel card, the closer and the count read fresh.
+    verbs: () => voteVerbs({ deps, progress: { latest: (ref) => votes.progress(ref) }, cards: options.cards, voteCards, subjects }),
     commands: (verbs: VerbRouter) => voteCommands({ deps, cards: options.cards, verbs }),
     closeDueVotes: (now: number): Promise<SweepReport> => closer.closeDueVotes(now),
     /** Runs the closer every `everyMs` (state is in storage, so a restart loses nothing). */

@@ -16,6 +16,9 @@ export type VoteSubject =
   | { kind: 'roadmap-revision'; revision: RoadmapProposal; ideas: Idea[] };
 
 export class VoteSubjects {
+  /** Reads of an idea in flight: a burst of votes on one idea's gate shares them. */
+  private readonly reading = new Map<string, Promise<Idea | undefined>>();
+
   constructor(
     private readonly ideas: Pick<IdeaRepository, 'get'>,
     private readonly applications: Pick<ApplicationRepository, 'get'>,
@@ -35,7 +38,21 @@ export class VoteSubjects {
       const application = await this.applications.get(key, vote.matter.applicationId);
       return application && { kind: 'admission', application };
     }
-    const idea = await this.ideas.get(key, vote.ideaNumber);
+    const idea = await this.idea(key, vote.ideaNumber);
     return idea && { kind: 'idea', idea };
+  }
+
+  /** Only reads still in flight are shared; nothing is kept once a read has answered, so the
+   * next card after a change to the idea reads it afresh. */
+  private idea(key: { tenantId: string; programmeId: string }, number: string): Promise<Idea | undefined> {
+    const id = `${key.tenantId}|${key.programmeId}|${number}`;
+    let pending = this.reading.get(id);
+    if (!pending) {
+      pending = this.ideas.get(key, number);
+      this.reading.set(id, pending);
+      const done = () => void this.reading.delete(id);
+      pending.then(done, done);
+    }
+    return pending;
   }
 }

@@ -189,8 +189,6 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
           ...(data.comment ? { comment: data.comment } : {}),
           ...(data.after !== undefined ? { after: data.after } : {}),
         });
-        // Wall-clock time, as the shared reader keeps it: reads begun after this include the ballot.
-        const castDone = Date.now();
         if (!result.ok) return onVote(ctx, data, result.error);
         const { access, vote, result: cast } = result.value;
         const choice = choiceText(data.choice, ctx.language);
@@ -200,9 +198,8 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
             : translate(ctx.language, cast.kind === 'recorded' && cast.ballot.seq > 1 ? 'vote.changed' : 'vote.recorded', { choice });
         // The cast already read the vote and knows the voter's ballot: no second read of either.
         const own = cast.kind === 'recorded' ? cast.ballot : cast.kind === 'duplicate' ? cast.latest : undefined;
-        // Only a read begun after this ballot was stored may be shared, so the voter's count
-        // includes their vote and every vote stored before it.
-        const latest = await progress.latest({ ...access.key, voteId: vote.id }, castDone);
+        // The instance's aggregate: it holds this ballot already, and other instances' within a second.
+        const latest = await progress.latest({ ...access.key, voteId: vote.id });
         const seen: VoteSeen = { access, vote, viewer: viewerOf(vote, access.actor.id, access.roles.isOffice), own, latest };
         return render(ctx, seen, { text, style: 'good' });
       },

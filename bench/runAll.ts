@@ -1,0 +1,22 @@
+// `npm run bench`: runs the vote/text benchmark and the delivery benchmark, each in its own
+// process as before (their own output passes through), then prints their figures as one table.
+import { spawn } from 'node:child_process';
+import { printTable, type BenchRow } from './benchTable.js';
+
+async function run(script: string): Promise<BenchRow[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) process.exitCode = 1;
+  const line = output.split('\n').find((l) => l.startsWith('BENCH_ROWS '));
+  return line ? (JSON.parse(line.slice('BENCH_ROWS '.length)) as BenchRow[]) : [{ figure: `${script} failed (exit ${code})`, value: NaN, floor: NaN, unit: '' }];
+}
+
+const rows = [...(await run('bench/voteBench.ts')), ...(await run('bench/deliveryBench.ts'))];
+console.log('');
+console.log('All benchmarks (shared machine: read the ratios):');
+printTable(rows);
