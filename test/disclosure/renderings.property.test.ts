@@ -52,9 +52,11 @@ const ideasArb = fc.uniqueArray(ideaArb, { minLength: 1, maxLength: 12, selector
   ),
 );
 
-const user = (tenantId = TENANT, role: 'user' | 'guest' | 'anonymous' = 'user') => ({ aadObjectId: 'aad-member', tenantId, role });
+const user = (tenantId = TENANT, role: 'user' | 'guest' | 'anonymous' = 'user', aadObjectId = 'aad-member') => ({ aadObjectId, tenantId, role });
 const externalAudiences: Audience[] = [
-  { kind: 'group', members: [user(), user(TENANT, 'guest')], registeredTo: ['dsop'] },
+  // A guest the programme does not list (a listed guest belongs: issue 15).
+  { kind: 'group', members: [user(), user(TENANT, 'guest', 'aad-unlisted-guest')], registeredTo: ['dsop'] },
+  { kind: 'group', members: [user(), user('other-tenant', 'guest')], registeredTo: ['dsop'] },
   { kind: 'group', members: [user(), user('other-tenant')], registeredTo: ['dsop'] },
   { kind: 'group', members: [user()], registeredTo: [] },
   { kind: 'unknown', why: 'roster-unavailable' },
@@ -106,10 +108,13 @@ describe('every rendering, every external audience', () => {
 
   it('an inside audience sees registered ideas (the guard is not simply refusing everything)', () => {
     const inside: Audience = { kind: 'group', members: [user()], registeredTo: ['dsop'] };
+    // A B2B guest in the host tenant whom the programme lists is inside too.
+    const withListedGuest: Audience = { kind: 'group', members: [user(), user(TENANT, 'guest')], registeredTo: ['dsop'] };
     fc.assert(
       fc.property(ideasArb, (ideas) => {
         for (const output of renderings(ideas)) {
           expect(decideDisclosure(programme, output.discloses, inside, noNdas).allowed, output.name).toBe(true);
+          expect(decideDisclosure(programme, output.discloses, withListedGuest, noNdas).allowed, `${output.name} (listed guest)`).toBe(true);
         }
       }),
       { numRuns: 50 },
