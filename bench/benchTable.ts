@@ -3,17 +3,18 @@
 export interface BenchRow {
   figure: string;
   value: number;
-  floor: number;
+  /** NaN (null once through JSON) where the figure has no floor. */
+  floor: number | null;
   unit: string;
 }
 
 export function printTable(rows: readonly BenchRow[]): void {
-  const shown = (n: number, unit: string) => (Number.isNaN(n) ? '–' : `${n.toFixed(unit === '' || unit === '/s' ? 1 : 0)}${unit ? ` ${unit}` : ''}`);
+  const shown = (n: number | null, unit: string) => (n === null || !Number.isFinite(n) ? '–' : `${n.toFixed(unit === '' || unit === '/s' ? 1 : 0)}${unit ? ` ${unit}` : ''}`);
   console.log('| figure | measured | floor (same run) | ratio |');
   console.log('|---|---|---|---|');
   // A ratio to a floor of (almost) nothing, or to no floor, says nothing: shown as a dash.
   const ratio = (r: BenchRow) =>
-    Number.isNaN(r.floor) || r.floor < 0.05 ? '–' : r.unit === '/s' ? `${((r.value / r.floor) * 100).toFixed(1)} % of the ceiling` : `${(r.value / r.floor).toFixed(2)}×`;
+    r.floor === null || !Number.isFinite(r.floor) || r.floor < 0.05 ? '–' : r.unit === '/s' ? `${((r.value / r.floor) * 100).toFixed(1)} % of the ceiling` : `${(r.value / r.floor).toFixed(2)}×`;
   for (const r of rows) console.log(`| ${r.figure} | ${shown(r.value, r.unit)} | ${shown(r.floor, r.unit)} | ${ratio(r)} |`);
 }
 

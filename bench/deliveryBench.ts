@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     // For the one table of `npm run bench`: the rate beside the stub's ceiling (its floor).
     const rows = [
       { figure: `${COUNT} reminders, ${WORKERS} workers: delivered per second (${duplicates} duplicates, ${lost} lost)`, value: throughput, floor: TENANT_RATE, unit: '/s' },
-      { figure: 'peak RSS of the delivery process', value: peakRss / 1024 / 1024, floor: NaN, unit: 'MB' },
+      { figure: 'peak RSS of the delivery benchmark process (both workers and the stub)', value: peakRss / 1024 / 1024, floor: NaN, unit: 'MB' },
     ];
     console.log(`BENCH_ROWS ${JSON.stringify(rows)}`);
     process.exitCode = duplicates === 0 && lost === 0 ? 0 : 1;
