@@ -324,7 +324,7 @@ describe('projects: checklist and roadmap', () => {
     const deadlineDate = new Date(now + 7 * 86_400_000).toISOString().slice(0, 10);
     const put = cardText(await chat.click(people.office, 'roadmap.propose', { ...actionData(card, 'roadmap.propose'), deadlineDate, deadlineTime: '16:00' }));
     expect(put).toContain('Revision R-001 with 2 changes is put to Steering group');
-    const vote = (await new VoteTable(tables).list(key)).find((v) => v.matter?.kind === 'roadmap-revision')!;
+    const vote = (await new VoteTable(tables, { recordMaxAgeMs: -1, progressMaxAgeMs: -1 }).list(key)).find((v) => v.matter?.kind === 'roadmap-revision')!;
     await chat.click(people.chair, 'gate.vote', { programmeId: 'digi', voteId: vote.id, choice: 'for' });
     await chat.click(people.member, 'gate.vote', { programmeId: 'digi', voteId: vote.id, choice: 'for' });
     expect(cardText(await chat.click(people.chair, 'gate.close', { programmeId: 'digi', voteId: vote.id }))).toContain('are now in force on the roadmap');

@@ -2,15 +2,14 @@
 // outsiders, an unreadable roster fails closed, planning documents stay with the participants
 // until BP3, and every refusal is audited and explained.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPreset } from '../../src/config/mergePreset.js';
 import { applyGateDecision, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
 import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { programmeSchema } from '../../src/domain/programme/schema.js';
 import { AuditTable } from '../../src/storage/auditTable.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { cardText, conversationWith } from '../support/conversation.js';
+import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const TENANT = 'tenant-dsop';
@@ -23,17 +22,12 @@ const guest = { id: '29:guest', aadObjectId: 'aad-guest', tenantId: TENANT, user
  * programme's people by that guest account's object id: a person of the programme. */
 const listedGuest = { id: '29:listed-guest', aadObjectId: 'aad-listed-guest', tenantId: TENANT, userRole: 'guest' as const };
 
-const governance = loadPreset('dsop');
-const programme = programmeSchema.parse({
-  ...governance,
+const programme = presetProgramme('dsop', {
   id: 'dsop',
   name: 'DSOP',
   ideaPrefix: 'DSOP',
   tenantId: TENANT,
-  parties: [
-    { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
-    { id: 'dnb', name: 'DNB', tenantIds: [TENANT] },
-  ],
+  parties: { skatteetaten: 'Skatteetaten', dnb: 'DNB' },
   people: [
     { aadObjectId: 'aad-office', name: 'office', party: 'skatteetaten', roles: ['office'] },
     { aadObjectId: 'aad-submitter', name: 'submitter', party: 'dnb' },
@@ -41,7 +35,7 @@ const programme = programmeSchema.parse({
     { aadObjectId: 'aad-stranger', name: 'stranger', party: 'skatteetaten' },
     { aadObjectId: 'aad-listed-guest', name: 'listed guest', party: 'dnb' },
   ],
-  bodies: governance.bodies.map((b) => ({ ...b, members: ['aad-office', 'aad-colleague'], chair: 'aad-office' })),
+  seats: { members: ['aad-office', 'aad-colleague'], chair: 'aad-office' },
 });
 
 let app: TestApp;

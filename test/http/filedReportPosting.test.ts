@@ -3,17 +3,16 @@
 // body that decides the project's next gate; in a phase restricted to the project's
 // participants (planning, until BP3) not that channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPreset } from '../../src/config/mergePreset.js';
 import { applyGateDecision, assignProjectLeader, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
 import type { Idea } from '../../src/domain/idea/idea.js';
 import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { programmeSchema } from '../../src/domain/programme/schema.js';
 import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import type { SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
+import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const TENANT = 'tenant-reports';
@@ -22,23 +21,18 @@ const office = person('office');
 const leader = person('leader');
 const chair = person('chair');
 
-const governance = loadPreset('dsop');
-const programme = programmeSchema.parse({
-  ...governance,
+const programme = presetProgramme('dsop', {
   id: 'dsop',
   name: 'DSOP',
   ideaPrefix: 'DSOP',
   tenantId: TENANT,
-  parties: [
-    { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
-    { id: 'dnb', name: 'DNB', tenantIds: [TENANT] },
-  ],
+  parties: { skatteetaten: 'Skatteetaten', dnb: 'DNB' },
   people: [
     { aadObjectId: 'aad-office', name: 'office', party: 'skatteetaten', roles: ['office'] },
     { aadObjectId: 'aad-leader', name: 'leader', party: 'dnb' },
     { aadObjectId: 'aad-chair', name: 'chair', party: 'skatteetaten' },
   ],
-  bodies: governance.bodies.map((b) => ({ ...b, members: ['aad-chair'], chair: 'aad-chair', secretary: 'aad-office' })),
+  seats: { members: ['aad-chair'], chair: 'aad-chair', secretary: 'aad-office' },
 });
 
 const CHANNEL = '19:topplederforum@thread.tacv2';

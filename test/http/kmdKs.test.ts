@@ -3,17 +3,16 @@
 // («Kort status på gjennomføring av tiltak», §6) and files it, and the consultation meeting's
 // channel (the body that decides the next gate) receives it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPreset } from '../../src/config/mergePreset.js';
 import { applyGateDecision, assignProjectLeader, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
 import type { Idea } from '../../src/domain/idea/idea.js';
 import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { programmeSchema } from '../../src/domain/programme/schema.js';
 import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import type { SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
+import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const TENANT = 'tenant-kmd-ks';
@@ -22,24 +21,19 @@ const office = person('office');
 const owner = person('owner');
 const ks = person('ks');
 
-const governance = loadPreset('kmd-ks');
-const programme = programmeSchema.parse({
-  ...governance,
+const programme = presetProgramme('kmd-ks', {
   id: 'kmd-ks',
   name: 'KMD–KS',
   ideaPrefix: 'KMDKS',
   tenantId: TENANT,
-  parties: [
-    { id: 'kmd', name: 'KMD', tenantIds: [TENANT] },
-    { id: 'ks', name: 'KS', tenantIds: [TENANT] },
-  ],
+  parties: { kmd: 'KMD', ks: 'KS' },
   people: [
     { aadObjectId: 'aad-office', name: 'office', party: 'kmd', roles: ['office'] },
     { aadObjectId: 'aad-owner', name: 'owner', party: 'kmd' },
     { aadObjectId: 'aad-ks', name: 'ks', party: 'ks' },
   ],
   // Members appointed by both parties (§2.1).
-  bodies: governance.bodies.map((b) => ({ ...b, members: ['aad-owner', 'aad-ks'], chair: 'aad-ks', secretary: 'aad-office' })),
+  seats: { members: ['aad-owner', 'aad-ks'], chair: 'aad-ks', secretary: 'aad-office' },
 });
 
 const CHANNEL = '19:konsultasjon@thread.tacv2';

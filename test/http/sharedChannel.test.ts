@@ -52,7 +52,7 @@ beforeAll(async () => {
   service = await startTestApp({ programmes: [dsop], env: { SAMSPILL_SCHEDULER: 'off' }, now: () => clockNow, deliveryWorker: { idlePollMs: 100 } });
   chat = conversationWith(service, TENANT);
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: service.azurite.connectionString }));
-  votes = new VoteTable(tables);
+  votes = new VoteTable(tables, { recordMaxAgeMs: -1, progressMaxAgeMs: -1 }); // reads what the app wrote, no cache
   audit = new AuditTable(tables);
   service.connector.rosters.set(CHANNEL, [...[people.office, people.chair, people.member, people.observer].map((p) => rosterMember(p, TENANT)), rosterMember(bMember, TENANT_B)]);
   service.connector.rosters.set(shared.id, service.connector.rosters.get(CHANNEL)!);
