@@ -129,5 +129,7 @@ export const voteSamples: {
       '',
     ),
     logView({ access, filter: { body: 'styringsgruppen' }, votes: [] }, 'en', 'styringsgruppen'),
+    // Disputes only: free text with template syntax in it stays text.
+    logView({ access, filter: {}, votes: [] }, 'nb', '', [`Uenighet 1 i DSOP-2026-001: \${ikke.evaluert} ${long(200)}`]),
   ],
 };

@@ -225,6 +225,12 @@ describe('a dispute about the solution (DSOP §5)', () => {
     expect(cardText(twice)).toContain('already made its choice');
     const bad = await click(people.office, 'idea.consumerChoice', { programmeId: 'dsop', number, dispute: '1', party: 'finans-norge', choice: 'maybe' });
     expect(cardText(bad)).not.toContain('is recorded');
+    // The decision log shows it too, for the whole programme and for the idea, to any participant.
+    for (const args of ['', ` ${number}`]) {
+      const log = cardText((await say(people.member, `decision log${args}`)).card);
+      expect(log).toContain('Disputes about the solution (agreement §5)');
+      expect(log).toContain(`Dispute 1 in ${number}: API-format. Data owner Skatteetaten decided: REST med JSON. Finans Norge: Withdraws from the project`);
+    }
   });
 });
 

@@ -106,5 +106,8 @@ export interface VoteLogView {
   subheading: string;
   emptyText: string;
   votes: { heading: string; facts: FactLine[]; lines: string[] }[];
+  /** Disputes about the solution in the ideas the log covers (DSOP §5), empty when none. */
+  disputesHeading: string;
+  disputes: string[];
   footer: string;
 }

@@ -8,7 +8,9 @@ import { isAdvisory } from '../../domain/vote/gateVote.js';
 import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { VoteLogView } from './voteCardViews.js';
-import { personName } from '../ideas/ideaText.js';
+import { partyName, personName } from '../ideas/ideaText.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import type { Programme } from '../../domain/programme/schema.js';
 import { bodyName, choiceText, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import { clip, COMMENT_ON_CARD } from './voteViews.js';
 import { DateTime } from 'luxon';
@@ -23,7 +25,23 @@ const LINE_BUDGET = 9_000;
 const statusOf = ({ vote }: LoggedVote, language: Language) =>
   vote.outcome ? outcomeStatusText(vote.outcome.status, isAdvisory(vote), language) : translate(language, 'log.running');
 
-export function logView(log: DecisionLog, language: Language, filterText: string): VoteLogView {
+/** One line per dispute in these ideas: the matter, the data owner's final word, each consumer's answer. */
+export function disputeLines(programme: Programme, ideas: readonly Idea[], language: Language): string[] {
+  return ideas.flatMap((idea) =>
+    idea.disputes.map((d) =>
+      translate(language, 'dispute.logLine', {
+        n: d.number,
+        number: idea.number,
+        subject: d.subject,
+        owner: partyName(programme, d.dataOwner),
+        decision: d.decision,
+        choices: d.consumers.map((c) => `${partyName(programme, c.party)}: ${translate(language, `dispute.choice.${c.choice}`)}`).join(', ') || translate(language, 'dispute.choice.none'),
+      }),
+    ),
+  );
+}
+
+export function logView(log: DecisionLog, language: Language, filterText: string, disputes: string[] = []): VoteLogView {
   const { programme } = log.access;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
   const shown = log.votes.slice(0, VOTES_ON_CARD);
@@ -66,8 +84,10 @@ export function logView(log: DecisionLog, language: Language, filterText: string
   return {
     heading: t('log.heading', { programme: programme.name }),
     subheading: filterText ? t('log.filtered', { filter: filterText }) : '',
-    emptyText: log.votes.length === 0 ? t('log.empty') : '',
+    emptyText: log.votes.length === 0 && disputes.length === 0 ? t('log.empty') : '',
     votes,
+    disputesHeading: disputes.length > 0 ? t('dispute.logHeading') : '',
+    disputes,
     footer: log.votes.length > shown.length ? t('log.more', { shown: shown.length, total: log.votes.length, filter: suffix }) : log.votes.length > 0 ? t('log.csvHint', { filter: suffix }) : '',
   };
 }
