@@ -62,7 +62,7 @@ const programme: Programme = programmeSchema.parse({
     {
       id: 'styringsgruppen',
       name: text('Styringsgruppen', 'Steering group'),
-      rule: { kind: 'majority' },
+      rule: { kind: 'majority', quorum: { majorityOfMembers: true } },
       members: members.map((m) => m.aadObjectId),
       chair: members[0]!.aadObjectId,
       secretary: office.aadObjectId,
