@@ -174,6 +174,7 @@ describe('an idea from registration to BP1, in the Agents Playground', () => {
 
     const form = await ui.waitForCard(['Open the vote', number, body]);
     await ui.fill(form, /qualification and recommendation \(link\)/, 'https://dsop.example.org/konsept/samtykke-api/kvalifisering');
+    await ui.fill(form, /mandate \(agreement §3\.3\) \(link\)/, 'https://dsop.example.org/konsept/samtykke-api/mandat');
     await ui.screenshotOf(form, 'office-fills-the-bp1-proposal');
     await ui.clickAction(form, 'Open the vote');
 
