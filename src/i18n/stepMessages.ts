@@ -6,13 +6,10 @@ import type { LocalisedText } from '../domain/programme/schema.js';
 export const stepMessages = {
   // Project leader (DSOP §3.3)
   'leader.action': { nb: 'Prosjektleder', en: 'Project leader' },
-  'leader.heading': { nb: 'Prosjektleder for {number}', en: 'Project leader for {number}' },
   'leader.intro': {
     nb: 'Programkontoret bemanner prosjektet, inkludert prosjektleder (avtalen §3.3). Prosjektlederen får beskjed i personlig chat og blir påminnet om statusrapportene.',
     en: 'The programme office staffs the project, including its project leader (agreement §3.3). The project leader is told in personal chat and reminded of the status reports.',
   },
-  'leader.current': { nb: 'Nåværende prosjektleder', en: 'Current project leader' },
-  'leader.none': { nb: 'Ingen ennå', en: 'None yet' },
   'leader.person': { nb: 'Velg prosjektleder', en: 'Choose the project leader' },
   'leader.submit': { nb: 'Lagre prosjektleder', en: 'Save project leader' },
   'leader.saved': { nb: '{name} er prosjektleder for {number}.', en: '{name} is project leader of {number}.' },
@@ -22,7 +19,6 @@ export const stepMessages = {
   },
   // Disputes about a solution (DSOP §5)
   'dispute.action': { nb: 'Uenighet om løsning', en: 'Dispute about the solution' },
-  'dispute.heading': { nb: 'Uenighet om løsningen i {number}', en: 'Dispute about the solution in {number}' },
   'dispute.intro': {
     nb: 'Avtalen §5: dataeier har det avgjørende ord i valg av løsning; konsumentene velger å godta løsningen eller å avstå fra å delta i prosjektet.',
     en: 'Agreement §5: the data owner has the final word on the choice of solution; the consumers choose to accept it or to withdraw from the project.',
@@ -30,7 +26,6 @@ export const stepMessages = {
   'dispute.subject': { nb: 'Hva er uenigheten om?', en: 'What is the dispute about?' },
   'dispute.dataOwner': { nb: 'Dataeier', en: 'Data owner' },
   'dispute.decision': { nb: 'Dataeiers avgjørelse', en: 'The data owner’s decision' },
-  'dispute.consumer': { nb: '{party} (konsument)', en: '{party} (consumer)' },
   'dispute.choice.none': { nb: 'Ikke svart ennå', en: 'Not answered yet' },
   'dispute.choice.accept': { nb: 'Godtar løsningen', en: 'Accepts the solution' },
   'dispute.choice.withdraw': { nb: 'Avstår fra å delta', en: 'Withdraws from the project' },

@@ -18,7 +18,7 @@ import type { ActivityOptions, Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { TENANT, people } from '../support/fixtures.js';
+import { TENANT, people, testParties, testPeople } from '../support/fixtures.js';
 
 const dsop = parseProgrammeFile(
   'dsop.json',
@@ -28,17 +28,8 @@ const dsop = parseProgrammeFile(
     name: 'DSOP',
     ideaPrefix: 'DSOP',
     tenantId: TENANT,
-    parties: [
-      { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
-      { id: 'finans-norge', name: 'Finans Norge', tenantIds: [TENANT] },
-    ],
-    people: [
-      { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
-      { aadObjectId: 'aad-office2', name: 'Siri Sekretariat', party: 'finans-norge', roles: ['office'] },
-      { aadObjectId: 'aad-chair', name: 'Kari Chair', party: 'skatteetaten' },
-      { aadObjectId: 'aad-member', name: 'Per Member', party: 'finans-norge' },
-      { aadObjectId: 'aad-observer', name: 'Oda Observer', party: 'finans-norge' },
-    ],
+    parties: testParties,
+    people: testPeople,
     bodies: [
       { id: 'styringsgruppe', members: ['aad-chair', 'aad-member'], chair: 'aad-chair', secretary: 'aad-office' },
       { id: 'topplederforum', members: ['aad-observer', 'aad-member'], chair: 'aad-observer', secretary: 'aad-office' },

@@ -15,23 +15,29 @@ export const people = {
 
 const text = (nb: string, en = nb) => ({ nb, en });
 
+/** The test programme's two parties, both in TENANT. */
+export const testParties = [
+  { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
+  { id: 'finans-norge', name: 'Finans Norge', tenantIds: [TENANT] },
+];
+
+/** The programme's file entries for `people` (outsider excluded): office, office2, chair, member, observer. */
+export const testPeople = [
+  { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
+  { aadObjectId: 'aad-office2', name: 'Siri Sekretariat', party: 'finans-norge', roles: ['office'] },
+  { aadObjectId: 'aad-chair', name: 'Kari Chair', party: 'skatteetaten' },
+  { aadObjectId: 'aad-member', name: 'Per Member', party: 'finans-norge' },
+  { aadObjectId: 'aad-observer', name: 'Oda Observer', party: 'finans-norge' },
+];
+
 export function testProgramme(overrides: Partial<Programme> = {}): Programme {
   return programmeSchema.parse({
     id: 'dsop',
     name: 'DSOP test',
     ideaPrefix: 'DSOP',
     tenantId: TENANT,
-    parties: [
-      { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
-      { id: 'finans-norge', name: 'Finans Norge', tenantIds: [TENANT] },
-    ],
-    people: [
-      { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
-      { aadObjectId: 'aad-office2', name: 'Siri Sekretariat', party: 'finans-norge', roles: ['office'] },
-      { aadObjectId: 'aad-chair', name: 'Kari Chair', party: 'skatteetaten' },
-      { aadObjectId: 'aad-member', name: 'Per Member', party: 'finans-norge' },
-      { aadObjectId: 'aad-observer', name: 'Oda Observer', party: 'finans-norge' },
-    ],
+    parties: testParties,
+    people: testPeople,
     phases: [
       { id: 'ide', name: text('Idé', 'Idea') },
       { id: 'konsept', name: text('Konsept', 'Concept'), guidelineMonths: 3 },

@@ -1,6 +1,7 @@
 // Turns idea states, history entries and refusals into sentences in the reader's language.
 import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
 import type { HistoryEntry } from '../../domain/idea/history.js';
+import type { Dispute } from '../../domain/idea/dispute.js';
 import type { IdeaStatus } from '../../domain/idea/idea.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { pick, type Language } from '../../i18n/language.js';
@@ -111,3 +112,8 @@ export function ideaErrorText(error: IdeaUseCaseError, language: Language): stri
       return translate(language, 'ideaError.config-problem', { message: error.message });
   }
 }
+
+/** Each consumer's answer to a dispute (DSOP §5), or that none has answered yet. */
+export const disputeChoicesText = (programme: Programme, dispute: Dispute, language: Language): string =>
+  dispute.consumers.map((c) => `${partyName(programme, c.party)}: ${translate(language, `dispute.choice.${c.choice}`)}`).join(', ') ||
+  translate(language, 'dispute.choice.none');

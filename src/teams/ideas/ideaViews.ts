@@ -14,7 +14,7 @@ import type { Programme } from '../../domain/programme/schema.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { IdeaDetailView, IdeaFormView, IdeaListItem } from '../cards/views.js';
-import { gateName, historyText, partyName, personName, phaseName, statusText } from './ideaText.js';
+import { disputeChoicesText, gateName, historyText, partyName, personName, phaseName, statusText } from './ideaText.js';
 
 /** At most this many history lines on a card; the full log stays in storage. */
 const HISTORY_ON_CARD = 15;
@@ -165,7 +165,7 @@ export function ideaDetailView(
       text: t('idea.disputeText', {
         owner: partyName(programme, d.dataOwner),
         decision: d.decision,
-        choices: d.consumers.map((c) => `${partyName(programme, c.party)}: ${t(`dispute.choice.${c.choice}`)}`).join(', ') || '–',
+        choices: disputeChoicesText(programme, d, language),
       }),
     })),
     // DSOP §5: a consumer that withdrew is out of the project; said plainly on the card.

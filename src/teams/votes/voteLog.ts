@@ -8,7 +8,7 @@ import { isAdvisory } from '../../domain/vote/gateVote.js';
 import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { VoteLogView } from './voteCardViews.js';
-import { partyName, personName } from '../ideas/ideaText.js';
+import { disputeChoicesText, partyName, personName } from '../ideas/ideaText.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { bodyName, choiceText, matterName, outcomeStatusText, ruleText } from './voteText.js';
@@ -35,7 +35,7 @@ export function disputeLines(programme: Programme, ideas: readonly Idea[], langu
         subject: d.subject,
         owner: partyName(programme, d.dataOwner),
         decision: d.decision,
-        choices: d.consumers.map((c) => `${partyName(programme, c.party)}: ${translate(language, `dispute.choice.${c.choice}`)}`).join(', ') || translate(language, 'dispute.choice.none'),
+        choices: disputeChoicesText(programme, d, language),
       }),
     ),
   );
