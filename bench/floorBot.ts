@@ -39,7 +39,9 @@ class FloorBot extends ActivityHandler {
 
 async function main(): Promise<void> {
   await table.createTable();
-  const log = createLogger('warn');
+  // The same log level as the bot under test (the benchmark sets LOG_LEVEL), so the floor
+  // pays for the request line httpServer writes per turn, as the bot does.
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const server = createHttpServer({
     adapter: new CloudAdapter(new ChannelAuthentication({})),
     bot: new FloorBot(),
