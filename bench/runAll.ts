@@ -1,6 +1,6 @@
 // `npm run bench`: runs the vote/text benchmark and the delivery benchmark, each in its own
 // process as before (their own output passes through), then prints their figures as one table.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { printTable, type BenchRow } from './benchTable.js';
 
 async function run(script: string): Promise<BenchRow[]> {
@@ -16,6 +16,8 @@ async function run(script: string): Promise<BenchRow[]> {
   return line ? (JSON.parse(line.slice('BENCH_ROWS '.length)) as BenchRow[]) : [{ figure: `${script} failed (exit ${code})`, value: NaN, floor: NaN, unit: '' }];
 }
 
+// The delivery benchmark runs the compiled bot (dist/), as production does.
+if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
 const rows = [...(await run('bench/voteBench.ts')), ...(await run('bench/deliveryBench.ts'))];
 console.log('');
 console.log('All benchmarks (shared machine: read the ratios):');

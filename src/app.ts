@@ -37,9 +37,10 @@ import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosu
 import { createAgreementModule } from './teams/membership/agreementModule.js';
 import { hostname } from 'node:os';
 import { DeliveryLedger } from './storage/deliveryLedger.js';
-import { DeliveryQueue, QueuedDelivery } from './storage/deliveryQueue.js';
+import { DeliveryQueue } from './storage/deliveryQueue.js';
+import { QueuedDelivery } from './storage/queuedDelivery.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/deliveryWorker.js';
-import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter } from './teams/delivery/rateLimits.js';
+import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, tenantShare } from './teams/delivery/rateLimits.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
@@ -247,7 +248,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ledger: deliveryLedger,
     conversations,
     send: createSendToTeams(adapter, env.MicrosoftAppId ?? '', { guard, registry: votes.registry, now: wallClock.now }),
-    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS }),
+    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS, tenantWindows: tenantShare(env.SAMSPILL_DELIVERY_INSTANCES) }),
     clock: wallClock,
     random: Math.random,
     log,

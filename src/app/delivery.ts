@@ -60,3 +60,20 @@ export interface DeliveryLog {
   /** One job's record, e.g. to learn the activity id of a sent vote card for later updates. */
   find(tenantId: string, key: string): Promise<DeliveryRecord | undefined>;
 }
+
+/**
+ * Enqueues `jobs` a few at a time, answers in their order. Concurrent enqueues share queue
+ * messages (a fan-out of 5,000 reminders becomes a few hundred), which one-at-a-time cannot.
+ */
+export async function enqueueAll(delivery: Delivery, jobs: readonly DeliveryJob[], concurrency = 16): Promise<('queued' | 'duplicate')[]> {
+  const answers: ('queued' | 'duplicate')[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      answers[i] = await delivery.enqueue(jobs[i] as DeliveryJob);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
+  return answers;
+}

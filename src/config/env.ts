@@ -29,6 +29,11 @@ export const envSchema = z.object({
   SAMSPILL_PROGRAMMES: z.string().min(1).default('programmes/demo.json'),
   /** Largest accepted request body, in bytes. */
   SAMSPILL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+  /**
+   * How many instances of the bot send proactive messages. Instances do not share a rate
+   * limiter, so each keeps to its share of Teams' 50/s per tenant.
+   */
+  SAMSPILL_DELIVERY_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
   /** Run the reminder scheduler in this process. */
   SAMSPILL_SCHEDULER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,19 +1,25 @@
 // Azure Storage Queue `deliveries`: the work list the delivery workers pull from. A message only
-// names a ledger row (tenant + key, base64 JSON), so it stays tiny whatever the card's size,
-// and a duplicate or stale message is harmless: the ledger decides whether anything is sent.
-// Also the Delivery port's implementation: ledger insert-once first, then the queue message.
+// names ledger rows (tenant + key, base64 JSON; up to 32 per message, so a fan-out of 5,000
+// reminders is about 160 messages to receive and delete, not 5,000), so it stays small whatever
+// the cards' size, and a duplicate or stale message is harmless: the ledger decides whether
+// anything is sent.
 import type { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
-import type { Delivery, DeliveryJob } from '../app/delivery.js';
-import type { Clock } from '../app/ports.js';
 import type { StorageClients } from './connection.js';
-import type { DeliveryLedger } from './deliveryLedger.js';
 import { statusOf } from './tables.js';
 
 export const DELIVERY_QUEUE = 'deliveries';
 const MAX_VISIBILITY_S = 7 * 24 * 3600; // the service's ceiling
 
-const refSchema = z.object({ v: z.literal(1), tenantId: z.string().min(1), key: z.string().min(1) });
+/** Refs per queue message: 32 keys of at most 300 characters stay well under the 64 KiB message limit. */
+export const MAX_REFS_PER_MESSAGE = 32;
+
+const refSchema = z.object({ tenantId: z.string().min(1), key: z.string().min(1) });
+// v1 (one ref per message) is still read, for messages queued before batching.
+const bodySchema = z.union([
+  refSchema.extend({ v: z.literal(1) }).transform(({ tenantId, key }) => [{ tenantId, key }]),
+  z.object({ v: z.literal(2), refs: z.array(refSchema).min(1).max(MAX_REFS_PER_MESSAGE) }).transform(({ refs }) => refs),
+]);
 
 export interface DeliveryRef {
   tenantId: string;
@@ -22,20 +28,22 @@ export interface DeliveryRef {
 
 export interface ReceivedDelivery {
   /** Undefined when the message could not be read (it is poison and should be deleted). */
-  ref: DeliveryRef | undefined;
+  refs: DeliveryRef[] | undefined;
   messageId: string;
+  /** Changes when the message is hidden again (`hide`), which updates it here. */
   popReceipt: string;
   dequeueCount: number;
 }
 
-const seconds = (ms: number) => Math.min(MAX_VISIBILITY_S, Math.max(0, Math.ceil(ms / 1_000)));
+export const seconds = (ms: number) => Math.min(MAX_VISIBILITY_S, Math.max(0, Math.ceil(ms / 1_000)));
 
-const encode = (ref: DeliveryRef) => Buffer.from(JSON.stringify({ v: 1, ...ref }), 'utf8').toString('base64');
+const encode = (refs: readonly DeliveryRef[]) =>
+  Buffer.from(JSON.stringify({ v: 2, refs: refs.map(({ tenantId, key }) => ({ tenantId, key })) }), 'utf8').toString('base64');
 
-const decode = (text: string): DeliveryRef | undefined => {
+const decode = (text: string): DeliveryRef[] | undefined => {
   try {
-    const parsed = refSchema.safeParse(JSON.parse(Buffer.from(text, 'base64').toString('utf8')));
-    return parsed.success ? { tenantId: parsed.data.tenantId, key: parsed.data.key } : undefined;
+    const parsed = bodySchema.safeParse(JSON.parse(Buffer.from(text, 'base64').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -50,10 +58,15 @@ export class DeliveryQueue {
     return new DeliveryQueue(clients.queue(name));
   }
 
-  /** Visible after `delayMs` (rounded up to whole seconds; at most 7 days); never expires. */
-  async send(ref: DeliveryRef, delayMs = 0): Promise<void> {
+  /**
+   * One message naming `refs` (1–32), visible after `delayMs` (rounded up to whole seconds; at
+   * most 7 days); never expires.
+   */
+  async send(refs: DeliveryRef | readonly DeliveryRef[], delayMs = 0): Promise<void> {
+    const list = Array.isArray(refs) ? (refs as readonly DeliveryRef[]) : [refs as DeliveryRef];
+    if (list.length < 1 || list.length > MAX_REFS_PER_MESSAGE) throw new RangeError(`a queue message names 1–${MAX_REFS_PER_MESSAGE} jobs, not ${list.length}`);
     await this.ensure();
-    await this.client.sendMessage(encode(ref), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
+    await this.client.sendMessage(encode(list), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
   }
 
   /** Up to `max` (≤ 32) messages, each hidden from other receivers for `visibilityMs`. */
@@ -64,7 +77,7 @@ export class DeliveryQueue {
       visibilityTimeout: Math.max(1, seconds(visibilityMs)),
     });
     return response.receivedMessageItems.map((m) => ({
-      ref: decode(m.messageText),
+      refs: decode(m.messageText),
       messageId: m.messageId,
       popReceipt: m.popReceipt,
       dequeueCount: m.dequeueCount,
@@ -83,22 +96,13 @@ export class DeliveryQueue {
   /** Hides the message for `delayMs` more. False when another receiver holds it now. */
   async hide(message: ReceivedDelivery, delayMs: number): Promise<boolean> {
     try {
-      await this.client.updateMessage(message.messageId, message.popReceipt, undefined, seconds(delayMs));
+      const updated = await this.client.updateMessage(message.messageId, message.popReceipt, undefined, seconds(delayMs));
+      if (updated.popReceipt) message.popReceipt = updated.popReceipt;
       return true;
     } catch (error) {
       if (statusOf(error) === 404) return false;
       throw error;
     }
-  }
-
-  /**
-   * Puts the job back for later as a fresh message (dequeue count reset), for waits that are
-   * not failures: notBefore in the future, a conversation at its rate limit. A crash between
-   * the two calls leaves two messages, which the ledger makes harmless.
-   */
-  async reschedule(message: ReceivedDelivery, ref: DeliveryRef, delayMs: number): Promise<void> {
-    await this.send(ref, delayMs);
-    await this.delete(message);
   }
 
   private ensure(): Promise<unknown> {
@@ -111,25 +115,3 @@ export class DeliveryQueue {
   }
 }
 
-/** The Delivery port over the ledger (idempotency) and the queue (work list). */
-export class QueuedDelivery implements Delivery {
-  constructor(
-    private readonly ledger: DeliveryLedger,
-    private readonly queue: DeliveryQueue,
-    private readonly clock: Clock,
-  ) {}
-
-  async enqueue(job: DeliveryJob): Promise<'queued' | 'duplicate'> {
-    const now = this.clock.now();
-    if (!(await this.ledger.add(job, now))) return 'duplicate';
-    try {
-      await this.queue.send({ tenantId: job.tenantId, key: job.key }, job.notBefore === undefined ? 0 : job.notBefore - now);
-    } catch (error) {
-      // Without a message nobody would pick the row up; undo it so the caller's retry works.
-      // If even that fails, the worker's recovery sweep re-queues the row later.
-      await this.ledger.remove(job.tenantId, job.key).catch(() => undefined);
-      throw error;
-    }
-    return 'queued';
-  }
-}

@@ -17,7 +17,7 @@ import { register } from '../../src/domain/idea/lifecycle.js';
 import { rolesIn } from '../../src/domain/programme/roles.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { QueuedDelivery } from '../../src/storage/deliveryQueue.js';
+import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { ReportTable } from '../../src/storage/reportTable.js';
 import { Tables } from '../../src/storage/tables.js';

@@ -3,7 +3,8 @@
 import { storageClients } from '../../src/storage/connection.js';
 import { ConversationTable } from '../../src/storage/conversationTable.js';
 import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
-import { DeliveryQueue, QueuedDelivery } from '../../src/storage/deliveryQueue.js';
+import { DeliveryQueue } from '../../src/storage/deliveryQueue.js';
+import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
 import { Tables } from '../../src/storage/tables.js';
 
 export function deliveryStores(connectionString: string) {

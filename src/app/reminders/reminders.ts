@@ -9,7 +9,7 @@ import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { dueEvents, type ScheduleEvent } from '../../domain/schedule/due.js';
 import { periodByKey } from '../../domain/schedule/period.js';
 import { checkPhaseDuration, type PhaseWarning } from '../../domain/schedule/phaseDuration.js';
-import type { Delivery, DeliveryJob } from '../delivery.js';
+import { enqueueAll, type Delivery, type DeliveryJob } from '../delivery.js';
 import type { RecipientLanguage } from '../ports.js';
 import type { Language } from '../../i18n/language.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
@@ -200,10 +200,8 @@ async function planProgramme(deps: ReminderDeps, programme: Programme, now: numb
     }
   }
 
-  for (const j of jobs) {
-    if ((await deps.delivery.enqueue(j)) === 'queued') report.queued.push(j.key);
-    else report.duplicates++;
-  }
+  const answers = await enqueueAll(deps.delivery, jobs);
+  jobs.forEach((j, i) => (answers[i] === 'queued' ? report.queued.push(j.key) : report.duplicates++));
 }
 
 /** Plans and enqueues everything due at `now`. Safe to run any number of times, anywhere. */

@@ -7,7 +7,7 @@ import type { Idea } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { periodByKey, type Period } from '../../domain/schedule/period.js';
-import type { Delivery, DeliveryJob } from '../delivery.js';
+import { enqueueAll, type Delivery, type DeliveryJob } from '../delivery.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
@@ -120,7 +120,6 @@ export async function fileReport(
       jobs.push({ key: `${base}:project-steering-group`, tenantId: key.tenantId, target: { kind: 'conversation', conversationId: own.conversationId }, message: { kind: 'card', card }, discloses });
     }
   }
-  let posted = 0;
-  for (const job of jobs) if ((await deps.delivery.enqueue(job)) === 'queued') posted++;
+  const posted = (await enqueueAll(deps.delivery, jobs)).filter((answer) => answer === 'queued').length;
   return ok({ report, posted });
 }

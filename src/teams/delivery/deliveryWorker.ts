@@ -1,7 +1,8 @@
 // Pulls delivery jobs off the queue and gets each one to Teams once. Any number of workers, in
 // any number of instances, may run on the same queue: the ledger's ETag-guarded claim decides
-// which one sends, a lease lets another take over from an instance that died, and the queue
-// message is deleted only after the outcome is recorded.
+// which one sends, a lease lets another take over from an instance that died, and a queue
+// message (naming up to 32 jobs) is deleted only after every job in it is recorded or handed on
+// to a message of its own. While its jobs are at work the message is kept hidden.
 //
 // Every send goes through `deps.send` (the SendToTeams function, sendToTeams.ts) and nothing
 // else in this module talks to Teams: that is where a disclosure guard will sit.
@@ -11,7 +12,7 @@ import type { Logger } from 'pino';
 import type { DeliveryJob, DeliveryOutcome } from '../../app/delivery.js';
 import type { Clock, ConversationRecord, ConversationStore } from '../../app/ports.js';
 import { isClaimable, type Claim, type DeliveryLedger } from '../../storage/deliveryLedger.js';
-import type { DeliveryQueue, ReceivedDelivery } from '../../storage/deliveryQueue.js';
+import { MAX_REFS_PER_MESSAGE, type DeliveryQueue, type DeliveryRef, type ReceivedDelivery } from '../../storage/deliveryQueue.js';
 import type { RateLimiter } from './rateLimits.js';
 import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retryPolicy.js';
 import type { SendToTeams } from './sendToTeams.js';
@@ -22,7 +23,7 @@ export interface DeliveryWorkerOptions {
   concurrency: number;
   /** How long a claim keeps other instances away; extended before each send and each wait. */
   leaseMs: number;
-  /** How long a received message stays hidden from other receivers. */
+  /** How long a received message stays hidden from other receivers; renewed while its jobs run. */
   visibilityMs: number;
   /** Per HTTP request to the Connector; must be well under leaseMs. */
   sendTimeoutMs: number;
@@ -38,11 +39,14 @@ export interface DeliveryWorkerOptions {
   retry: RetryOptions;
 }
 
+// Lease and visibility are what an instance that dies costs its jobs: they wait this long for
+// another instance. 30 s each, with a Connector request timing out after 10 s (Teams answers in
+// well under a second when it answers at all).
 export const DEFAULT_WORKER_OPTIONS: DeliveryWorkerOptions = {
   concurrency: 16,
-  leaseMs: 60_000,
-  visibilityMs: 120_000,
-  sendTimeoutMs: 20_000,
+  leaseMs: 30_000,
+  visibilityMs: 30_000,
+  sendTimeoutMs: 10_000,
   idlePollMs: 2_000,
   maxDequeueCount: 10,
   maxInlineWaitMs: 5_000,
@@ -71,6 +75,9 @@ export interface DeliveryWorkerDeps {
   options?: Partial<DeliveryWorkerOptions>;
 }
 
+/** How one job of a message ended here: done (recorded, or handed on), to give back, or failed. */
+type JobEnd = 'done' | 'give-back' | 'failed';
+
 /** How one claimed job ended in this worker. */
 type Handled =
   | { kind: 'outcome'; outcome: DeliveryOutcome }
@@ -89,6 +96,13 @@ export class DeliveryWorker {
   private loop: Promise<void> | undefined;
   private abandoned = false;
   private lastRecover = Number.NEGATIVE_INFINITY;
+  /** Jobs received and not yet ended (running or waiting for a slot). */
+  private backlog = 0;
+  /** Jobs running now, at most `concurrency`; the others wait in `waitingForSlot`. */
+  private running = 0;
+  private readonly waitingForSlot: (() => void)[] = [];
+  /** Jobs per message in the last receive, to ask for about as many jobs as there are slots. */
+  private refsPerMessage = 1;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.options = { ...DEFAULT_WORKER_OPTIONS, ...deps.options };
@@ -125,7 +139,7 @@ export class DeliveryWorker {
   async recover(): Promise<number> {
     const now = this.deps.clock.now();
     const stale = await this.deps.ledger.stale(now, this.options.staleAfterMs);
-    for (const ref of stale) await this.deps.queue.send(ref);
+    for (let i = 0; i < stale.length; i += MAX_REFS_PER_MESSAGE) await this.deps.queue.send(stale.slice(i, i + MAX_REFS_PER_MESSAGE));
     if (stale.length > 0) this.deps.log.warn({ count: stale.length }, 'delivery: re-queued stale jobs');
     return stale.length;
   }
@@ -146,15 +160,15 @@ export class DeliveryWorker {
         ));
       }
       // Receive in batches (a receive costs the same for 1 or 32 messages): wait until at
-      // least half the slots are free before asking again.
-      const free = this.options.concurrency - this.inFlight.size;
+      // least half the slots are free before asking again, and ask for about that many jobs.
+      const free = this.options.concurrency - this.backlog;
       if (this.inFlight.size > 0 && free < Math.min(32, Math.ceil(this.options.concurrency / 2))) {
         await Promise.race(this.inFlight);
         continue;
       }
       let messages: ReceivedDelivery[];
       try {
-        messages = await this.deps.queue.receive(free, this.options.visibilityMs);
+        messages = await this.deps.queue.receive(Math.max(1, Math.round(free / this.refsPerMessage)), this.options.visibilityMs);
       } catch (error) {
         this.deps.log.warn({ err: error }, 'delivery: cannot read the queue');
         await this.pause(this.options.idlePollMs);
@@ -171,7 +185,8 @@ export class DeliveryWorker {
         continue;
       }
       idleMs = QUICK_POLL_MS;
-      for (const message of messages) this.track(this.handle(message));
+      this.refsPerMessage = Math.max(1, messages.reduce((n, m) => n + (m.refs?.length ?? 1), 0) / messages.length);
+      for (const message of messages) this.track(this.handleMessage(message));
     }
   }
 
@@ -189,54 +204,97 @@ export class DeliveryWorker {
   }
 
   /**
-   * Never rejects: a failure leaves the message to reappear and the lease to run out. A message
-   * that keeps failing is dropped; its ledger row is not done, so the recovery sweep re-queues it.
+   * Never rejects. Deletes the message once every job in it is done; gives it back at once when
+   * a graceful stop interrupted a job; otherwise (a job failed) leaves it to reappear, when the
+   * jobs already recorded are skipped by the ledger.
    */
-  private async handle(message: ReceivedDelivery): Promise<void> {
+  private async handleMessage(message: ReceivedDelivery): Promise<void> {
+    const { queue, log } = this.deps;
+    const { refs } = message;
+    if (!refs) {
+      log.error({ messageId: message.messageId }, 'delivery: unreadable queue message deleted');
+      await queue.delete(message).catch(() => undefined);
+      return;
+    }
+    this.backlog += refs.length;
+    const keepHidden = setInterval(() => {
+      if (this.alive) void queue.hide(message, this.options.visibilityMs).catch(() => false);
+    }, this.options.visibilityMs / 2);
+    let ends: JobEnd[];
     try {
-      await this.process(message);
+      ends = await Promise.all(
+        refs.map((ref) => {
+          const job = this.handleJob(message, ref);
+          this.track(job.then(() => undefined)); // so the receive loop wakes as each job ends
+          return job;
+        }),
+      );
+    } finally {
+      clearInterval(keepHidden);
+    }
+    if (!this.alive) return;
+    try {
+      if (ends.every((end) => end === 'done')) await queue.delete(message);
+      else if (ends.includes('give-back')) await queue.hide(message, 0);
     } catch (error) {
-      if (!this.alive) return;
-      const drop = message.dequeueCount > this.options.maxDequeueCount;
-      this.deps.log.error({ err: error, key: message.ref?.key, dequeueCount: message.dequeueCount, drop }, 'delivery: job failed unexpectedly');
-      if (drop) await this.deps.queue.delete(message).catch(() => undefined);
+      log.warn({ err: error, messageId: message.messageId }, 'delivery: cannot delete or release a queue message; it reappears');
     }
   }
 
-  private async process(message: ReceivedDelivery): Promise<void> {
+  /** Waits for a slot, then runs one job. A job that keeps failing is dropped: its ledger row is
+   * not done, so the recovery sweep re-queues it. */
+  private async handleJob(message: ReceivedDelivery, ref: DeliveryRef): Promise<JobEnd> {
+    const leave = await this.slot();
+    try {
+      if (this.controller.signal.aborted) return 'give-back';
+      return await this.process(message, ref);
+    } catch (error) {
+      if (!this.alive) return 'failed';
+      const drop = message.dequeueCount > this.options.maxDequeueCount;
+      this.deps.log.error({ err: error, key: ref.key, dequeueCount: message.dequeueCount, drop }, 'delivery: job failed unexpectedly');
+      return drop ? 'done' : 'failed';
+    } finally {
+      leave();
+      this.backlog--;
+    }
+  }
+
+  /** Resolves with the function that gives the slot back (straight to the next job waiting). */
+  private async slot(): Promise<() => void> {
+    if (this.running < this.options.concurrency) this.running++;
+    else await new Promise<void>((resolve) => this.waitingForSlot.push(resolve));
+    return () => {
+      const next = this.waitingForSlot.shift();
+      if (next) next();
+      else this.running--;
+    };
+  }
+
+  private async process(message: ReceivedDelivery, ref: DeliveryRef): Promise<JobEnd> {
     const { queue, ledger, clock, instanceId } = this.deps;
-    const { ref } = message;
-    if (!ref) {
-      this.deps.log.error({ messageId: message.messageId }, 'delivery: unreadable queue message deleted');
-      await queue.delete(message);
-      return;
-    }
     const entry = await ledger.get(ref.tenantId, ref.key);
-    if (!this.alive) return;
-    if (!entry || entry.state === 'sent' || entry.state === 'failed') {
-      await queue.delete(message); // done already (or never stored): this message is a leftover
-      return;
-    }
+    if (!this.alive) return 'failed';
+    if (!entry || entry.state === 'sent' || entry.state === 'failed') return 'done'; // done already (or never stored)
     const now = clock.now();
     if (!isClaimable(entry, now)) {
-      await queue.hide(message, entry.leaseUntil - now + 1_000); // another holder is at work
-      return;
+      await queue.send(ref, entry.leaseUntil - now + 1_000); // another holder is at work: look again after its lease
+      return 'done';
     }
     if (entry.job.notBefore !== undefined && entry.job.notBefore > now) {
-      await queue.reschedule(message, ref, entry.job.notBefore - now);
-      return;
+      await queue.send(ref, entry.job.notBefore - now);
+      return 'done';
     }
     const claim = await ledger.claim(entry, instanceId, now, this.options.leaseMs);
-    if (!this.alive) return;
+    if (!this.alive) return 'failed';
     if (!claim) {
-      await queue.hide(message, this.options.sendTimeoutMs + 1_000); // another instance won the claim
-      return;
+      await queue.send(ref, this.options.sendTimeoutMs + 1_000); // another instance won the claim
+      return 'done';
     }
     deliveryMetrics.claimed(entry.createdAt, now);
     if (message.dequeueCount > this.options.maxDequeueCount) {
       const lastError = `gave up after the queue message was received ${message.dequeueCount} times`;
-      await this.settle(message, claim, { kind: 'failed-gave-up', at: now, attempts: 0, lastError });
-      return;
+      await this.settle(claim, { kind: 'failed-gave-up', at: now, attempts: 0, lastError });
+      return 'done';
     }
     const holder = { claim };
     let handled: Handled;
@@ -246,18 +304,17 @@ export class DeliveryWorker {
       if (!isAbort(error) || !this.alive) throw error;
       // Graceful stop while waiting: give the job back for another instance.
       await ledger.release(holder.claim, clock.now());
-      await queue.hide(message, 0);
-      return;
+      return 'give-back';
     }
-    if (!this.alive) return;
-    if (handled.kind === 'outcome') await this.settle(message, holder.claim, handled.outcome);
+    if (!this.alive) return 'failed';
+    if (handled.kind === 'outcome') await this.settle(holder.claim, handled.outcome);
     else if (handled.kind === 'defer') {
       await ledger.release(holder.claim, clock.now());
-      await queue.reschedule(message, ref, handled.waitMs);
+      await queue.send(ref, handled.waitMs);
     } else {
       this.deps.log.warn({ key: ref.key }, 'delivery: claim lost to another instance before sending; left to it');
-      await queue.delete(message);
     }
+    return 'done';
   }
 
   /** Resolves the conversation, waits for the rate limiter, sends, and retries per the policy. */
@@ -327,10 +384,10 @@ export class DeliveryWorker {
   }
 
   /**
-   * Records the outcome, then deletes the message. A send that reached Teams must be recorded
-   * or another instance would repeat it when the lease runs out, so storage hiccups are retried.
+   * Records the outcome. A send that reached Teams must be recorded or another instance would
+   * repeat it when the lease runs out, so storage hiccups are retried.
    */
-  private async settle(message: ReceivedDelivery, claim: Claim, outcome: DeliveryOutcome): Promise<void> {
+  private async settle(claim: Claim, outcome: DeliveryOutcome): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         const recorded = await this.deps.ledger.finish(claim, outcome);
@@ -343,6 +400,5 @@ export class DeliveryWorker {
     }
     deliveryMetrics.settled(outcome);
     if (outcome.kind !== 'sent') this.deps.log.warn({ key: claim.key, outcome }, 'delivery: failed; recorded for the office');
-    await this.deps.queue.delete(message);
   }
 }

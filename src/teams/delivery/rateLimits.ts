@@ -22,6 +22,10 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly Window[] = [
 /** Per app per tenant: about 50 requests/s. */
 export const TEAMS_TENANT_WINDOWS: readonly Window[] = [{ limit: 50, windowMs: 1_000 }];
 
+/** One instance's share of the tenant windows when `instances` send side by side. */
+export const tenantShare = (instances: number): Window[] =>
+  TEAMS_TENANT_WINDOWS.map((w) => ({ limit: Math.max(1, Math.floor(w.limit / instances)), windowMs: w.windowMs }));
+
 /**
  * The margin the service runs with: enough for the arrival jitter of a busy instance, small enough
  * to keep the tenant's 50/s ceiling within 4 % (50 per 1.04 s).
