@@ -223,6 +223,40 @@ describe('a dispute about the solution (DSOP §5)', () => {
       expect(log).toContain(`Dispute 1 in ${number}: API-format. Data owner Skatteetaten decided: REST med JSON. Finans Norge: Withdraws from the project`);
     }
   });
+
+  it('the decision log’s CSV has a row per dispute, quoted and guarded as the ballots are', async () => {
+    clockNow = osloTime('2026-12-01', 13, 15);
+    const ref = { programmeId: 'dsop', number };
+    await click(people.office2, 'idea.recordDispute', { ...ref, subject: 'Format, "strengt"', dataOwner: 'finans-norge', decision: '=HYPERLINK("x")' });
+    clockNow = osloTime('2026-12-01', 13, 20);
+    await click(people.office, 'idea.consumerChoice', { ...ref, dispute: '2', party: 'skatteetaten', choice: 'accept' });
+    const columns = (csv: string) => csv.split('\r\n')[0]!.split(',');
+    for (const args of ['', ` ${number}`]) {
+      const { text: csv } = await say(people.member, `decision log csv${args}`);
+      expect(csv).toBeDefined();
+      expect(columns(csv!).slice(-8)).toEqual([
+        'dispute',
+        'dispute_subject',
+        'data_owner',
+        'data_owner_name',
+        'data_owner_decision',
+        'consumer_choices',
+        'recorded_by',
+        'recorded_at',
+      ]);
+      const rows = csv!.split('\r\n').filter((l) => l.includes('skatteetaten,Skatteetaten') || l.includes('finans-norge,Finans Norge'));
+      // No vote id, the idea's own columns, the 22 other vote columns empty, then the dispute's.
+      const lead = `,${number},Felles kontoinformasjon 1,${','.repeat(22)}`;
+      expect(rows).toEqual([
+        `${lead}1,API-format,skatteetaten,Skatteetaten,REST med JSON,"Finans Norge: withdraw (Ola Office, 2026-12-01T09:00:00.000+01:00)",Ola Office,2026-12-01T09:00:00.000+01:00`,
+        `${lead}2,"Format, ""strengt""",finans-norge,Finans Norge,"'=HYPERLINK(""x"")","Skatteetaten: accept (Ola Office, 2026-12-01T13:20:00.000+01:00)",Siri Sekretariat,2026-12-01T13:15:00.000+01:00`,
+      ]);
+      expect(csv!.endsWith('\r\n')).toBe(true);
+    }
+    // A body's log has no disputes (they belong to an idea, not a body).
+    const { text: bodyCsv } = await say(people.member, 'decision log csv styringsgruppe');
+    expect(bodyCsv).not.toContain('API-format');
+  });
 });
 
 describe('BP2 is prepared by the steering group (DSOP §3.2)', () => {

@@ -25,7 +25,7 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { LatestReader } from './sharedReads.js';
 import type { VoteCards } from './voteCards.js';
 import type { VoteSubjects } from './voteSubject.js';
-import { disputeLines, logView } from './voteLog.js';
+import { disputedIdeas, disputeLines, logView } from './voteLog.js';
 import { bodyName, choiceText, voteErrorText } from './voteText.js';
 import { proposalView, type Banner } from './voteViews.js';
 import { ideaNumberField, programmeIdField, textFields } from '../invoke/fields.js';
@@ -256,8 +256,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
         const shown = new Set(log.value.votes.map((v) => v.vote.ideaNumber));
         const discloses = ideas.filter((i) => shown.has(i.number)).map((i) => ideaContent(data.programmeId, i));
         const filterText = data.ideaNumber ?? data.body ?? '';
-        // Disputes belong to an idea, not a body: shown for the whole log or the one idea.
-        const disputed = data.body ? [] : ideas.filter((i) => i.disputes.length > 0 && (!data.ideaNumber || i.number === data.ideaNumber));
+        const disputed = disputedIdeas(ideas, data);
         const disputes = disputeLines(log.value.access.programme, disputed, ctx.language);
         const disclosesAll = [...discloses, ...disputed.filter((i) => !shown.has(i.number)).map((i) => ideaContent(data.programmeId, i))];
         return cards.render('voteLog', logView(log.value, ctx.language, filterText, disputes), disclosesAll);
