@@ -57,6 +57,7 @@ import { refreshAllWithdrawals } from './app/membership/withdrawals.js';
 import { WithdrawalTable } from './storage/withdrawalTable.js';
 import { planConveneReminders } from './app/reminders/convene.js';
 import { conveneText } from './teams/meetings/conveneText.js';
+import { PROGRAMME_PEOPLE, programmePeopleDataset } from './teams/ideas/leaderSearch.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
 
 export interface AppOptions {
@@ -194,7 +195,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log);
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log, {
+    [PROGRAMME_PEOPLE]: programmePeopleDataset,
+  });
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),

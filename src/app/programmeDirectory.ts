@@ -64,6 +64,12 @@ export class ProgrammeDirectory {
     this.rebuild();
   }
 
+  /** The programme's recorded withdrawals as last loaded (at start-up, on every tick and when
+   * one is recorded here), whether in effect yet or not. */
+  withdrawalsOf(key: { tenantId: string; programmeId: string }): readonly Withdrawal[] {
+    return this.withdrawals.get(keyOf(key)) ?? [];
+  }
+
   private rebuild(): void {
     this.served = this.files.map((file) => {
       const admitted = this.admitted.get(keyOf({ tenantId: file.tenantId, programmeId: file.id })) ?? [];

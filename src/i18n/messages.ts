@@ -46,6 +46,7 @@ const baseMessages = {
   },
   'error.unknownAction': { nb: 'Denne knappen kjenner jeg ikke igjen («{verb}»).', en: 'I don\'t recognise this button ("{verb}").' },
   'error.invalidInput': { nb: 'Noen felt må rettes:', en: 'Some fields need correcting:' },
+  'error.unknownDataset': { nb: 'Dette søket kjenner jeg ikke igjen («{dataset}»).', en: 'I don\'t recognise this search ("{dataset}").' },
   'error.notInProgramme': {
     nb: 'Du er ikke registrert i dette programmet.',
     en: 'You are not registered in this programme.',

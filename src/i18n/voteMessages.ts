@@ -79,6 +79,10 @@ export const voteMessages = {
     nb: 'Bare medlemmene av {body} stemmer. Du kan følge avstemningen her.',
     en: 'Only the members of {body} vote. You can follow the vote here.',
   },
+  'voteError.departed-voter': {
+    nb: '{party} har gått ut av programmet med virkning fra {date}, så partens folk kan ikke lenger stemme i denne avstemningen. Stemmen ble ikke registrert; en stemme avgitt før den datoen, står.',
+    en: '{party} left the programme with effect from {date}, so its people can no longer vote in this vote. The vote was not recorded; a ballot cast before that date stands.',
+  },
   'voteError.vote-closed': { nb: 'Avstemningen er lukket; stemmen ble ikke registrert.', en: 'The vote is closed; the vote was not recorded.' },
   'voteError.deadline-passed': {
     nb: 'Fristen for avstemningen er ute; stemmen ble ikke registrert.',
@@ -138,6 +142,10 @@ export const voteMessages = {
     en: 'You are the secretary of {body}; you do not vote, but you can close the vote.',
   },
   'vote.outsiderNote': { nb: 'Bare medlemmene av {body} stemmer.', en: 'Only the members of {body} vote.' },
+  'vote.departedNote': {
+    nb: '{party} har gått ut av programmet med virkning fra {date}; du stemmer ikke lenger i denne avstemningen. En stemme du avga før den datoen, står.',
+    en: '{party} left the programme with effect from {date}; you no longer vote in this vote. A ballot you cast before that date stands.',
+  },
   'vote.comment': { nb: 'Kommentar (valgfritt)', en: 'Comment (optional)' },
   'vote.choice.for': { nb: 'For', en: 'For' },
   'vote.choice.against': { nb: 'Mot', en: 'Against' },

@@ -1,6 +1,6 @@
 // The botbuilder edge. It only routes: messages to the command router, Action.Execute invokes
 // to the verb router, installs to the welcome card. All decisions live behind those routers.
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
 import type { ConversationRegistry } from '../app/disclosure/ports.js';
 import type { Clock, ConversationStore } from '../app/ports.js';
 import type { ProgrammeDirectory } from '../app/programmeDirectory.js';
@@ -62,6 +62,17 @@ export class SamspillBot extends TeamsActivityHandler {
     const ctx = this.context(turn);
     const card = await this.deps.verbs.route(ctx, invokeValue.action.verb, invokeValue.action.data);
     return this.deps.outbound.invokeResponse(ctx, this.audience(turn, ctx), card);
+  }
+
+  /**
+   * Typeahead searches ('application/search') go to the verb router's datasets, which validate
+   * the value themselves (botbuilder's own check would answer an empty query with a bare 400);
+   * every other invoke takes botbuilder's way.
+   */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    if (turn.activity.name !== 'application/search') return super.onInvokeActivity(turn);
+    const response = await this.deps.verbs.search(this.context(turn), turn.activity.value);
+    return { status: response.statusCode, body: response };
   }
 
   private audience(turn: TurnContext, ctx: RequestContext) {

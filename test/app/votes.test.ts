@@ -145,6 +145,7 @@ beforeAll(async () => {
     votes,
     subjects: new VoteSubjects(ideas, applications),
     directory,
+    clock: { now: () => START },
     voteCards: new VoteCards(new CardRenderer(), new TeamsIds(conversations)),
     delivery,
     deliveryLog: delivery,
@@ -161,6 +162,7 @@ beforeAll(async () => {
     board,
     roadmap: { onRoadmap: async (key, number) => (await roadmap.get(key, number)) !== undefined },
     matters: { apply: (vote, adopted, by, at) => applyAdmission({ applications, registry: new PartyRegistryTable(tables), directory }, vote, adopted, by, at) },
+    departures: directory,
   };
   for (const programme of programmes) {
     const here = ctx('aad-office', programme, START, 'channel');

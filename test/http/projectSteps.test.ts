@@ -14,7 +14,7 @@ import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
-import type { ActivityOptions, Person } from '../support/activities.js';
+import { searchActivity, type ActivityOptions, type Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -107,6 +107,41 @@ describe('the project leader (DSOP §3.3)', () => {
     for (const name of ['Ola Office', 'Kari Chair', 'Per Member', 'Oda Observer']) expect(picker).toContain(`"title":"${name}"`);
     const member = await click(people.member, 'idea.show', { programmeId: 'dsop', number });
     expect(() => actionData(member, 'idea.assignLeader')).toThrow();
+  });
+
+  it('the picker also asks Teams’ typeahead; the search finds people by name, case and accents ignored, for the office only', async () => {
+    const office = await click(people.office, 'idea.show', { programmeId: 'dsop', number });
+    expect(JSON.stringify(office)).toContain('"choices.data":{"type":"Data.Query","dataset":"programmePeople"}');
+    const search = async (from: Person, value: unknown, locale = 'en-US') => {
+      const res = await service.post(searchActivity({ serviceUrl: connector.url, tenantId: TENANT, from, locale }, value));
+      return { status: res.status, body: (await res.json()) as { statusCode: number; type: string; value: { results?: unknown[]; code?: string; message?: string } } };
+    };
+    const query = (queryText: string, queryOptions = { skip: 0, top: 15 }) => ({ queryText, queryOptions, dataset: 'programmePeople' });
+
+    const kari = await search(people.office, query('KARI'));
+    expect(kari).toEqual({
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [{ title: 'Kari Chair', value: 'aad-chair' }] } },
+    });
+    // Accents and case folded both ways; a match at a word's start comes first, then by name.
+    expect((await search(people.office2, query('pér'))).body.value.results).toEqual([{ title: 'Per Member', value: 'aad-member' }]);
+    expect((await search(people.office, query('Ō'))).body.value.results).toEqual([
+      { title: 'Oda Observer', value: 'aad-observer' },
+      { title: 'Ola Office', value: 'aad-office' },
+    ]);
+    expect((await search(people.office, query('o', { skip: 1, top: 1 }))).body.value.results).toEqual([{ title: 'Ola Office', value: 'aad-office' }]);
+    expect((await search(people.office, query('nobody'))).body.value.results).toEqual([]);
+
+    // Not the office: a localised refusal, and no names.
+    const member = await search(people.member, query('kari'));
+    expect(member).toMatchObject({ status: 403, body: { statusCode: 403, type: 'application/vnd.microsoft.error', value: { message: 'Only the programme office can do this.' } } });
+    expect(JSON.stringify(member.body)).not.toContain('aad-chair');
+    expect((await search(people.outsider, query('kari'), 'nb-NO')).body.value.message).toBe('Bare programkontoret kan gjøre dette.');
+    // A value that is not a Data.Query's, and a dataset the bot does not have.
+    const bad = await search(people.office, { queryText: 'kari', dataset: 'programmePeople', queryOptions: { skip: -1, top: 15 } });
+    expect(bad).toMatchObject({ status: 400, body: { type: 'application/vnd.microsoft.error', value: { code: 'BadRequest' } } });
+    expect(bad.body.value.message).toContain('Some fields need correcting:');
+    expect(await search(people.office, { ...query('kari'), dataset: 'games' })).toMatchObject({ status: 404, body: { value: { message: 'I don\'t recognise this search ("games").' } } });
   });
 
   it('refuses a participant who is not the office, and a person outside the programme', async () => {
@@ -222,6 +257,40 @@ describe('a dispute about the solution (DSOP §5)', () => {
       expect(log).toContain('Disputes about the solution (agreement §5)');
       expect(log).toContain(`Dispute 1 in ${number}: API-format. Data owner Skatteetaten decided: REST med JSON. Finans Norge: Withdraws from the project`);
     }
+  });
+
+  it('the decision log’s CSV has a row per dispute, quoted and guarded as the ballots are', async () => {
+    clockNow = osloTime('2026-12-01', 13, 15);
+    const ref = { programmeId: 'dsop', number };
+    await click(people.office2, 'idea.recordDispute', { ...ref, subject: 'Format, "strengt"', dataOwner: 'finans-norge', decision: '=HYPERLINK("x")' });
+    clockNow = osloTime('2026-12-01', 13, 20);
+    await click(people.office, 'idea.consumerChoice', { ...ref, dispute: '2', party: 'skatteetaten', choice: 'accept' });
+    const columns = (csv: string) => csv.split('\r\n')[0]!.split(',');
+    for (const args of ['', ` ${number}`]) {
+      const { text: csv } = await say(people.member, `decision log csv${args}`);
+      expect(csv).toBeDefined();
+      expect(columns(csv!).slice(-8)).toEqual([
+        'dispute',
+        'dispute_subject',
+        'data_owner',
+        'data_owner_name',
+        'data_owner_decision',
+        'consumer_choices',
+        'recorded_by',
+        'recorded_at',
+      ]);
+      const rows = csv!.split('\r\n').filter((l) => l.includes('skatteetaten,Skatteetaten') || l.includes('finans-norge,Finans Norge'));
+      // No vote id, the idea's own columns, the 22 other vote columns empty, then the dispute's.
+      const lead = `,${number},Felles kontoinformasjon 1,${','.repeat(22)}`;
+      expect(rows).toEqual([
+        `${lead}1,API-format,skatteetaten,Skatteetaten,REST med JSON,"Finans Norge: withdraw (Ola Office, 2026-12-01T09:00:00.000+01:00)",Ola Office,2026-12-01T09:00:00.000+01:00`,
+        `${lead}2,"Format, ""strengt""",finans-norge,Finans Norge,"'=HYPERLINK(""x"")","Skatteetaten: accept (Ola Office, 2026-12-01T13:20:00.000+01:00)",Siri Sekretariat,2026-12-01T13:15:00.000+01:00`,
+      ]);
+      expect(csv!.endsWith('\r\n')).toBe(true);
+    }
+    // A body's log has no disputes (they belong to an idea, not a body).
+    const { text: bodyCsv } = await say(people.member, 'decision log csv styringsgruppe');
+    expect(bodyCsv).not.toContain('API-format');
   });
 });
 

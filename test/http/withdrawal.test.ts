@@ -1,7 +1,9 @@
 // Parties that leave, over HTTP: the office records a withdrawal (notice date today, effective
 // date by the notice rule: Digi Rogaland §7, one year from 1 January next year); the party's
 // people keep their seats until the effective date and lose them on it (clock injected);
-// the record stays listed. Real activities, real Azurite, the Connector stub.
+// the record stays listed; a vote already running on that date stops taking their ballots and
+// counting them as voters, and a ballot cast before it stands. Real activities, real Azurite,
+// the Connector stub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import { storageClients } from '../../src/storage/connection.js';
@@ -87,5 +89,46 @@ describe('a party that withdraws', () => {
 
     const listed = await chat.say(people.office, 'withdrawals');
     expect(listed.text).toContain('Finans Norge: Withdrawal, notice given 23 Nov 2026 by Ola Office, effective 1 Jan 2028');
+  });
+
+  it('a vote running when the withdrawal takes effect: its people vote no more, are counted no more, and an earlier ballot stands', async () => {
+    // Back to the last day before the effective date (the tick serves the seats again).
+    clockNow = Date.UTC(2027, 11, 31, 11);
+    await service.app.reminders.tick(clockNow);
+    const voted = await openVote('Stemte før');
+    const silent = await openVote('Stemte ikke');
+    for (const voteId of [voted, silent]) {
+      expect((await votes.get({ ...key, voteId }))?.electorate).toMatchObject({ members: ['aad-chair', 'aad-member'] });
+    }
+    await click(people.member, 'gate.vote', { programmeId: 'dsop', voteId: voted, choice: 'against' });
+    const chairBefore = cardText(await click(people.chair, 'gate.view', { programmeId: 'dsop', voteId: silent }));
+    expect(chairBefore).toContain('0 of 2 members have voted.');
+
+    clockNow = Date.UTC(2028, 0, 1, 9); // 1 January 2028, 10:00 in Oslo: the withdrawal is in effect
+    await service.app.reminders.tick(clockNow);
+    // Per Member (Finans Norge) can neither vote nor change the ballot he cast, in either language.
+    const refused = cardText(await click(people.member, 'gate.vote', { programmeId: 'dsop', voteId: silent, choice: 'for' }));
+    expect(refused).toContain('Finans Norge left the programme with effect from 1 Jan 2028, so its people can no longer vote in this vote.');
+    expect(refused).toContain('you no longer vote in this vote');
+    const norsk = cardText(await chat.click(people.member, 'gate.vote', { programmeId: 'dsop', voteId: voted, choice: 'for' }, { locale: 'nb-NO' }));
+    expect(norsk).toContain('Finans Norge har gått ut av programmet med virkning fra 1. jan. 2028, så partens folk kan ikke lenger stemme i denne avstemningen.');
+    const ballots = async (voteId: string) => (await votes.latest({ ...key, voteId })).map((b) => [b.voter, b.choice]);
+    expect(await ballots(silent)).toEqual([]);
+    expect(await ballots(voted)).toEqual([['aad-member', 'against']]);
+
+    // The chair's card counts the seats that remain, plus the ballot that stands.
+    expect(cardText(await click(people.chair, 'gate.view', { programmeId: 'dsop', voteId: silent }))).toContain('0 of 1 members have voted.');
+    expect(cardText(await click(people.chair, 'gate.view', { programmeId: 'dsop', voteId: voted }))).toContain('1 of 2 members have voted.');
+    for (const voteId of [voted, silent]) {
+      await click(people.chair, 'gate.vote', { programmeId: 'dsop', voteId, choice: 'for' });
+      await click(people.chair, 'gate.close', { programmeId: 'dsop', voteId });
+    }
+    // Without Per: one voter, one for. With Per's ballot of 31 December: it counts as cast.
+    expect((await votes.get({ ...key, voteId: silent }))?.outcome).toMatchObject({ counts: { for: 1, against: 0, abstain: 0, notVoted: 0 }, didNotVote: [] });
+    expect((await votes.get({ ...key, voteId: voted }))?.outcome).toMatchObject({ status: 'rejected', counts: { for: 1, against: 1, notVoted: 0 } });
+    // The record keeps the electorate the vote opened with; the decision log keeps Per's ballot.
+    expect((await votes.get({ ...key, voteId: silent }))?.electorate.members).toEqual(['aad-chair', 'aad-member']);
+    const log = await chat.say(people.office, `decision log csv ${(await votes.get({ ...key, voteId: voted }))!.ideaNumber}`);
+    expect(log.text).toMatch(/,aad-member,Per Member,against,2027-12-31T12:00:00\.000\+01:00,,yes,/);
   });
 });

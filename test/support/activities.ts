@@ -40,4 +40,12 @@ export const invokeActivity = (o: ActivityOptions, verb: string, data: Record<st
   value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
 });
 
+/** A typeahead query from an Input.ChoiceSet's Data.Query, as Teams sends it. */
+export const searchActivity = (o: ActivityOptions, value: unknown) => ({
+  ...base(o),
+  type: 'invoke',
+  name: 'application/search',
+  value,
+});
+
 export const installActivity = (o: ActivityOptions) => ({ ...base(o), type: 'installationUpdate', action: 'add' });

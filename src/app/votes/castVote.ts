@@ -9,6 +9,8 @@ import type { VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
 import { voteMetrics } from '../../observability/metrics.js';
 import type { CastResult, VoteRef, VoteRepository } from './voteRepository.js';
+import { departedVoter } from '../../domain/vote/departedVoters.js';
+import { openVoteAt, withdrawalsFor } from './departures.js';
 
 export interface VoteSeen {
   access: Access;
@@ -22,7 +24,7 @@ export interface VoteSeen {
 
 /** The vote as this person sees it: for their own card (refresh, and after every action). */
 export async function viewVote(
-  deps: Pick<VoteDeps, 'votes'>,
+  deps: Pick<VoteDeps, 'votes' | 'departures'>,
   ctx: RequestContext,
   target: { programmeId: string; voteId: string },
   /** Where the progress line's list comes from; by default storage, fresh. */
@@ -37,13 +39,19 @@ export async function viewVote(
   // The reader's own ballot is read on its own, always fresh; the others only feed the
   // progress line (and may come from the instance's aggregate, see voteModule.ts).
   const [own, latest] = await Promise.all([deps.votes.latestOf(ref, me), progress.latest(ref)]);
-  return ok({
-    access: access.value,
-    vote,
-    viewer: viewerOf(vote, me, access.value.roles.isOffice),
-    own,
-    latest,
-  });
+  return ok({ access: access.value, ...seenAt(deps, access.value, vote, latest, ctx.now), own, latest });
+}
+
+/**
+ * The vote and the reader's place in it as they stand at `now`: the electorate without the
+ * voters whose party has left (departedVoters.ts); a departed voter sees that they vote no more.
+ */
+export function seenAt(deps: Pick<VoteDeps, 'departures'>, access: Access, vote: GateVote, latest: readonly BallotRecord[], now: number): Pick<VoteSeen, 'vote' | 'viewer'> {
+  const current = openVoteAt(deps.departures, access.programme, vote, latest, now);
+  const viewer = viewerOf(current, access.actor.id, access.roles.isOffice);
+  const departed = vote.status === 'open' ? departedVoter(vote.electorate, access.programme, withdrawalsFor(deps.departures, vote), access.actor.id, now) : undefined;
+  if (!departed) return { vote: current, viewer };
+  return { vote: current, viewer: { ...viewer, standing: { standing: 'non-member', canVote: false }, departed: { partyId: departed.partyId, effective: departed.effective } } };
 }
 
 export interface CastRequest {
@@ -55,7 +63,7 @@ export interface CastRequest {
 }
 
 export async function castVote(
-  deps: Pick<VoteDeps, 'votes' | 'board'>,
+  deps: Pick<VoteDeps, 'votes' | 'board' | 'departures'>,
   ctx: RequestContext,
   request: CastRequest,
 ): Promise<Result<{ access: Access; vote: GateVote; result: CastResult }, VoteError>> {
@@ -66,6 +74,8 @@ export async function castVote(
   if (!vote) return err({ code: 'vote-not-found', voteId: request.voteId });
   const { standing } = viewerOf(vote, access.value.actor.id, access.value.roles.isOffice);
   if (!standing.canVote) return err({ code: 'not-voter', standing: standing.standing, body: vote.body });
+  const departed = departedVoter(vote.electorate, access.value.programme, withdrawalsFor(deps.departures, vote), access.value.actor.id, ctx.now);
+  if (departed) return err({ code: 'departed-voter', partyId: departed.partyId, effective: departed.effective });
   if (vote.status !== 'open') return err({ code: 'vote-closed' });
   if (ctx.now >= vote.deadline) return err({ code: 'deadline-passed' });
 

@@ -20,6 +20,8 @@ import { refOf, SYSTEM, type VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
 import type { VoteRef } from './voteRepository.js';
 import { voteMetrics } from '../../observability/metrics.js';
+import { electorateAt } from '../../domain/vote/departedVoters.js';
+import { withdrawalsFor } from './departures.js';
 
 /** The chair or the secretary closes the vote before its deadline. */
 export async function closeVoteByHand(
@@ -43,7 +45,7 @@ export async function closeVote(deps: VoteDeps, programme: Programme, ref: VoteR
   const marked = await deps.votes.update(ref, (v) => (v.status === 'open' ? { ...v, status: 'closing', closing } : undefined));
   if (!marked) return undefined;
   let vote = marked.vote;
-  if (vote.status === 'closing') vote = await count(deps, ref, vote);
+  if (vote.status === 'closing') vote = await count(deps, programme, ref, vote);
   const finished = await finishVote(deps, programme, vote);
   voteMetrics.closed(programme.id, closing.how, finished.outcome?.status);
   return finished;
@@ -53,10 +55,13 @@ export async function closeVote(deps: VoteDeps, programme: Programme, ref: VoteR
  * Seals every voter's latest ballot first: a ballot either made it in before the seal (and
  * counts) or was refused as too late; none is lost between reading and counting.
  */
-async function count(deps: VoteDeps, ref: VoteRef, vote: GateVote): Promise<GateVote> {
+async function count(deps: VoteDeps, programme: Programme, ref: VoteRef, vote: GateVote): Promise<GateVote> {
   const latest = await deps.votes.seal(ref, eligibleVoters(vote.electorate));
+  // Voters whose party had left by the close no longer count, unless they voted before (departedVoters.ts).
+  const at = vote.closing?.at ?? vote.deadline;
+  const electorate = electorateAt(vote.electorate, programme, withdrawalsFor(deps.departures, vote), latest, at);
   const outcome = decide({
-    body: { ...vote.electorate, rule: vote.rule },
+    body: { ...electorate, rule: vote.rule },
     ballots: latest.map(asBallot),
     budgetMatter: vote.budgetMatter,
   });
@@ -200,7 +205,7 @@ export class VoteCloser {
           } else if (vote.status === 'open') {
             await postOnce(this.deps, vote);
             if (votersReminderDue(vote, now)) {
-              const reminded = await remindVoters(this.deps, vote);
+              const reminded = await remindVoters(this.deps, programme, vote, now);
               report.reminded.push(...reminded.map((person) => `${vote.id}:${person}`));
             } else report.resumed.push(vote.id);
           } else {

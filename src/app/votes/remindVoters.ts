@@ -4,11 +4,15 @@
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
 import type { GateVote } from '../../domain/vote/gateVote.js';
 import { refOf, type VoteDeps } from './voteDeps.js';
+import type { Programme } from '../../domain/programme/schema.js';
+import { openVoteAt } from './departures.js';
 
-export async function remindVoters(deps: Pick<VoteDeps, 'votes' | 'board'>, vote: GateVote): Promise<string[]> {
+export async function remindVoters(deps: Pick<VoteDeps, 'votes' | 'board' | 'departures'>, programme: Programme, vote: GateVote, now: number): Promise<string[]> {
   const ref = refOf(vote);
-  const voted = new Set((await deps.votes.latest(ref)).map((b) => b.voter));
-  const waiting = eligibleVoters(vote.electorate).filter((voter) => !voted.has(voter));
+  const latest = await deps.votes.latest(ref);
+  const voted = new Set(latest.map((b) => b.voter));
+  // A voter whose party has left is not reminded (departedVoters.ts).
+  const waiting = eligibleVoters(openVoteAt(deps.departures, programme, vote, latest, now).electorate).filter((voter) => !voted.has(voter));
   if (waiting.length > 0) await deps.board.remindVoters(vote, waiting);
   await deps.votes.update(ref, (v) => (v.progress.votersReminded ? undefined : { ...v, progress: { ...v.progress, votersReminded: true } }));
   return waiting;

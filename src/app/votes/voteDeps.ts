@@ -5,6 +5,7 @@ import type { VoteBoard } from './voteBoard.js';
 import type { BodyChannelRepository, VoteRef, VoteRepository } from './voteRepository.js';
 import type { Applied, GateVote } from '../../domain/vote/gateVote.js';
 import type { PersonRef } from '../../domain/idea/idea.js';
+import type { Withdrawal } from '../../domain/membership/withdrawal.js';
 
 /** Whether an idea has a roadmap entry; asked before a gate that starts a project. */
 export interface RoadmapCheck {
@@ -16,6 +17,15 @@ export interface MatterDecisions {
   apply(vote: GateVote, adopted: boolean, by: PersonRef, at: number): Promise<Applied>;
 }
 
+/**
+ * The programme's recorded withdrawals, as the directory serves them (no storage read on the
+ * vote path): from a withdrawal's effective date its party's people no longer vote in a
+ * running vote (departedVoters.ts).
+ */
+export interface DepartureSource {
+  withdrawalsOf(key: ProgrammeKey): readonly Withdrawal[];
+}
+
 export interface VoteDeps {
   ideas: IdeaRepository;
   votes: VoteRepository;
@@ -24,6 +34,7 @@ export interface VoteDeps {
   board: VoteBoard;
   roadmap: RoadmapCheck;
   matters: MatterDecisions;
+  departures: DepartureSource;
 }
 
 /** Who acts when the clock closes a vote. */

@@ -20,6 +20,8 @@ export type VoteError =
   | { code: 'already-open'; voteId: string }
   | { code: 'vote-not-found'; voteId: string }
   | { code: 'not-voter'; standing: 'observer' | 'secretary' | 'non-member'; body: string }
+  /** The voter's party has left the programme; from `effective` they vote no more (departedVoters.ts). */
+  | { code: 'departed-voter'; partyId: string; effective: string }
   | { code: 'vote-closed' }
   | { code: 'deadline-passed' }
   | { code: 'may-not-close'; body: string }

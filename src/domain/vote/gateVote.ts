@@ -193,6 +193,8 @@ export interface Viewer {
   mayDecide: boolean;
   /** The office, on a vote that closed without quorum. */
   mayReopen: boolean;
+  /** A voter whose party has left the programme: they vote no more from `effective` (departedVoters.ts). */
+  departed?: { partyId: string; effective: string };
 }
 
 /** The chair and the secretary may close a vote early. */

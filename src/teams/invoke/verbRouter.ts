@@ -1,11 +1,14 @@
 // Routes Action.Execute invokes by verb. Each verb declares a zod schema for its data, so a
 // handler only ever sees validated, typed input; every failure becomes a localised error card
-// (the invoke itself always answers 200 with a card, never a 500).
+// (the invoke itself always answers 200 with a card, never a 500). Typeahead searches
+// ('application/search') are routed the same way by dataset (search.ts); they answer a list of
+// choices or a localised error.
 import type { z } from 'zod';
 import type { RequestContext } from '../../app/requestContext.js';
 import { translate } from '../../i18n/messages.js';
 import { describeIssues, type FieldLabels } from '../../i18n/validationMessages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import { searchError, searchResults, searchValueSchema, type DatasetDefinition, type SearchResponse } from './search.js';
 
 export interface VerbDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -29,6 +32,7 @@ export class VerbRouter {
     private readonly verbs: Readonly<Record<string, VerbDefinition>>,
     private readonly cards: CardRenderer,
     private readonly log: VerbRouterLog,
+    private readonly datasets: Readonly<Record<string, DatasetDefinition>> = {},
   ) {}
 
   knows(verb: string): boolean {
@@ -49,6 +53,26 @@ export class VerbRouter {
     } catch (error) {
       this.log.error({ err: error, verb }, 'verb handler failed');
       return this.errorCard(ctx, translate(language, 'error.tryAgain'));
+    }
+  }
+
+  /** An 'application/search' invoke: its value validated, then the dataset's handler. */
+  async search(ctx: RequestContext, value: unknown): Promise<SearchResponse> {
+    const { language } = ctx;
+    const parsed = searchValueSchema.safeParse(value ?? {});
+    if (!parsed.success) {
+      const problems = describeIssues(parsed.error.issues, language);
+      return searchError(400, 'BadRequest', [translate(language, 'error.invalidInput'), ...problems].join(' '));
+    }
+    const { dataset: name, queryText, queryOptions } = parsed.data;
+    const dataset = Object.hasOwn(this.datasets, name) ? this.datasets[name] : undefined;
+    if (!dataset) return searchError(404, 'NotFound', translate(language, 'error.unknownDataset', { dataset: name.slice(0, 60) }));
+    try {
+      const found = await dataset.search(ctx, { text: queryText, skip: queryOptions.skip, top: queryOptions.top });
+      return Array.isArray(found) ? searchResults(found) : searchError(403, 'Forbidden', found.message);
+    } catch (error) {
+      this.log.error({ err: error, dataset: name }, 'search handler failed');
+      return searchError(500, 'InternalError', translate(language, 'error.tryAgain'));
     }
   }
 

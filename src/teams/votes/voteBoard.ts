@@ -19,7 +19,8 @@
 // and messages in the same channel). The delivery worker's rate limiter enforces the limits
 // themselves.
 import type { Delivery, DeliveryLog, DeliveryTarget } from '../../app/delivery.js';
-import type { ConversationStore } from '../../app/ports.js';
+import type { Clock, ConversationStore } from '../../app/ports.js';
+import { openVoteAt } from '../../app/votes/departures.js';
 import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import type { VoteBoard } from '../../app/votes/voteBoard.js';
 import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
@@ -40,6 +41,8 @@ export interface VoteBoardDeps {
   votes: VoteRepository;
   subjects: VoteSubjects;
   directory: ProgrammeDirectory;
+  /** For the electorate as it stands today (a party that left, departedVoters.ts). */
+  clock: Clock;
   voteCards: VoteCards;
   delivery: Delivery;
   deliveryLog: DeliveryLog;
@@ -223,11 +226,12 @@ export class TeamsVoteBoard implements VoteBoard {
     const ref = { tenantId: vote.tenantId, programmeId: vote.programmeId, voteId: vote.id };
     const subject = await this.deps.subjects.of(vote);
     if (!subject) throw new Error(`vote ${vote.id}: ${vote.ideaNumber} not found`);
+    const ballots = latest ?? (vote.status === 'open' ? await this.deps.votes.latest(ref) : []);
     return this.deps.voteCards.render({
       programme,
-      vote,
+      vote: openVoteAt(this.deps.directory, programme, vote, ballots, this.deps.clock.now()),
       subject,
-      latest: latest ?? (vote.status === 'open' ? await this.deps.votes.latest(ref) : []),
+      latest: ballots,
       language: vote.channel.language,
     });
   }

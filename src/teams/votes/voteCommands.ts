@@ -15,7 +15,7 @@ import type { CommandHandler } from '../commands/commandRouter.js';
 import { normaliseCommandText } from '../commands/normaliseText.js';
 import type { VerbRouter } from '../invoke/verbRouter.js';
 import { cardReply, textReply, type Reply } from '../reply.js';
-import { logCsv } from './voteLog.js';
+import { disputedIdeas, logCsv } from './voteLog.js';
 import { voteErrorText } from './voteText.js';
 
 export interface VoteCommandDependencies {
@@ -166,14 +166,15 @@ export function voteCommands({ deps, cards, verbs }: VoteCommandDependencies) {
       ...(target.body ? { body: target.body } : {}),
     });
     if (!log.ok) return textReply(voteErrorText(log.error, ctx.language, target.programme));
-    const text = logCsv(log.value, ctx.language);
+    const ideas = await deps.ideas.list(log.value.access.key);
+    const disputed = disputedIdeas(ideas, target);
+    const text = logCsv(log.value, ctx.language, disputed);
     const size = Buffer.byteLength(text);
     if (size > MAX_CSV_BYTES) {
-      const example = log.value.votes[0]?.vote.ideaNumber ?? target.programme.bodies[0]?.id ?? '';
+      const example = log.value.votes[0]?.vote.ideaNumber ?? disputed[0]?.number ?? target.programme.bodies[0]?.id ?? '';
       return textReply(translate(ctx.language, 'log.tooLarge', { size: Math.ceil(size / 1024), example }));
     }
-    const ideas = await deps.ideas.list(log.value.access.key);
-    const shown = new Set(log.value.votes.map((v) => v.vote.ideaNumber));
+    const shown = new Set([...log.value.votes.map((v) => v.vote.ideaNumber), ...disputed.map((i) => i.number)]);
     return textReply(
       text,
       'plain',

@@ -1,5 +1,6 @@
 // The decision log as a card (newest votes first, every ballot with its time and any change)
-// and as CSV (one row per ballot; a vote with no ballots gets one row of its own).
+// and as CSV (one row per ballot; a vote with no ballots gets one row of its own; then one row
+// per dispute about a solution, DSOP §5).
 import type { DecisionLog, LoggedVote } from '../../app/votes/decisionLog.js';
 import { formatReason } from '../../domain/decision/reason.js';
 import { toCsv } from '../../domain/vote/csv.js';
@@ -10,6 +11,7 @@ import { translate } from '../../i18n/messages.js';
 import type { VoteLogView } from './voteCardViews.js';
 import { disputeChoicesText, partyName, personName } from '../ideas/ideaText.js';
 import type { Idea } from '../../domain/idea/idea.js';
+import type { Dispute } from '../../domain/idea/dispute.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { bodyName, choiceText, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import { clip, COMMENT_ON_CARD } from './voteViews.js';
@@ -24,6 +26,13 @@ const LINE_BUDGET = 9_000;
 
 const statusOf = ({ vote }: LoggedVote, language: Language) =>
   vote.outcome ? outcomeStatusText(vote.outcome.status, isAdvisory(vote), language) : translate(language, 'log.running');
+
+/**
+ * The ideas whose disputes belong in a log: disputes belong to an idea, not a body, so none
+ * when the log is filtered by body; the one idea when it is filtered by idea.
+ */
+export const disputedIdeas = (ideas: readonly Idea[], filter: { ideaNumber?: string; body?: string }): Idea[] =>
+  filter.body ? [] : ideas.filter((i) => i.disputes.length > 0 && (!filter.ideaNumber || i.number === filter.ideaNumber));
 
 /** One line per dispute in these ideas: the matter, the data owner's final word, each consumer's answer. */
 export function disputeLines(programme: Programme, ideas: readonly Idea[], language: Language): string[] {
@@ -121,10 +130,45 @@ export const CSV_HEADER = [
   'counted',
   'comment',
   'basis_override',
+  'dispute',
+  'dispute_subject',
+  'data_owner',
+  'data_owner_name',
+  'data_owner_decision',
+  'consumer_choices',
+  'recorded_by',
+  'recorded_at',
 ] as const;
 
-/** The whole log as CSV text (RFC 4180), in the reader's language for the human columns. */
-export function logCsv(log: DecisionLog, language: Language): string {
+/** Columns a vote's rows leave empty: the dispute columns. */
+const DISPUTE_COLUMNS = CSV_HEADER.length - CSV_HEADER.indexOf('dispute');
+
+/**
+ * A dispute's row: the idea, then the dispute's own columns (the vote columns empty). Each
+ * consumer's answer is "party: accept|withdraw (who recorded it, when)", separated by "; ".
+ */
+function disputeRow(programme: Programme, idea: Idea, dispute: Dispute): string[] {
+  const choices = dispute.consumers.map((c) => `${partyName(programme, c.party)}: ${c.choice} (${c.by.name}, ${iso(c.at)})`).join('; ');
+  const row: string[] = CSV_HEADER.map(() => '');
+  const put = (column: (typeof CSV_HEADER)[number], value: string) => (row[CSV_HEADER.indexOf(column)] = value);
+  put('idea', idea.number);
+  put('idea_title', idea.title);
+  put('dispute', String(dispute.number));
+  put('dispute_subject', dispute.subject);
+  put('data_owner', dispute.dataOwner);
+  put('data_owner_name', partyName(programme, dispute.dataOwner));
+  put('data_owner_decision', dispute.decision);
+  put('consumer_choices', choices);
+  put('recorded_by', dispute.recordedBy.name);
+  put('recorded_at', iso(dispute.at));
+  return row;
+}
+
+/**
+ * The whole log as CSV text (RFC 4180), in the reader's language for the human columns: the
+ * votes' rows, then a row per dispute of the given ideas (see disputedIdeas), by idea number.
+ */
+export function logCsv(log: DecisionLog, language: Language, disputed: readonly Idea[] = []): string {
   const { programme } = log.access;
   const rows: string[][] = [];
   for (const entry of log.votes) {
@@ -151,7 +195,8 @@ export function logCsv(log: DecisionLog, language: Language): string {
     ];
     const override = vote.override ? `${vote.override.by.name}: ${vote.override.reason} (${vote.override.missing.join(' ')})` : '';
     const trail = ballotTrail(entry.ballots);
-    if (trail.length === 0) rows.push([...base, '', '', '', '', '', '', '', override]);
+    const noDispute: string[] = Array.from({ length: DISPUTE_COLUMNS }, () => '');
+    if (trail.length === 0) rows.push([...base, '', '', '', '', '', '', '', override, ...noDispute]);
     for (const b of trail) {
       rows.push([
         ...base,
@@ -163,8 +208,11 @@ export function logCsv(log: DecisionLog, language: Language): string {
         b.latest ? 'yes' : 'no',
         b.comment ?? '',
         override,
+        ...noDispute,
       ]);
     }
   }
+  const byNumber = [...disputed].sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
+  for (const idea of byNumber) for (const d of idea.disputes) rows.push(disputeRow(programme, idea, d));
   return toCsv(CSV_HEADER, rows);
 }

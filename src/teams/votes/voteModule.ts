@@ -54,6 +54,7 @@ export function createVoteModule(options: VoteModuleOptions) {
     votes,
     subjects,
     directory: options.directory,
+    clock: options.clock,
     voteCards,
     delivery: options.delivery,
     deliveryLog: options.deliveryLog,
@@ -61,7 +62,7 @@ export function createVoteModule(options: VoteModuleOptions) {
     log: options.log,
     ...(options.coalescing ? { coalescing: options.coalescing } : {}),
   });
-  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap, matters: options.matters };
+  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap, matters: options.matters, departures: options.directory };
   const closer = new VoteCloser(deps, options.directory, options.log);
   let timer: NodeJS.Timeout | undefined;
 

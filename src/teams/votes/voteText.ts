@@ -8,7 +8,12 @@ import type { GateVote } from '../../domain/vote/gateVote.js';
 import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
 import { pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
-import { gateName, ideaErrorText } from '../ideas/ideaText.js';
+import { gateName, ideaErrorText, partyName } from '../ideas/ideaText.js';
+import { osloTime, type IsoDate } from '../../domain/schedule/oslo.js';
+import { formatDate } from '../../i18n/language.js';
+
+/** An Oslo calendar day in the reader's words (1 Jan 2028, 1. jan. 2028). */
+export const dayText = (date: IsoDate, language: Language) => formatDate(osloTime(date, 12), language);
 
 export const choiceText = (choice: Choice, language: Language) => translate(language, `vote.choice.${choice}`);
 
@@ -111,6 +116,8 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       return t('voteError.vote-not-found', { voteId: error.voteId });
     case 'not-voter':
       return t(`voteError.not-voter.${error.standing}`, { body: body(error.body) });
+    case 'departed-voter':
+      return t('voteError.departed-voter', { party: programme ? partyName(programme, error.partyId) : error.partyId, date: dayText(error.effective, language) });
     case 'vote-closed':
       return t('voteError.vote-closed');
     case 'deadline-passed':

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ideaDetail } from '../../app/ideas/ideaQueries.js';
 import type { RequestContext } from '../../app/requestContext.js';
-import { castVote, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
+import { castVote, seenAt, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
 import { closeVoteByHand } from '../../app/votes/closeVote.js';
 import { reopenVote } from '../../app/votes/reopenVote.js';
 import { decisionLog } from '../../app/votes/decisionLog.js';
@@ -13,7 +13,6 @@ import { openGateVote, proposalFor, type ProposalInput } from '../../app/votes/o
 import type { VoteDeps } from '../../app/votes/voteDeps.js';
 import type { VoteError } from '../../app/votes/voteErrors.js';
 import { choices } from '../../domain/decision/ballot.js';
-import { viewerOf } from '../../domain/vote/gateVote.js';
 import { ideaContent } from '../../domain/disclosure/content.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { formatDateTime } from '../../i18n/language.js';
@@ -25,7 +24,7 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { LatestReader } from './sharedReads.js';
 import type { VoteCards } from './voteCards.js';
 import type { VoteSubjects } from './voteSubject.js';
-import { disputeLines, logView } from './voteLog.js';
+import { disputedIdeas, disputeLines, logView } from './voteLog.js';
 import { bodyName, choiceText, voteErrorText } from './voteText.js';
 import { proposalView, type Banner } from './voteViews.js';
 import { ideaNumberField, programmeIdField, textFields } from '../invoke/fields.js';
@@ -99,7 +98,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
 
   /** Refusals about the vote itself are shown on the reader's own view of it. */
   const onVote = async (ctx: RequestContext, target: { programmeId: string; voteId: string }, e: VoteError) => {
-    const personal = ['not-voter', 'vote-closed', 'deadline-passed', 'may-not-close', 'may-not-decide', 'already-decided', 'advice-pending', 'not-reopenable', 'bad-deadline', 'already-open'];
+    const personal = ['not-voter', 'departed-voter', 'vote-closed', 'deadline-passed', 'may-not-close', 'may-not-decide', 'already-decided', 'advice-pending', 'not-reopenable', 'bad-deadline', 'already-open'];
     if (!personal.includes(e.code)) return error(ctx, e, programmeOf(ctx, target.programmeId));
     return personalCard(ctx, target, { text: voteErrorText(e, ctx.language, programmeOf(ctx, target.programmeId)), style: 'attention' });
   };
@@ -200,7 +199,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
         const own = cast.kind === 'recorded' ? cast.ballot : cast.kind === 'duplicate' ? cast.latest : undefined;
         // The instance's aggregate: it holds this ballot already, and other instances' within a second.
         const latest = await progress.latest({ ...access.key, voteId: vote.id });
-        const seen: VoteSeen = { access, vote, viewer: viewerOf(vote, access.actor.id, access.roles.isOffice), own, latest };
+        const seen: VoteSeen = { access, ...seenAt(deps, access, vote, latest, ctx.now), own, latest };
         return render(ctx, seen, { text, style: 'good' });
       },
     }),
@@ -256,8 +255,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
         const shown = new Set(log.value.votes.map((v) => v.vote.ideaNumber));
         const discloses = ideas.filter((i) => shown.has(i.number)).map((i) => ideaContent(data.programmeId, i));
         const filterText = data.ideaNumber ?? data.body ?? '';
-        // Disputes belong to an idea, not a body: shown for the whole log or the one idea.
-        const disputed = data.body ? [] : ideas.filter((i) => i.disputes.length > 0 && (!data.ideaNumber || i.number === data.ideaNumber));
+        const disputed = disputedIdeas(ideas, data);
         const disputes = disputeLines(log.value.access.programme, disputed, ctx.language);
         const disclosesAll = [...discloses, ...disputed.filter((i) => !shown.has(i.number)).map((i) => ideaContent(data.programmeId, i))];
         return cards.render('voteLog', logView(log.value, ctx.language, filterText, disputes), disclosesAll);

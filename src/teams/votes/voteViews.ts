@@ -13,9 +13,9 @@ import { formatDate, formatDateTime, pick, type Language } from '../../i18n/lang
 import type { PreparationStep } from '../../domain/vote/preparation.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
-import { gateName, personName, phaseName } from '../ideas/ideaText.js';
+import { gateName, partyName, personName, phaseName } from '../ideas/ideaText.js';
 import { recommendationApplied, recommendationNotes } from './recommendationText.js';
-import { bodyName, choiceText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
+import { bodyName, choiceText, dayText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import type { VoteSubject } from './voteSubject.js';
 import { admissionOf } from '../../domain/membership/admission.js';
 import { proposedChangeText } from '../roadmap/roadmapText.js';
@@ -196,7 +196,11 @@ export function openVoteView(input: VoteViewInput): VoteView {
   let personalStyle: Banner['style'] = 'default';
   if (personal) {
     const s = personal.viewer.standing;
-    if (s.canVote && personal.own) {
+    if (personal.viewer.departed) {
+      const { partyId, effective } = personal.viewer.departed;
+      personalText = t('vote.departedNote', { party: partyName(programme, partyId), date: dayText(effective, language) });
+      personalStyle = 'attention';
+    } else if (s.canVote && personal.own) {
       personalText = t('vote.yours', { choice: choiceText(personal.own.choice, language), when: formatDateTime(personal.own.castAt, language) });
       personalStyle = 'good';
     } else if (s.canVote) personalText = t('vote.notYet');
