@@ -325,6 +325,11 @@ var sharedAppSettings = [
     value: 'on'
   }
   {
+    // Each instance keeps to its share of Teams' 50/s per tenant (instances share no limiter).
+    name: 'SAMSPILL_DELIVERY_INSTANCES'
+    value: string(instanceCount)
+  }
+  {
     name: 'LOG_LEVEL'
     value: logLevel
   }
@@ -362,7 +367,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       // The telemetry preload must run before the app's modules load (docs/operations.md).
-      appCommandLine: 'node --import ./dist/observability/telemetry.js dist/main.js'
+      appCommandLine: 'node --max-old-space-size=128 --max-semi-space-size=4 --import ./dist/observability/telemetry.js dist/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

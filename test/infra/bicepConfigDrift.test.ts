@@ -193,7 +193,7 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
   });
 
   it.each(MODES)('gives the service a configuration it accepts in %s mode', (mode) => {
-    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on' };
+    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on', SAMSPILL_DELIVERY_INSTANCES: '2' };
     const settings = Object.fromEntries(
       bicepAppSettingNames(mainBicep, mode).map((name) => [name, values[name] ?? `value-of-${name}`]),
     );
@@ -341,10 +341,11 @@ describe('infra/main.bicep invariants', () => {
     expect(text).toMatch(/msaAppMSIResourceId: botUsesManagedIdentity \? botIdentity\.id : ''/);
     expect(text).toMatch(/resource keyVault '[^']+' = if \(!botUsesManagedIdentity\)/);
     expect(text).toMatch(/resource botSecret '[^']+' = if \(!botUsesManagedIdentity && !empty\(botClientSecret\)\)/);
-    // The telemetry preload runs before the app (docs/operations.md).
-    expect(text).toMatch(/appCommandLine: 'node --import \.\/dist\/observability\/telemetry\.js dist\/main\.js'/);
+    // The telemetry preload runs before the app (docs/operations.md); Azure runs exactly what
+    // `npm run start:prod` (and the delivery benchmark) runs, heap limits included.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['start:prod']).toBe('node --import ./dist/observability/telemetry.js dist/main.js');
+    expect(pkg.scripts['start:prod']).toBe('node --max-old-space-size=128 --max-semi-space-size=4 --import ./dist/observability/telemetry.js dist/main.js');
+    expect(text).toContain(`appCommandLine: '${pkg.scripts['start:prod']}'`);
     for (const role of [
       '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', // Storage Table Data Contributor
       '974c5e8b-45b9-4653-ba55-5f855dd0fb88', // Storage Queue Data Contributor
