@@ -100,6 +100,9 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   }
 
   if (programme.roadmap && !bodyIds.has(programme.roadmap.body)) add(['roadmap', 'body'], `unknown body "${programme.roadmap.body}"`);
+  if (programme.agreementRevision && !bodyIds.has(programme.agreementRevision.body)) {
+    add(['agreementRevision', 'body'], `unknown body "${programme.agreementRevision.body}"`);
+  }
 
   const gateId = programme.confidentiality.participantsOnlyUntilGate;
   if (gateId !== undefined && !programme.gates.some((g) => g.id === gateId)) {
