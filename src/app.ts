@@ -203,6 +203,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     },
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
+    // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
+    agreementRevisions,
   });
   const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);

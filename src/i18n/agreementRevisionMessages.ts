@@ -89,6 +89,10 @@ export const agreementRevisionMessages = {
   'ar.list.empty': { nb: 'Ingen revisjoner ennå.', en: 'No revisions yet.' },
   'ar.list.item': { nb: '{id} ({year}): {stage}', en: '{id} ({year}): {stage}' },
   'ar.list.new': { nb: 'Ny revisjon (send på høring)', en: 'New revision (send to hearing)' },
+  'ar.reminder.intro': {
+    nb: 'Avtalen revideres årlig (§8): send de foreslåtte endringene på høring hos medlemskommunene, så beslutter {body} etter høringen. Påminnelsen stopper når årets revisjon er sendt på høring.',
+    en: 'The agreement is revised yearly (§8): send the proposed changes to a hearing among the member municipalities, then {body} decides after the hearing. The reminder stops once this year’s revision has gone to hearing.',
+  },
   'ar.matter': { nb: 'Revisjon av avtalen', en: 'Revision of the agreement' },
   'ar.voteTitle': { nb: 'Revisjon av avtalen {year}', en: 'Revision of the agreement {year}' },
   'ar.voteHeading': { nb: 'Revisjon av avtalen: {id}', en: 'Revision of the agreement: {id}' },

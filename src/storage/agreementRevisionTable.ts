@@ -42,6 +42,10 @@ export class AgreementRevisionTable implements AgreementRevisionRepository {
     return this.rows.list(partitionOf(key), options);
   }
 
+  async openedBetween(key: ProgrammeKey, from: number, until: number): Promise<boolean> {
+    return (await this.list(key, { texts: false })).some((r) => r.openedAt >= from && r.openedAt < until);
+  }
+
   change<S extends RevisionStep>(
     key: ProgrammeKey,
     id: string,

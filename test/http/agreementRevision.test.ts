@@ -45,6 +45,18 @@ const digi: Programme = programmeSchema.parse({
     { aadObjectId: 'aad-sola', name: 'Siv Sola', party: 'sola' },
   ],
   agreementRevision: { body: 'styringsgruppen', among: { partyKind: 'kommune' }, hearingBusinessDays: 20, voteBusinessDays: 5 },
+  // «revideres årlig»: the office is reminded in January.
+  schedules: [
+    {
+      id: 'avtalerevisjon',
+      name: { nb: 'Årlig revisjon av avtalen', en: 'Yearly revision of the agreement' },
+      kind: 'agreement-revision',
+      cadence: { kind: 'yearly', month: 1 },
+      recipients: 'office',
+      deadlineBusinessDays: 20,
+      remindBusinessDaysBefore: [10],
+    },
+  ],
 });
 // A programme without the rule.
 const dsop = testProgramme();
@@ -88,6 +100,22 @@ beforeAll(async () => {
   await chat.say(people.member, 'help', en);
 }, 60_000);
 afterAll(async () => service.stop());
+
+describe('the yearly reminder', () => {
+  it('reaches the office in January with the way to open the revision, once', async () => {
+    // 1 January 2027 is a public holiday: the year's period opens Monday 4 January at 09:00.
+    const first = await service.app.reminders.tick(at('2027-01-04', 9, 30));
+    expect(first.queued.filter((k) => k.includes(':avtalerevisjon:2027-Y:'))).toEqual([`${TENANT}:digi:avtalerevisjon:2027-Y:aad-office:open`]);
+    await service.app.reminders.tick(at('2027-01-04', 9, 31));
+    const [card] = await arrived(people.office, 1, 'the office’s reminder');
+    expect(card).toContain('Årlig revisjon av avtalen');
+    expect(card).toContain('Avtalen revideres årlig (§8)');
+    expect(actionData(proactiveCards(people.office)[0]!, 'agreementRevision.form')).toEqual({ programmeId: 'digi' });
+    await sleep(300);
+    expect(proactive(people.office)).toHaveLength(1);
+    for (const person of [people.chair, people.member, siv]) expect(proactive(person)).toHaveLength(0);
+  });
+});
 
 describe('opening the revision', () => {
   it('the office gets the form: the municipalities that will be asked and a hearing deadline 20 business days out', async () => {
@@ -141,7 +169,8 @@ describe('opening the revision', () => {
     await arrived(siv, 1, 'Siv’s hearing card');
     await sleep(500); // a duplicate would have arrived by now
     for (const person of [people.chair, people.member, siv]) expect(proactive(person)).toHaveLength(1);
-    for (const person of [people.office, people.observer]) expect(proactive(person)).toHaveLength(0);
+    expect(proactive(people.observer)).toHaveLength(0);
+    expect(proactive(people.office)).toHaveLength(1); // the yearly reminder only
     expect(actionData(proactiveCards(people.member)[0]!, 'agreementRevision.answer')).toEqual({ programmeId: 'digi', revisionId: 'A-001' });
     const again = await click(people.office, 'agreementRevision.open', { ...data, submissionId: 'another-form-1' }, en);
     expect(again).toContain('Revision A-001 is already under way; a new one can be opened once it is decided.');
@@ -182,6 +211,10 @@ describe('the hearing', () => {
     await sleep(500);
     expect(proactive(siv)).toHaveLength(2);
     for (const person of [people.chair, people.member]) expect(proactive(person)).toHaveLength(1);
+    // The year's revision went to hearing: its reminders (and the overdue one) have stopped.
+    const report = await service.app.reminders.tick(at('2027-02-03', 9, 30));
+    expect(report.queued.filter((k) => k.includes(':avtalerevisjon:'))).toEqual([]);
+    expect(proactive(people.office)).toHaveLength(1);
   });
 
   it('takes no vote without the steering group’s channel: the hearing closes at its deadline and waits', async () => {

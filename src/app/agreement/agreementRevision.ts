@@ -51,6 +51,8 @@ export interface AgreementRevisionRepository {
   get(key: ProgrammeKey, id: string): Promise<AgreementRevision | undefined>;
   /** `texts: false` leaves the answers' texts empty (''), for the sweep. */
   list(key: ProgrammeKey, options?: { texts?: boolean }): Promise<AgreementRevision[]>;
+  /** Whether a revision was opened in [from, until) (the yearly reminder stops then). */
+  openedBetween(key: ProgrammeKey, from: number, until: number): Promise<boolean>;
   /** Applies a pure step under the revision's ETag (re-applied on a conflict). */
   change<S extends RevisionStep>(
     key: ProgrammeKey,

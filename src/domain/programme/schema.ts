@@ -189,7 +189,7 @@ export const scheduleSchema = z
     id,
     name: localisedTextSchema,
     /** What the schedule asks for. */
-    kind: z.enum(['status-report', 'roadmap-revision']),
+    kind: z.enum(['status-report', 'roadmap-revision', 'agreement-revision']),
     cadence: z.discriminatedUnion('kind', [
       z
         .object({
@@ -204,6 +204,13 @@ export const scheduleSchema = z
           kind: z.literal('half-yearly'),
           /** Months (1–12) in which the revision is due. */
           months: z.array(z.number().int().min(1).max(12)).min(2),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('yearly'),
+          /** The month (1–12) in which it is due each year. */
+          month: z.number().int().min(1).max(12),
         })
         .strict(),
     ]),
@@ -318,10 +325,9 @@ export const agreementRevisionSchema = z
     among: z.object({ partyKind: id.optional() }).strict().default({}),
     /** The hearing's suggested length, in business days. */
     hearingBusinessDays: z.number().int().min(1).max(120).default(20),
-    /** How long the body's vote runs when the hearing closes at its deadline, in business days. */
+    /** How long the body's vote runs when the hearing closes at its deadline, in business days.
+     * (The yearly reminder that a revision is due is a schedule of kind "agreement-revision".) */
     voteBusinessDays: z.number().int().min(1).max(60).default(5),
-    /** The month (1–12) in which the office is reminded that the yearly revision is due. */
-    dueMonth: z.number().int().min(1).max(12).default(1),
     basis: basisSchema,
   })
   .strict();
