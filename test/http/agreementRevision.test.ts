@@ -224,7 +224,9 @@ describe('the hearing', () => {
     expect(closed.hearingClosed).toMatchObject({ early: false, missing: ['sola'] });
     expect(closed.voteId).toBeUndefined();
     expect(await votes.list(key)).toEqual([]);
-    expect(await click(siv, 'agreementRevision.answer', { ...ids, text: 'Sola er for sent ute.' }, nb)).toContain('Høringen tar ikke imot svar lenger');
+    expect(await click(siv, 'agreementRevision.answer', { ...ids, text: 'Sola er for sent ute.' }, nb)).toContain(
+      'Høringen tar ikke imot svar lenger (Høringen er lukket; avstemningen i Styringsgruppen er ikke åpnet ennå).',
+    );
   });
 
   it('the next tick after the channel is linked opens the steering group’s vote, with the hearing summary on its card', async () => {

@@ -266,9 +266,11 @@ export function revisionErrorText(error: AgreementRevisionError, language: Langu
       return tr('arError.noParties');
     case 'not-allowed':
       return error.needs === 'office' ? tr('ftError.not-allowed.office') : tr('arError.notHeard');
-    case 'out-of-order':
-      if (error.action === 'answer') return tr('ar.answer.closed', { stage: tr(`ar.stage.${error.stage === 'hearing' ? 'closed' : error.stage}`, { body: '', deadline: '' }) });
-      return tr('arError.hearingClosed');
+    case 'out-of-order': {
+      if (error.action !== 'answer') return tr('arError.hearingClosed');
+      const body = programme?.agreementRevision ? bodyName(programme, programme.agreementRevision.body, language) : '';
+      return tr('ar.answer.closed', { stage: tr(`ar.stage.${error.stage === 'hearing' ? 'closed' : error.stage}`, { body }) });
+    }
     case 'revision-under-way':
       return tr('arError.underWay', { id: error.id });
     case 'revision-not-found':
