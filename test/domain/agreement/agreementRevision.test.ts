@@ -20,6 +20,7 @@ import {
 } from '../../../src/domain/agreement/agreementRevision.js';
 import { feedbackDueAt, MAX_VERSIONS_PER_ORGANISATION } from '../../../src/domain/hearing/feedbackRound.js';
 import type { Result } from '../../../src/domain/idea/result.js';
+import { crossReferenceProblems } from '../../../src/domain/programme/crossReferences.js';
 import { programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
 import { osloTime } from '../../../src/domain/schedule/oslo.js';
 import { testProgramme } from '../../support/fixtures.js';
@@ -97,6 +98,19 @@ describe('who is heard', () => {
     expect(answeringParty(programme, opened, 'stav-2')).toBe('stavanger');
     expect(answeringParty(programme, opened, 'ks-1')).toBeUndefined();
     expect(answeringParty(programme, opened, 'sf-1')).toBeUndefined();
+  });
+});
+
+describe('the programme file', () => {
+  const reminder = { id: 'avtalerevisjon', name: text('Årlig revisjon'), kind: 'agreement-revision', cadence: { kind: 'yearly', month: 1 }, recipients: 'office', deadlineBusinessDays: 20 };
+  const problems = (p: Programme) => crossReferenceProblems(p).filter((x) => x.path[0] === 'agreementRevision' || x.path[0] === 'schedules');
+
+  it('refuses a deciding body that does not exist, and a yearly reminder without the rule', () => {
+    expect(problems(digi({ schedules: [reminder] }))).toEqual([]);
+    expect(problems(digi({ agreementRevision: { body: 'topplederforum' } }))).toEqual([{ path: ['agreementRevision', 'body'], message: 'unknown body "topplederforum"' }]);
+    expect(problems(digi({ agreementRevision: undefined, schedules: [reminder] }))).toEqual([
+      { path: ['schedules', 0, 'kind'], message: 'schedule "avtalerevisjon" reminds of the agreement revision, but the programme has no "agreementRevision"' },
+    ]);
   });
 });
 
