@@ -59,6 +59,11 @@ import { planConveneReminders } from './app/reminders/convene.js';
 import { conveneText } from './teams/meetings/conveneText.js';
 import { PROGRAMME_PEOPLE, programmePeopleDataset } from './teams/ideas/leaderSearch.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
+import { applyAgreementRevision, hearingSweep, type PutToVoteDeps } from './app/agreement/agreementRevision.js';
+import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
+import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
+import { agreementRevisionCommands, agreementRevisionVerbs } from './teams/agreement/agreementRevisionHandlers.js';
+import { agreementRevisionTitle } from './teams/agreement/agreementRevisionViews.js';
 
 export interface AppOptions {
   env: Env;
@@ -120,6 +125,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Parties that leave (DSOP §3.1, Digi Rogaland §7): their people lose their seats from the effective date.
   const withdrawals = { withdrawals: new WithdrawalTable(tables), directory };
   const chatLanguages = new StoredChatLanguage(conversations);
+  // The yearly revision of the agreement after a hearing (Digi Rogaland §8).
+  const agreementRevisions = new AgreementRevisionTable(tables);
   // Decisions on matters that are not an idea's gate, by the kind of matter the vote names.
   const matters: MatterDecisions = {
     apply: async (vote, adopted, by, at) => {
@@ -128,6 +135,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
           return applyAdmission(admissions, vote, adopted, by, at);
         case 'roadmap-revision':
           return applyRoadmapRevision(agreements.roadmapRevisions, vote, adopted, by, at);
+        case 'agreement-revision':
+          return applyAgreementRevision(agreementRevisions, vote, adopted, by, at);
         // A recommendation changes nothing by itself: the deciding body's vote reads it.
         case 'recommendation':
           return { at, ok: true };
@@ -151,10 +160,14 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     matters,
     applications: admissions.applications,
     roadmapRevisions: agreements.roadmapRevisions,
+    agreementRevisions,
   });
   const admissionDeps = { applications: admissions.applications, registry: admissions.registry, votes: votes.deps, cards };
   // Roadmap revisions are put to the deciding body's vote (Digi Rogaland §4.7).
   const revisionDeps = { ideas, roadmap: agreements.roadmap, revisions: agreements.roadmapRevisions, votes: votes.deps, cards };
+  // The agreement's revision goes to the deciding body's vote after its hearing (Digi Rogaland §8).
+  const agreementVoteDeps: PutToVoteDeps = { ...votes.deps, revisions: agreementRevisions, title: agreementRevisionTitle };
+  const hearingDeps = { revisions: agreementRevisions, mail: new DeliveredHearingMail(delivery, cards, chatLanguages), cards, votes: agreementVoteDeps };
   const reports = createReportModule({
     tables,
     ideas,
@@ -172,6 +185,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
       if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
       await agreements.tick(now);
+      // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
+      await hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now);
       // Reminders to convene each body that meets on a cadence (chair and secretary).
       await planConveneReminders(
         {
@@ -190,12 +205,14 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     },
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
+    // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
+    agreementRevisions,
   });
   const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...reports.verbs() }, cards, log, {
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
   });
   const commands = new CommandRouter({
@@ -206,6 +223,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...agreements.commands(verbRouter),
     ...admissionCommands(cards, verbRouter),
     ...roadmapRevisionCommands(cards, verbRouter),
+    ...agreementRevisionCommands(hearingDeps, verbRouter),
     ...reports.commands(),
     ...withdrawalCommands(withdrawals),
   });

@@ -21,6 +21,7 @@ export function basisNotesOf(preset: string, governance: Governance): BasisNote[
   add('confidentiality', governance.confidentiality.basis);
   add('membership.fee', governance.membership?.fee?.basis?.nb);
   add('membership.notice', governance.membership?.notice?.basis?.nb);
+  add('agreementRevision', governance.agreementRevision?.basis);
   return notes;
 }
 

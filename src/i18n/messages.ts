@@ -3,6 +3,7 @@
 import type { LocalisedText } from '../domain/programme/schema.js';
 import { admissionMessages } from './admissionMessages.js';
 import { agreementMessages } from './agreementMessages.js';
+import { agreementRevisionMessages } from './agreementRevisionMessages.js';
 import { finalTreatmentMessages } from './finalTreatmentMessages.js';
 import { disclosureMessages } from './disclosureMessages.js';
 import { ideaMessages } from './ideaMessages.js';
@@ -53,7 +54,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

@@ -9,6 +9,7 @@ import { TENANT, testProgramme } from '../support/fixtures.js';
 import { voteSamples } from './voteSamples.js';
 import { agreementSamples } from './agreementSamples.js';
 import { finalTreatmentSamples } from './finalTreatmentSamples.js';
+import { agreementRevisionSamples, agreementRevisionVoteSamples } from './agreementRevisionSamples.js';
 import { admissionSamples, admissionVoteSamples } from './admissionSamples.js';
 import { roadmapRevisionSamples, roadmapRevisionVoteSamples, roadmapWithChangesSamples } from './roadmapRevisionSamples.js';
 import { reportFormView } from '../../src/teams/reports/reportCards.js';
@@ -143,12 +144,15 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
     },
   ],
   ...voteSamples,
-  vote: [...voteSamples.vote, ...admissionVoteSamples.vote, ...roadmapRevisionVoteSamples.vote],
-  voteOutcome: [...voteSamples.voteOutcome, ...admissionVoteSamples.voteOutcome, ...roadmapRevisionVoteSamples.voteOutcome],
+  vote: [...voteSamples.vote, ...admissionVoteSamples.vote, ...roadmapRevisionVoteSamples.vote, ...agreementRevisionVoteSamples.vote],
+  voteOutcome: [...voteSamples.voteOutcome, ...admissionVoteSamples.voteOutcome, ...roadmapRevisionVoteSamples.voteOutcome, ...agreementRevisionVoteSamples.voteOutcome],
   ...agreementSamples,
   roadmap: [...agreementSamples.roadmap, ...roadmapWithChangesSamples],
   ...roadmapRevisionSamples,
   ...finalTreatmentSamples,
+  finalTreatmentFeedback: [...finalTreatmentSamples.finalTreatmentFeedback, ...agreementRevisionSamples.hearingCards],
+  agreementRevisionForm: agreementRevisionSamples.agreementRevisionForm,
+  agreementRevision: agreementRevisionSamples.agreementRevision,
   ...admissionSamples,
   reportForm: (() => {
     const schedule = {

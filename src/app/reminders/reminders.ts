@@ -43,8 +43,16 @@ export interface RoadmapRevisionCheck {
   revisedBetween(key: ProgrammeKey, from: number, until: number): Promise<boolean>;
 }
 
+/** Whether a revision of the agreement was opened in [from, until) (Digi Rogaland §8: «revideres
+ * årlig»): the yearly reminder to the office stops once one was. */
+export interface AgreementRevisionCheck {
+  openedBetween(key: ProgrammeKey, from: number, until: number): Promise<boolean>;
+}
+
 export interface ReminderDeps {
   programmes: readonly Programme[];
+  /** Ends a year's agreement-revision reminders once a revision was opened in it. */
+  agreementRevisions?: AgreementRevisionCheck;
   /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
   roadmapRevisions?: RoadmapRevisionCheck;
   ideas: IdeaRepository;
@@ -97,7 +105,7 @@ export function eventsToSend(schedule: Schedule, now: number): ScheduleEvent[] {
 
 /** Who must act on a schedule, with the projects each still has to report on in the period. */
 export async function outstanding(
-  deps: Pick<ReminderDeps, 'reports'> & Partial<Pick<ReminderDeps, 'roadmapRevisions'>>,
+  deps: Pick<ReminderDeps, 'reports'> & Partial<Pick<ReminderDeps, 'roadmapRevisions' | 'agreementRevisions'>>,
   key: ProgrammeKey,
   programme: Programme,
   schedule: Schedule,
@@ -124,6 +132,11 @@ export async function outstanding(
   if (schedule.kind === 'roadmap-revision' && deps.roadmapRevisions) {
     const period = periodByKey(schedule, periodKey);
     if (period && (await deps.roadmapRevisions.revisedBetween(key, period.opens, period.closes))) return out;
+  }
+  // Digi Rogaland §8: «revideres årlig». A year in which a revision was opened is done.
+  if (schedule.kind === 'agreement-revision' && deps.agreementRevisions) {
+    const period = periodByKey(schedule, periodKey);
+    if (period && (await deps.agreementRevisions.openedBetween(key, period.opens, period.closes))) return out;
   }
   // Not about projects: the bodies' secretaries or the office, who are reminded until the
   // period closes or, for a roadmap revision, until the revision is put to the vote.

@@ -7,7 +7,7 @@ import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { periodAt, type Period } from '../../domain/schedule/period.js';
 import type { DeliveryLog } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import { outstanding, programmeKeyPrefix, type RoadmapRevisionCheck } from '../reminders/reminders.js';
+import { outstanding, programmeKeyPrefix, type AgreementRevisionCheck, type RoadmapRevisionCheck } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
 
@@ -27,6 +27,8 @@ export interface QueryDeps {
   deliveryLog: DeliveryLog;
   /** A revised roadmap period has nobody left to act (as for the reminders). */
   roadmapRevisions?: RoadmapRevisionCheck;
+  /** A year whose agreement revision was opened has nobody left to act. */
+  agreementRevisions?: AgreementRevisionCheck;
 }
 
 const keyOf = (_ctx: RequestContext, programme: Programme): ProgrammeKey => ({ tenantId: programme.tenantId, programmeId: programme.id });

@@ -17,9 +17,35 @@ import { mayDecide } from '../decision/director.js';
 import type { PersonRef } from '../idea/idea.js';
 import { err, ok, type Result } from '../idea/result.js';
 import type { Body, Programme } from '../programme/schema.js';
-import { addBusinessDays, businessMorning } from '../schedule/businessDays.js';
-import { addDays, checkIsoDate, osloDate, osloEndOfDay, type IsoDate } from '../schedule/oslo.js';
+import {
+  addAnswer,
+  checkDeadline,
+  deadlineAfter,
+  outstandingOrganisations,
+  roundChaseEvent,
+  roundOver,
+  REMIND_BUSINESS_DAYS_BEFORE,
+  TEXT_MAX,
+  type ChaseEvent,
+  type FeedbackRound,
+  type FeedbackVersion,
+} from '../hearing/feedbackRound.js';
+import type { IsoDate } from '../schedule/oslo.js';
 import type { Measure } from './measures.js';
+
+// The written feedback round itself is shared with other hearings (hearing/feedbackRound.ts).
+export {
+  currentFeedback,
+  feedbackDueAt,
+  MAX_DEADLINE_DAYS,
+  MAX_VERSIONS_PER_ORGANISATION,
+  outstandingOrganisations,
+  REMIND_BUSINESS_DAYS_BEFORE,
+  roundOver,
+  TEXT_MAX,
+  type ChaseEvent,
+  type FeedbackVersion,
+} from '../hearing/feedbackRound.js';
 
 /** §6.4: has the finished measure delivered in line with the strategy's target picture,
  * content and expectations? */
@@ -27,19 +53,6 @@ export const verdicts = ['in-accordance', 'not-in-accordance'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 export type FinalTreatmentStage = 'feedback' | 'recommended' | 'decided' | 'cancelled';
-
-/** One written answer from an organisation. A later answer replaces the earlier one as the
- * organisation's feedback; every version is kept. */
-export interface FeedbackVersion {
-  party: string;
-  /** 1, 2, … per organisation. */
-  version: number;
-  text: string;
-  by: PersonRef;
-  at: number;
-  /** Given after the deadline day (accepted until the recommendation is recorded). */
-  late: boolean;
-}
 
 export interface Recommendation {
   verdict: Verdict;
@@ -79,7 +92,7 @@ export interface HistoryEntry {
   event: HistoryEvent;
 }
 
-export interface FinalTreatment {
+export interface FinalTreatment extends FeedbackRound {
   /** Readable id, e.g. S-002. */
   id: string;
   measureId: string;
@@ -125,24 +138,16 @@ export interface Step {
   changed: boolean;
 }
 
-export const TEXT_MAX = 4000;
 export const REQUEST_MAX = 2000;
 export const PART_MAX = 200;
-/** A revision limit keeps the record (and the card) bounded; ample for real use. */
-export const MAX_VERSIONS_PER_ORGANISATION = 20;
 /** Seed 004 names no length for the round; two working weeks is what the form suggests. */
 export const DEFAULT_FEEDBACK_BUSINESS_DAYS = 10;
-/** A deadline more than a year out is a typing mistake. */
-export const MAX_DEADLINE_DAYS = 366;
-/** Reminders to organisations that have not answered, in business days before the deadline. */
-export const REMIND_BUSINESS_DAYS_BEFORE: readonly number[] = [3, 1];
 
 export const formatFinalTreatmentId = (n: number) => `S-${String(n).padStart(3, '0')}`;
 
 const nonBlank = (s: string) => s.trim() !== '';
 const personOf = (programme: Programme, id: string) => programme.people.find((p) => p.aadObjectId === id);
 const isOffice = (programme: Programme, id: string) => personOf(programme, id)?.roles.includes('office') ?? false;
-const sameText = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
 
 /**
  * The advisory body whose member organisations give written feedback and whose advice a
@@ -177,27 +182,8 @@ export function stageOf(t: FinalTreatment): FinalTreatmentStage {
   return 'feedback';
 }
 
-/** The end of the deadline day, Oslo time. */
-export const feedbackDueAt = (t: Pick<FinalTreatment, 'deadline'>): number => osloEndOfDay(t.deadline);
-
 /** The deadline the opening form suggests. */
-export const defaultDeadline = (now: number): IsoDate => addBusinessDays(osloDate(now), DEFAULT_FEEDBACK_BUSINESS_DAYS);
-
-/** Each organisation's current answer: its latest version. */
-export function currentFeedback(t: FinalTreatment): Map<string, FeedbackVersion> {
-  const out = new Map<string, FeedbackVersion>();
-  for (const f of t.feedback) out.set(f.party, f);
-  return out;
-}
-
-/** Organisations asked that have not answered, in the order they were asked. */
-export function outstandingOrganisations(t: FinalTreatment): string[] {
-  const answered = currentFeedback(t);
-  return t.organisations.filter((p) => !answered.has(p));
-}
-
-/** The round is over when every organisation has answered or the deadline day has passed. */
-export const roundOver = (t: FinalTreatment, now: number): boolean => outstandingOrganisations(t).length === 0 || now > feedbackDueAt(t);
+export const defaultDeadline = (now: number): IsoDate => deadlineAfter(now, DEFAULT_FEEDBACK_BUSINESS_DAYS);
 
 /**
  * Who may record the director's decision, and as what: the person the programme file names as
@@ -215,20 +201,6 @@ export function decisionRight(programme: Programme, body: Pick<Body, 'decidedBy'
 export function answeringOrganisation(programme: Programme, t: FinalTreatment, personId: string): string | undefined {
   const party = personOf(programme, personId)?.party;
   return party !== undefined && t.organisations.includes(party) ? party : undefined;
-}
-
-function checkDeadline(deadline: string, at: number): Result<IsoDate, FinalTreatmentProblem> {
-  const date = deadline.trim();
-  try {
-    checkIsoDate(date);
-  } catch {
-    return err({ code: 'invalid', field: 'deadline' });
-  }
-  const today = osloDate(at);
-  if (date <= today) return err({ code: 'deadline-not-in-future', deadline: date });
-  const latest = addDays(today, MAX_DEADLINE_DAYS);
-  if (date > latest) return err({ code: 'deadline-too-far', deadline: date, latest });
-  return ok(date);
 }
 
 const normalisedPart = (part: string) => part.trim().toLocaleLowerCase('nb');
@@ -293,17 +265,14 @@ export function giveFeedback(
   if (party === undefined) return err({ code: 'not-allowed', action: 'feedback', needs: 'asked-organisation' });
   const stage = stageOf(t);
   if (stage !== 'feedback') return err({ code: 'out-of-order', action: 'feedback', stage });
-  const text = input.text.trim();
-  if (!nonBlank(text) || text.length > TEXT_MAX) return err({ code: 'invalid', field: 'text' });
-  const latest = currentFeedback(t).get(party);
-  if (latest && sameText(latest.text, text)) return ok({ treatment: t, changed: false, version: latest });
-  const count = t.feedback.filter((f) => f.party === party).length;
-  if (count >= MAX_VERSIONS_PER_ORGANISATION) return err({ code: 'too-many-versions', party, max: MAX_VERSIONS_PER_ORGANISATION });
-  const version: FeedbackVersion = { party, version: count + 1, text, by: input.by, at: input.at, late: input.at > feedbackDueAt(t) };
+  const added = addAnswer(t, party, input);
+  if (!added.ok) return added;
+  const { changed, version, feedback } = added.value;
+  if (!changed) return ok({ treatment: t, changed: false, version });
   return ok({
     treatment: {
       ...t,
-      feedback: [...t.feedback, version],
+      feedback,
       history: [...t.history, { at: input.at, by: input.by, event: { kind: 'feedback', party, version: version.version, late: version.late } }],
     },
     changed: true,
@@ -413,31 +382,13 @@ export function cancelFinalTreatment(
   });
 }
 
-/** What chasing the round asks for now ("chased like reports"). */
-export type ChaseEvent =
-  | { kind: 'remind'; businessDaysBefore: number; at: number }
-  | { kind: 'overdue'; at: number };
-
 /**
- * The chasing event to act on at `now`, like the report reminders: once the deadline has passed,
- * the escalation (09:00 the business day after the deadline day); before that, the latest due
- * reminder (09:00, n business days before the deadline day; none on or before the day the round
- * opened, when the request itself went out). Older reminders a stopped bot missed are not sent
- * in a burst. Nothing once the recommendation is recorded or the treatment is cancelled.
+ * The chasing event to act on at `now` (feedbackRound.ts: the escalation once the deadline has
+ * passed, else the latest due reminder). Nothing once the recommendation is recorded or the
+ * treatment is cancelled.
  */
 export function chaseEventDue(t: FinalTreatment, now: number, remindBefore: readonly number[] = REMIND_BUSINESS_DAYS_BEFORE): ChaseEvent | undefined {
-  if (stageOf(t) !== 'feedback') return undefined;
-  const overdueAt = businessMorning(addBusinessDays(t.deadline, 1));
-  if (now >= overdueAt) return { kind: 'overdue', at: overdueAt };
-  const opened = osloDate(t.openedAt);
-  let due: ChaseEvent | undefined;
-  for (const n of [...new Set(remindBefore)].sort((a, b) => b - a)) {
-    const day = addBusinessDays(t.deadline, -n);
-    if (day <= opened) continue;
-    const at = businessMorning(day);
-    if (at <= now) due = { kind: 'remind', businessDaysBefore: n, at };
-  }
-  return due;
+  return stageOf(t) === 'feedback' ? roundChaseEvent(t, now, remindBefore) : undefined;
 }
 
 /** Orders S-999 before S-1000. */

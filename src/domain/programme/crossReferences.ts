@@ -100,6 +100,14 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   }
 
   if (programme.roadmap && !bodyIds.has(programme.roadmap.body)) add(['roadmap', 'body'], `unknown body "${programme.roadmap.body}"`);
+  if (programme.agreementRevision && !bodyIds.has(programme.agreementRevision.body)) {
+    add(['agreementRevision', 'body'], `unknown body "${programme.agreementRevision.body}"`);
+  }
+  programme.schedules.forEach((s, i) => {
+    if (s.kind === 'agreement-revision' && !programme.agreementRevision) {
+      add(['schedules', i, 'kind'], `schedule "${s.id}" reminds of the agreement revision, but the programme has no "agreementRevision"`);
+    }
+  });
 
   const gateId = programme.confidentiality.participantsOnlyUntilGate;
   if (gateId !== undefined && !programme.gates.some((g) => g.id === gateId)) {

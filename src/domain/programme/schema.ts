@@ -189,7 +189,7 @@ export const scheduleSchema = z
     id,
     name: localisedTextSchema,
     /** What the schedule asks for. */
-    kind: z.enum(['status-report', 'roadmap-revision']),
+    kind: z.enum(['status-report', 'roadmap-revision', 'agreement-revision']),
     cadence: z.discriminatedUnion('kind', [
       z
         .object({
@@ -204,6 +204,13 @@ export const scheduleSchema = z
           kind: z.literal('half-yearly'),
           /** Months (1–12) in which the revision is due. */
           months: z.array(z.number().int().min(1).max(12)).min(2),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('yearly'),
+          /** The month (1–12) in which it is due each year. */
+          month: z.number().int().min(1).max(12),
         })
         .strict(),
     ]),
@@ -306,6 +313,26 @@ export type Membership = z.infer<typeof membershipSchema>;
 export const roadmapGovernanceSchema = z.object({ body: id }).strict();
 export type RoadmapGovernance = z.infer<typeof roadmapGovernanceSchema>;
 
+/** The yearly revision of the agreement after a hearing (Digi Rogaland §8: «Alle endringer til
+ * denne avtale skal gjøres skriftlig, og revideres årlig. Styringsgruppen har mandat til å
+ * beslutte endringer i avtalen etter en høringsperiode hos alle medlemskommunene.»): the office
+ * puts proposed changes to a written hearing among the member parties, then `body` votes. */
+export const agreementRevisionSchema = z
+  .object({
+    /** The body that decides the changes after the hearing. */
+    body: id,
+    /** Who is heard: the parties of this kind (e.g. "kommune"); absent, every party. */
+    among: z.object({ partyKind: id.optional() }).strict().default({}),
+    /** The hearing's suggested length, in business days. */
+    hearingBusinessDays: z.number().int().min(1).max(120).default(20),
+    /** How long the body's vote runs when the hearing closes at its deadline, in business days.
+     * (The yearly reminder that a revision is due is a schedule of kind "agreement-revision".) */
+    voteBusinessDays: z.number().int().min(1).max(60).default(5),
+    basis: basisSchema,
+  })
+  .strict();
+export type AgreementRevisionRule = z.infer<typeof agreementRevisionSchema>;
+
 /** The governance part: what a preset defines and a programme may override. */
 export const governanceSchema = z
   .object({
@@ -324,6 +351,8 @@ export const governanceSchema = z
     membership: membershipSchema.optional(),
     /** Who decides roadmap changes (optional: without it the office's edits take effect at once). */
     roadmap: roadmapGovernanceSchema.optional(),
+    /** The yearly revision of the agreement after a hearing (optional). */
+    agreementRevision: agreementRevisionSchema.optional(),
   })
   .strict();
 export type Governance = z.infer<typeof governanceSchema>;

@@ -12,7 +12,7 @@ export type Cadence = Schedule['cadence'];
 export type PeriodRule = Pick<Schedule, 'cadence' | 'deadlineBusinessDays'>;
 
 export interface Period {
-  /** '2026-11' (monthly), '2026-Q4' (quarterly), '2026-H2' (half-yearly: n-th revision of the year). */
+  /** '2026-11' (monthly), '2026-Q4' (quarterly), '2026-H2' (half-yearly: n-th revision of the year), '2027-Y' (yearly). */
   key: string;
   year: number;
   /** Month (1–12) the period opens in. */
@@ -37,6 +37,8 @@ export function openingMonths(cadence: Cadence): number[] {
       return [1, 4, 7, 10];
     case 'half-yearly':
       return [...new Set(cadence.months)].sort((a, b) => a - b);
+    case 'yearly':
+      return [cadence.month];
   }
 }
 
@@ -48,6 +50,8 @@ function periodKey(cadence: Cadence, year: number, month: number): string {
       return `${year}-Q${(month - 1) / 3 + 1}`;
     case 'half-yearly':
       return `${year}-H${openingMonths(cadence).indexOf(month) + 1}`;
+    case 'yearly':
+      return `${year}-Y`;
   }
 }
 
@@ -111,7 +115,7 @@ export function periodAt(rule: PeriodRule, instant: number): Period | null {
 
 /** The period with a given key, or null if the key does not name one of this cadence's periods. */
 export function periodByKey(rule: PeriodRule, key: string): Period | null {
-  const m = /^(\d{4})-(\d{2}|Q[1-4]|H\d{1,2})$/.exec(key);
+  const m = /^(\d{4})-(\d{2}|Q[1-4]|H\d{1,2}|Y)$/.exec(key);
   if (!m) return null;
   const year = Number(m[1]);
   const months = openingMonths(rule.cadence);

@@ -63,6 +63,10 @@ export type VoteMatter =
   /** A revision of the roadmap (Digi Rogaland §4.7: «styringsgruppen beslutter eventuelle
    * endringer»): `ideaNumber` is the revision's id (R-001). */
   | { kind: 'roadmap-revision'; revisionId: string }
+  /** A revision of the agreement after its hearing (Digi Rogaland §8: «Styringsgruppen har
+   * mandat til å beslutte endringer i avtalen etter en høringsperiode»): `ideaNumber` is the
+   * revision's id (A-001). */
+  | { kind: 'agreement-revision'; revisionId: string }
   /** A preparing body's recommendation on an idea's gate (DSOP §3.2: the steering group decides
    * what goes to Topplederforum): `ideaNumber` and `gate` are the idea's; nothing is applied to
    * the idea, the deciding body's vote shows it. */
@@ -75,6 +79,9 @@ export const ADMISSION_GATE = 'admission';
 
 /** The `gate` of a roadmap revision's vote (the closer goes by `matter`, as for admissions). */
 export const ROADMAP_REVISION_GATE = 'roadmap-revision';
+
+/** The `gate` of an agreement revision's vote (the closer goes by `matter`). */
+export const AGREEMENT_REVISION_GATE = 'agreement-revision';
 
 export interface GateVote {
   id: string;

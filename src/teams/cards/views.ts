@@ -5,6 +5,7 @@ import type { ChecklistView } from '../checklist/checklistCardView.js';
 import type { AdmissionFormView, AdmissionListView, AdmissionProposalView } from '../admission/admissionCardViews.js';
 import type { DeviationFormView, DeviationListView, MeasureFormView } from '../measures/measureCardViews.js';
 import type { FinalTreatmentFeedbackView, FinalTreatmentFormView, FinalTreatmentView } from '../measures/finalTreatmentCardViews.js';
+import type { AgreementRevisionFormView, AgreementRevisionView } from '../agreement/agreementRevisionViews.js';
 import type { FeeView } from '../membership/feeCardView.js';
 import type { RoadmapView } from '../roadmap/roadmapCardView.js';
 import type { RoadmapRevisionView } from '../roadmap/roadmapRevisionCardView.js';
@@ -201,6 +202,8 @@ export interface CardViews {
   finalTreatmentForm: FinalTreatmentFormView;
   finalTreatmentFeedback: FinalTreatmentFeedbackView;
   finalTreatment: FinalTreatmentView;
+  agreementRevisionForm: AgreementRevisionFormView;
+  agreementRevision: AgreementRevisionView;
   reportForm: ReportFormView;
   admissionForm: AdmissionFormView;
   admissionList: AdmissionListView;
@@ -233,6 +236,8 @@ export const cardNames: readonly CardName[] = [
   'finalTreatmentForm',
   'finalTreatmentFeedback',
   'finalTreatment',
+  'agreementRevisionForm',
+  'agreementRevision',
   'reportForm',
   'admissionForm',
   'admissionList',

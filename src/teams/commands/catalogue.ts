@@ -241,6 +241,27 @@ export const commandCatalogue = {
     audience: 'office',
     menu: false,
   },
+  // Digi Rogaland §8: the yearly revision of the agreement after a hearing among the members.
+  agreementRevisions: {
+    words: { nb: ['avtalerevisjon', 'revisjon av avtalen', 'avtalerevisjoner'], en: ['agreement revision', 'agreement revisions'] },
+    description: {
+      nb: 'Årlig revisjon av avtalen: høringen hos medlemskommunene og styringsgruppens vedtak, f.eks. «avtalerevisjon A-001»',
+      en: 'Yearly revision of the agreement: the hearing among the member municipalities and the steering group’s decision, e.g. "agreement revision A-001"',
+    },
+    scopes: ['personal'],
+    audience: 'member',
+    menu: false,
+  },
+  newAgreementRevision: {
+    words: { nb: ['avtalerevisjon ny', 'ny avtalerevisjon'], en: ['new agreement revision'] },
+    description: {
+      nb: 'Send foreslåtte endringer i avtalen på høring hos medlemskommunene; deretter stemmer styringsgruppen',
+      en: 'Send proposed changes to the agreement to a hearing among the member municipalities; then the steering group votes',
+    },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
+  },
   reports: {
     words: { nb: ['rapporter', 'rapport'], en: ['report', 'reports'] },
     description: { nb: 'Statusrapportene du skal levere nå; «rapporter <nr>» viser et prosjekts leverte rapporter', en: 'The status reports you have to file now; "reports <no>" shows a project’s filed reports' },

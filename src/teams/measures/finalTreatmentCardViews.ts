@@ -42,8 +42,11 @@ export interface FinalTreatmentFeedbackView {
   value: string;
   submitLabel: string;
   showLabel: string;
-  programmeId: string;
-  treatmentId: string;
+  /** The card is the written feedback round's answer card, shared by every round (Skate's final
+   * treatment, Digi Rogaland's hearing on the agreement): the verbs it sends and their data. */
+  submitVerb: string;
+  showVerb: string;
+  actionData: Record<string, string>;
 }
 
 /** The case: status, every organisation's answer, the recommendation, the decision, the history,

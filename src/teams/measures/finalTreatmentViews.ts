@@ -255,8 +255,9 @@ export function feedbackCardView(input: FeedbackInput): FinalTreatmentFeedbackVi
     value: input.value ?? current?.text ?? '',
     submitLabel: tr('ft.feedback.submit'),
     showLabel: tr('ft.show'),
-    programmeId: programme.id,
-    treatmentId: treatment.id,
+    submitVerb: 'finalTreatment.feedback',
+    showVerb: 'finalTreatment.show',
+    actionData: { programmeId: programme.id, treatmentId: treatment.id },
   };
 }
 

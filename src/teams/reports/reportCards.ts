@@ -175,7 +175,11 @@ export class ReportCards implements ReminderCards, FiledReportCards {
           ),
           heading: pick(schedule.name, language),
           hasForm: false,
-          ...(schedule.kind === 'roadmap-revision' ? roadmapRevisionAction(programme, language) : { intro: translate(language, 'reminder.noForm') }),
+          ...(schedule.kind === 'roadmap-revision'
+            ? roadmapRevisionAction(programme, language)
+            : schedule.kind === 'agreement-revision'
+              ? agreementRevisionAction(programme, language)
+              : { intro: translate(language, 'reminder.noForm') }),
         },
         [],
       );
@@ -298,6 +302,18 @@ function roadmapRevisionAction(programme: Programme, language: Language): { intr
     others: body
       ? [{ title: translate(language, 'roadmap.reminder.openRevision'), verb: 'roadmap.revision', data }]
       : [{ title: translate(language, 'roadmap.reminder.openRoadmap'), verb: 'roadmap.show', data }],
+  };
+}
+
+/** What the yearly agreement-revision reminder offers (Digi Rogaland §8): the form that sends
+ * the proposed changes to the hearing. The reminders stop once a revision was opened that year. */
+function agreementRevisionAction(programme: Programme, language: Language): { intro: string; othersHeading: string; others: ActionButton[] } {
+  const body = programme.agreementRevision?.body ?? '';
+  const bodyLabel = pick(programme.bodies.find((b) => b.id === body)?.name ?? { nb: body, en: body }, language);
+  return {
+    intro: translate(language, 'ar.reminder.intro', { body: bodyLabel }),
+    othersHeading: translate(language, 'roadmap.reminder.how'),
+    others: [{ title: translate(language, 'ar.list.new'), verb: 'agreementRevision.form', data: { programmeId: programme.id } }],
   };
 }
 

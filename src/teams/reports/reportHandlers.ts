@@ -16,7 +16,7 @@ import { filedReports } from '../../app/reports/filedReports.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
 import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 import { deadlines, myReports } from '../../app/reports/reportQueries.js';
-import type { RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
+import type { AgreementRevisionCheck, RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
 import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
 import { formatDate, formatDateTime, pick } from '../../i18n/language.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
@@ -33,6 +33,7 @@ export interface ReportHandlerDeps extends ReportDeps {
   deliveryLog: DeliveryLog;
   /** A revised roadmap period has nobody left to act (`frister`, as for the reminders). */
   roadmapRevisions?: RoadmapRevisionCheck;
+  agreementRevisions?: AgreementRevisionCheck;
   renderer: CardRenderer;
   reportCards: ReportCards;
 }

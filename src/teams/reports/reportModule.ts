@@ -4,7 +4,7 @@ import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock, ConversationStore } from '../../app/ports.js';
 import { StoredChatLanguage } from '../outbound/recipientLanguage.js';
-import { runReminderTick, type RoadmapRevisionCheck, type TickReport } from '../../app/reminders/reminders.js';
+import { runReminderTick, type AgreementRevisionCheck, type RoadmapRevisionCheck, type TickReport } from '../../app/reminders/reminders.js';
 import { REMINDER_INTERVAL_MS, ReminderScheduler, type SchedulerLog } from '../../app/reminders/scheduler.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
@@ -30,6 +30,8 @@ export interface ReportModuleOptions {
   alsoOnTick?: (now: number) => Promise<void>;
   /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
   roadmapRevisions?: RoadmapRevisionCheck;
+  /** Ends a year's agreement-revision reminders once a revision was opened in it. */
+  agreementRevisions?: AgreementRevisionCheck;
   /** Personal chats, for each recipient's language. */
   conversations: Pick<ConversationStore, 'personalFor'>;
 }
@@ -41,6 +43,7 @@ export function createReportModule(options: ReportModuleOptions) {
   const deps: ReportHandlerDeps = {
     languages,
     ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
+    ...(options.agreementRevisions ? { agreementRevisions: options.agreementRevisions } : {}),
     ideas: options.ideas,
     reports,
     delivery: options.delivery,
@@ -61,6 +64,7 @@ export function createReportModule(options: ReportModuleOptions) {
         languages,
         log: options.log,
         ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
+        ...(options.agreementRevisions ? { agreementRevisions: options.agreementRevisions } : {}),
       },
       now,
     );

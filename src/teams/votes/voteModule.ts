@@ -20,6 +20,7 @@ import { voteVerbs } from './voteVerbs.js';
 import { VoteSubjects } from './voteSubject.js';
 import type { ApplicationRepository } from '../../app/membership/admission.js';
 import type { RoadmapRevisionRepository } from '../../app/roadmap/revisions.js';
+import type { AgreementRevisionRepository } from '../../app/agreement/agreementRevision.js';
 
 export interface VoteModuleOptions {
   tables: Tables;
@@ -40,6 +41,8 @@ export interface VoteModuleOptions {
   applications: Pick<ApplicationRepository, 'get'>;
   /** Roadmap revisions, for the cards of revision votes (Digi Rogaland §4.7). */
   roadmapRevisions?: Pick<RoadmapRevisionRepository, 'get'>;
+  /** Agreement revisions, for the cards of their votes (Digi Rogaland §8). */
+  agreementRevisions?: Pick<AgreementRevisionRepository, 'get'>;
 }
 
 /** How often the closer looks for votes past their deadline. */
@@ -49,7 +52,7 @@ export function createVoteModule(options: VoteModuleOptions) {
   const votes = new VoteTable(options.tables);
   const channels = new BodyChannelTable(options.tables);
   const voteCards = new VoteCards(options.cards, new TeamsIds(options.conversations));
-  const subjects = new VoteSubjects(options.ideas, options.applications, options.roadmapRevisions);
+  const subjects = new VoteSubjects(options.ideas, options.applications, options.roadmapRevisions, options.agreementRevisions);
   const board = new TeamsVoteBoard({
     votes,
     subjects,

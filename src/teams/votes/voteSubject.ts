@@ -8,12 +8,16 @@ import type { Idea } from '../../domain/idea/idea.js';
 import type { MembershipApplication } from '../../domain/membership/admission.js';
 import type { GateVote } from '../../domain/vote/gateVote.js';
 import type { RoadmapProposal } from '../../domain/roadmap/revision.js';
+import type { AgreementRevisionRepository } from '../../app/agreement/agreementRevision.js';
+import type { AgreementRevision } from '../../domain/agreement/agreementRevision.js';
 
 export type VoteSubject =
   | { kind: 'idea'; idea: Idea }
   | { kind: 'admission'; application: MembershipApplication }
   /** `ideas`: the ideas the revision changes that still exist, in the revision's order. */
-  | { kind: 'roadmap-revision'; revision: RoadmapProposal; ideas: Idea[] };
+  | { kind: 'roadmap-revision'; revision: RoadmapProposal; ideas: Idea[] }
+  /** Digi Rogaland §8: a revision of the agreement with its hearing. */
+  | { kind: 'agreement-revision'; revision: AgreementRevision };
 
 export class VoteSubjects {
   /** Reads of an idea in flight: a burst of votes on one idea's gate shares them. */
@@ -23,6 +27,7 @@ export class VoteSubjects {
     private readonly ideas: Pick<IdeaRepository, 'get'>,
     private readonly applications: Pick<ApplicationRepository, 'get'>,
     private readonly revisions?: Pick<RoadmapRevisionRepository, 'get'>,
+    private readonly agreementRevisions?: Pick<AgreementRevisionRepository, 'get'>,
   ) {}
 
   /** Undefined when the record it names is gone (never deleted in practice). */
@@ -33,6 +38,10 @@ export class VoteSubjects {
       if (!revision) return undefined;
       const ideas = await Promise.all(revision.changes.map((c) => this.ideas.get(key, c.ideaNumber)));
       return { kind: 'roadmap-revision', revision, ideas: ideas.filter((i): i is Idea => i !== undefined) };
+    }
+    if (vote.matter?.kind === 'agreement-revision') {
+      const revision = await this.agreementRevisions?.get(key, vote.matter.revisionId);
+      return revision && { kind: 'agreement-revision', revision };
     }
     if (vote.matter?.kind === 'admission') {
       const application = await this.applications.get(key, vote.matter.applicationId);

@@ -29,6 +29,8 @@ export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | '
       return translate(language, 'admission.matter');
     case 'roadmap-revision':
       return translate(language, 'roadmap.revision.matter');
+    case 'agreement-revision':
+      return translate(language, 'ar.matter');
     case 'recommendation':
       return translate(language, 'prep.matter', { gate: gateName(programme, vote.gate, language), body: bodyName(programme, vote.matter.to, language) });
     default:

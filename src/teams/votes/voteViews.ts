@@ -19,6 +19,7 @@ import { bodyName, choiceText, dayText, deliverableName, matterName, outcomeStat
 import type { VoteSubject } from './voteSubject.js';
 import { admissionOf } from '../../domain/membership/admission.js';
 import { proposedChangeText } from '../roadmap/roadmapText.js';
+import { revisionVoteParts } from '../agreement/agreementRevisionViews.js';
 
 /** Ballot lines on the outcome card; the decision log has them all. */
 export const BALLOTS_ON_CARD = 60;
@@ -105,6 +106,7 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
       notes: [],
     };
   }
+  if (subject.kind === 'agreement-revision') return revisionVoteParts(programme, subject.revision, language, COMMENT_ON_CARD);
   if (subject.kind === 'admission') {
     const { application } = subject;
     const criteria = admissionOf(programme)?.criteria ?? [];
@@ -334,6 +336,10 @@ function appliedText(programme: Programme, vote: GateVote, adopted: boolean | un
     if (!applied.ok) return translate(language, 'roadmap.revision.applied.failed', { error: applied.error });
     return translate(language, adopted ? 'roadmap.revision.applied.adopted' : 'roadmap.revision.applied.rejected', { id: vote.ideaNumber });
   }
+  if (vote.matter?.kind === 'agreement-revision') {
+    if (!applied.ok) return translate(language, 'ar.applied.failed', { error: applied.error });
+    return translate(language, adopted ? 'ar.applied.adopted' : 'ar.applied.rejected', { id: vote.ideaNumber });
+  }
   if (vote.matter?.kind === 'admission') {
     if (!applied.ok) return translate(language, 'admission.applied.failed', { error: applied.error });
     const params = { organisation: vote.ideaTitle, programme: programme.name };
@@ -457,7 +463,7 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
   const said =
     vote.matter?.kind === 'admission'
       ? t('admission.notify', { matter: common.gate, organisation: vote.ideaTitle, body: common.body, status, reason })
-      : vote.matter?.kind === 'roadmap-revision'
+      : vote.matter?.kind === 'roadmap-revision' || vote.matter?.kind === 'agreement-revision'
         ? t('roadmap.revision.notify', { matter: common.gate, id: vote.ideaNumber, body: common.body, status, reason })
         : t('vote.notify.outcome', { ...common, status, reason });
   return [said, applied]

@@ -26,6 +26,23 @@ describe('openingMonths', () => {
   });
 });
 
+describe('a yearly period (Digi Rogaland §8: the agreement «revideres årlig»)', () => {
+  const yearly: PeriodRule = { cadence: { kind: 'yearly', month: 1 }, deadlineBusinessDays: 20 };
+
+  it('opens on the first business day of its month and runs until the same day a year later', () => {
+    expect(openingMonths(yearly.cadence)).toEqual([1]);
+    const p = periodAt(yearly, oslo('2027-06-15T12:00'))!;
+    expect(p.key).toBe('2027-Y');
+    // 1 January 2027 is a Friday and a public holiday.
+    expect(p.openDate).toBe('2027-01-04');
+    expect(p.deadlineDate).toBe('2027-02-01');
+    expect(utc(p.closes)).toBe(utc(oslo('2028-01-03T09:00')));
+    expect(periodAt(yearly, oslo('2027-01-04T08:59'))!.key).toBe('2026-Y');
+    expect(periodByKey(yearly, '2027-Y')).toEqual(p);
+    expect(periodByKey(yearly, '2027-H1')).toBeNull();
+  });
+});
+
 describe('periodAt', () => {
   it.each([
     // DSOP, monthly except July
@@ -149,6 +166,7 @@ describe('properties', () => {
         kind: fc.constant('half-yearly' as const),
         months: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 4 }),
       }),
+      fc.record({ kind: fc.constant('yearly' as const), month: fc.integer({ min: 1, max: 12 }) }),
     ),
     deadlineBusinessDays: fc.integer({ min: 0, max: 15 }),
   });
