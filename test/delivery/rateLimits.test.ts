@@ -6,6 +6,7 @@ import {
   RateLimiter,
   TEAMS_CONVERSATION_WINDOWS,
   TEAMS_TENANT_WINDOWS,
+  tenantShare,
   type Window,
 } from '../../src/teams/delivery/rateLimits.js';
 
@@ -83,6 +84,20 @@ describe('the tenant window', () => {
     const b = Array.from({ length: 40 }, (_, i) => limiter.reserve(`b${i}`, 0, 'B')).filter((w) => w === 0).length;
     expect([a, b]).toEqual([25, 25]);
     expect(limiter.reserve('a-late', 0, 'A')).toBe(1_000);
+  });
+
+  it('splits 50/s between the instances that send (SAMSPILL_DELIVERY_INSTANCES), never below 1', () => {
+    expect(tenantShare(1)).toEqual([{ limit: 50, windowMs: 1_000 }]);
+    expect(tenantShare(2)).toEqual([{ limit: 25, windowMs: 1_000 }]);
+    expect(tenantShare(3)).toEqual([{ limit: 16, windowMs: 1_000 }]);
+    expect(tenantShare(50)).toEqual([{ limit: 1, windowMs: 1_000 }]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), (n) => {
+        const [share] = tenantShare(n);
+        expect(share!.limit * n).toBeLessThanOrEqual(50); // together they stay under the ceiling
+        expect(share!.limit).toBeGreaterThanOrEqual(1);
+      }),
+    );
   });
 });
 
