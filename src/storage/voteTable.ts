@@ -27,7 +27,7 @@
 //     `progressMaxAgeMs` (ballots cast on other instances appear within that time). cast()
 //     writes under the aggregate's ETag without reading first; a conflict re-reads the row.
 // Counting, sealing and latest() always read storage.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
@@ -320,6 +320,10 @@ export class VoteTable implements VoteRepository {
     const table = await this.ballotTable();
     const partitionKey = ballotPartition(ref);
     const receipt = receiptRow(input.voter, fingerprint(input));
+    // Marks this call's receipt: when the SDK retries a transaction whose first try committed
+    // but whose answer was lost (the 5 s try timeout under load), the retry conflicts on the
+    // receipt it wrote itself, which is this click recorded, not a second click.
+    const token = randomUUID();
     const aggregate = this.aggregates.get(refKey(ref));
     // What the aggregate knows of this voter's row saves the read; a wrong guess conflicts.
     const guess = aggregate && aggregate.readAt > 0 ? aggregate.rows.get(input.voter) : undefined;
@@ -340,7 +344,7 @@ export class VoteTable implements VoteRepository {
       };
       const row = { ...ballotColumns(ballot), sealed: false };
       const actions: TransactionAction[] = [
-        ['create', { partitionKey, rowKey: receipt, seq: ballot.seq }],
+        ['create', { partitionKey, rowKey: receipt, seq: ballot.seq, token }],
         ['create', { partitionKey, rowKey: ballotRow(ballot.voter, ballot.seq), ...ballotColumns(ballot) }],
         latest
           ? ['update', { partitionKey, rowKey: latestRow(ballot.voter), ...row }, 'Replace', { etag: latest.etag! }]
@@ -355,8 +359,10 @@ export class VoteTable implements VoteRepository {
         if (!isConflict(error)) throw error;
         // Either this click was recorded before (its receipt exists), or the voter's latest
         // row moved under us (another of their clicks, or the seal): look again.
-        if (await getEntityOrUndefined(table, partitionKey, receipt)) {
+        const found = await getEntityOrUndefined<{ token?: string }>(table, partitionKey, receipt);
+        if (found) {
           const now = await this.readLatest(ref, table, partitionKey, input.voter);
+          if (found.token === token) return { kind: 'recorded', ballot };
           return { kind: 'duplicate', latest: now?.ballot };
         }
       }
