@@ -21,15 +21,25 @@ export type PersonStanding =
  * members list forgot them.
  */
 export function standingIn(body: Electorate, person: string): PersonStanding {
-  if (body.observers.includes(person)) return { standing: 'observer', canVote: false };
-  if (body.secretary === person) return { standing: 'secretary', canVote: false };
-  if (body.chair === person) return { standing: 'chair', canVote: true };
-  if (body.members.includes(person)) return { standing: 'member', canVote: true };
-  return { standing: 'non-member', canVote: false };
+  return standingsIn(body)(person);
 }
 
 /** Everyone who may vote, once each, in the order the body lists its members (chair last if unlisted). */
 export function eligibleVoters(body: Electorate): string[] {
   const candidates = body.chair === undefined ? body.members : [...body.members, body.chair];
-  return [...new Set(candidates)].filter((person) => standingIn(body, person).canVote);
+  const standing = standingsIn(body); // once, not per candidate: bodies of 200 are real
+  return [...new Set(candidates)].filter((person) => standing(person).canVote);
+}
+
+/** standingIn for many people of one body, the lists read into sets once (see standingIn). */
+export function standingsIn(body: Electorate): (person: string) => PersonStanding {
+  const observers = new Set(body.observers);
+  const members = new Set(body.members);
+  return (person) => {
+    if (observers.has(person)) return { standing: 'observer', canVote: false };
+    if (body.secretary === person) return { standing: 'secretary', canVote: false };
+    if (body.chair === person) return { standing: 'chair', canVote: true };
+    if (members.has(person)) return { standing: 'member', canVote: true };
+    return { standing: 'non-member', canVote: false };
+  };
 }

@@ -1,6 +1,6 @@
 // Counting: which ballots count, which are ignored and why, and the totals over the members.
 import { latestPerVoter, type Ballot } from './ballot.js';
-import { eligibleVoters, standingIn, type Electorate, type NonVotingStanding } from './eligibility.js';
+import { eligibleVoters, standingsIn, type Electorate, type NonVotingStanding } from './eligibility.js';
 
 /** Why a ballot did not count. Superseded ballots (a changed vote) are history, not ignored. */
 export type IgnoreWhy = NonVotingStanding | 'after-close';
@@ -32,8 +32,9 @@ export interface Tally {
 export function tally(body: Electorate, ballots: readonly Ballot[], closedAt?: number): Tally {
   const ignored: IgnoredBallot[] = [];
   const counted: Ballot[] = [];
+  const standingOf = standingsIn(body);
   for (const ballot of ballots) {
-    const person = standingIn(body, ballot.voter);
+    const person = standingOf(ballot.voter);
     if (!person.canVote) ignored.push({ ballot, why: person.standing });
     else if (closedAt !== undefined && ballot.castAt > closedAt) ignored.push({ ballot, why: 'after-close' });
     else counted.push(ballot);
