@@ -1,10 +1,11 @@
-// `npm run bench`: runs the vote/text benchmark and the delivery benchmark, each in its own
-// process as before (their own output passes through), then prints their figures as one table.
+// `npm run bench`: runs the vote/text benchmark and the delivery benchmark (twice: undisturbed,
+// and with a bot killed halfway), each in its own process (their own output passes through),
+// then prints their figures as one table.
 import { spawn, spawnSync } from 'node:child_process';
 import { printTable, type BenchRow } from './benchTable.js';
 
-async function run(script: string): Promise<BenchRow[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function run(script: string, ...args: string[]): Promise<BenchRow[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
@@ -18,7 +19,12 @@ async function run(script: string): Promise<BenchRow[]> {
 
 // The delivery benchmark runs the compiled bot (dist/), as production does.
 if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
-const rows = [...(await run('bench/voteBench.ts')), ...(await run('bench/deliveryBench.ts'))];
+// Delivery twice: at the ceiling undisturbed, then with one bot killed (SIGKILL) halfway.
+const rows = [
+  ...(await run('bench/voteBench.ts')),
+  ...(await run('bench/deliveryBench.ts', '--kill-at', '0')),
+  ...(await run('bench/deliveryBench.ts', '--kill-at', '0.5')),
+];
 console.log('');
 console.log('All benchmarks (shared machine: read the ratios):');
 printTable(rows);

@@ -11,7 +11,7 @@ import { translate } from '../../src/i18n/messages.js';
 import { CardRenderer } from '../../src/teams/cards/cardRenderer.js';
 import { ideaVerbs } from '../../src/teams/ideas/ideaVerbs.js';
 import { verbs } from '../../src/teams/invoke/verbs.js';
-import { invokeActivity, messageActivity, type Person } from '../support/activities.js';
+import { invokeActivity, messageActivity, searchActivity, type Person } from '../support/activities.js';
 import { cardText, conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -152,7 +152,7 @@ describe('POST /api/messages with generated bodies', () => {
         recipient: fc.oneof(fc.constant({ id: '28:samspill-bot' }), fc.jsonValue({ maxDepth: 2 })),
         text: value,
         locale: fc.oneof(locale, value),
-        name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'healthCheck'), value),
+        name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'application/search', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'healthCheck'), value),
         value: fc.oneof(
           fc.record({ action: fc.oneof(fc.record({ type: fc.oneof(fc.constant('Action.Execute'), value), verb: fc.oneof(fc.constantFrom(...Object.keys(routed)), value), data: fc.oneof(dataFor(['programmeId', 'number', 'title']), value) }, { requiredKeys: [] }), value), trigger: value }, { requiredKeys: [] }),
           fc.jsonValue({ maxDepth: 3 }),
@@ -289,6 +289,30 @@ describe('every card verb with generated data', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('a typeahead search (application/search) with generated values is answered 2xx/4xx in the shape Teams reads', async () => {
+    const searchValue = fc.oneof(
+      fc.record(
+        {
+          queryText: fc.oneof(fc.string({ maxLength: 60 }), value),
+          dataset: fc.oneof(fc.constantFrom('programmePeople', 'nope', ''), value),
+          queryOptions: fc.oneof(fc.record({ skip: fc.oneof(fc.integer(), value), top: fc.oneof(fc.integer(), value) }, { requiredKeys: [] }), value),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(searchValue, fc.constantFrom(people.office, people.member), async (v, who) => {
+        const res = await app.post(searchActivity({ serviceUrl: app.connector.url, tenantId: TENANT, from: who }, v));
+        expect(res.status).toBeLessThan(500);
+        const body = (await res.json()) as { type?: string };
+        expect(['application/vnd.microsoft.search.searchResponse', 'application/vnd.microsoft.error']).toContain(body.type);
+      }),
+      { numRuns: 80 },
+    );
+    expect(await healthy()).toBe(200);
   });
 
   it('an unknown or malformed verb is answered, not failed', async () => {
