@@ -4,7 +4,7 @@
 // 5,000 take at least 100 s; that ceiling is the floor the rate is read against. Halfway, one bot
 // is killed with SIGKILL and started again, as a crashed instance would be.
 //
-//   npm run build && npx tsx bench/deliveryBench.ts [--count 5000] [--workers 2] [--kill-at 0.5]
+//   npm run build && npx tsx bench/deliveryBench.ts [--count 5000] [--workers 2] [--kill-at 0.5] [--profile <dir>]
 //
 // Azurite runs as a child process (data in a temp folder). RSS is read from each bot process
 // (/proc/<pid>/status every 250 ms), so the stub and this driver are not counted.
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: '5000' },
     workers: { type: 'string', default: '2' },
     'kill-at': { type: 'string', default: '0.5' },
+    /** Writes each bot's CPU profile into this folder. */
+    profile: { type: 'string' },
   },
 });
 const COUNT = Number(values.count);
@@ -58,7 +60,8 @@ interface BotProcess {
 
 /** Starts one bot instance (delivery worker on, scheduler off) and resolves once it listens. */
 async function startBot(connectionString: string, index: number, warnings: Map<string, number>): Promise<BotProcess> {
-  const child = spawn(process.execPath, BOT_ARGS, {
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, ...BOT_ARGS], {
     env: {
       ...process.env,
       PORT: '0',
