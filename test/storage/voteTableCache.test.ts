@@ -2,13 +2,12 @@
 // VoteTables on one storage account, as two bot instances): what one writes, the other sees
 // once its cache ages out or its ETag turns out stale; a stale copy is never written over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VoteRef } from '../../src/app/votes/voteRepository.js';
-import { voteBefore, voteIdFor, type GateVote } from '../../src/domain/vote/gateVote.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
-import { TENANT, testProgramme } from '../support/fixtures.js';
+import { openTestVote } from '../support/openTestVote.js';
+import { testProgramme } from '../support/fixtures.js';
 
 let azurite: TestAzurite;
 let tables: Tables;
@@ -21,28 +20,7 @@ let serial = 0;
 /** Two instances with a hand-driven clock for their caches. */
 const instance = () => new VoteTable(tables, { now: () => clock });
 
-async function openVote(table: VoteTable): Promise<{ ref: VoteRef; vote: GateVote }> {
-  serial++;
-  const ideaNumber = `DSOP-2026-${String(serial).padStart(3, '0')}`;
-  const vote: GateVote = {
-    id: voteIdFor(ideaNumber, 'BP1', openedAt + serial),
-    tenantId: TENANT,
-    programmeId: programme.id,
-    ideaNumber,
-    ideaTitle: 'Felles API',
-    gate: 'BP1',
-    budgetMatter: false,
-    basis: [],
-    ...voteBefore(body, {
-      by: { id: 'aad-office', name: 'Ola Office' },
-      at: openedAt,
-      deadline: openedAt + 7 * 86_400_000,
-      channel: { conversationId: '19:channel@thread.tacv2', language: 'nb' },
-    }),
-  };
-  expect((await table.open(vote, `submission-${serial}`)).kind).toBe('opened');
-  return { ref: { tenantId: TENANT, programmeId: programme.id, voteId: vote.id }, vote };
-}
+const openVote = (table: VoteTable) => openTestVote(table, programme, ++serial, openedAt);
 
 const voters = () => body.members;
 

@@ -3,13 +3,12 @@
 // "recorded"), while a second click with the same content is still a duplicate.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VoteRef } from '../../src/app/votes/voteRepository.js';
-import { voteBefore, voteIdFor, type GateVote } from '../../src/domain/vote/gateVote.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
-import { TENANT, testProgramme } from '../support/fixtures.js';
+import { openTestVote } from '../support/openTestVote.js';
+import { testProgramme } from '../support/fixtures.js';
 
 let azurite: TestAzurite;
 let tables: Tables;
@@ -37,27 +36,7 @@ class RetryingTables extends Tables {
   }
 }
 
-async function openVote(table: VoteTable, n: number): Promise<VoteRef> {
-  const ideaNumber = `DSOP-2026-${String(n).padStart(3, '0')}`;
-  const vote: GateVote = {
-    id: voteIdFor(ideaNumber, 'BP1', openedAt + n),
-    tenantId: TENANT,
-    programmeId: programme.id,
-    ideaNumber,
-    ideaTitle: 'Felles API',
-    gate: 'BP1',
-    budgetMatter: false,
-    basis: [],
-    ...voteBefore(body, {
-      by: { id: 'aad-office', name: 'Ola Office' },
-      at: openedAt,
-      deadline: openedAt + 7 * 86_400_000,
-      channel: { conversationId: '19:channel@thread.tacv2', language: 'nb' },
-    }),
-  };
-  expect((await table.open(vote, `submission-${n}`)).kind).toBe('opened');
-  return { tenantId: TENANT, programmeId: programme.id, voteId: vote.id };
-}
+const openVote = async (table: VoteTable, n: number) => (await openTestVote(table, programme, n, openedAt)).ref;
 
 let retrying: RetryingTables;
 beforeAll(async () => {
