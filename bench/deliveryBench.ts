@@ -17,7 +17,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { enqueueAll, type DeliveryJob } from '../src/app/delivery.js';
 import { DELIVERY_QUEUE } from '../src/storage/deliveryQueue.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
-import { tenantPartition } from '../src/storage/tables.js';
 import { startLimitingConnectorStub } from '../test/support/limitingConnectorStub.js';
 import { deliveryStores } from '../test/support/deliveryStores.js';
 
@@ -208,7 +207,7 @@ async function main(): Promise<void> {
     const states = new Map<string, number>();
     const table = await tables.get('deliveries');
     for await (const row of table.listEntities<{ state: string }>({
-      queryOptions: { filter: `PartitionKey eq '${tenantPartition(TENANT, 'delivery')}'`, select: ['state'] },
+      queryOptions: { select: ['state'] }, // the bench's one tenant: every row of the table
     })) {
       states.set(row.state, (states.get(row.state) ?? 0) + 1);
     }

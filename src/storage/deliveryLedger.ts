@@ -6,6 +6,12 @@
 // - a claim whose lease ran out (the instance died) can be claimed again.
 // The job itself lives here too (the queue message only names the row), split over several
 // properties because one string property holds at most 64 KiB.
+// Partitions: a tenant's rows are spread over 16 partitions by a hash of the key, so a fan-out of
+// thousands does not pile into one partition (Azure serves about 2,000 operations/s per
+// partition; Azurite's point operations slow down as a partition grows). Rows written before
+// that sit in the tenant's one legacy partition: they are still read, still count for
+// insert-once, and nothing new is written there.
+import { createHash } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
 import type { DeliveryJob, DeliveryLog, DeliveryOutcome, DeliveryRecord, DeliveryState } from '../app/delivery.js';
@@ -62,6 +68,8 @@ interface LedgerRow {
 }
 
 export interface LedgerEntry {
+  /** Where the row lives (a bucket, or the legacy partition for rows from before buckets). */
+  partitionKey: string;
   tenantId: string;
   key: string;
   job: DeliveryJob;
@@ -76,6 +84,7 @@ export interface LedgerEntry {
 
 /** Proof of holding a job: the ETag of the row as this instance last wrote it. */
 export interface Claim {
+  partitionKey: string;
   tenantId: string;
   key: string;
   job: DeliveryJob;
@@ -92,7 +101,15 @@ export type FinishResult = 'recorded' | 'already-sent' | 'lost';
 export const isClaimable = (entry: Pick<LedgerEntry, 'state' | 'leaseUntil'>, now: number): boolean =>
   entry.state === 'queued' || (entry.state === 'claimed' && entry.leaseUntil <= now);
 
-const partitionOf = (tenantId: string) => tenantPartition(tenantId, 'delivery');
+const legacyPartitionOf = (tenantId: string) => tenantPartition(tenantId, 'delivery');
+// 16 buckets: one hex digit of the key's hash.
+const partitionOf = (tenantId: string, key: string) =>
+  tenantPartition(tenantId, 'delivery', createHash('sha1').update(key).digest('hex').slice(0, 1));
+/** Every partition of a tenant: the legacy one and its buckets (`<legacy>|0` … `<legacy>|f`). */
+const tenantPartitionsFilter = (tenantId: string) => {
+  const legacy = legacyPartitionOf(tenantId);
+  return odata`(PartitionKey eq ${legacy} or (PartitionKey ge ${`${legacy}|`} and PartitionKey lt ${`${legacy}|~`}))`;
+};
 
 // Times are written as Edm.Double always: a bare JSON number is stored as Int32 when it fits
 // (0) and Double when not (epoch ms), and Table Storage never matches a filter across types.
@@ -133,8 +150,11 @@ export class DeliveryLedger implements DeliveryLog {
     const count = Math.max(1, Math.ceil(json.length / CHUNK));
     for (let i = 0; i < count; i++) parts[`job${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
     const table = await this.table();
+    // A key from before the buckets is still a duplicate. Nothing is written to the legacy
+    // partition any more, so this check cannot race a new row there.
+    if (await getEntityOrUndefined(table, legacyPartitionOf(job.tenantId), keyPart(job.key))) return false;
     return insertOnce(table, {
-      partitionKey: partitionOf(job.tenantId),
+      partitionKey: partitionOf(job.tenantId, job.key),
       rowKey: keyPart(job.key),
       tenantId: job.tenantId,
       key: job.key,
@@ -156,23 +176,31 @@ export class DeliveryLedger implements DeliveryLog {
   async remove(tenantId: string, key: string): Promise<void> {
     const table = await this.table();
     try {
-      await table.deleteEntity(partitionOf(tenantId), keyPart(key));
+      await table.deleteEntity(partitionOf(tenantId, key), keyPart(key));
     } catch (error) {
       if (statusOf(error) !== 404) throw error;
     }
   }
 
   async get(tenantId: string, key: string): Promise<LedgerEntry | undefined> {
-    const table = await this.table();
-    const row = await getEntityOrUndefined<LedgerRow>(table, partitionOf(tenantId), keyPart(key));
+    const row = await this.row(tenantId, key);
     return row && this.toEntry(row);
+  }
+
+  /** The key's row in its bucket, else in the legacy partition. */
+  private async row(tenantId: string, key: string): Promise<TableEntityResult<LedgerRow> | undefined> {
+    const table = await this.table();
+    return (
+      (await getEntityOrUndefined<LedgerRow>(table, partitionOf(tenantId, key), keyPart(key))) ??
+      (await getEntityOrUndefined<LedgerRow>(table, legacyPartitionOf(tenantId), keyPart(key)))
+    );
   }
 
   /** Takes the job for `leaseMs`. Undefined when another instance moved the row first. */
   async claim(entry: LedgerEntry, instanceId: string, now: number, leaseMs: number): Promise<Claim | undefined> {
     if (!isClaimable(entry, now)) return undefined;
     const leaseUntil = now + leaseMs;
-    const etag = await this.conditional(entry.tenantId, entry.key, entry.etag, {
+    const etag = await this.conditional(entry.partitionKey, entry.key, entry.etag, {
       state: 'claimed',
       claimedBy: instanceId,
       leaseUntil: double(leaseUntil),
@@ -181,18 +209,18 @@ export class DeliveryLedger implements DeliveryLog {
     });
     return etag === undefined
       ? undefined
-      : { tenantId: entry.tenantId, key: entry.key, job: entry.job, instanceId, leaseUntil, claims: entry.claims + 1, etag };
+      : { partitionKey: entry.partitionKey, tenantId: entry.tenantId, key: entry.key, job: entry.job, instanceId, leaseUntil, claims: entry.claims + 1, etag };
   }
 
   /** Extends the lease. Undefined when the claim was lost (the row changed since). */
   async extend(claim: Claim, leaseUntil: number, now: number): Promise<Claim | undefined> {
-    const etag = await this.conditional(claim.tenantId, claim.key, claim.etag, { leaseUntil: double(leaseUntil), updatedAt: double(now) });
+    const etag = await this.conditional(claim.partitionKey, claim.key, claim.etag, { leaseUntil: double(leaseUntil), updatedAt: double(now) });
     return etag === undefined ? undefined : { ...claim, leaseUntil, etag };
   }
 
   /** Gives the job back unsent (graceful stop), so another instance can take it at once. */
   async release(claim: Claim, now: number): Promise<void> {
-    await this.conditional(claim.tenantId, claim.key, claim.etag, {
+    await this.conditional(claim.partitionKey, claim.key, claim.etag, {
       state: 'queued',
       claimedBy: '',
       leaseUntil: double(0),
@@ -213,13 +241,13 @@ export class DeliveryLedger implements DeliveryLog {
       outcome: JSON.stringify(outcome),
       updatedAt: double(outcome.at),
     };
-    if ((await this.conditional(claim.tenantId, claim.key, claim.etag, fields)) !== undefined) return 'recorded';
+    if ((await this.conditional(claim.partitionKey, claim.key, claim.etag, fields)) !== undefined) return 'recorded';
     if (outcome.kind !== 'sent') return 'lost';
     for (let attempt = 0; attempt < 8; attempt++) {
       const current = await this.get(claim.tenantId, claim.key);
       if (!current) return 'lost';
       if (current.state === 'sent') return 'already-sent';
-      if ((await this.conditional(claim.tenantId, claim.key, current.etag, fields)) !== undefined) return 'recorded';
+      if ((await this.conditional(current.partitionKey, claim.key, current.etag, fields)) !== undefined) return 'recorded';
     }
     return 'lost';
   }
@@ -229,7 +257,7 @@ export class DeliveryLedger implements DeliveryLog {
     const records: DeliveryRecord[] = [];
     const rows = table.listEntities<LedgerRow>({
       queryOptions: {
-        filter: odata`PartitionKey eq ${partitionOf(tenantId)} and state eq ${'failed'}`,
+        filter: `${tenantPartitionsFilter(tenantId)} and ${odata`state eq ${'failed'}`}`,
         select: ['tenantId', 'key', 'state', 'target', 'outcome', 'createdAt'],
       },
     });
@@ -238,8 +266,7 @@ export class DeliveryLedger implements DeliveryLog {
   }
 
   async find(tenantId: string, key: string): Promise<DeliveryRecord | undefined> {
-    const table = await this.table();
-    const row = await getEntityOrUndefined<LedgerRow>(table, partitionOf(tenantId), keyPart(key));
+    const row = await this.row(tenantId, key);
     return row && this.toRecord(row);
   }
 
@@ -269,10 +296,10 @@ export class DeliveryLedger implements DeliveryLog {
   }
 
   /** Merge `fields` only if the row still has `etag`. Returns the new ETag, or undefined on a lost race. */
-  private async conditional(tenantId: string, key: string, etag: string, fields: Record<string, unknown>): Promise<string | undefined> {
+  private async conditional(partitionKey: string, key: string, etag: string, fields: Record<string, unknown>): Promise<string | undefined> {
     const table = await this.table();
     try {
-      const result = await table.updateEntity({ partitionKey: partitionOf(tenantId), rowKey: keyPart(key), ...fields }, 'Merge', { etag });
+      const result = await table.updateEntity({ partitionKey, rowKey: keyPart(key), ...fields }, 'Merge', { etag });
       if (!result.etag) throw new Error('storage returned no ETag for a conditional update');
       return result.etag;
     } catch (error) {
@@ -296,6 +323,7 @@ export class DeliveryLedger implements DeliveryLog {
     };
     const outcome = parseOutcome(row.outcome);
     return {
+      partitionKey: row.partitionKey ?? partitionOf(row.tenantId, row.key),
       tenantId: row.tenantId,
       key: row.key,
       job,

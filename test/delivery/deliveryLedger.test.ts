@@ -1,10 +1,11 @@
 // The ledger's guarantees over real (in-memory) Azurite: insert-once, one winner per claim,
 // takeover after a lease runs out, "sent" wins over a stale holder, and large jobs round-trip.
+import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryJob } from '../../src/app/delivery.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { DeliveryLedger, isClaimable } from '../../src/storage/deliveryLedger.js';
-import { Tables } from '../../src/storage/tables.js';
+import { keyPart, Tables, tenantPartition } from '../../src/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;
@@ -155,5 +156,89 @@ describe('failures, find and stale', () => {
 
     const found = (await ledger.stale(now, 30_000)).filter((r) => r.tenantId === tenant).map((r) => r.key);
     expect(found.sort()).toEqual([old.key, expired.key].sort());
+  });
+});
+
+describe('partitions', () => {
+  const rowsOf = async (tenantId: string) => {
+    const table = TableClient.fromConnectionString(azurite.connectionString, 'deliveries', { allowInsecureConnection: true });
+    const out: { partitionKey: string; key: string }[] = [];
+    for await (const row of table.listEntities<{ key: string; tenantId: string }>()) {
+      if (row.tenantId === tenantId) out.push({ partitionKey: row.partitionKey ?? '', key: row.key });
+    }
+    return out;
+  };
+
+  it("spreads a tenant's rows over 16 partitions by the key, all under the tenant", async () => {
+    const tenant = 'tenant-spread';
+    const jobs = Array.from({ length: 200 }, (_, i) => ({ ...job(), key: `spread:${i}`, tenantId: tenant }));
+    for (const j of jobs) expect(await ledger.add(j, 1)).toBe(true);
+    const rows = await rowsOf(tenant);
+    const partitions = new Set(rows.map((r) => r.partitionKey));
+    expect(partitions.size).toBe(16);
+    for (const p of partitions) expect(p).toMatch(/^tenant-spread\|delivery\|[0-9a-f]$/);
+    // The same key always lands in the same partition: it is found, and stays a duplicate.
+    for (const j of jobs.slice(0, 20)) {
+      expect((await ledger.get(tenant, j.key))?.key).toBe(j.key);
+      expect(await ledger.add(j, 2)).toBe(false);
+    }
+  });
+
+  describe('a row from before the buckets (the legacy partition)', () => {
+    const tenant = 'tenant-legacy';
+    const legacyJob = (): DeliveryJob => ({ ...job(), tenantId: tenant });
+    /** Writes the row as the ledger did before buckets: partition `<tenant>|delivery`. */
+    const writeLegacy = async (j: DeliveryJob, fields: Record<string, unknown> = {}) => {
+      const table = TableClient.fromConnectionString(azurite.connectionString, 'deliveries', { allowInsecureConnection: true });
+      const json = JSON.stringify({ target: j.target, message: j.message, discloses: j.discloses });
+      await table.createEntity({
+        partitionKey: tenantPartition(tenant, 'delivery'),
+        rowKey: keyPart(j.key),
+        tenantId: tenant,
+        key: j.key,
+        state: 'queued',
+        target: JSON.stringify(j.target),
+        jobParts: 1,
+        job0: json,
+        notBefore: { value: 0, type: 'Double' },
+        claimedBy: '',
+        leaseUntil: { value: 0, type: 'Double' },
+        claims: 0,
+        outcome: '',
+        createdAt: { value: 5, type: 'Double' },
+        updatedAt: { value: 5, type: 'Double' },
+        ...fields,
+      });
+    };
+
+    it('still counts for insert-once: the key is not added again', async () => {
+      const j = legacyJob();
+      await writeLegacy(j);
+      expect(await ledger.add(j, 10)).toBe(false);
+      expect((await rowsOf(tenant)).filter((r) => r.key === j.key)).toHaveLength(1);
+    });
+
+    it('is read, claimed and finished where it is', async () => {
+      const j = legacyJob();
+      await writeLegacy(j);
+      const entry = await ledger.get(tenant, j.key);
+      expect(entry).toMatchObject({ state: 'queued', createdAt: 5, partitionKey: tenantPartition(tenant, 'delivery') });
+      const claim = await ledger.claim(entry!, 'instance-a', 100, 1_000);
+      expect(claim).toBeDefined();
+      expect(await ledger.finish(claim!, { kind: 'sent', at: 200, attempts: 1 })).toBe('recorded');
+      expect(await ledger.find(tenant, j.key)).toMatchObject({ state: 'sent', outcome: { kind: 'sent', at: 200 } });
+      expect((await rowsOf(tenant)).filter((r) => r.key === j.key)).toEqual([{ partitionKey: tenantPartition(tenant, 'delivery'), key: j.key }]);
+    });
+
+    it('is listed with the failures, beside failures in the buckets', async () => {
+      const old = legacyJob();
+      const outcome = JSON.stringify({ kind: 'failed-no-conversation', at: 7 });
+      await writeLegacy(old, { state: 'failed', outcome });
+      const fresh = legacyJob();
+      expect(await ledger.add(fresh, 6)).toBe(true);
+      const claim = await ledger.claim((await ledger.get(tenant, fresh.key))!, 'instance-a', 8, 1_000);
+      await ledger.finish(claim!, { kind: 'failed-no-conversation', at: 9 });
+      expect((await ledger.failures(tenant)).map((f) => f.key)).toEqual([old.key, fresh.key]);
+    });
   });
 });
