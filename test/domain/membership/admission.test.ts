@@ -2,7 +2,7 @@
 // explain before a vote, the decision applied once, and how admitted parties are laid over the
 // programme file.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadPreset } from '../../../src/config/mergePreset.js';
 import {
   admittedParty,
@@ -166,7 +166,12 @@ describe('the decision', () => {
 });
 
 describe('admitted parties over the programme file', () => {
-  const vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }), 'styringsgruppen');
+  // Built in each test, not when the file is collected: a broken fileApplication must fail the
+  // tests, not stop the file from loading (which the mutation run counts as a surviving mutant).
+  let vegvesen: ReturnType<typeof admittedParty>;
+  beforeEach(() => {
+    vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }), 'styringsgruppen');
+  });
   it('adds them after the file\'s parties and people, the representative as a member of the body, leaving the file untouched', () => {
     const served = withAdmitted(programme, [vegvesen]);
     expect(served.parties.map((p) => p.id)).toEqual(['skatteetaten', 'finans-norge', 'statens-vegvesen']);

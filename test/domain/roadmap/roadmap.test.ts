@@ -110,14 +110,16 @@ describe('the roadmap’s layout', () => {
     idea('DSOP-2026-005', 'forvaltning', 'completed'),
     idea('DSOP-2026-006', 'stanset', 'stopped'),
   ];
-  const entries = [
+  // Planned in each test, not when the file is collected: a broken planEntry must fail the
+  // tests, not stop the file from loading (which the mutation run counts as a surviving mutant).
+  const entries = () => [
     planned({ ideaNumber: 'DSOP-2026-001', start: '2027-Q1', end: '2027-Q4' }),
     planned({ ideaNumber: 'DSOP-2026-003', start: '2026-Q3', end: '2026-Q4' }),
     planned({ ideaNumber: 'DSOP-2026-005', start: '2026-Q1', end: '2026-Q2' }),
   ];
 
   it('shows planned entries by half-year, open projects without an entry apart, and nothing closed', () => {
-    const layout = roadmapLayout(programme, ideas, entries);
+    const layout = roadmapLayout(programme, ideas, entries());
     expect(layout.byHalfYear.map((g) => [g.halfYear, g.rows.map((r) => r.idea.number)])).toEqual([
       ['2026-H2', ['DSOP-2026-003']],
       ['2027-H1', ['DSOP-2026-001']],
