@@ -552,6 +552,12 @@ describe('edges', () => {
     expect(open(programme, { part: 'Pilot i Skatteetaten' }, [first], 2).ok).toBe(true);
   });
 
+  it('the chair’s organisation is asked even if the file lists the chair apart from the members', () => {
+    const chairApart = { ...programme.bodies[0]!, members: ['aad-member'], chair: 'aad-chair' };
+    expect(memberOrganisations(programme, chairApart)).toEqual(['skatteetaten', 'finans-norge']);
+    expect(organisationMembers(programme, chairApart, 'skatteetaten')).toEqual([{ id: 'aad-chair', name: 'Kari Chair' }]);
+  });
+
   it('a member missing from people is nobody’s organisation', () => {
     const dangling = { ...programme.bodies[0]!, members: ['aad-gone', 'aad-member'], chair: undefined };
     expect(memberOrganisations(programme, dangling)).toEqual(['finans-norge']);
@@ -563,6 +569,8 @@ describe('edges', () => {
     expect(first.changed).toBe(true);
     expect(first.version.text).toBe('Ja,   med forbehold.');
     expect(must(answer(first.treatment, 'aad-nav', 'Ja,\tmed forbehold.')).changed).toBe(false);
+    const single = answered(fresh(), 'aad-nav', 'Ja, med forbehold.');
+    expect(must(answer(single, 'aad-nav', 'Ja,  med \n forbehold.')).changed).toBe(false);
     const other = must(answer(first.treatment, 'aad-nav', 'Ja,med forbehold.'));
     expect(other.changed).toBe(true);
     expect(other.version.version).toBe(2);

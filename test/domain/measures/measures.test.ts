@@ -199,6 +199,14 @@ describe('edges', () => {
     expect(deviationRecipients(programme, ghostOwned, 'aad-chair').map((r) => r.person.id)).toEqual(['aad-ks2', 'aad-member']);
   });
 
+  it('a filer who is not in people (removed from the file) leaves everyone of the measure’s parties to be told', () => {
+    expect(deviationRecipients(programme, measure({ parties: ['ks'], owners: ['aad-chair'] }), 'aad-gone').map((r) => [r.person.id, r.as])).toEqual([
+      ['aad-chair', 'owner'],
+      ['aad-ks2', 'party'],
+      ['aad-member', 'party'],
+    ]);
+  });
+
   it('a notice: texts trimmed, filed by whom and when, its recipients fixed; a missing field is named', () => {
     const m = measure();
     const filed = fileDeviation(programme, m, 7, { what: ' Forsinket ', impact: ' Tre måneder ', proposal: ' Ny plan ', by: per, at: 5 });
