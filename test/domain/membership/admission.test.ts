@@ -332,6 +332,16 @@ describe('edges', () => {
       const record = { party: { id: 'ny', name: 'Ny', tenantIds: [] }, people: [{ aadObjectId: person, name: person, party: 'ny', roles: [] as 'office'[] }], seats: [{ body: 'styringsgruppen', person }] };
       expect(withAdmitted(file, [record]).bodies[0]).toBe(file.bodies[0]);
     }
+    // Someone already in the file (in no body) gets no seat from an admission record; of two
+    // people a record adds, only the one its seat names joins.
+    const office2 = { party: { id: 'ny', name: 'Ny', tenantIds: [] }, people: [{ aadObjectId: 'aad-office2', name: 'Siri', party: 'ny', roles: [] as 'office'[] }], seats: [{ body: 'styringsgruppen', person: 'aad-office2' }] };
+    expect(withAdmitted(programme, [office2]).bodies[0]).toBe(programme.bodies[0]);
+    const pair = {
+      party: { id: 'ny', name: 'Ny', tenantIds: [] },
+      people: ['aad-ny-1', 'aad-ny-2'].map((id) => ({ aadObjectId: id, name: id, party: 'ny', roles: [] as 'office'[] })),
+      seats: [{ body: 'styringsgruppen', person: 'aad-ny-2' }],
+    };
+    expect(withAdmitted(programme, [pair]).bodies[0]?.members).toEqual(['aad-chair', 'aad-member', 'aad-ny-2']);
     // A second record for a party already admitted adds nothing.
     const again = withAdmitted(programme, [vegvesenOf('aad-vera'), vegvesenOf('aad-vera2')]);
     expect(again.people.map((p) => p.aadObjectId).slice(-1)).toEqual(['aad-vera']);

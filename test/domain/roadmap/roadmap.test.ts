@@ -201,7 +201,8 @@ describe('edges', () => {
 
   it('the diff: a new entry’s empty note is no change, a cleared note is; an old value is named only when there was one', () => {
     const values = { start: '2026-Q1', end: '2026-Q2', note: '' };
-    expect(diffEntry(undefined, values)).toEqual([
+    // Strict: a new entry's change has no `from` key at all (not one set to undefined).
+    expect(diffEntry(undefined, values)).toStrictEqual([
       { field: 'start', to: '2026-Q1' },
       { field: 'end', to: '2026-Q2' },
     ]);
@@ -248,7 +249,26 @@ describe('edges', () => {
     const early = roadmapLayout(programme, [idea('DSOP-2026-007', 'ide', 'qualified'), idea('DSOP-2026-008', 'ide', 'qualified')], [planned({ ideaNumber: 'DSOP-2026-007' })]);
     expect(early.byHalfYear.flatMap((g) => g.rows.map((r) => r.idea.number))).toEqual(['DSOP-2026-007']);
     expect(early.missing).toEqual([]);
+    // An idea in a phase the programme no longer has keeps its entry on the roadmap.
+    const retired = roadmapLayout(programme, [idea('DSOP-2026-010', 'retired-phase', 'active')], [planned({ ideaNumber: 'DSOP-2026-010' })]);
+    expect(retired.byHalfYear.flatMap((g) => g.rows.map((r) => r.idea.number))).toEqual(['DSOP-2026-010']);
     const missing = roadmapLayout(programme, [idea('DSOP-2026-009', 'konsept', 'active')], []);
     expect(missing).toEqual({ byHalfYear: [], missing: [{ idea: idea('DSOP-2026-009', 'konsept', 'active'), missingEntry: true }] });
+  });
+});
+
+describe('layout order (property)', () => {
+  it('rows with the same period are in idea-number order, whatever order the ideas come in', () => {
+    const numbers = ['DSOP-2026-001', 'DSOP-2026-002', 'DSOP-2026-003', 'DSOP-2026-004', 'DSOP-2026-005'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(numbers, { minLength: 2 }), fc.shuffledSubarray(numbers, { minLength: 5 }), (ideaOrder, entryOrder) => {
+        const layout = roadmapLayout(
+          programme,
+          ideaOrder.map((n) => idea(n, 'konsept', 'active')),
+          entryOrder.map((n) => planned({ ideaNumber: n, start: '2026-Q3', end: '2026-Q4' })),
+        );
+        expect(layout.byHalfYear.flatMap((g) => g.rows.map((r) => r.idea.number))).toEqual([...ideaOrder].sort());
+      }),
+    );
   });
 });
