@@ -342,6 +342,9 @@ describe('edges', () => {
       seats: [{ body: 'styringsgruppen', person: 'aad-ny-2' }],
     };
     expect(withAdmitted(programme, [pair]).bodies[0]?.members).toEqual(['aad-chair', 'aad-member', 'aad-ny-2']);
+    // A record that adds someone cannot seat someone else the file already has.
+    const seatsOther = { ...pair, seats: [{ body: 'styringsgruppen', person: 'aad-office2' }] };
+    expect(withAdmitted(programme, [seatsOther]).bodies[0]).toBe(programme.bodies[0]);
     // A second record for a party already admitted adds nothing.
     const again = withAdmitted(programme, [vegvesenOf('aad-vera'), vegvesenOf('aad-vera2')]);
     expect(again.people.map((p) => p.aadObjectId).slice(-1)).toEqual(['aad-vera']);
