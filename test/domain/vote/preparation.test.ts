@@ -33,6 +33,8 @@ describe('preparationStep', () => {
 
   it('asks the preparing body first, then lets the deciding body vote on an adopted recommendation', () => {
     expect(preparationStep(gate, [])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf' });
+    // A deciding vote without any recommendation (e.g. opened before the gate was prepared).
+    expect(preparationStep(gate, [deciding(300)])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf' });
     const r = recommendation('r1', true, 500);
     expect(preparationStep(gate, [r])).toStrictEqual({ stage: 'decision', body: 'tlf', recommendation: asRec(r, 500) });
     // Closed at its deadline (no closing record): the deadline is when it closed.
