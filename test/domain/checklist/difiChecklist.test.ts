@@ -53,6 +53,42 @@ describe('the checklist', () => {
     }
     expect(isChecklistItem('nope')).toBe(false);
   });
+
+  it('names each item by its place: phase.theme.item for a cell, prinsipp.n for a principle', () => {
+    for (const item of difiChecklist) {
+      const place = item.group.kind === 'cell' ? `${item.group.phase}.${item.group.theme}.` : `prinsipp.${item.group.number}`;
+      expect(item.id.startsWith(place)).toBe(true);
+      if (item.group.kind === 'cell') expect(item.id.slice(place.length)).toMatch(/^[a-z][a-z-]*$/);
+      else expect(item.id).toBe(place);
+    }
+  });
+
+  it('keeps the ids the ticks are stored under (renaming one would orphan the ticks already given)', () => {
+    expect(difiChecklist.map((i) => i.id)).toEqual([
+      'starte-sammen.brukerperspektiv.brukerbehov',
+      'starte-sammen.samarbeid.ledelse',
+      'starte-sammen.samarbeid.involvering',
+      'starte-sammen.styring.finansiering',
+      'starte-sammen.forankring.problemforstaelse',
+      'starte-sammen.forankring.departementer',
+      'forme-sammen.brukerperspektiv.kun-en-gang',
+      'forme-sammen.samarbeid.arkitektur',
+      'forme-sammen.samarbeid.begreper',
+      'forme-sammen.styring.organisering',
+      'forme-sammen.styring.regelverk',
+      'forme-sammen.forankring.organisatorisk',
+      'levere-sammen.brukerperspektiv.helhet',
+      'levere-sammen.samarbeid.deling',
+      'levere-sammen.styring.prosjektmodell',
+      'levere-sammen.styring.samarbeidsproblemer',
+      'levere-sammen.forankring.kultur',
+      'prinsipp.1',
+      'prinsipp.2',
+      'prinsipp.3',
+      'prinsipp.4',
+      'prinsipp.5',
+    ]);
+  });
 });
 
 describe('ticking', () => {

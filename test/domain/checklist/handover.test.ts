@@ -1,7 +1,9 @@
-// Who is due the collaboration checklist: the leader of each active project, in list order.
+// Who is due the collaboration checklist (the leader of each active project, in list order), and
+// while which statuses a project works on it (its card shows the progress).
 // (checklistHandover.test.ts tests the same rule beside the delivery keys; this file imports
 // the domain rule alone, so the mutation run counts it.)
 import { describe, expect, it } from 'vitest';
+import { isChecklistInProgress } from '../../../src/domain/checklist/difiChecklist.js';
 import { dueHandovers } from '../../../src/domain/checklist/handover.js';
 import { ideaStatuses } from '../../../src/domain/idea/idea.js';
 
@@ -20,5 +22,11 @@ describe('dueHandovers', () => {
     for (const status of ideaStatuses.filter((s) => s !== 'active')) expect(dueHandovers([{ status, projectLeader: 'aad-per' }])).toEqual([]);
     expect(dueHandovers([{ status: 'active', projectLeader: '' }])).toEqual([]);
     expect(dueHandovers([])).toEqual([]);
+  });
+});
+
+describe('while a project works on its checklist', () => {
+  it('is qualified or active: not before it is a project, not after it is closed', () => {
+    expect(ideaStatuses.filter(isChecklistInProgress)).toEqual(['qualified', 'active']);
   });
 });
