@@ -1,7 +1,7 @@
 // The collaboration checklist from Difi's guidance (seed 002): 3 phases × 4 themes, the five
 // design principles, ticking and progress.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   applyTicks,
   changesFromCard,
@@ -92,8 +92,14 @@ describe('the checklist', () => {
 });
 
 describe('ticking', () => {
-  const first = difiChecklist[0]!.id;
-  const second = difiChecklist[1]!.id;
+  // Read in each test, not when the file is collected: a broken checklist must fail the tests,
+  // not stop the file from loading (which the mutation run counts as a surviving mutant).
+  let first: string;
+  let second: string;
+  beforeEach(() => {
+    first = difiChecklist[0]!.id;
+    second = difiChecklist[1]!.id;
+  });
 
   it('ticks, keeps who ticked first, unticks and ignores unknown items', () => {
     let ticks: Ticks = {};
