@@ -1,10 +1,9 @@
-// Who is due the collaboration checklist when a project starts, under which delivery keys, and
-// while which statuses a project works on it (and its card shows the progress).
+// Who is due the collaboration checklist when a project starts, and under which delivery keys.
+// (While which statuses a project works on it: handover.test.ts, which the mutation run counts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checklistHandoverKey, checklistResendKey } from '../../../src/app/checklist/checklistDelivery.js';
 import { programmeKeyPrefix } from '../../../src/app/reminders/reminders.js';
-import { isChecklistInProgress } from '../../../src/domain/checklist/difiChecklist.js';
 import { dueHandovers } from '../../../src/domain/checklist/handover.js';
 import { ideaStatuses, type IdeaStatus } from '../../../src/domain/idea/idea.js';
 
@@ -86,11 +85,5 @@ describe('delivery keys', () => {
         expect(resend === checklistResendKey(h, h.ideaNumber, h.leaderId, r2)).toBe(r1 === r2);
       }),
     );
-  });
-});
-
-describe('while a project works on its checklist', () => {
-  it('is qualified or active: not before it is a project, not after it is closed', () => {
-    expect(ideaStatuses.filter(isChecklistInProgress)).toEqual(['qualified', 'active']);
   });
 });

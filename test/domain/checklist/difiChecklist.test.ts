@@ -1,7 +1,7 @@
 // The collaboration checklist from Difi's guidance (seed 002): 3 phases × 4 themes, the five
 // design principles, ticking and progress.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   applyTicks,
   changesFromCard,
@@ -17,8 +17,10 @@ import {
 } from '../../../src/domain/checklist/difiChecklist.js';
 
 const act = (name: string, at = 1): Tick => ({ by: { id: `aad-${name}`, name }, at });
-const cells = difiChecklist.filter((i) => i.group.kind === 'cell');
-const principles = difiChecklist.filter((i) => i.group.kind === 'principle');
+// Functions, not constants: read when a test runs, so a broken checklist fails the tests instead
+// of stopping the file from loading.
+const cells = () => difiChecklist.filter((i) => i.group.kind === 'cell');
+const principles = () => difiChecklist.filter((i) => i.group.kind === 'principle');
 
 describe('the checklist', () => {
   it('has the guidance’s three phases and four themes, with something to tick in every cell', () => {
@@ -26,14 +28,14 @@ describe('the checklist', () => {
     expect(checklistThemes.map((t) => themeNames[t].nb)).toEqual(['Brukerperspektiv', 'Samarbeid', 'Styring', 'Forankring']);
     for (const phase of checklistPhases) {
       for (const theme of checklistThemes) {
-        const inCell = cells.filter((i) => i.group.kind === 'cell' && i.group.phase === phase && i.group.theme === theme);
+        const inCell = cells().filter((i) => i.group.kind === 'cell' && i.group.phase === phase && i.group.theme === theme);
         expect(inCell.length, `${phase} × ${theme}`).toBeGreaterThan(0);
       }
     }
   });
 
   it('has the five design principles word for word', () => {
-    expect(principles.map((p) => p.text.nb)).toEqual([
+    expect(principles().map((p) => p.text.nb)).toEqual([
       'Menneskers behov skal settes i sentrum.',
       'Brukere skal oppleve tjenester som helhetlige.',
       'Brukeren skal oppleve en sikker og åpen tjeneste med god informasjonsflyt.',
@@ -53,11 +55,53 @@ describe('the checklist', () => {
     }
     expect(isChecklistItem('nope')).toBe(false);
   });
+
+  it('names each item by its place: phase.theme.item for a cell, prinsipp.n for a principle', () => {
+    for (const item of difiChecklist) {
+      const place = item.group.kind === 'cell' ? `${item.group.phase}.${item.group.theme}.` : `prinsipp.${item.group.number}`;
+      expect(item.id.startsWith(place)).toBe(true);
+      if (item.group.kind === 'cell') expect(item.id.slice(place.length)).toMatch(/^[a-z][a-z-]*$/);
+      else expect(item.id).toBe(place);
+    }
+  });
+
+  it('keeps the ids the ticks are stored under (renaming one would orphan the ticks already given)', () => {
+    expect(difiChecklist.map((i) => i.id)).toEqual([
+      'starte-sammen.brukerperspektiv.brukerbehov',
+      'starte-sammen.samarbeid.ledelse',
+      'starte-sammen.samarbeid.involvering',
+      'starte-sammen.styring.finansiering',
+      'starte-sammen.forankring.problemforstaelse',
+      'starte-sammen.forankring.departementer',
+      'forme-sammen.brukerperspektiv.kun-en-gang',
+      'forme-sammen.samarbeid.arkitektur',
+      'forme-sammen.samarbeid.begreper',
+      'forme-sammen.styring.organisering',
+      'forme-sammen.styring.regelverk',
+      'forme-sammen.forankring.organisatorisk',
+      'levere-sammen.brukerperspektiv.helhet',
+      'levere-sammen.samarbeid.deling',
+      'levere-sammen.styring.prosjektmodell',
+      'levere-sammen.styring.samarbeidsproblemer',
+      'levere-sammen.forankring.kultur',
+      'prinsipp.1',
+      'prinsipp.2',
+      'prinsipp.3',
+      'prinsipp.4',
+      'prinsipp.5',
+    ]);
+  });
 });
 
 describe('ticking', () => {
-  const first = difiChecklist[0]!.id;
-  const second = difiChecklist[1]!.id;
+  // Read in each test, not when the file is collected: a broken checklist must fail the tests,
+  // not stop the file from loading (which the mutation run counts as a surviving mutant).
+  let first: string;
+  let second: string;
+  beforeEach(() => {
+    first = difiChecklist[0]!.id;
+    second = difiChecklist[1]!.id;
+  });
 
   it('ticks, keeps who ticked first, unticks and ignores unknown items', () => {
     let ticks: Ticks = {};
@@ -105,7 +149,7 @@ describe('progress', () => {
         const themeDone = checklistThemes.reduce((s, th) => s + p.byTheme[th].done, 0);
         expect(phaseDone + p.principles.done).toBe(p.overall.done);
         expect(themeDone).toBe(phaseDone);
-        expect(checklistPhases.reduce((s, ph) => s + p.byPhase[ph].total, 0)).toBe(cells.length);
+        expect(checklistPhases.reduce((s, ph) => s + p.byPhase[ph].total, 0)).toBe(cells().length);
         expect(p.overall.percent === 100).toBe(ids.length === difiChecklist.length);
       }),
     );

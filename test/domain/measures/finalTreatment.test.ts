@@ -13,7 +13,11 @@ import {
   defaultDeadline,
   feedbackDueAt,
   giveFeedback,
+  compareTreatments,
   MAX_VERSIONS_PER_ORGANISATION,
+  PART_MAX,
+  REQUEST_MAX,
+  TEXT_MAX,
   memberOrganisations,
   openFinalTreatment,
   organisationMembers,
@@ -351,8 +355,10 @@ describe('cancelling', () => {
 });
 
 describe('chasing the round (like reports)', () => {
-  const t = fresh(); // opened Mon 2 Nov, deadline Fri 20 Nov
-  const at = (date: string, hour: number, minute = 0) => chaseEventDue(t, osloTime(date, hour, minute));
+  // Opened Mon 2 Nov, deadline Fri 20 Nov. Opened in each test, not when the file is collected:
+  // a broken openFinalTreatment must fail these tests, not stop the file from loading (which the
+  // mutation run would count as a surviving mutant).
+  const at = (date: string, hour: number, minute = 0) => chaseEventDue(fresh(), osloTime(date, hour, minute));
 
   it('reminds 3 and 1 business days before the deadline at 09:00, then escalates the business day after', () => {
     expect(at('2026-11-02', 10)).toBeUndefined();
@@ -388,7 +394,7 @@ describe('chasing the round (like reports)', () => {
   });
 
   it('follows a moved deadline', () => {
-    const moved = must(changeDeadline(programme, t, { deadline: '2026-11-27', by: office, at: opened })).treatment;
+    const moved = must(changeDeadline(programme, fresh(), { deadline: '2026-11-27', by: office, at: opened })).treatment;
     expect(chaseEventDue(moved, osloTime('2026-11-23', 9))).toBeUndefined();
     expect(chaseEventDue(moved, osloTime('2026-11-24', 9))).toMatchObject({ kind: 'remind', businessDaysBefore: 3 });
     expect(chaseEventDue(moved, osloTime('2026-11-30', 9))).toMatchObject({ kind: 'overdue' });
@@ -527,5 +533,121 @@ describe('properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('edges', () => {
+  it('opening trims the request, the part and the deadline, and takes each text up to its limit', () => {
+    const t = must(open(programme, { request: '  Se sluttrapporten.  ', part: '  Pilot i NAV ', deadline: ' 2026-11-20 ' }));
+    expect([t.request, t.part, t.deadline]).toEqual(['Se sluttrapporten.', 'Pilot i NAV', '2026-11-20']);
+    expect(must(open(programme, { request: ` ${'x'.repeat(REQUEST_MAX)} ` })).request).toHaveLength(REQUEST_MAX);
+    expect(open(programme, { request: 'x'.repeat(REQUEST_MAX + 1) })).toEqual({ ok: false, error: { code: 'invalid', field: 'request' } });
+    expect(must(open(programme, { part: ` ${'x'.repeat(PART_MAX)} ` })).part).toHaveLength(PART_MAX);
+    expect(open(programme, { part: 'x'.repeat(PART_MAX + 1) })).toEqual({ ok: false, error: { code: 'invalid', field: 'part' } });
+  });
+
+  it('the same part in other letter case is the same part', () => {
+    const first = must(open(programme, { part: 'Pilot i NAV' }));
+    expect(open(programme, { part: 'PILOT I NAV' }, [first], 2)).toEqual({ ok: false, error: { code: 'already-open', id: 'S-001' } });
+    expect(open(programme, { part: 'Pilot i Skatteetaten' }, [first], 2).ok).toBe(true);
+  });
+
+  it('the chair’s organisation is asked even if the file lists the chair apart from the members', () => {
+    const chairApart = { ...programme.bodies[0]!, members: ['aad-member'], chair: 'aad-chair' };
+    expect(memberOrganisations(programme, chairApart)).toEqual(['skatteetaten', 'finans-norge']);
+    expect(organisationMembers(programme, chairApart, 'skatteetaten')).toEqual([{ id: 'aad-chair', name: 'Kari Chair' }]);
+  });
+
+  it('a member missing from people is nobody’s organisation', () => {
+    const dangling = { ...programme.bodies[0]!, members: ['aad-gone', 'aad-member'], chair: undefined };
+    expect(memberOrganisations(programme, dangling)).toEqual(['finans-norge']);
+    expect(organisationMembers(programme, dangling, 'finans-norge')).toEqual([{ id: 'aad-member', name: 'Per Member' }]);
+  });
+
+  it('feedback: stored trimmed; whitespace inside counts as one space when comparing; each step says it changed', () => {
+    const first = must(answer(fresh(), 'aad-nav', '  Ja,   med forbehold.\n'));
+    expect(first.changed).toBe(true);
+    expect(first.version.text).toBe('Ja,   med forbehold.');
+    expect(must(answer(first.treatment, 'aad-nav', 'Ja,\tmed forbehold.')).changed).toBe(false);
+    const single = answered(fresh(), 'aad-nav', 'Ja, med forbehold.');
+    expect(must(answer(single, 'aad-nav', 'Ja,  med \n forbehold.')).changed).toBe(false);
+    const other = must(answer(first.treatment, 'aad-nav', 'Ja,med forbehold.'));
+    expect(other.changed).toBe(true);
+    expect(other.version.version).toBe(2);
+  });
+
+  it('the round is over, and an answer late, only after the end of the deadline day (not at its last instant)', () => {
+    const t = fresh();
+    const end = feedbackDueAt(t);
+    expect(end).toBe(osloTime('2026-11-21', 0) - 1);
+    expect(roundOver(t, end)).toBe(false);
+    expect(roundOver(t, end + 1)).toBe(true);
+    expect(must(answer(t, 'aad-nav', 'Svar.', end)).version.late).toBe(false);
+    expect(must(answer(t, 'aad-nav', 'Svar.', end + 1)).version.late).toBe(true);
+  });
+
+  it('moving the deadline says it changed, and only the office in an open round may', () => {
+    expect(must(changeDeadline(programme, fresh(), { deadline: '2026-11-27', by: office, at: opened + 1 })).changed).toBe(true);
+    expect(changeDeadline(programme, fresh(), { deadline: '2026-11-27', by: person('aad-chair'), at: opened })).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', action: 'deadline', needs: 'office' },
+    });
+    expect(changeDeadline(programme, recommended(), { deadline: '2026-12-20', by: office, at: afterDeadline })).toEqual({
+      ok: false,
+      error: { code: 'out-of-order', action: 'deadline', stage: 'recommended' },
+    });
+  });
+
+  it('the recommendation: texts trimmed, each up to its limit, and it says it changed', () => {
+    const step = must(recordRecommendation(programme, allAnswered(), recommendation({ text: '  Anbefales.  ', auTreatment: ' AU 12.11. ' })));
+    expect(step.changed).toBe(true);
+    expect([step.treatment.recommendation?.text, step.treatment.recommendation?.auTreatment]).toEqual(['Anbefales.', 'AU 12.11.']);
+    expect(recordRecommendation(programme, allAnswered(), recommendation({ text: 'x'.repeat(TEXT_MAX + 1) }))).toEqual({ ok: false, error: { code: 'invalid', field: 'text' } });
+    expect(must(recordRecommendation(programme, allAnswered(), recommendation({ text: ` ${'x'.repeat(TEXT_MAX)} `, auTreatment: ` ${'y'.repeat(TEXT_MAX)} ` }))).changed).toBe(true);
+  });
+
+  it('the decision: text trimmed, up to its limit, found by the treatment’s body wherever it is in the file, and it says it changed', () => {
+    const decide = (p: Programme, t: FinalTreatment, text: string) => recordDecision(p, t, { verdict: 'in-accordance', text, by: person('aad-director'), at: afterDeadline + 1000 });
+    const step = must(decide(programme, recommended(), '  Godkjent.  '));
+    expect(step.changed).toBe(true);
+    expect(step.treatment.decision?.text).toBe('Godkjent.');
+    expect(decide(programme, recommended(), 'x'.repeat(TEXT_MAX + 1))).toEqual({ ok: false, error: { code: 'invalid', field: 'text' } });
+    expect(must(decide(programme, recommended(), 'x'.repeat(TEXT_MAX))).changed).toBe(true);
+    const auFirst = programmeSchema.parse({ ...programme, bodies: [...programme.bodies].reverse() });
+    expect(must(decide(auFirst, recommended(), 'Godkjent.')).treatment.decision?.by).toEqual(person('aad-director'));
+  });
+
+  it('cancelling: reason trimmed and kept with who and when, up to its limit, and it says it changed', () => {
+    const step = must(cancelFinalTreatment(programme, fresh(), { reason: '  Feil tiltak. ', by: office, at: opened + 7 }));
+    expect(step.changed).toBe(true);
+    expect(step.treatment.cancelled).toEqual({ reason: 'Feil tiltak.', by: office, at: opened + 7 });
+    expect(cancelFinalTreatment(programme, fresh(), { reason: 'x'.repeat(TEXT_MAX + 1), by: office, at: opened })).toEqual({ ok: false, error: { code: 'invalid', field: 'reason' } });
+    expect(must(cancelFinalTreatment(programme, fresh(), { reason: 'x'.repeat(TEXT_MAX), by: office, at: opened })).changed).toBe(true);
+    expect(cancelFinalTreatment(programme, fresh(), { reason: 'x', by: person('aad-chair'), at: opened })).toEqual({
+      ok: false,
+      error: { code: 'not-allowed', action: 'cancel', needs: 'office' },
+    });
+    const decided = must(recordDecision(programme, recommended(), { verdict: 'in-accordance', text: 'x', by: person('aad-director'), at: afterDeadline + 2 })).treatment;
+    expect(cancelFinalTreatment(programme, decided, { reason: 'x', by: office, at: afterDeadline + 3 })).toEqual({
+      ok: false,
+      error: { code: 'out-of-order', action: 'cancel', stage: 'decided' },
+    });
+  });
+
+  it('chasing takes the reminder days in any order', () => {
+    for (const days of [[1, 3], [3, 1], [1, 3, 1]]) {
+      expect(chaseEventDue(fresh(), osloTime('2026-11-17', 9), days)).toEqual({ kind: 'remind', businessDaysBefore: 3, at: osloTime('2026-11-17', 9) });
+      expect(chaseEventDue(fresh(), osloTime('2026-11-19', 9), days)).toEqual({ kind: 'remind', businessDaysBefore: 1, at: osloTime('2026-11-19', 9) });
+    }
+  });
+
+  it('orders treatments by number (S-999 before S-1000), then by when they were opened', () => {
+    const t = fresh();
+    const s = (id: string, openedAt = opened) => ({ ...t, id, openedAt });
+    expect([s('S-1000'), s('S-002'), s('S-999')].sort(compareTreatments).map((x) => x.id)).toEqual(['S-002', 'S-999', 'S-1000']);
+    expect(compareTreatments(s('S-1000'), s('S-999'))).toBeGreaterThan(0);
+    expect(compareTreatments(s('S-005', opened + 1), s('S-005', opened))).toBe(1);
+    expect(compareTreatments(s('S-005', opened - 3), s('S-005', opened))).toBe(-3);
+    expect(compareTreatments(s('S-002', opened + 9), s('S-003', opened))).toBe(-1);
   });
 });

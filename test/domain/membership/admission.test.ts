@@ -2,7 +2,7 @@
 // explain before a vote, the decision applied once, and how admitted parties are laid over the
 // programme file.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadPreset } from '../../../src/config/mergePreset.js';
 import {
   admittedParty,
@@ -166,7 +166,12 @@ describe('the decision', () => {
 });
 
 describe('admitted parties over the programme file', () => {
-  const vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }), 'styringsgruppen');
+  // Built in each test, not when the file is collected: a broken fileApplication must fail the
+  // tests, not stop the file from loading (which the mutation run counts as a surviving mutant).
+  let vegvesen: ReturnType<typeof admittedParty>;
+  beforeEach(() => {
+    vegvesen = admittedParty(filed({ representativeId: 'aad-vera' }), 'styringsgruppen');
+  });
   it('adds them after the file\'s parties and people, the representative as a member of the body, leaving the file untouched', () => {
     const served = withAdmitted(programme, [vegvesen]);
     expect(served.parties.map((p) => p.id)).toEqual(['skatteetaten', 'finans-norge', 'statens-vegvesen']);
@@ -221,3 +226,132 @@ describe('admitted parties over the programme file', () => {
     expect([1, 42, 999, 1000].map(formatApplicationId)).toEqual(['M-001', 'M-042', 'M-999', 'M-1000']);
   });
 });
+
+describe('edges', () => {
+  it('a party id from a name: accents dropped, punctuation and spaces one hyphen, none at the ends, at most 40 characters', () => {
+    expect(partyIdFrom('  (Café Ørsta) — Åland  ')).toBe('cafe-orsta-aland');
+    expect(partyIdFrom('Æøå ÆØÅ')).toBe('aeoa-aeoa');
+    expect(partyIdFrom('--Kommune--')).toBe('kommune');
+    const long = partyIdFrom('Direktoratet for forvaltning og økonomistyring i Norge');
+    expect(long).toBe('direktoratet-for-forvaltning-og-okonomis');
+    expect(long).toHaveLength(40);
+    // Cut just after a word: the hyphen the cut leaves at the end goes too.
+    expect(partyIdFrom(`${'a'.repeat(39)} bcd`)).toBe('a'.repeat(39));
+    expect(partyIdFrom(`${'a'.repeat(38)}  b`)).toBe(`${'a'.repeat(38)}-b`);
+  });
+
+  it('an application is the trimmed input, with the representative’s id, the link and the notes only when given', () => {
+    const app = fileApplication(programme, 3, input({
+      organisation: '  Statens vegvesen ',
+      partyId: ' vegvesen ',
+      tenantIds: [' t-1 ', 't-2', '  ', 't-1'],
+      representativeName: '  Vera Veg ',
+      representativeId: ' aad-vera ',
+      link: '  https://example.org/søknad ',
+      criteria: { toppleder: { met: true, note: ' Direktøren ' }, 'fast-deltakelse': { met: false, note: ' Ikke ennå ' } },
+    }));
+    expect(app).toEqual({
+      ok: true,
+      value: {
+        id: 'M-003',
+        organisation: 'Statens vegvesen',
+        partyId: 'vegvesen',
+        tenantIds: ['t-1', 't-2'],
+        representative: { name: 'Vera Veg', aadObjectId: 'aad-vera' },
+        link: 'https://example.org/s%C3%B8knad',
+        criteria: {
+          toppleder: { met: true, note: 'Direktøren' },
+          'fast-deltakelse': { met: false, note: 'Ikke ennå' },
+          'aktiv-i-prosjekt': { met: false, note: '' },
+          'stotter-visjonen': { met: false, note: '' },
+          'ikke-underlagt': { met: false, note: '' },
+        },
+        filedBy: office,
+        filedAt: AT,
+        status: 'filed',
+      },
+    });
+    const bare = filed({ partyId: '  ', representativeId: '  ', link: '   ' });
+    expect(bare.partyId).toBe('statens-vegvesen');
+    expect(bare.representative).toEqual({ name: 'Vera' });
+    expect('link' in bare).toBe(false);
+    expect('link' in filed()).toBe(false);
+    expect(filed({ tenantIds: ['x'.repeat(64)] }).tenantIds).toEqual(['x'.repeat(64)]);
+  });
+
+  it('each refusal says what is wrong', () => {
+    const error = (o: Partial<ApplicationInput>) => {
+      const made = fileApplication(programme, 1, input(o));
+      return made.ok ? undefined : made.error;
+    };
+    expect(error({ organisation: ' ' })).toEqual({ code: 'invalid', field: 'organisation', message: 'the organisation needs a name' });
+    expect(error({ partyId: 'Vegvesen' })).toEqual({ code: 'invalid', field: 'partyId', message: 'lower-case letters, digits and hyphens' });
+    expect(error({ partyId: '-vegvesen' })).toMatchObject({ field: 'partyId' });
+    expect(error({ partyId: 'veg_vesen' })).toMatchObject({ field: 'partyId' });
+    expect(error({ partyId: 'vegvesen!' })).toMatchObject({ field: 'partyId' });
+    expect(error({ representativeName: '' })).toEqual({ code: 'invalid', field: 'representative', message: 'name the representative' });
+    expect(error({ link: 'ikke en lenke' })).toEqual({ code: 'invalid', field: 'link', message: 'must be a web address' });
+    expect(error({ tenantIds: ['x'.repeat(65)] })).toEqual({ code: 'invalid', field: 'tenantIds', message: 'not a tenant id' });
+    expect(error({ representativeId: ' aad-chair ' })).toEqual({ code: 'person-exists', person: 'aad-chair' });
+  });
+
+  it('an organisation already a party by name is refused under any party id, whatever the case and spacing', () => {
+    expect(fileApplication(programme, 1, input({ organisation: '  finans NORGE ', partyId: 'annen-id' }))).toEqual({ ok: false, error: { code: 'party-exists', partyId: 'annen-id' } });
+    expect(fileApplication(programme, 1, input({ organisation: 'Finans Norge Vest', partyId: 'annen-id' })).ok).toBe(true);
+    const spaced = programmeSchema.parse({ ...programme, parties: [{ id: 'nav', name: ' NAV ', tenantIds: [] }] });
+    expect(fileApplication(spaced, 1, input({ organisation: 'nav', partyId: 'arbeid' }))).toEqual({ ok: false, error: { code: 'party-exists', partyId: 'arbeid' } });
+  });
+
+  it('only a criterion marked met counts as met', () => {
+    const app = filed({ criteria: { toppleder: { met: true }, 'fast-deltakelse': { met: 'yes' as unknown as boolean } } });
+    expect(unmetCriteria(admission, app)).toEqual(['fast-deltakelse', 'aktiv-i-prosjekt', 'stotter-visjonen', 'ikke-underlagt']);
+    expect(unmetCriteria(admission, { criteria: {} })).toEqual(ids);
+  });
+
+  it('the decision is kept as given', () => {
+    const app = { ...filed(), status: 'voting' as const, voteId: 'v1' };
+    expect(decideApplication(app, { adopted: false, at: AT + 5, voteId: 'v1' })).toEqual({ ...app, status: 'rejected', decision: { adopted: false, at: AT + 5, voteId: 'v1' } });
+  });
+
+  it('a seat goes to the body it names only, once, and not to someone the body already has in another role', () => {
+    const two = programmeSchema.parse({
+      ...programme,
+      bodies: [...programme.bodies, { id: 'au', name: text('AU'), rule: { kind: 'consensus' }, members: ['aad-chair'], observers: [] }],
+    });
+    const veraTwice = {
+      ...admittedParty(filed({ representativeId: 'aad-vera' }), 'au'),
+      seats: [{ body: 'au', person: 'aad-vera' }, { body: 'au', person: 'aad-vera' }],
+    };
+    const served = withAdmitted(two, [veraTwice]);
+    expect(served.bodies[0]).toBe(two.bodies[0]);
+    expect(served.bodies[1]?.members).toEqual(['aad-chair', 'aad-vera']);
+    // Someone the body already names as observer or secretary (here: not yet in people) never
+    // becomes a member through an admission record; neither does someone already in people.
+    const named = programmeSchema.parse({ ...programme, bodies: [{ ...programme.bodies[0]!, observers: ['aad-observer', 'aad-ny-obs'], secretary: 'aad-ny-sekr' }] });
+    for (const [file, person] of [[named, 'aad-ny-obs'], [named, 'aad-ny-sekr'], [programme, 'aad-observer']] as const) {
+      const record = { party: { id: 'ny', name: 'Ny', tenantIds: [] }, people: [{ aadObjectId: person, name: person, party: 'ny', roles: [] as 'office'[] }], seats: [{ body: 'styringsgruppen', person }] };
+      expect(withAdmitted(file, [record]).bodies[0]).toBe(file.bodies[0]);
+    }
+    // Someone already in the file (in no body) gets no seat from an admission record; of two
+    // people a record adds, only the one its seat names joins.
+    const office2 = { party: { id: 'ny', name: 'Ny', tenantIds: [] }, people: [{ aadObjectId: 'aad-office2', name: 'Siri', party: 'ny', roles: [] as 'office'[] }], seats: [{ body: 'styringsgruppen', person: 'aad-office2' }] };
+    expect(withAdmitted(programme, [office2]).bodies[0]).toBe(programme.bodies[0]);
+    const pair = {
+      party: { id: 'ny', name: 'Ny', tenantIds: [] },
+      people: ['aad-ny-1', 'aad-ny-2'].map((id) => ({ aadObjectId: id, name: id, party: 'ny', roles: [] as 'office'[] })),
+      seats: [{ body: 'styringsgruppen', person: 'aad-ny-2' }],
+    };
+    expect(withAdmitted(programme, [pair]).bodies[0]?.members).toEqual(['aad-chair', 'aad-member', 'aad-ny-2']);
+    // A record that adds someone cannot seat someone else the file already has.
+    const seatsOther = { ...pair, seats: [{ body: 'styringsgruppen', person: 'aad-office2' }] };
+    expect(withAdmitted(programme, [seatsOther]).bodies[0]).toBe(programme.bodies[0]);
+    // A second record for a party already admitted adds nothing.
+    const again = withAdmitted(programme, [vegvesenOf('aad-vera'), vegvesenOf('aad-vera2')]);
+    expect(again.people.map((p) => p.aadObjectId).slice(-1)).toEqual(['aad-vera']);
+    expect(again.bodies[0]?.members).toEqual(['aad-chair', 'aad-member', 'aad-vera']);
+  });
+});
+
+function vegvesenOf(representativeId: string) {
+  return admittedParty(filed({ representativeId }), 'styringsgruppen');
+}

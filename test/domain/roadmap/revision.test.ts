@@ -3,7 +3,7 @@
 // the decision (first one stands), what an adopted revision writes, and when a period counts as
 // revised. Table-driven cases and fast-check properties.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadPreset } from '../../../src/config/programmeFiles.js';
 import type { Idea, IdeaStatus } from '../../../src/domain/idea/idea.js';
 import { crossReferenceProblems } from '../../../src/domain/programme/crossReferences.js';
@@ -70,7 +70,12 @@ describe('who decides roadmap changes', () => {
 });
 
 describe('staging an edit', () => {
-  const adopted = adoptedEntry('DIGI-2026-001', '2027-Q1', '2027-Q4', 'Fase 1');
+  // Planned in each test, not when the file is collected: a broken planEntry must fail the
+  // tests, not stop the file from loading (which the mutation run counts as a surviving mutant).
+  let adopted: RoadmapEntry;
+  beforeEach(() => {
+    adopted = adoptedEntry('DIGI-2026-001', '2027-Q1', '2027-Q4', 'Fase 1');
+  });
 
   it('makes a pending change of a new entry or a changed one, checked as a direct edit is', () => {
     expect(stageChange(idea('DIGI-2026-002'), undefined, undefined, 0, input({ ideaNumber: 'DIGI-2026-002', start: '2027-q2', end: '2027-Q3', note: ' Ny ' }))).toEqual({
@@ -122,7 +127,10 @@ describe('staging an edit', () => {
 });
 
 describe('putting the pending changes forward as one revision', () => {
-  const adopted = [adoptedEntry('DIGI-2026-001', '2027-Q1', '2027-Q4', 'Fase 1'), adoptedEntry('DIGI-2026-003', '2026-Q3', '2026-Q4')];
+  let adopted: [RoadmapEntry, RoadmapEntry];
+  beforeEach(() => {
+    adopted = [adoptedEntry('DIGI-2026-001', '2027-Q1', '2027-Q4', 'Fase 1'), adoptedEntry('DIGI-2026-003', '2026-Q3', '2026-Q4')];
+  });
 
   it('numbers it, sorts its changes and records what each changes on the adopted roadmap', () => {
     const pending = [pendingOf('DIGI-2026-002', '2028-Q1', '2028-Q2', 'Ny'), pendingOf('DIGI-2026-001', '2027-Q1', '2028-Q2', 'Fase 1', siri)];

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Idea, IdeaStatus } from '../../../src/domain/idea/idea.js';
 import {
   compareQuarters,
+  diffEntry,
+  entryAfter,
+  formatQuarter,
   halfYearOf,
+  isOpenProject,
+  MAX_SPAN_QUARTERS,
+  normalisePlan,
   mayStart,
   parseQuarter,
   planEntry,
@@ -110,14 +116,16 @@ describe('the roadmap’s layout', () => {
     idea('DSOP-2026-005', 'forvaltning', 'completed'),
     idea('DSOP-2026-006', 'stanset', 'stopped'),
   ];
-  const entries = [
+  // Planned in each test, not when the file is collected: a broken planEntry must fail the
+  // tests, not stop the file from loading (which the mutation run counts as a surviving mutant).
+  const entries = () => [
     planned({ ideaNumber: 'DSOP-2026-001', start: '2027-Q1', end: '2027-Q4' }),
     planned({ ideaNumber: 'DSOP-2026-003', start: '2026-Q3', end: '2026-Q4' }),
     planned({ ideaNumber: 'DSOP-2026-005', start: '2026-Q1', end: '2026-Q2' }),
   ];
 
   it('shows planned entries by half-year, open projects without an entry apart, and nothing closed', () => {
-    const layout = roadmapLayout(programme, ideas, entries);
+    const layout = roadmapLayout(programme, ideas, entries());
     expect(layout.byHalfYear.map((g) => [g.halfYear, g.rows.map((r) => r.idea.number)])).toEqual([
       ['2026-H2', ['DSOP-2026-003']],
       ['2027-H1', ['DSOP-2026-001']],
@@ -150,6 +158,116 @@ describe('the roadmap’s layout', () => {
         for (const r of layout.missing) expect(plan.some((e) => e.ideaNumber === r.idea.number)).toBe(false);
         const starts = layout.byHalfYear.flatMap((g) => g.rows.map((r) => r.entry!.start));
         expect([...starts].sort(compareQuarters)).toEqual(starts);
+      }),
+    );
+  });
+});
+
+describe('edges', () => {
+  it('a quarter is YYYY-Qn, any case, spaces around allowed, nothing more', () => {
+    expect(parseQuarter(' 2026-q4 ')).toEqual({ year: 2026, quarter: 4 });
+    expect(parseQuarter('2026-Q1')).toEqual({ year: 2026, quarter: 1 });
+    for (const bad of ['2026-Q0', '2026-Q1x', 'x2026-Q1', '12026-Q1', '26-Q1', '2026Q1', '2026-1', '']) expect(parseQuarter(bad)).toBeUndefined();
+    expect(formatQuarter(2027, 2)).toBe('2027-Q2');
+  });
+
+  it('quarters compare by their distance, and a malformed one is an error that names it', () => {
+    expect(compareQuarters('2027-Q1', '2026-Q4')).toBe(1);
+    expect(compareQuarters('2026-Q1', '2027-Q1')).toBe(-4);
+    expect(compareQuarters('2026-Q3', '2026-q3')).toBe(0);
+    expect(() => compareQuarters('2026-H1', '2026-Q1')).toThrow(new RangeError('not a quarter (YYYY-Qn): "2026-H1"'));
+    expect(() => halfYearOf('2026-Q5')).toThrow(new RangeError('not a quarter (YYYY-Qn): "2026-Q5"'));
+  });
+
+  it('the quarter of a date and the half-year of a quarter follow the calendar at every boundary', () => {
+    const q = ['2026-01-01', '2026-03-31', '2026-04-01', '2026-06-30', '2026-07-01', '2026-09-30', '2026-10-01'].map(quarterOf);
+    expect(q).toEqual(['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q2', '2026-Q3', '2026-Q3', '2026-Q4']);
+    expect(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map(halfYearOf)).toEqual(['2026-H1', '2026-H1', '2026-H2', '2026-H2']);
+  });
+
+  it('quarters around one cross years both ways', () => {
+    expect(quartersAround('2026-Q2', 0, 0)).toEqual(['2026-Q2']);
+    expect(quartersAround('2026-Q1', 5, 0)).toEqual(['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    expect(quartersAround('2026-Q4', 0, 2)).toEqual(['2026-Q4', '2027-Q1', '2027-Q2']);
+  });
+
+  it('a plan: quarters normalised, a single quarter allowed, at most the maximum span', () => {
+    expect(normalisePlan({ start: ' 2026-q3', end: '2026-q3 ', note: '  Fase 1  ' })).toEqual({ ok: true, value: { start: '2026-Q3', end: '2026-Q3', note: 'Fase 1' } });
+    expect(MAX_SPAN_QUARTERS).toBe(40);
+    expect(normalisePlan({ start: '2026-Q2', end: '2036-Q1', note: '' }).ok).toBe(true);
+    expect(normalisePlan({ start: '2026-Q2', end: '2036-Q2', note: '' })).toEqual({ ok: false, error: { code: 'too-long', maxQuarters: 40 } });
+    expect(normalisePlan({ start: '2026-Q2', end: '2026-Q1', note: '' })).toEqual({ ok: false, error: { code: 'end-before-start' } });
+  });
+
+  it('the diff: a new entry’s empty note is no change, a cleared note is; an old value is named only when there was one', () => {
+    const values = { start: '2026-Q1', end: '2026-Q2', note: '' };
+    // Strict: a new entry's change has no `from` key at all (not one set to undefined).
+    expect(diffEntry(undefined, values)).toStrictEqual([
+      { field: 'start', to: '2026-Q1' },
+      { field: 'end', to: '2026-Q2' },
+    ]);
+    expect(diffEntry(undefined, { ...values, note: 'Ny' }).at(-1)).toEqual({ field: 'note', to: 'Ny' });
+    expect(diffEntry({ ...values, note: 'Gammel' }, values)).toEqual([{ field: 'note', from: 'Gammel', to: '' }]);
+    expect(diffEntry(values, { ...values, start: '2025-Q4' })).toEqual([{ field: 'start', from: '2026-Q1', to: '2025-Q4' }]);
+    expect(diffEntry(values, values)).toEqual([]);
+  });
+
+  it('the entry after a change keeps only its own values, and its creator', () => {
+    const by = { id: 'aad-x', name: 'X' };
+    const richer = { start: '2026-Q1', end: '2026-Q2', note: 'n', extra: 'not kept' };
+    const { entry, revision } = entryAfter('DSOP-2026-009', undefined, richer, [], by, 5);
+    expect(entry).toEqual({ ideaNumber: 'DSOP-2026-009', start: '2026-Q1', end: '2026-Q2', note: 'n', createdBy: by, createdAt: 5, updatedBy: by, updatedAt: 5 });
+    expect(revision).toEqual({ ideaNumber: 'DSOP-2026-009', by, at: 5, kind: 'added', changes: [] });
+    const later = entryAfter('DSOP-2026-009', entry, richer, [], kari, 9);
+    expect([later.entry.createdBy, later.entry.createdAt, later.entry.updatedBy, later.entry.updatedAt, later.revision.kind]).toEqual([by, 5, kari, 9, 'changed']);
+  });
+
+  it('a project is open from the first gate until a terminal phase; an unknown phase counts as open', () => {
+    expect(isOpenProject(programme, { phase: 'ide', status: 'qualified' })).toBe(false);
+    expect(isOpenProject(programme, { phase: 'konsept', status: 'active' })).toBe(true);
+    expect(isOpenProject(programme, { phase: 'konsept', status: 'stopped' })).toBe(false);
+    expect(isOpenProject(programme, { phase: 'forvaltning', status: 'active' })).toBe(false);
+    expect(isOpenProject(programme, { phase: 'retired-phase', status: 'active' })).toBe(true);
+  });
+
+  it('the layout orders by start, then end, then number, and leaves out an entry whose idea is in a terminal phase', () => {
+    const ideas = ['001', '002', '003', '004', '005'].map((n) => idea(`DSOP-2026-${n}`, n === '005' ? 'forvaltning' : 'konsept', 'active'));
+    const entries = [
+      planned({ ideaNumber: 'DSOP-2026-004', start: '2026-Q1', end: '2026-Q4' }),
+      planned({ ideaNumber: 'DSOP-2026-003', start: '2026-Q1', end: '2026-Q2' }),
+      planned({ ideaNumber: 'DSOP-2026-002', start: '2026-Q1', end: '2026-Q2' }),
+      planned({ ideaNumber: 'DSOP-2026-001', start: '2026-Q3', end: '2026-Q3' }),
+      planned({ ideaNumber: 'DSOP-2026-005', start: '2026-Q2', end: '2026-Q2' }),
+    ];
+    const layout = roadmapLayout(programme, [...ideas].reverse(), entries);
+    expect(layout.byHalfYear.map((g) => [g.halfYear, g.rows.map((r) => [r.idea.number, r.missingEntry])])).toEqual([
+      ['2026-H1', [['DSOP-2026-002', false], ['DSOP-2026-003', false], ['DSOP-2026-004', false]]],
+      ['2026-H2', [['DSOP-2026-001', false]]],
+    ]);
+    expect(layout.missing).toEqual([]);
+    // An idea still in the initial phase is shown with its entry, and not missed without one.
+    const early = roadmapLayout(programme, [idea('DSOP-2026-007', 'ide', 'qualified'), idea('DSOP-2026-008', 'ide', 'qualified')], [planned({ ideaNumber: 'DSOP-2026-007' })]);
+    expect(early.byHalfYear.flatMap((g) => g.rows.map((r) => r.idea.number))).toEqual(['DSOP-2026-007']);
+    expect(early.missing).toEqual([]);
+    // An idea in a phase the programme no longer has keeps its entry on the roadmap.
+    const retired = roadmapLayout(programme, [idea('DSOP-2026-010', 'retired-phase', 'active')], [planned({ ideaNumber: 'DSOP-2026-010' })]);
+    expect(retired.byHalfYear.flatMap((g) => g.rows.map((r) => r.idea.number))).toEqual(['DSOP-2026-010']);
+    const missing = roadmapLayout(programme, [idea('DSOP-2026-009', 'konsept', 'active')], []);
+    expect(missing).toEqual({ byHalfYear: [], missing: [{ idea: idea('DSOP-2026-009', 'konsept', 'active'), missingEntry: true }] });
+  });
+});
+
+describe('layout order (property)', () => {
+  it('rows with the same period are in idea-number order, whatever order the ideas come in', () => {
+    const numbers = ['DSOP-2026-001', 'DSOP-2026-002', 'DSOP-2026-003', 'DSOP-2026-004', 'DSOP-2026-005'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(numbers, { minLength: 2 }), fc.shuffledSubarray(numbers, { minLength: 5 }), (ideaOrder, entryOrder) => {
+        const layout = roadmapLayout(
+          programme,
+          ideaOrder.map((n) => idea(n, 'konsept', 'active')),
+          entryOrder.map((n) => planned({ ideaNumber: n, start: '2026-Q3', end: '2026-Q4' })),
+        );
+        expect(layout.byHalfYear.flatMap((g) => g.rows.map((r) => r.idea.number))).toEqual([...ideaOrder].sort());
       }),
     );
   });

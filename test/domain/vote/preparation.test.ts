@@ -1,67 +1,81 @@
-// Which vote a prepared gate needs next (DSOP §3.2, BP2/BP3): the preparing body's
-// recommendation first; the deciding body only on an adopted recommendation not yet used.
-import fc from 'fast-check';
+// A gate prepared by another body (DSOP BP2/BP3): the preparing body recommends first; the
+// deciding body votes on the latest adopted recommendation that no deciding vote has used.
 import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../../../src/domain/decision/index.js';
 import type { GateVote } from '../../../src/domain/vote/gateVote.js';
-import { preparationStep } from '../../../src/domain/vote/preparation.js';
+import { isRecommendation, preparationStep } from '../../../src/domain/vote/preparation.js';
 
-const gate = { id: 'BP2', body: 'topplederforum', preparedBy: 'styringsgruppe' };
+const gate = { id: 'BP2', body: 'tlf', preparedBy: 'sg' };
+const outcome = (adopted: boolean) => ({ status: adopted ? 'adopted' : 'rejected', adopted }) as Outcome;
 
-function vote(body: string, openedAt: number, closed?: { adopted: boolean; at: number }, n = 0): GateVote {
+/** A closed recommendation of the steering group on BP2, closed (by hand) at `closedAt`. */
+function recommendation(id: string, adopted: boolean, closedAt: number, over: Partial<GateVote> = {}): GateVote {
   return {
-    id: n === 0 ? `v-${body}-${openedAt}` : `v-${body}-${openedAt}-${n}`,
+    id,
     gate: 'BP2',
-    body,
-    openedAt,
-    deadline: openedAt + 1000,
-    status: closed ? 'closed' : 'open',
-    ...(body === 'styringsgruppe' ? { matter: { kind: 'recommendation', to: 'topplederforum' } } : {}),
-    ...(closed ? { outcome: { adopted: closed.adopted }, closing: { at: closed.at } } : {}),
-  } as unknown as GateVote;
+    body: 'sg',
+    matter: { kind: 'recommendation', to: 'tlf' },
+    status: 'closed',
+    outcome: outcome(adopted),
+    closing: { at: closedAt, by: { id: 'chair', name: 'Chair' }, how: 'manual' },
+    openedAt: closedAt - 100,
+    deadline: closedAt + 1000,
+    ...over,
+  } as GateVote;
 }
+const deciding = (openedAt: number, over: Partial<GateVote> = {}) => ({ id: `d-${openedAt}`, gate: 'BP2', body: 'tlf', status: 'open', openedAt, ...over }) as GateVote;
+const asRec = (v: GateVote, closedAt: number) => ({ voteId: v.id, body: 'sg', adopted: v.outcome!.adopted, closedAt });
 
 describe('preparationStep', () => {
-  it('a gate without a preparing body goes straight to its body', () => {
-    expect(preparationStep({ id: 'BP1', body: 'styringsgruppe' }, [])).toEqual({ stage: 'decision', body: 'styringsgruppe' });
+  it('a gate nobody prepares goes straight to its body', () => {
+    expect(preparationStep({ id: 'BP1', body: 'sg' }, [recommendation('r1', true, 10)])).toStrictEqual({ stage: 'decision', body: 'sg' });
   });
 
-  it('asks for the recommendation first, and while it is open', () => {
-    expect(preparationStep(gate, [])).toEqual({ stage: 'recommendation', body: 'styringsgruppe', to: 'topplederforum' });
-    expect(preparationStep(gate, [vote('styringsgruppe', 10)]).stage).toBe('recommendation');
+  it('asks the preparing body first, then lets the deciding body vote on an adopted recommendation', () => {
+    expect(preparationStep(gate, [])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf' });
+    // A deciding vote without any recommendation (e.g. opened before the gate was prepared).
+    expect(preparationStep(gate, [deciding(300)])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf' });
+    const r = recommendation('r1', true, 500);
+    expect(preparationStep(gate, [r])).toStrictEqual({ stage: 'decision', body: 'tlf', recommendation: asRec(r, 500) });
+    // Closed at its deadline (no closing record): the deadline is when it closed.
+    const byDeadline = recommendation('r2', true, 500, { closing: undefined });
+    expect(preparationStep(gate, [byDeadline])).toStrictEqual({ stage: 'decision', body: 'tlf', recommendation: asRec(byDeadline, 1500) });
   });
 
-  it('an adopted recommendation opens the decision, with the recommendation attached', () => {
-    const step = preparationStep(gate, [vote('styringsgruppe', 10, { adopted: true, at: 20 })]);
-    expect(step).toEqual({ stage: 'decision', body: 'topplederforum', recommendation: { voteId: 'v-styringsgruppe-10', body: 'styringsgruppe', adopted: true, closedAt: 20 } });
+  it('a rejected recommendation sends the matter back to the preparing body, with the last one', () => {
+    const r = recommendation('r1', false, 500);
+    expect(preparationStep(gate, [r])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf', last: asRec(r, 500) });
   });
 
-  it('a rejected recommendation needs a new one, and says so', () => {
-    const step = preparationStep(gate, [vote('styringsgruppe', 10, { adopted: false, at: 20 })]);
-    expect(step).toMatchObject({ stage: 'recommendation', last: { adopted: false, closedAt: 20 } });
+  it('counts only closed recommendations with an outcome, by the preparing body, on this gate', () => {
+    const none = { stage: 'recommendation', body: 'sg', to: 'tlf' };
+    expect(preparationStep(gate, [recommendation('r1', true, 500, { status: 'closing' })])).toStrictEqual(none);
+    expect(preparationStep(gate, [recommendation('r1', true, 500, { outcome: undefined })])).toStrictEqual(none);
+    expect(preparationStep(gate, [recommendation('r1', true, 500, { gate: 'BP3' })])).toStrictEqual(none);
+    expect(preparationStep(gate, [recommendation('r1', true, 500, { body: 'tlf' })])).toStrictEqual(none);
+    expect(preparationStep(gate, [recommendation('r1', true, 500, { matter: undefined })])).toStrictEqual(none);
+    expect(isRecommendation({ matter: { kind: 'admission', applicationId: 'M-001' } })).toBe(false);
   });
 
-  it('a deciding vote uses the recommendation up: a new round starts with a new recommendation', () => {
-    const votes = [vote('styringsgruppe', 10, { adopted: true, at: 20 }), vote('topplederforum', 30, { adopted: false, at: 40 })];
-    expect(preparationStep(gate, votes)).toEqual({ stage: 'recommendation', body: 'styringsgruppe', to: 'topplederforum' });
+  it('the newest recommendation counts, whatever order the votes come in; on a tie the larger id', () => {
+    const older = recommendation('r9', true, 500);
+    const newer = recommendation('r1', false, 900);
+    for (const votes of [[older, newer], [newer, older]]) {
+      expect(preparationStep(gate, votes)).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf', last: asRec(newer, 900) });
+    }
+    const a = recommendation('r-a', true, 700);
+    const b = recommendation('r-b', false, 700);
+    for (const votes of [[a, b], [b, a]]) expect(preparationStep(gate, votes)).toMatchObject({ stage: 'recommendation', last: { voteId: 'r-b' } });
   });
 
-  it('property: the deciding body votes only on the newest recommendation, adopted and unused, whatever the order', () => {
-    const arbVote = fc.record({ prep: fc.boolean(), openedAt: fc.nat(1000), closed: fc.option(fc.record({ adopted: fc.boolean(), after: fc.nat(100) }), { nil: undefined }) });
-    fc.assert(
-      fc.property(fc.array(arbVote, { maxLength: 8 }), (specs) => {
-        const votes = specs.map((s, i) =>
-          vote(s.prep ? 'styringsgruppe' : 'topplederforum', s.openedAt, s.closed ? { adopted: s.closed.adopted, at: s.openedAt + s.closed.after } : undefined, i + 1),
-        );
-        const step = preparationStep(gate, [...votes].reverse());
-        expect(step).toEqual(preparationStep(gate, votes));
-        if (step.stage === 'decision') {
-          const recs = votes.filter((v) => v.body === 'styringsgruppe' && v.status === 'closed');
-          const newest = Math.max(...recs.map((v) => v.closing!.at));
-          expect(step.recommendation?.adopted).toBe(true);
-          expect(step.recommendation?.closedAt).toBe(newest);
-          expect(votes.some((v) => v.body === 'topplederforum' && v.openedAt >= newest)).toBe(false);
-        }
-      }),
-    );
+  it('a deciding vote opened at or after the recommendation closed has used it up; other votes do not', () => {
+    const r = recommendation('r1', true, 500);
+    const fresh = { stage: 'recommendation', body: 'sg', to: 'tlf' };
+    expect(preparationStep(gate, [r, deciding(500)])).toStrictEqual(fresh);
+    expect(preparationStep(gate, [r, deciding(800)])).toStrictEqual(fresh);
+    expect(preparationStep(gate, [r, deciding(499)])).toMatchObject({ stage: 'decision' });
+    expect(preparationStep(gate, [r, deciding(800, { body: 'sg' })])).toMatchObject({ stage: 'decision' });
+    expect(preparationStep(gate, [r, deciding(800, { gate: 'BP3' })])).toMatchObject({ stage: 'decision' });
+    expect(preparationStep(gate, [r, deciding(800, { matter: { kind: 'recommendation', to: 'tlf' }, body: 'tlf' })])).toMatchObject({ stage: 'decision' });
   });
 });
