@@ -13,9 +13,8 @@ export class QueuedDelivery implements Delivery {
     private readonly ledger: DeliveryLedger,
     queue: Pick<DeliveryQueue, 'send'>,
     private readonly clock: Clock,
-    lingerMs?: number,
   ) {
-    this.batcher = new RefBatcher(queue, lingerMs);
+    this.batcher = new RefBatcher(queue);
   }
 
   async enqueue(job: DeliveryJob): Promise<'queued' | 'duplicate'> {

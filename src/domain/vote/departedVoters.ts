@@ -9,7 +9,7 @@ import type { Electorate } from '../decision/eligibility.js';
 import { standingIn } from '../decision/eligibility.js';
 import type { Withdrawal } from '../membership/withdrawal.js';
 import type { Programme } from '../programme/schema.js';
-import { osloDate, type IsoDate } from '../schedule/oslo.js';
+import { osloDate } from '../schedule/oslo.js';
 
 /** What this rule reads of a withdrawal. */
 export type Departure = Pick<Withdrawal, 'partyId' | 'effective'>;
@@ -39,11 +39,11 @@ export function departedVoter<D extends Departure>(
   return departureOf(programme, withdrawals, person, now);
 }
 
-/** Whether the voter's latest ballot was cast before the Oslo day `effective`. */
-const castBefore = (latest: readonly Pick<Ballot, 'voter' | 'castAt'>[], voter: string, effective: IsoDate): boolean => {
-  let last: number | undefined;
-  for (const b of latest) if (b.voter === voter && (last === undefined || b.castAt >= last)) last = b.castAt;
-  return last !== undefined && osloDate(last) < effective;
+/** Each voter's last castAt among `latest`, read once (not once per member). */
+const lastCastOf = (latest: readonly Pick<Ballot, 'voter' | 'castAt'>[]): Map<string, number> => {
+  const last = new Map<string, number>();
+  for (const b of latest) last.set(b.voter, Math.max(last.get(b.voter) ?? Number.NEGATIVE_INFINITY, b.castAt));
+  return last;
 };
 
 /**
@@ -62,9 +62,12 @@ export function electorateAt(
   now: number,
 ): Electorate {
   if (withdrawals.length === 0) return electorate;
+  const lastCast = lastCastOf(latest);
   const stays = (person: string): boolean => {
     const departure = departureOf(programme, withdrawals, person, now);
-    return departure === undefined || castBefore(latest, person, departure.effective);
+    if (departure === undefined) return true;
+    const cast = lastCast.get(person);
+    return cast !== undefined && osloDate(cast) < departure.effective; // their ballot from before stands
   };
   const members = electorate.members.filter(stays);
   const chairStays = electorate.chair === undefined || stays(electorate.chair);
