@@ -163,6 +163,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     applications: admissions.applications,
     roadmapRevisions: agreements.roadmapRevisions,
     agreementRevisions,
+    checklists: agreements.checklistProgress,
   });
   const admissionDeps = { applications: admissions.applications, registry: admissions.registry, votes: votes.deps, cards };
   // Roadmap revisions are put to the deciding body's vote (Digi Rogaland §4.7).

@@ -167,8 +167,10 @@ export const gateSchema = z
     from: id,
     to: id,
     body: id,
-    /** The decision basis the vote card must list. */
-    deliverables: z.array(z.object({ id, name: localisedTextSchema }).strict()).default([]),
+    /** The decision basis the vote card must list. A deliverable `recorded` in Samspill itself
+     * ("qualification": the office's qualification and recommendation written on the idea card,
+     * DSOP §4.1) is taken from there: the proposal asks no link for it. */
+    deliverables: z.array(z.object({ id, name: localisedTextSchema, recorded: z.enum(['qualification']).optional() }).strict()).default([]),
     /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
     requiresRoadmapEntry: z.boolean().default(false),
     basis: basisSchema,

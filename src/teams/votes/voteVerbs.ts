@@ -2,7 +2,8 @@
 // and answers with the reader's own view of the vote (or the form again, or a refusal).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ideaDetail } from '../../app/ideas/ideaQueries.js';
+import type { ChecklistProgressReader } from '../../app/checklist/checklist.js';
+import { isStaleIdea } from '../../app/ideas/ideaErrors.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { castVote, seenAt, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
 import { closeVoteByHand } from '../../app/votes/closeVote.js';
@@ -19,7 +20,7 @@ import { formatDateTime } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import { gateName } from '../ideas/ideaText.js';
-import { ideaDetailView } from '../ideas/ideaViews.js';
+import { ideaCard } from '../ideas/ideaCard.js';
 import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { LatestReader } from './sharedReads.js';
 import type { VoteCards } from './voteCards.js';
@@ -36,7 +37,12 @@ export interface VoteVerbDependencies {
   cards: CardRenderer;
   voteCards: VoteCards;
   subjects: VoteSubjects;
+  /** The project's checklist progress on the idea card a proposal answers with. */
+  checklists?: ChecklistProgressReader | undefined;
 }
+
+/** The proposal's refusals that mean the idea moved on since its card was drawn. */
+const staleProposal = (e: VoteError) => isStaleIdea(e) || e.code === 'no-gate' || e.code === 'wrong-gate';
 
 const programmeId = programmeIdField;
 const ideaNumber = ideaNumberField;
@@ -68,7 +74,7 @@ const linksOf = (data: Record<string, unknown>): Record<string, string> =>
       .map(([key, value]) => [key.slice('link.'.length), (value as string).slice(0, 2000)]),
   );
 
-export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects }: VoteVerbDependencies): Record<string, VerbDefinition> {
+export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects, checklists }: VoteVerbDependencies): Record<string, VerbDefinition> {
   const programmeOf = (ctx: RequestContext, id: string): Programme | undefined => ctx.tenantProgrammes.find((p) => p.id === id);
 
   const error = (ctx: RequestContext, e: VoteError, programme?: Programme) =>
@@ -103,9 +109,14 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
     return personalCard(ctx, target, { text: voteErrorText(e, ctx.language, programmeOf(ctx, target.programmeId)), style: 'attention' });
   };
 
+  const card = { ideas: deps.ideas, cards, checklists };
+  /** Refused because the idea moved on: the idea card as it is now, with why. */
+  const staleIdeaCard = (ctx: RequestContext, ref: { programmeId: string; number: string }, e: VoteError) =>
+    ideaCard(card, ctx, ref, { text: voteErrorText(e, ctx.language, programmeOf(ctx, ref.programmeId)), style: 'attention' });
+
   const proposalCard = async (ctx: RequestContext, ref: { programmeId: string; number: string }, values?: Record<string, string>, problems?: string[]) => {
     const proposal = await proposalFor(deps, ctx, ref);
-    if (!proposal.ok) return error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
+    if (!proposal.ok) return staleProposal(proposal.error) ? staleIdeaCard(ctx, ref, proposal.error) : error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
     const { access, idea, gate, channel, step } = proposal.value;
     const view = proposalView({
       programme: access.programme,
@@ -154,9 +165,8 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
         const programme = programmeOf(ctx, data.programmeId);
         if (!result.ok) {
           const again = ['missing-deliverables', 'override-reason', 'bad-link', 'bad-deadline', 'no-channel'];
-          return again.includes(result.error.code)
-            ? proposalCard(ctx, data, textFields(data), [voteErrorText(result.error, ctx.language, programme)])
-            : error(ctx, result.error, programme);
+          if (again.includes(result.error.code)) return proposalCard(ctx, data, textFields(data), [voteErrorText(result.error, ctx.language, programme)]);
+          return staleProposal(result.error) ? staleIdeaCard(ctx, data, result.error) : error(ctx, result.error, programme);
         }
         const { vote, created } = result.value;
         const deadline = formatDateTime(vote.deadline, ctx.language);
@@ -167,10 +177,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
               deadline,
             })
           : translate(ctx.language, 'vote.propose.again', { deadline });
-        const detail = await ideaDetail(deps.ideas, ctx, data.programmeId, data.number);
-        if (!detail.ok) return error(ctx, detail.error, programme);
-        const { view, discloses } = ideaDetailView(detail.value, ctx, banner);
-        return cards.render('ideaDetail', view, discloses);
+        return ideaCard(card, ctx, data, { text: banner, style: 'good' });
       },
     }),
     'gate.view': defineVerb({
