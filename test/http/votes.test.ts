@@ -353,6 +353,26 @@ describe('closing', () => {
     expect(stored).toMatchObject({ status: 'closed', progress: { posted: true, outcomePosted: true, notified: true } });
   });
 
+  it('shows the channel outcome card to each reader in the language of their own Teams (Universal Actions refresh)', async () => {
+    const outcome = connector.sent.filter((s) => toChannel(CHANNEL_A)(s) && s.method === 'PUT' && cardText(s.activity).includes('Vedtatt')).at(-1)!;
+    const shared = (outcome.activity.attachments as { content: Card }[])[0]!.content;
+    // Posted in the language the channel was linked in; refreshed for the body's people.
+    expect(cardText(shared)).toContain('Lukket');
+    const refresh = shared.refresh as { userIds: string[]; action: { verb: string } };
+    expect(refresh.action.verb).toBe('gate.view');
+    expect(refresh.userIds).toEqual(['29:chair', '29:office', '29:member', '29:observer']);
+    const inChannel = { conversation: inThread(CHANNEL_A, '1700000000099') };
+    const english = await chat.refresh(people.member, shared, { ...inChannel, locale: 'en-US' });
+    expect(cardText(english)).toContain('Adopted');
+    expect(cardText(english)).toContain('Closed');
+    expect(cardText(english)).not.toContain('Vedtatt');
+    const norwegian = await chat.refresh(people.observer, shared, { ...inChannel, locale: 'nb-NO' });
+    expect(cardText(norwegian)).toContain('Vedtatt');
+    expect(cardText(norwegian)).not.toContain('Adopted');
+    // The refreshed card keeps its refresh, so it stays each reader's own as the card changes.
+    expect((english.refresh as { userIds: string[] }).userIds).toEqual(refresh.userIds);
+  });
+
   it('refuses votes after close, and closing again or the closer sends nothing more', async () => {
     const late = await click(people.member, 'gate.vote', { programmeId: 'dsop', voteId, choice: 'against' });
     expect(cardText(late)).toContain('The vote is closed; the vote was not recorded.');

@@ -68,13 +68,13 @@ export function markdownLink(label: string, address: string): string {
 }
 
 /**
- * `userIds` empty: while a vote is open the list is left out, so Teams refreshes everyone in a
- * channel of up to 60 people; once it is closed an empty list means nobody (nothing personal
- * is left to show, so no invokes are spent on it).
+ * The card refreshes to each listed reader's own view, in their language, open or closed. With
+ * no user id known the list is left out, so Teams refreshes everyone in a channel of up to 60
+ * people (each then sees the card in their own language too).
  */
 export const refreshOf = (vote: GateVote, userIds: readonly string[]): VoteRefresh => ({
   action: { type: 'Action.Execute', verb: 'gate.view', data: { programmeId: vote.programmeId, voteId: vote.id } },
-  ...(userIds.length > 0 || vote.status === 'closed' ? { userIds: [...userIds] } : {}),
+  ...(userIds.length > 0 ? { userIds: [...userIds] } : {}),
 });
 
 /** Changes of a roadmap revision listed on its vote card; the revision card and the log have them all. */
