@@ -371,6 +371,15 @@ describe('closing', () => {
     expect(cardText(norwegian)).not.toContain('Adopted');
     // The refreshed card keeps its refresh, so it stays each reader's own as the card changes.
     expect((english.refresh as { userIds: string[] }).userIds).toEqual(refresh.userIds);
+    // In a channel of up to 60 people Teams refreshes for everyone: a channel member who is not
+    // in the programme gets the channel's card in their language, not a refusal in its place.
+    const outsider = await chat.refresh(people.outsider, shared, { ...inChannel, locale: 'en-GB' });
+    expect(cardText(outsider)).toContain('Adopted');
+    expect(cardText(outsider)).not.toContain('not a participant');
+    expect(() => actionData(outsider, 'gate.vote')).toThrow();
+    // Anywhere else (another channel, a personal chat) they are still refused.
+    const elsewhere = await chat.refresh(people.outsider, shared, { conversation: inThread(CHANNEL_B), locale: 'en-GB' });
+    expect(cardText(elsewhere)).toContain('You are not a participant in this programme.');
   });
 
   it('refuses votes after close, and closing again or the closer sends nothing more', async () => {

@@ -83,7 +83,16 @@ export function createVoteModule(options: VoteModuleOptions) {
     board,
     // Personal views' progress lines come from the instance's aggregate (voteTable.ts); the
     // channel card, the closer and the count read fresh.
-    verbs: () => voteVerbs({ deps, progress: { latest: (ref) => votes.progress(ref) }, cards: options.cards, voteCards, subjects, checklists: options.checklists }),
+    verbs: () =>
+      voteVerbs({
+        deps,
+        progress: { latest: (ref) => votes.progress(ref) },
+        cards: options.cards,
+        voteCards,
+        subjects,
+        checklists: options.checklists,
+        channelCard: (vote, language) => board.channelCard(vote, language),
+      }),
     commands: (verbs: VerbRouter) => voteCommands({ deps, cards: options.cards, verbs }),
     closeDueVotes: (now: number): Promise<SweepReport> => closer.closeDueVotes(now),
     /** Runs the closer every `everyMs` (state is in storage, so a restart loses nothing). */

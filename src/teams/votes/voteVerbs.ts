@@ -7,6 +7,7 @@ import { isStaleIdea } from '../../app/ideas/ideaErrors.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { castVote, seenAt, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
 import { closeVoteByHand } from '../../app/votes/closeVote.js';
+import { channelRoot } from '../../app/votes/linkChannel.js';
 import { reopenVote } from '../../app/votes/reopenVote.js';
 import { decisionLog } from '../../app/votes/decisionLog.js';
 import { recordDirectorDecision } from '../../app/votes/directorDecision.js';
@@ -15,8 +16,10 @@ import type { VoteDeps } from '../../app/votes/voteDeps.js';
 import type { VoteError } from '../../app/votes/voteErrors.js';
 import { choices } from '../../domain/decision/ballot.js';
 import { ideaContent } from '../../domain/disclosure/content.js';
+import { rolesIn } from '../../domain/programme/roles.js';
 import type { Programme } from '../../domain/programme/schema.js';
-import { formatDateTime } from '../../i18n/language.js';
+import type { GateVote } from '../../domain/vote/gateVote.js';
+import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import { gateName } from '../ideas/ideaText.js';
@@ -39,6 +42,8 @@ export interface VoteVerbDependencies {
   subjects: VoteSubjects;
   /** The project's checklist progress on the idea card a proposal answers with. */
   checklists?: ChecklistProgressReader | undefined;
+  /** The vote's channel card in a language (voteBoard.ts), for a reader not in the programme. */
+  channelCard?: (vote: GateVote, language: Language) => Promise<AdaptiveCard>;
 }
 
 /** The proposal's refusals that mean the idea moved on since its card was drawn. */
@@ -74,7 +79,7 @@ const linksOf = (data: Record<string, unknown>): Record<string, string> =>
       .map(([key, value]) => [key.slice('link.'.length), (value as string).slice(0, 2000)]),
   );
 
-export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects, checklists }: VoteVerbDependencies): Record<string, VerbDefinition> {
+export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects, checklists, channelCard }: VoteVerbDependencies): Record<string, VerbDefinition> {
   const programmeOf = (ctx: RequestContext, id: string): Programme | undefined => ctx.tenantProgrammes.find((p) => p.id === id);
 
   const error = (ctx: RequestContext, e: VoteError, programme?: Programme) =>
@@ -100,6 +105,17 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
       personal: { id: access.actor.id, viewer, own },
       ...(banner ? { banner } : {}),
     });
+  };
+
+  /** Teams refreshes a channel card for everyone in a channel of up to 60 people, not only for
+   * its listed readers: someone in the vote's own channel who is not in the programme sees the
+   * channel's card, in the language of their own Teams, not a refusal in its place. */
+  const outsiderInChannel = async (ctx: RequestContext, target: { programmeId: string; voteId: string }): Promise<AdaptiveCard | undefined> => {
+    const programme = programmeOf(ctx, target.programmeId);
+    if (!channelCard || !programme || ctx.conversation.kind !== 'channel' || rolesIn(programme, ctx.actor.aadObjectId)) return undefined;
+    const vote = await deps.votes.get({ tenantId: programme.tenantId, programmeId: programme.id, voteId: target.voteId });
+    if (!vote || channelRoot(vote.channel.conversationId) !== channelRoot(ctx.conversation.id)) return undefined;
+    return channelCard(vote, ctx.language);
   };
 
   /** Refusals about the vote itself are shown on the reader's own view of it. */
@@ -182,7 +198,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
     }),
     'gate.view': defineVerb({
       schema: z.object(voteRef),
-      handle: (ctx, data) => personalCard(ctx, data),
+      handle: async (ctx, data) => (await outsiderInChannel(ctx, data)) ?? personalCard(ctx, data),
     }),
     'gate.vote': defineVerb({
       schema: z.object({ ...voteRef, choice: z.enum(choices), comment: z.string().max(1000).optional(), after }),
