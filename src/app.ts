@@ -97,6 +97,8 @@ export interface App {
   };
   /** Resolves once the parties admitted by decision are loaded from the configuration store. */
   ready: Promise<void>;
+  /** Every Action.Execute verb the service answers (tests check each against an old card). */
+  verbNames: readonly string[];
   /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
   stop(): Promise<void>;
 }
@@ -311,6 +313,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
     ready: loaded,
+    verbNames: verbRouter.names(),
     stop,
   };
 }
