@@ -59,7 +59,9 @@ export const inventory: Record<string, Staleness> = {
   'gate.log': shows(),
   // The collaboration checklist: a tick changes only what its card's user changed.
   'checklist.show': shows(),
-  'checklist.tick': { tested: 'test/http/agreements.test.ts › a stale card changes only what its user changed; unticking works' },
+  // (A card that ticks what others have ticked meanwhile changes only what its user changed:
+  // agreements.test.ts › a stale card changes only what its user changed; unticking works.)
+  'checklist.tick': { tested: `${here} › ${STOPPED_IDEA}` },
   'checklist.send': { tested: 'test/http/checklist.test.ts › only the office, only for a started project with a leader, and only with the card’s own key' },
   // Final treatment (Skate): each step checks the case's stage (finalTreatment.ts, out-of-order).
   'finalTreatment.list': shows(),
@@ -187,6 +189,7 @@ describe('old cards', () => {
     const old = await chat.click(people.office, 'idea.show', { programmeId: programme.id, number });
     const proposeForm = actionData(old, 'gate.proposeForm');
     const form = await chat.click(people.office, 'gate.proposeForm', proposeForm);
+    const checklist = await chat.click(people.office, 'checklist.show', { programmeId: programme.id, number });
     expect(cardText(await stop(number))).toContain('Stopped');
     const history = await ideas.history(key, number);
 
@@ -203,6 +206,13 @@ describe('old cards', () => {
       ['gate.propose', { ...actionData(form, 'gate.propose'), deadlineDate, deadlineTime: '16:00' }],
     ];
     for (const [verb, data] of actions) expectStoppedCard(await chat.click(people.office, verb, data), verb);
+    // The checklist card: a tick from it after the stop is refused on the checklist as it is
+    // now, read-only, with why.
+    const ticked = await chat.click(people.office, 'checklist.tick', { ...actionData(checklist, 'checklist.tick'), 'item.prinsipp.1': 'true' });
+    expect(cardText(ticked)).toContain('The idea is stopped and cannot be changed.');
+    expect(JSON.stringify(ticked)).toContain('"style":"attention"');
+    expect(() => actionData(ticked, 'checklist.tick')).toThrow();
+    expect(cardText(ticked)).toContain('0 of 22 items (0%)');
     // Refused in Norwegian for a Norwegian reader too.
     const nb = cardText(await chat.click(people.office, 'idea.prioritise', { ...ref, rank: '2' }, { locale: 'nb-NO' }));
     expect(nb).toContain('Idéen er stanset og kan ikke endres.');
