@@ -114,7 +114,7 @@ export const inventory: Record<string, Staleness> = {
   'admission.form': shows(),
   'admission.file': { creates: 'a new application per form (submission id)' },
   'admission.proposeForm': shows(),
-  'admission.propose': { creates: 'the application’s vote, once: one already put to a vote answers with that vote, a decided one is refused' },
+  'admission.propose': { tested: 'test/http/admission.test.ts › rejected: a vote against keeps the applicant out' },
   // Confidentiality.
   'audit.show': shows(),
   'nda.form': shows(),
