@@ -5,33 +5,15 @@
 // vote card in the channel says who wrote it when, and the idea card the office gets back (and
 // sees while the vote runs) keeps the project's checklist line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import type { Programme } from '../../src/domain/programme/schema.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import { actionData, cardText, conversationWith, waitFor, type Card } from '../support/conversation.js';
-import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { TENANT, people, testProgrammeWithBp1Basis } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-const text = (nb: string, en = nb) => ({ nb, en });
-const programme: Programme = (() => {
-  const base = testProgramme();
-  return programmeSchema.parse({
-    ...base,
-    gates: base.gates.map((g) =>
-      g.id === 'BP1'
-        ? {
-            ...g,
-            deliverables: [
-              { id: 'kvalifisering', name: text('Kvalifisering og anbefaling', 'Qualification and recommendation'), recorded: 'qualification' },
-              { id: 'kost-nytte', name: text('Forenklet kost-/nytteanalyse', 'Simplified cost-benefit analysis') },
-            ],
-          }
-        : g,
-    ),
-  });
-})();
-
+const programme: Programme = testProgrammeWithBp1Basis({ recordedQualification: true });
 const clockNow = Date.UTC(2026, 10, 23, 9); // Monday 23 November 2026, 10:00 in Oslo
 const CHANNEL = '19:styring-bp1@thread.tacv2';
 const inChannel = { conversation: { id: `${CHANNEL};messageid=1700000000001`, conversationType: 'channel' as const } };

@@ -17,30 +17,14 @@ import type { ActivityOptions, Person } from '../support/activities.js';
 import type { TestAzurite } from '../support/azurite.js';
 import type { ConnectorStub, SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
-import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { TENANT, people, testProgramme, testProgrammeWithBp1Basis } from '../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });
 const director: Person = { id: '29:director', aadObjectId: 'aad-director', name: 'Dina Direktør' };
 const everyone = { ...people, director };
 
 /** The fixture programme with a decision basis on BP1, so missing deliverables can be tested. */
-const dsop: Programme = (() => {
-  const base = testProgramme();
-  return programmeSchema.parse({
-    ...base,
-    gates: base.gates.map((g) =>
-      g.id === 'BP1'
-        ? {
-            ...g,
-            deliverables: [
-              { id: 'kvalifisering', name: text('Kvalifisering og anbefaling', 'Qualification and recommendation') },
-              { id: 'kost-nytte', name: text('Forenklet kost-/nytteanalyse', 'Simplified cost-benefit analysis') },
-            ],
-          }
-        : g,
-    ),
-  });
-})();
+const dsop: Programme = testProgrammeWithBp1Basis();
 
 /** A Skate-like programme: the body's vote is advice, a named director decides. */
 const skate: Programme = (() => {
