@@ -109,6 +109,13 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
       const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(roster[1] ?? ''))?.[1];
       return answer(res, 200, { members: personal ? [{ id: `29:${personal}`, aadObjectId: personal, userRole: 'user' }] : [] });
     }
+    // The single-member call the guard makes for a personal chat's one user.
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
+    if (req.method === 'GET' && member) {
+      const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(member[1] ?? ''))?.[1];
+      if (!personal) return answer(res, 404, { error: { code: 'NotFound' } });
+      return answer(res, 200, { id: decodeURIComponent(member[2] ?? ''), aadObjectId: personal, userRole: 'user' });
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method ?? '';
     if (!match || (method !== 'POST' && method !== 'PUT')) return answer(res, 404, { error: { code: 'NotFound' } });
