@@ -85,8 +85,9 @@ function closingBracket(text: string, open: number): number {
 }
 
 /** The bot identity modes: the template's settings differ between them (botUsesManagedIdentity). */
-type IdentityMode = 'managedIdentity' | 'clientSecret';
-const MODES: readonly IdentityMode[] = ['managedIdentity', 'clientSecret'];
+/** The bot-identity modes of infra/main.bicep (see its header). */
+type IdentityMode = 'managedIdentity' | 'federated' | 'clientSecret';
+const MODES: readonly IdentityMode[] = ['managedIdentity', 'federated', 'clientSecret'];
 
 /** The names in one `[ { name: 'LITERAL' … } … ]` array starting at `open`. */
 function arrayNames(text: string, open: number): string[] {
@@ -114,20 +115,30 @@ function arrayNames(text: string, open: number): string[] {
   return names;
 }
 
-/** The names a `var` gives in `mode`: `var x = [ … ]`, or `var x = botUsesManagedIdentity ? [ … ] : [ … ]`. */
+/** The var a mode-conditional var picks in `mode`:
+ * `botUsesManagedIdentity ? a : (botUsesFederatedCredential ? b : c)` (parentheses optional). */
+const modeChoice = /^botUsesManagedIdentity\s*\?\s*(\w+)\s*:\s*\(?\s*botUsesFederatedCredential\s*\?\s*(\w+)\s*:\s*(\w+)\s*\)?/;
+
+/** The names a `var` gives in `mode`: `var x = [ … ]`, or a mode choice between such vars. */
 function varNames(text: string, name: string, mode: IdentityMode): string[] {
   const declaration = new RegExp(`^var ${name}\\s*=\\s*`, 'm').exec(text);
   if (!declaration) throw new Error(`appSettings uses ${name}, which is not a var`);
   const start = declaration.index + declaration[0].length;
   if (text[start] === '[') return arrayNames(text, start);
-  const conditional = /^botUsesManagedIdentity\s*\?\s*\[/.exec(text.slice(start));
-  if (!conditional) throw new Error(`var ${name} is neither a list nor botUsesManagedIdentity ? [ … ] : [ … ]`);
-  const whenTrue = start + conditional[0].length - 1;
-  const afterTrue = closingBracket(text, whenTrue);
-  const otherwise = /^\s*:\s*\[/.exec(text.slice(afterTrue));
-  if (!otherwise) throw new Error(`var ${name}: no ': [ … ]' branch`);
-  const whenFalse = afterTrue + otherwise[0].length - 1;
-  return mode === 'managedIdentity' ? arrayNames(text, whenTrue) : arrayNames(text, whenFalse);
+  const choice = modeChoice.exec(text.slice(start));
+  if (!choice) throw new Error(`var ${name} is neither a list nor botUsesManagedIdentity ? a : (botUsesFederatedCredential ? b : c)`);
+  const picked = { managedIdentity: choice[1]!, federated: choice[2]!, clientSecret: choice[3]! }[mode];
+  return varNames(text, picked, mode);
+}
+
+/** The `[ … ]` text of the list var a mode uses for the bot identity. */
+function botSettingsBlock(text: string, mode: IdentityMode): string {
+  const declaration = /^var botIdentityAppSettings\s*=\s*/m.exec(text)!;
+  const choice = modeChoice.exec(text.slice(declaration.index + declaration[0].length))!;
+  const name = { managedIdentity: choice[1]!, federated: choice[2]!, clientSecret: choice[3]! }[mode];
+  const list = new RegExp(`^var ${name}\\s*=\\s*\\[`, 'm').exec(text)!;
+  const open = list.index + list[0].length - 1;
+  return text.slice(open, closingBracket(text, open));
 }
 
 /** The app settings in `mode`: every `appSettings:` is a `[ … ]` list or `concat(var, var, …)`;
@@ -179,10 +190,16 @@ function compareSettings(
 const noDrift: Drift = { onlyInBicep: [], onlyInSchema: [], allowListedButSet: [], staleAllowList: [], duplicates: [] };
 const schemaKeys = Object.keys(envSchema.shape);
 
-/** With a managed identity the bot has no secret: MicrosoftAppPassword is not set at all. */
+/** Without a client secret MicrosoftAppPassword is not set at all; the federated identity only
+ * in federated mode. */
 const notSetInMode: Record<IdentityMode, Readonly<Record<string, string>>> = {
-  managedIdentity: { ...notSetInAzure, MicrosoftAppPassword: 'UserAssignedMSI: the managed identity needs no secret' },
-  clientSecret: notSetInAzure,
+  managedIdentity: {
+    ...notSetInAzure,
+    MicrosoftAppPassword: 'UserAssignedMSI: the managed identity needs no secret',
+    MicrosoftAppFederatedClientId: 'UserAssignedMSI: the managed identity is the bot',
+  },
+  federated: { ...notSetInAzure, MicrosoftAppPassword: 'federated: the managed identity’s token replaces the secret' },
+  clientSecret: { ...notSetInAzure, MicrosoftAppFederatedClientId: 'client secret: no federated identity' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -200,16 +217,22 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
     settings.MicrosoftAppType = mode === 'managedIdentity' ? 'UserAssignedMSI' : 'SingleTenant';
     const env = readEnv(settings);
     expect(env.MicrosoftAppType).toBe(settings.MicrosoftAppType);
-    expect(env.MicrosoftAppPassword === undefined).toBe(mode === 'managedIdentity');
+    expect(env.MicrosoftAppPassword === undefined).toBe(mode !== 'clientSecret');
+    expect(env.MicrosoftAppFederatedClientId === undefined).toBe(mode !== 'federated');
   });
 
-  it('the managed-identity settings name the identity mode literally, and carry no Key Vault reference', () => {
+  it('each mode names its app type literally; only the client-secret mode carries a Key Vault reference', () => {
     const text = stripBicepComments(mainBicep);
-    const start = /^var botIdentityAppSettings\s*=\s*botUsesManagedIdentity\s*\?\s*\[/m.exec(text)!;
-    const open = start.index + start[0].length - 1;
-    const branch = text.slice(open, closingBracket(text, open));
-    expect(branch).toMatch(/name: 'MicrosoftAppType'\s*value: 'UserAssignedMSI'/);
-    expect(branch).not.toMatch(/KeyVault|MicrosoftAppPassword/);
+    const managed = botSettingsBlock(text, 'managedIdentity');
+    const federated = botSettingsBlock(text, 'federated');
+    const secret = botSettingsBlock(text, 'clientSecret');
+    expect(managed).toMatch(/name: 'MicrosoftAppType'\s*value: 'UserAssignedMSI'/);
+    expect(federated).toMatch(/name: 'MicrosoftAppType'\s*value: 'SingleTenant'/);
+    expect(secret).toMatch(/name: 'MicrosoftAppType'\s*value: 'SingleTenant'/);
+    for (const block of [managed, federated]) expect(block).not.toMatch(/KeyVault|MicrosoftAppPassword/);
+    expect(secret).toMatch(/name: 'MicrosoftAppPassword'\s*value: '@Microsoft\.KeyVault\(VaultName=/);
+    // The federated identity is the template's managed identity, never a value typed in.
+    expect(federated).toMatch(/name: 'MicrosoftAppFederatedClientId'\s*value: botUsesFederatedCredential \? botIdentity\.properties\.clientId : ''/);
   });
 
   it('is the only place in infra/ that sets app settings', () => {
@@ -238,21 +261,32 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
     }
   });
 
-  it('fails when the secret setting appears in managed-identity mode', () => {
+  it.each(['managedIdentity', 'federated'] as const)('fails when the secret setting appears in %s mode', (mode) => {
+    const list = mode === 'managedIdentity' ? 'managedIdentityBotSettings' : 'federatedBotSettings';
     const mutated = mainBicep.replace(
-      /var botIdentityAppSettings\s*=\s*botUsesManagedIdentity\s*\?\s*\[/,
-      (match) => `${match}\n      {\n        name: 'MicrosoftAppPassword'\n        value: 'x'\n      }`,
+      new RegExp(`var ${list}\\s*=\\s*\\[`),
+      (match) => `${match}\n  {\n    name: 'MicrosoftAppPassword'\n    value: 'x'\n  }`,
     );
     expect(mutated).not.toBe(mainBicep);
-    expect(compareSettings(bicepAppSettingNames(mutated, 'managedIdentity'), schemaKeys, notSetInMode.managedIdentity)).toEqual({
+    expect(compareSettings(bicepAppSettingNames(mutated, mode), schemaKeys, notSetInMode[mode])).toEqual({
       ...noDrift,
+      allowListedButSet: ['MicrosoftAppPassword'],
+    });
+  });
+
+  it('fails when the mode choice picks the wrong list', () => {
+    const mutated = mainBicep.replace(/\? federatedBotSettings : clientSecretBotSettings/, '? clientSecretBotSettings : clientSecretBotSettings');
+    expect(mutated).not.toBe(mainBicep);
+    expect(compareSettings(bicepAppSettingNames(mutated, 'federated'), schemaKeys, notSetInMode.federated)).toEqual({
+      ...noDrift,
+      onlyInSchema: ['MicrosoftAppFederatedClientId'],
       allowListedButSet: ['MicrosoftAppPassword'],
     });
   });
 
   it('fails when a variable is added to the schema only', () => {
     const extended = envSchema.extend({ SAMSPILL_NEW_LIMIT: z.coerce.number().default(5) });
-    expect(compareSettings(bicepAppSettingNames(mainBicep), Object.keys(extended.shape), notSetInAzure)).toEqual({
+    expect(compareSettings(bicepAppSettingNames(mainBicep), Object.keys(extended.shape), notSetInMode.clientSecret)).toEqual({
       ...noDrift,
       onlyInSchema: ['SAMSPILL_NEW_LIMIT'],
     });
@@ -293,6 +327,7 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
     expect(() => bicepAppSettingNames(`appSettings: [\n{\nname: settingName\nvalue: 'x'\n}\n]`)).toThrow(/literal name/);
     expect(() => bicepAppSettingNames(`appSettings: union(a, b)`)).toThrow(/no appSettings array/);
     expect(() => bicepAppSettingNames(`appSettings: concat(a, b)`)).toThrow(/a, which is not a var/);
+    expect(() => bicepAppSettingNames(`appSettings: concat(a)\nvar a = botUsesManagedIdentity ? [\n] : [\n]`)).toThrow(/neither a list nor/);
   });
 });
 
@@ -329,18 +364,27 @@ describe('infra/main.bicep invariants', () => {
     expect(text).toMatch(/type: 'SystemAssigned, UserAssigned'\s*userAssignedIdentities: \{\s*'\$\{botIdentity\.id\}': \{\}/);
     expect(text).toMatch(/:\s*\{\s*type: 'SystemAssigned'\s*\}/);
     expect(text).toMatch(/identity: webAppIdentity/);
-    // Parties in their own tenants (issue 15): the same parameter makes the bot multi-tenant, for
-    // the Azure Bot and for the app's own MicrosoftAppType setting alike (a client-secret mode: a
-    // user-assigned managed identity bot is single-tenant).
-    expect(text).toMatch(/@allowed\(\[\s*'UserAssignedMSI'\s*'SingleTenant'\s*'MultiTenant'\s*\]\)\s*param botAppType/);
+    // Azure Bot no longer creates MultiTenant bots (July 2025, docs/deploy.md): the bot is a
+    // managed identity or a SingleTenant registration (which may be multi-tenant in Entra, for
+    // parties in their own tenants), and always names its tenant.
+    expect(text).toMatch(/@allowed\(\[\s*'UserAssignedMSI'\s*'SingleTenant'\s*\]\)\s*param botAppType/);
+    expect(text).not.toMatch(/MultiTenant'/);
+    expect(text).toMatch(/@allowed\(\[\s*'FederatedIdentity'\s*'ClientSecret'\s*\]\)\s*param botCredential string = 'FederatedIdentity'/);
     expect(text).toMatch(/msaAppType: botAppType/);
-    expect(text).toMatch(/msaAppTenantId: botAppType == 'MultiTenant' \? '' : botIdentityTenantId/);
-    expect(text).toMatch(/name: 'MicrosoftAppType'\s*value: botAppType/);
-    expect(text).toMatch(/@Microsoft\.KeyVault\(VaultName=/);
-    // The Bot resource is registered with the identity in that mode; no Key Vault, no secret.
+    expect(text).toMatch(/msaAppTenantId: botIdentityTenantId/);
+    expect(text).toMatch(/var botUsesFederatedCredential = botAppType == 'SingleTenant' && botCredential == 'FederatedIdentity'/);
+    // The Bot resource is registered with the identity in managed-identity mode; the template's
+    // identity exists in both secretless modes; Key Vault and the secret only with a secret.
     expect(text).toMatch(/msaAppMSIResourceId: botUsesManagedIdentity \? botIdentity\.id : ''/);
-    expect(text).toMatch(/resource keyVault '[^']+' = if \(!botUsesManagedIdentity\)/);
-    expect(text).toMatch(/resource botSecret '[^']+' = if \(!botUsesManagedIdentity && !empty\(botClientSecret\)\)/);
+    expect(text).toMatch(/var createsBotIdentity = botUsesManagedIdentity \|\| botUsesFederatedCredential/);
+    expect(text).toMatch(/resource botIdentity '[^']+' = if \(createsBotIdentity\)/);
+    expect(text).toMatch(/var webAppIdentity = createsBotIdentity \?/);
+    expect(text).toMatch(/var botUsesClientSecret = !botUsesManagedIdentity && !botUsesFederatedCredential/);
+    expect(text).toMatch(/resource keyVault '[^']+' = if \(botUsesClientSecret\)/);
+    expect(text).toMatch(/resource botSecret '[^']+' = if \(botUsesClientSecret && !empty\(botClientSecret\)\)/);
+    expect(text).toMatch(/resource secretsUserRole '[^']+' = if \(botUsesClientSecret\)/);
+    // What the operator needs for the federated identity credential (docs/deploy.md step 2).
+    expect(text).toMatch(/output botFederatedCredentialSubject string = botUsesFederatedCredential \? botIdentity\.properties\.principalId : ''/);
     // The telemetry preload runs before the app (docs/operations.md); Azure runs exactly what
     // `npm run start:prod` (and the delivery benchmark) runs, heap limits included.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
