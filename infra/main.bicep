@@ -137,6 +137,15 @@ param alertActionGroupId string = ''
 @minValue(0)
 param alertHttp5xxThreshold int = 5
 
+@description('The queue-age alert fires when a delivery job waited longer than this (seconds) from being due to a worker claiming it.')
+@minValue(1)
+param alertQueueAgeSeconds int = 300
+
+@description('The 429 alert fires when more than this share (percent) of the send attempts in 15 minutes were answered 429 by Teams (and at least 5 were).')
+@minValue(1)
+@maxValue(100)
+param alertThrottledPercent int = 10
+
 // --- end of alert parameters --------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
@@ -526,8 +535,8 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Alerts (docs/operations.md): the health check, 5xx answers, delivery failures and dead-lettered
-// delivery jobs, all to one action group: an existing one (alertActionGroupId) or one created
+// Alerts (docs/operations.md): the health check, 5xx answers, delivery failures, dead-lettered
+// delivery jobs, the delivery queue's age and Teams' 429 rate, all to one action group: an existing one (alertActionGroupId) or one created
 // here for alertEmail. With neither parameter set no alerts are created.
 
 var alertsEnabled = !empty(alertActionGroupId) || !empty(alertEmail)
@@ -634,7 +643,7 @@ resource deliveryFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-0
   kind: 'LogAlert'
   properties: {
     displayName: '${prefix}-delivery-failures'
-    description: 'Proactive messages (reminders, vote cards, notices) were given up or could not be sent: app not installed for someone, Teams throttling, or the bot identity refused. They are listed for the office under frister / deadlines.'
+    description: 'Proactive messages (reminders, vote cards, notices) were given up after their retries: Teams throttling, Teams errors, or the bot identity refused. Not counted: people who have not installed the app (failed_no_conversation, expected on every reminder wave; the office sees them under frister / deadlines).'
     severity: 2
     enabled: true
     scopes: [
@@ -645,7 +654,7 @@ resource deliveryFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-0
     criteria: {
       allOf: [
         {
-          query: 'customMetrics | where name in ("samspill.delivery.failed", "samspill.delivery.failed_no_conversation") and valueSum > 0'
+          query: 'customMetrics | where name == "samspill.delivery.failed" and valueSum > 0'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -703,7 +712,105 @@ resource deadLetterAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = i
   }
 }
 
+var queueAgeAlertMs = alertQueueAgeSeconds * 1000
+
+resource queueAgeAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
+  name: '${prefix}-delivery-queue-age'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${prefix}-delivery-queue-age'
+    description: 'A delivery job waited more than ${alertQueueAgeSeconds} s from being due to a worker claiming it: the workers are behind (throttling, a stopped instance, storage trouble). See docs/operations.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "samspill.delivery.queue_age" and valueMax > ${queueAgeAlertMs}'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroupResourceId
+      ]
+    }
+  }
+}
+
+// Send attempts = jobs sent (their last attempt) + retries + jobs given up (their last attempt);
+// throttled counts every 429 among them.
+resource throttledAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
+  name: '${prefix}-delivery-throttled'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${prefix}-delivery-throttled'
+    description: 'More than ${alertThrottledPercent} % of the proactive send attempts in 15 minutes were answered 429 by Teams: a tenant\'s limit is hit, or SAMSPILL_DELIVERY_INSTANCES is lower than the instances that send. See docs/operations.md.'
+    severity: 3
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name in ("samspill.delivery.sent", "samspill.delivery.retried", "samspill.delivery.failed", "samspill.delivery.throttled") | summarize throttled = sumif(valueSum, name == "samspill.delivery.throttled"), attempts = sumif(valueSum, name != "samspill.delivery.throttled") | where throttled >= 5 and throttled * 100 > attempts * ${alertThrottledPercent}'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroupResourceId
+      ]
+    }
+  }
+}
+
 // --- end of alerts ------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// Workbook (docs/operations.md "Workbook"): the signals an operator watches, on one page in
+// Application Insights → Workbooks. Its tiles live in infra/workbook.json; the drift test checks
+// them against docs/operations.md and the metric names of src/observability/metrics.ts.
+
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, prefix, 'samspill-workbook')
+  location: location
+  tags: tags
+  kind: 'shared'
+  properties: {
+    displayName: '${prefix} operations'
+    category: 'workbook'
+    sourceId: appInsights.id
+    serializedData: loadTextContent('workbook.json')
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Outputs (no secrets)

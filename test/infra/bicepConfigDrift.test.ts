@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { envSchema, readEnv } from '../../src/config/env.js';
+import { METRIC } from '../../src/observability/metrics.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const infraDir = join(root, 'infra');
@@ -450,5 +451,143 @@ describe('bot identity modes: infra/main.bicep, src/config/env.ts and README agr
     for (const type of envSchema.shape.MicrosoftAppType.unwrap().options) expect(appTypeRow).toContain(`\`${type}\``);
     const passwordRow = readme.split('\n').find((line) => line.startsWith('| `MicrosoftAppPassword` |'))!;
     expect(passwordRow).toContain('UserAssignedMSI');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Alerts and workbook: infra/main.bicep, infra/workbook.json, docs/operations.md and the metric
+// names of src/observability/metrics.ts agree.
+
+interface BicepAlert {
+  name: string;
+  type: string;
+  query?: string;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The value of `${ident}` in a Bicep string: an int parameter's default, or a var `x * n`. */
+function bicepIntValue(text: string, ident: string): number {
+  const param = new RegExp(`^param ${ident} int = (\\d+)$`, 'm').exec(text);
+  if (param) return Number(param[1]);
+  const product = new RegExp(`^var ${ident} = (\\w+) \\* (\\d+)$`, 'm').exec(text);
+  if (product) return bicepIntValue(text, product[1]!) * Number(product[2]);
+  throw new Error(`cannot evaluate \${${ident}} in an alert query`);
+}
+
+/** The alerts the template creates, their log queries evaluated with the parameters' defaults. */
+function bicepAlerts(bicep: string): BicepAlert[] {
+  const text = stripBicepComments(bicep);
+  const alerts: BicepAlert[] = [];
+  for (const m of text.matchAll(/^resource \w+ '(Microsoft\.Insights\/(?:metricAlerts|scheduledQueryRules))@[^']+' = if \(alertsEnabled\) \{\n([\s\S]*?)^\}/gm)) {
+    const body = m[2]!;
+    const name = /^ {2}name: '\$\{prefix\}(-[^']+)'/m.exec(body)?.[1];
+    if (!name) throw new Error(`an alert without a '\${prefix}-…' name: ${body.slice(0, 80)}`);
+    const query = /query: '((?:[^'\\]|\\.)*)'/.exec(body)?.[1];
+    alerts.push({
+      name: `<name>${name}`,
+      type: m[1]!,
+      ...(query ? { query: squash(query.replace(/\$\{(\w+)\}/g, (_, ident: string) => String(bicepIntValue(text, ident)))) } : {}),
+    });
+  }
+  return alerts;
+}
+
+const section = (markdown: string, heading: string): string => {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`docs/operations.md has no "## ${heading}"`);
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end < 0 ? undefined : end);
+};
+
+/** What docs/operations.md says of the alerts: the table's names, and each `// <name>-…` query. */
+function documentedAlerts(markdown: string): { names: string[]; queries: Map<string, string> } {
+  const alerts = section(markdown, 'Alerts');
+  const names = [...alerts.matchAll(/^\| `(<name>-[^`]+)` \|/gm)].map((m) => m[1]!);
+  const queries = new Map<string, string>();
+  for (const m of alerts.matchAll(/```kusto\n\/\/ (<name>-[\w-]+)\n([\s\S]*?)```/g)) queries.set(m[1]!, squash(m[2]!));
+  return { names, queries };
+}
+
+/** Every way the Bicep's alerts and the documentation disagree (empty: they agree). */
+function alertDrift(bicep: string, markdown: string): string[] {
+  const problems: string[] = [];
+  const inBicep = bicepAlerts(bicep);
+  const documented = documentedAlerts(markdown);
+  const bicepNames = inBicep.map((a) => a.name).sort();
+  const docNames = [...documented.names].sort();
+  if (JSON.stringify(bicepNames) !== JSON.stringify(docNames)) problems.push(`alert names: Bicep ${bicepNames.join(', ')}; docs ${docNames.join(', ')}`);
+  for (const alert of inBicep.filter((a) => a.query !== undefined)) {
+    const doc = documented.queries.get(alert.name);
+    if (doc !== alert.query) problems.push(`${alert.name}: Bicep runs «${alert.query}», docs show «${doc ?? 'nothing'}»`);
+  }
+  for (const name of documented.queries.keys()) {
+    if (!inBicep.some((a) => a.name === name && a.query !== undefined)) problems.push(`docs show a query for ${name}, which is no log alert in the Bicep`);
+  }
+  return problems;
+}
+
+describe('alerts and workbook: infra/, docs/operations.md and the emitted metrics agree', () => {
+  const operations = readFileSync(join(root, 'docs', 'operations.md'), 'utf8');
+  const workbookText = readFileSync(join(infraDir, 'workbook.json'), 'utf8');
+  const workbook = JSON.parse(workbookText) as {
+    version: string;
+    items: { type: number; name: string; content: { title?: string; query?: string; resourceType?: string; timeContextFromParameter?: string; parameters?: { name: string }[] } }[];
+  };
+  const tiles = workbook.items.filter((i) => i.type === 3);
+  const metricNames = new Set<string>(Object.values(METRIC));
+  /** Metric names in a query (not attribute names: those are read as customDimensions["…"]). */
+  const namesIn = (query: string) => [...query.matchAll(/(?<!\[)"(samspill\.[a-z_.]+)"/g)].map((m) => m[1]!);
+
+  it('the Bicep creates exactly the documented alerts, each log alert running the documented query', () => {
+    expect(alertDrift(mainBicep, operations)).toEqual([]);
+    expect(bicepAlerts(mainBicep).filter((a) => a.query).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pages for the right things: failures without failed_no_conversation, queue age, the 429 rate', () => {
+    const alerts = new Map(bicepAlerts(mainBicep).map((a) => [a.name, a]));
+    expect(alerts.get('<name>-delivery-failures')?.query).toBe('customMetrics | where name == "samspill.delivery.failed" and valueSum > 0');
+    expect(alerts.get('<name>-delivery-queue-age')?.query).toContain(`"${METRIC.deliveryQueueAge}" and valueMax > 300000`);
+    expect(alerts.get('<name>-delivery-throttled')?.query).toContain(`name == "${METRIC.deliveryThrottled}"`);
+    for (const alert of alerts.values()) expect(alert.query ?? '', alert.name).not.toContain(METRIC.deliveryFailedNoConversation);
+  });
+
+  it('fails when the Bicep and the docs drift apart', () => {
+    const noConversationBack = mainBicep.replace(
+      `query: 'customMetrics | where name == "samspill.delivery.failed" and valueSum > 0'`,
+      `query: 'customMetrics | where name in ("samspill.delivery.failed", "samspill.delivery.failed_no_conversation") and valueSum > 0'`,
+    );
+    expect(noConversationBack).not.toBe(mainBicep);
+    expect(alertDrift(noConversationBack, operations).join('\n')).toMatch(/<name>-delivery-failures: Bicep runs/);
+    const thresholdChanged = mainBicep.replace('param alertQueueAgeSeconds int = 300', 'param alertQueueAgeSeconds int = 600');
+    expect(alertDrift(thresholdChanged, operations).join('\n')).toMatch(/<name>-delivery-queue-age/);
+    const rowDropped = operations.replace(/^\| `<name>-delivery-throttled` .*\n/m, '');
+    expect(alertDrift(mainBicep, rowDropped).join('\n')).toMatch(/alert names/);
+  });
+
+  it('alert and workbook queries name only metrics the service emits', () => {
+    const queries = [...bicepAlerts(mainBicep).flatMap((a) => (a.query ? [a.query] : [])), ...tiles.map((t) => t.content.query ?? '')];
+    const named = queries.flatMap(namesIn);
+    expect(named.length).toBeGreaterThan(10);
+    for (const name of named) expect(metricNames, name).toContain(name);
+  });
+
+  it('the Bicep deploys the workbook file, which shows every metric the service emits', () => {
+    const text = stripBicepComments(mainBicep);
+    expect(text).toMatch(/resource workbook 'Microsoft\.Insights\/workbooks@[^']+' = \{[\s\S]*?sourceId: appInsights\.id[\s\S]*?serializedData: loadTextContent\('workbook\.json'\)/);
+    expect(workbook.version).toBe('Notebook/1.0');
+    const onTiles = new Set(tiles.flatMap((t) => namesIn(t.content.query ?? '')));
+    for (const name of metricNames) expect(onTiles, name).toContain(name);
+    const timeRange = workbook.items.find((i) => i.type === 9)?.content.parameters?.map((p) => p.name);
+    expect(timeRange).toContain('TimeRange');
+    for (const tile of tiles) {
+      expect(tile.content.resourceType, tile.name).toBe('microsoft.insights/components');
+      expect(tile.content.timeContextFromParameter, tile.name).toBe('TimeRange');
+    }
+  });
+
+  it('docs/operations.md lists exactly the workbook tiles', () => {
+    const listed = [...section(operations, 'Workbook').matchAll(/^\| (?!tile \||---)([^|]+?) \|/gm)].map((m) => m[1]!);
+    expect(listed.sort()).toEqual(tiles.map((t) => t.content.title ?? '').sort());
   });
 });
