@@ -1,7 +1,10 @@
 // The storage an operator command works on: the service's own configuration (src/config/env.ts:
-// AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_NAME with a managed identity or
-// AZURE_CLIENT_ID), else the embedded Azurite's data folder, as `npm start` would use it.
-// Storage requests keep the SDKs' patient defaults: an operator command may wait, a user may not.
+// AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_NAME), else the embedded Azurite's
+// data folder, as `npm start` would use it. With an account name the operator signs in as
+// themself (DefaultAzureCredential: `az login` on a laptop, the managed identity on Azure), since
+// the account takes no keys. Storage requests keep the SDKs' patient defaults: an operator
+// command may wait, a user may not.
+import { DefaultAzureCredential } from '@azure/identity';
 import { ConfigError, readEnv } from '../src/config/env.js';
 import { storageClients, storageTargetFrom, type StorageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
@@ -11,7 +14,8 @@ export async function withOperatorStorage<T>(work: (clients: StorageClients, whe
   const target = storageTargetFrom(env);
   if (target) {
     const where = target.kind === 'managed-identity' ? `storage account ${target.accountName}` : 'the storage of AZURE_STORAGE_CONNECTION_STRING';
-    return work(storageClients(target), where);
+    const credential = () => new DefaultAzureCredential(target.kind === 'managed-identity' && target.clientId ? { managedIdentityClientId: target.clientId } : {});
+    return work(storageClients(target, credential), where);
   }
   const embedded = await startEmbeddedAzurite(env.SAMSPILL_DATA_DIR);
   try {
