@@ -8,10 +8,10 @@ export interface CommandResult {
   stderr: string;
 }
 
-export function runOperatorScript(script: string, args: string[], connectionString: string): Promise<CommandResult> {
+export function runOperatorScript(script: string, args: string[], connectionString: string, env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_ACCOUNT_NAME: '' },
+      env: { ...process.env, AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_ACCOUNT_NAME: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
