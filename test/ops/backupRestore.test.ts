@@ -14,7 +14,7 @@ import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT } from '../support/fixtures.js';
-import { runOperatorScript } from '../support/operatorCommand.js';
+import { COMMAND_TEST_TIMEOUT_MS, runOperatorScript } from '../support/operatorCommand.js';
 import { runProgrammeWeek, weekProgramme, type ProgrammeWeek } from '../support/programmeWeek.js';
 
 let azurite: TestAzurite;
@@ -75,7 +75,7 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('backup and restore', () => {
+describe('backup and restore', { timeout: COMMAND_TEST_TIMEOUT_MS }, () => {
   it('gives back every row of every table, with its type, after the tables were emptied', async () => {
     const before = await snapshot();
     for (const table of ['conversations', 'ideas', 'votes', 'ballots', 'deliveries', 'bodyChannels', 'typecheck']) {

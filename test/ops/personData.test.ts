@@ -13,7 +13,7 @@ import { Tables } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT, people } from '../support/fixtures.js';
-import { runOperatorScript } from '../support/operatorCommand.js';
+import { COMMAND_TEST_TIMEOUT_MS, runOperatorScript } from '../support/operatorCommand.js';
 import { runProgrammeWeek, weekProgramme, type ProgrammeWeek } from '../support/programmeWeek.js';
 
 let azurite: TestAzurite;
@@ -44,7 +44,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('a person’s data by Entra object id', () => {
+describe('a person’s data by Entra object id', { timeout: COMMAND_TEST_TIMEOUT_MS }, () => {
   it('exports every row that names them, with the Teams id and name found in storage', async () => {
     const naming = (await everyRow()).filter((r) => namesMember(r.text));
     expect(new Set(naming.map((r) => r.table))).toEqual(new Set(['ballots', 'conversations', 'ideas', 'votes', 'deliveries']));

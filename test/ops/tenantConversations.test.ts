@@ -13,7 +13,7 @@ import type { Person } from '../support/activities.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
-import { runOperatorScript } from '../support/operatorCommand.js';
+import { COMMAND_TEST_TIMEOUT_MS, runOperatorScript } from '../support/operatorCommand.js';
 import { startTestApp } from '../support/testApp.js';
 
 const TENANT_FN = 'tenant-finans-norge';
@@ -60,7 +60,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('forgetting a departed party tenant’s conversations', () => {
+describe('forgetting a departed party tenant’s conversations', { timeout: COMMAND_TEST_TIMEOUT_MS }, () => {
   it('is refused while a programme file still names the tenant', async () => {
     const result = await runOperatorScript('tenant', ['forget-conversations', TENANT_FN, '--yes'], azurite.connectionString, { SAMSPILL_PROGRAMMES: stillNamed });
     expect(result.code).toBe(1);

@@ -2,6 +2,10 @@
 // process, with storage configured by the environment, here the test's Azurite.
 import { spawn } from 'node:child_process';
 
+/** A test that runs commands waits for each child's start-up (tsx compiles the script), which on
+ * a loaded machine takes several seconds: more than the default 30 s for two or three of them. */
+export const COMMAND_TEST_TIMEOUT_MS = 120_000;
+
 export interface CommandResult {
   code: number | null;
   stdout: string;
