@@ -290,7 +290,9 @@ export class DeliveryWorker {
       await queue.send(ref, this.options.sendTimeoutMs + 1_000); // another instance won the claim
       return 'done';
     }
-    deliveryMetrics.claimed(entry.createdAt, now);
+    // Queue age is the backlog: from when the job was due to its first claim. A later claim (after
+    // a deferral, a lost lease, or a retry on first contact) is not waiting in the backlog again.
+    if (entry.claims === 0) deliveryMetrics.claimed(Math.max(entry.createdAt, entry.job.notBefore ?? 0), now);
     if (message.dequeueCount > this.options.maxDequeueCount) {
       const lastError = `gave up after the queue message was received ${message.dequeueCount} times`;
       await this.settle(claim, { kind: 'failed-gave-up', at: now, attempts: 0, lastError });
