@@ -334,13 +334,40 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     );
   });
 
-  it('a body entry that tries to redefine the body', async () => {
+  it('a body entry may give the whole body as the preset has it, decidedBy.title included (issue 24.8)', async () => {
+    // Copying a body from the preset into the file and adding the people is how many start.
+    const file = structuredClone(skate) as any;
+    file.bodies = loadPreset('skate').bodies.map((body) => ({ ...body, ...skate.bodies.find((e) => e.id === body.id) }));
+    file.bodies[0].decidedBy = { ...loadPreset('skate').bodies[0]!.decidedBy, person: 'direktor' };
+    const [programme] = await loadProgrammes(await write(file));
+    expect(programme!.bodies.find((b) => b.id === 'skate')).toMatchObject({
+      decidedBy: { person: 'direktor', title: { nb: 'Difis direktør', en: 'The Director of Difi' } },
+      rule: { kind: 'consensus' },
+      members: ['direktor', 'nav-leder'],
+    });
+    expect(programme!.bodies.map((b) => b.name)).toEqual(loadPreset('skate').bodies.map((b) => b.name));
+  });
+
+  it('a field a body entry gives replaces the preset\'s; a field the body does not have is named with the ones it has', async () => {
     const file = demoCopy();
-    file.bodies[0].rule = { kind: 'majority' };
-    const path = await write(file);
+    file.bodies[0].rule = { kind: 'majority', quorum: { minVotesCast: 2 } };
+    file.bodies[0].aliases = ['TLF'];
+    const [programme] = await loadProgrammes(await write(file));
+    expect(programme!.bodies[0]).toMatchObject({ id: 'topplederforum', rule: { kind: 'majority' }, aliases: ['TLF'], meets: 'half-yearly' });
+
+    const typo = demoCopy();
+    typo.bodies[1].memebrs = [ALEX];
+    const path = await write(typo);
     expect((await rejection(path)).message).toBe(
-      `${path}: bodies[0] (id "topplederforum").rule: unknown field; with a preset, a "bodies" entry only says who sits in the body (id, members, chair, observers, secretary, decidedBy.person); to redefine a body, write the whole programme without "preset"`,
+      `${path}: bodies[1] (id "styringsgruppe").memebrs: unknown field; a body's fields are id, name, aliases, rule, decidedBy, meets, seats, basis, members, chair, observers, secretary`,
     );
+  });
+
+  it('a field the file gives wrong inside decidedBy is named in the file', async () => {
+    const file = structuredClone(skate) as any;
+    file.bodies[1].decidedBy = { person: 'direktor', title: { nb: 'Direktøren' } };
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: bodies[1] (id "skate").decidedBy.title.en: required, but missing (expected string)`);
   });
 
   it('the same programme (tenant and id) in two files names both files', async () => {
