@@ -137,6 +137,34 @@ describe('loading programme files', () => {
     expect(yml).toMatch(new RegExp(`currentUser:\\n(?:\\s+#.*\\n)?(?:\\s+\\w+: .*\\n)*?\\s+aadObjectId: ${ALEX}\\n`));
   });
 
+  // Issue 24.8: a ready file per preset, so an office starts from its own agreement's file.
+  it.each(['dsop', 'skate', 'digi-rogaland', 'kmd-ks'] as const)('the shipped programmes/%s.json loads on its preset with every body seated', async (preset) => {
+    const path = fileURLToPath(new URL(`../../programmes/${preset}.json`, import.meta.url));
+    const raw = JSON.parse(await readFile(path, 'utf8')) as { preset: string };
+    expect(raw.preset).toBe(preset);
+    const [programme, ...rest] = await loadProgrammes(path);
+    expect(rest).toEqual([]);
+    const governance = loadPreset(preset);
+    expect(programme!.gates).toEqual(governance.gates);
+    expect(programme!.schedules).toEqual(governance.schedules);
+    expect(programme!.bodies.map((b) => b.id)).toEqual(governance.bodies.map((b) => b.id));
+    expect(programme!.people.some((p) => p.roles.includes('office'))).toBe(true);
+    for (const body of programme!.bodies) {
+      expect(body.members.length, body.id).toBeGreaterThan(1);
+      expect(body.chair, body.id).toBeDefined();
+      expect(body.secretary, body.id).toBeDefined();
+      // An advisory body names the person who decides (Skate: the Difi director, seed 004 §6.4).
+      if (body.decidedBy) expect(body.decidedBy.person, body.id).toBeDefined();
+    }
+  });
+
+  it('the whole programmes/ folder loads: the demo and the four ready files live side by side', async () => {
+    const folder = fileURLToPath(new URL('../../programmes', import.meta.url));
+    const programmes = await loadProgrammes(folder);
+    expect(programmes.map((p) => p.id).sort()).toEqual(['digi-rogaland', 'dsop', 'dsop', 'kmd-ks', 'skate']);
+    expect(new Set(programmes.map((p) => p.tenantId)).size).toBe(programmes.length);
+  });
+
   it('loads every *.json file in a folder, sorted by name, ignoring other files', async () => {
     const folder = await mkdtemp(join(dir, 'folder-'));
     await write(skate, 'c-skate.json', folder);
