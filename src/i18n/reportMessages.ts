@@ -7,6 +7,14 @@ export const reportMessages = {
     nb: '{number} · periode {period} · frist {deadline}.',
     en: '{number} · period {period} · due {deadline}.',
   },
+  'report.form.introLate': {
+    nb: '{number} · periode {period} · fristen var {deadline}, og rapporten er forsinket.',
+    en: '{number} · period {period} · it was due {deadline}, and the report is late.',
+  },
+  'report.form.introUpcoming': {
+    nb: '{number} · neste periode {period} åpner {opens} · frist {deadline}. Skjemaet kan fylles ut når perioden åpner.',
+    en: '{number} · the next period {period} opens {opens} · due {deadline}. The form can be filled in once the period opens.',
+  },
   'report.form.introFiled': {
     nb: '{number} · periode {period} · levert {filed} (versjon {version}). Du kan rette den til {closes}.',
     en: '{number} · period {period} · filed {filed} (version {version}). You can correct it until {closes}.',
@@ -72,6 +80,7 @@ export const reportMessages = {
   'report.mine.heading': { nb: 'Dine statusrapporter', en: 'Your status reports' },
   'report.mine.text': { nb: 'Velg rapporten du vil fylle ut eller rette.', en: 'Pick the report to fill in or correct.' },
   'report.mine.open': { nb: '{number} ({period}): ikke levert', en: '{number} ({period}): not filed' },
+  'report.mine.upcoming': { nb: '{number} ({period}): åpner {opens}', en: '{number} ({period}): opens {opens}' },
   'report.mine.filed': { nb: '{number} ({period}): levert, kan rettes', en: '{number} ({period}): filed, can be corrected' },
   'reminder.open': {
     nb: 'Det er tid for {schedule} for {period}. Fristen er {deadline}.',
@@ -111,6 +120,7 @@ export const reportMessages = {
   'deadlines.none': { nb: 'Du er ikke med i noe program med rapportering.', en: 'You are in no programme with reporting.' },
   'deadlines.schedule': { nb: '{programme}: {schedule} {period}', en: '{programme}: {schedule} {period}' },
   'deadlines.due': { nb: 'Frist {deadline}{late}', en: 'Due {deadline}{late}' },
+  'deadlines.upcoming': { nb: 'Åpner {opens}, frist {deadline}', en: 'Opens {opens}, due {deadline}' },
   'deadlines.passed': { nb: ' (passert)', en: ' (passed)' },
   'deadlines.mine.filed': { nb: 'Din rapport for {number}: levert {at}', en: 'Your report for {number}: filed {at}' },
   'deadlines.mine.open': { nb: 'Din rapport for {number}: ikke levert', en: 'Your report for {number}: not filed' },

@@ -36,3 +36,9 @@ export function offeredPeriod(rule: PeriodRule, now: number, filed: boolean): Of
   if (!filed && now <= lateUntil(rule, current)) return { period: current, standing: 'late' };
   return { period: nextPeriod(rule, current), standing: 'upcoming' };
 }
+
+/** How a given period stands at `now` (for a card opened on a period it names). */
+export function standingAt(period: Pick<Period, 'opens' | 'deadline'>, now: number): PeriodStanding {
+  if (now < period.opens) return 'upcoming';
+  return now <= period.deadline ? 'due' : 'late';
+}
