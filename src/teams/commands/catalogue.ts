@@ -308,6 +308,17 @@ export const commandCatalogue = {
     scopes: ['personal'],
     audience: 'member',
   },
+  upcoming: {
+    words: { nb: ['kommende', 'kommende utsendinger'], en: ['upcoming', 'upcoming messages'] },
+    description: {
+      nb: 'Hva påminnelsene sender de neste dagene, og til hvem (påminnelser, varsler til programkontoret, innkallinger)',
+      en: 'What the reminder ticks send in the next days, and to whom (reminders, escalations, convene notices)',
+    },
+    example: { nb: 'kommende 30', en: 'upcoming 30' },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
+  },
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof commandCatalogue;
