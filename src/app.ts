@@ -78,6 +78,9 @@ export interface AppOptions {
   reminderIntervalMs?: number;
   /** Overrides of the HTTP edge's slow-client and in-flight limits (tests). */
   httpLimits?: HttpServerOptions['limits'];
+  /** false: enqueue proactive messages but send none from this process (the operator's tick
+   * command: the deployment's own instances send them). Default true. */
+  sendDeliveries?: boolean;
 }
 
 export interface App {
@@ -100,7 +103,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -287,7 +290,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     log,
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
-  worker.start();
+  if (sendDeliveries) worker.start();
   // Admitted parties are served as soon as they are read; until then their people are treated
   // as outsiders (the safe side of the disclosure guard).
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
