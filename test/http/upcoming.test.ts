@@ -3,8 +3,6 @@
 // reminder and the escalation to the office, the convene notice), and what the preview lists for
 // a tick is what that tick then sends; what is sent leaves the list; others are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { storageClients } from '../../src/storage/connection.js';
@@ -13,6 +11,7 @@ import { Tables } from '../../src/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import { conversationWith, waitFor, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { monthlyStatusReport, seedActiveProject } from '../support/reportingProject.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const at = (date: string, hour = 9, minute = 0) => osloTime(date, hour, minute);
@@ -23,17 +22,7 @@ const programme: Programme = (() => {
   return programmeSchema.parse({
     ...base,
     bodies: base.bodies.map((b) => ({ ...b, meets: 'monthly' })),
-    schedules: [
-      {
-        id: 'statusrapport',
-        name: text('månedlig statusrapport', 'monthly status report'),
-        kind: 'status-report',
-        cadence: { kind: 'monthly', exceptMonths: [7] },
-        recipients: 'project-leaders',
-        deadlineBusinessDays: 5,
-        remindBusinessDaysBefore: [3, 1],
-      },
-    ],
+    schedules: [monthlyStatusReport(text('månedlig statusrapport', 'monthly status report'))],
   });
 })();
 
@@ -71,13 +60,7 @@ beforeAll(async () => {
   for (const person of [people.office, people.office2, people.chair, people.member, people.observer]) await chat.say(person, 'help');
   // Per leads an active project: he reports monthly.
   const ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: service.azurite.connectionString })));
-  const started = at('2026-11-16');
-  const seeded = await ideas.register({ tenantId: TENANT, programmeId: 'dsop' }, 'seed-1', { prefix: 'DSOP', year: 2026 }, (number) => {
-    const r = register(programme, { number, title: 'Prosjekt', description: 'Et prosjekt.', party: 'finans-norge', links: [], submittedBy: { id: people.member.aadObjectId, name: people.member.name }, at: started });
-    if (!r.ok) return r;
-    return ok({ idea: { ...r.value.idea, status: 'active', phase: 'konsept', phaseStartedAt: started, projectLeader: people.member.aadObjectId }, history: r.value.history });
-  });
-  expect(seeded.ok).toBe(true);
+  await seedActiveProject(ideas, programme, people.member, at('2026-11-16'));
 }, 60_000);
 afterAll(async () => service.stop());
 

@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import { osloTime } from '../../src/domain/schedule/oslo.js';
 import { storageClients } from '../../src/storage/connection.js';
@@ -18,6 +16,7 @@ import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { monthlyStatusReport, seedActiveProject } from '../support/reportingProject.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const base = testProgramme();
@@ -25,17 +24,7 @@ const programme: Programme = programmeSchema.parse({
   ...base,
   // A programme file must say each body's quorum.
   bodies: base.bodies.map((b) => ({ ...b, rule: { ...b.rule, quorum: { majorityOfMembers: true } } })),
-  schedules: [
-    {
-      id: 'statusrapport',
-      name: { nb: 'Månedlig statusrapport', en: 'Monthly status report' },
-      kind: 'status-report',
-      cadence: { kind: 'monthly', exceptMonths: [7] },
-      recipients: 'project-leaders',
-      deadlineBusinessDays: 5,
-      remindBusinessDaysBefore: [3, 1],
-    },
-  ],
+  schedules: [monthlyStatusReport()],
 });
 
 let azurite: TestAzurite;
@@ -69,13 +58,7 @@ beforeAll(async () => {
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString }));
   ledger = new DeliveryLedger(tables);
   // Per leads an active project, so December's report is his to file.
-  const started = osloTime('2026-11-16', 9);
-  const seeded = await new IdeaTable(tables).register({ tenantId: TENANT, programmeId: 'dsop' }, 'seed-1', { prefix: 'DSOP', year: 2026 }, (number) => {
-    const r = register(programme, { number, title: 'Prosjekt', description: 'Et prosjekt.', party: 'finans-norge', links: [], submittedBy: { id: people.member.aadObjectId, name: people.member.name }, at: started });
-    if (!r.ok) return r;
-    return ok({ idea: { ...r.value.idea, status: 'active', phase: 'konsept', phaseStartedAt: started, projectLeader: people.member.aadObjectId }, history: r.value.history });
-  });
-  expect(seeded.ok).toBe(true);
+  await seedActiveProject(new IdeaTable(tables), programme, people.member, osloTime('2026-11-16', 9));
 }, 60_000);
 afterAll(async () => {
   await azurite.stop();
