@@ -1,7 +1,7 @@
 // What a programme's file switches on beyond what every programme has (issue 24.4): a DSOP
 // participant is not offered roadmap revisions, Skate's final treatment or the yearly revision of
 // the agreement. Each feature is read from the same setting the feature's own code reads, so the
-// help card and the command router cannot disagree with it. Pure.
+// help card cannot offer a command its programme does not have. Pure.
 import { revisionRuleOf } from '../agreement/agreementRevision.js';
 import { adviceBody } from '../measures/finalTreatment.js';
 import { roadmapBodyOf } from '../roadmap/revision.js';
