@@ -23,6 +23,7 @@ import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
 import { helpCard } from './teams/commands/help.js';
+import type { Planner } from './app/reminders/upcoming.js';
 import { ideaCommands } from './teams/ideas/ideaCommands.js';
 import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
@@ -79,6 +80,9 @@ export interface AppOptions {
   reminderIntervalMs?: number;
   /** Overrides of the HTTP edge's slow-client and in-flight limits (tests). */
   httpLimits?: HttpServerOptions['limits'];
+  /** false: enqueue proactive messages but send none from this process (the operator's tick
+   * command: the deployment's own instances send them). Default true. */
+  sendDeliveries?: boolean;
 }
 
 export interface App {
@@ -103,7 +107,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -177,6 +181,21 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // The agreement's revision goes to the deciding body's vote after its hearing (Digi Rogaland §8).
   const agreementVoteDeps: PutToVoteDeps = { ...votes.deps, revisions: agreementRevisions, title: agreementRevisionTitle };
   const hearingDeps = { revisions: agreementRevisions, mail: new DeliveredHearingMail(delivery, cards, chatLanguages), cards, votes: agreementVoteDeps };
+  const planConvene: Planner = (to, programmes, now) =>
+    planConveneReminders(
+      {
+        programmes,
+        votes: votes.deps.votes,
+        reports: reports.reports,
+        ideas,
+        roadmapChanges: agreements.roadmapRevisions,
+        delivery: to,
+        languages: chatLanguages,
+        text: conveneText,
+        log,
+      },
+      now,
+    );
   const reports = createReportModule({
     tables,
     ideas,
@@ -197,21 +216,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
       await hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now);
       // Reminders to convene each body that meets on a cadence (chair and secretary).
-      await planConveneReminders(
-        {
-          programmes: directory.programmes,
-          votes: votes.deps.votes,
-          reports: reports.reports,
-          ideas,
-          roadmapChanges: agreements.roadmapRevisions,
-          delivery,
-          languages: chatLanguages,
-          text: conveneText,
-          log,
-        },
-        now,
-      );
+      await planConvene(delivery, directory.programmes, now);
     },
+    // The office's `upcoming` runs the convene planner too, against its recording Delivery.
+    previewed: [planConvene],
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
     // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
@@ -293,7 +301,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     log,
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
-  worker.start();
+  if (sendDeliveries) worker.start();
   // Admitted parties are served as soon as they are read; until then their people are treated
   // as outsiders (the safe side of the disclosure guard).
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>

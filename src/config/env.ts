@@ -48,6 +48,12 @@ export const envSchema = z.object({
    * balancer takes the instance out before the server stops accepting connections.
    */
   SAMSPILL_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /**
+   * What this deployment is. Only a staging deployment lets an operator run the reminder tick
+   * for a chosen date (`npm run tick -- --at …`): in production that would send real people
+   * reminders for a day that has not come.
+   */
+  SAMSPILL_DEPLOYMENT: z.enum(['production', 'staging']).default('production'),
   /** Run the reminder scheduler in this process. */
   SAMSPILL_SCHEDULER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

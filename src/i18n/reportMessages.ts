@@ -7,6 +7,14 @@ export const reportMessages = {
     nb: '{number} · periode {period} · frist {deadline}.',
     en: '{number} · period {period} · due {deadline}.',
   },
+  'report.form.introLate': {
+    nb: '{number} · periode {period} · fristen var {deadline}, og rapporten er forsinket.',
+    en: '{number} · period {period} · it was due {deadline}, and the report is late.',
+  },
+  'report.form.introUpcoming': {
+    nb: '{number} · neste periode {period} åpner {opens} · frist {deadline}. Skjemaet kan fylles ut når perioden åpner.',
+    en: '{number} · the next period {period} opens {opens} · due {deadline}. The form can be filled in once the period opens.',
+  },
   'report.form.introFiled': {
     nb: '{number} · periode {period} · levert {filed} (versjon {version}). Du kan rette den til {closes}.',
     en: '{number} · period {period} · filed {filed} (version {version}). You can correct it until {closes}.',
@@ -72,6 +80,7 @@ export const reportMessages = {
   'report.mine.heading': { nb: 'Dine statusrapporter', en: 'Your status reports' },
   'report.mine.text': { nb: 'Velg rapporten du vil fylle ut eller rette.', en: 'Pick the report to fill in or correct.' },
   'report.mine.open': { nb: '{number} ({period}): ikke levert', en: '{number} ({period}): not filed' },
+  'report.mine.upcoming': { nb: '{number} ({period}): åpner {opens}', en: '{number} ({period}): opens {opens}' },
   'report.mine.filed': { nb: '{number} ({period}): levert, kan rettes', en: '{number} ({period}): filed, can be corrected' },
   'reminder.open': {
     nb: 'Det er tid for {schedule} for {period}. Fristen er {deadline}.',
@@ -111,6 +120,7 @@ export const reportMessages = {
   'deadlines.none': { nb: 'Du er ikke med i noe program med rapportering.', en: 'You are in no programme with reporting.' },
   'deadlines.schedule': { nb: '{programme}: {schedule} {period}', en: '{programme}: {schedule} {period}' },
   'deadlines.due': { nb: 'Frist {deadline}{late}', en: 'Due {deadline}{late}' },
+  'deadlines.upcoming': { nb: 'Åpner {opens}, frist {deadline}', en: 'Opens {opens}, due {deadline}' },
   'deadlines.passed': { nb: ' (passert)', en: ' (passed)' },
   'deadlines.mine.filed': { nb: 'Din rapport for {number}: levert {at}', en: 'Your report for {number}: filed {at}' },
   'deadlines.mine.open': { nb: 'Din rapport for {number}: ikke levert', en: 'Your report for {number}: not filed' },
@@ -131,6 +141,28 @@ export const reportMessages = {
   'deadlines.otherFailures': {
     nb: '{count} andre meldinger kunne ikke leveres etter flere forsøk.',
     en: '{count} other messages could not be delivered after several attempts.',
+  },
+  'upcoming.heading': { nb: 'Kommende utsendinger', en: 'Upcoming messages' },
+  'upcoming.subheading': {
+    nb: 'Det påminnelsene sender fra {from} til og med {until}, om ingenting endrer seg før (en levert rapport tar bort påminnelsene om den).',
+    en: 'What the reminder ticks send from {from} up to and including {until}, if nothing changes before then (a filed report takes its reminders off).',
+  },
+  'upcoming.when': { nb: '{when} · {programme}', en: '{when} · {programme}' },
+  'upcoming.nextTick': { nb: 'Neste kjøring (nå)', en: 'Next tick (now)' },
+  'upcoming.line': { nb: '{what} → {people}', en: '{what} → {people}' },
+  'upcoming.more': { nb: ' og {count} til', en: ' and {count} more' },
+  'upcoming.reminder.open': { nb: 'Varsel om {schedule} {period}', en: 'Notice of the {schedule} {period}' },
+  'upcoming.reminder.remind': { nb: 'Påminnelse om {schedule} {period}', en: 'Reminder of the {schedule} {period}' },
+  'upcoming.reminder.overdue': { nb: 'Forsinket: {schedule} {period}', en: 'Overdue: {schedule} {period}' },
+  'upcoming.escalation': { nb: 'Til programkontoret: hvem som mangler {schedule} {period}', en: 'To the office: who is missing the {schedule} {period}' },
+  'upcoming.convene': { nb: 'Innkalling: {body} skal møtes ({period})', en: 'Convene: {body} is due to meet ({period})' },
+  'upcoming.other': { nb: 'Varsel om fasens lengde', en: 'Phase-length warning' },
+  'upcoming.channel': { nb: 'en kanal', en: 'a channel' },
+  'upcoming.nothing': { nb: 'Ingenting skal sendes til og med {until}.', en: 'Nothing is to be sent up to and including {until}.' },
+  'upcoming.officeOnly': { nb: 'Bare programkontoret kan se kommende utsendinger.', en: 'Only the programme office can see the upcoming messages.' },
+  'upcoming.badDays': {
+    nb: 'Skriv «kommende» eller «kommende <dager>», med 1 til {max} dager.',
+    en: 'Type "upcoming" or "upcoming <days>", with 1 to {max} days.',
   },
   'deadlines.nothing': { nb: 'Ingenting å vise.', en: 'Nothing to show.' },
 } as const satisfies Record<string, LocalisedText>;

@@ -33,6 +33,9 @@ const notSetInAzure: Readonly<Record<string, string>> = {
   SAMSPILL_DATA_DIR: 'local only (embedded Azurite)',
   // The schema default (256 KiB) is the production value.
   SAMSPILL_MAX_BODY_BYTES: 'default suits production',
+  // The schema default (production) is what the Bicep deploys; only a staging deployment says
+  // staging (it lets an operator run the tick for a chosen date).
+  SAMSPILL_DEPLOYMENT: 'default suits production',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -128,6 +128,9 @@ export const bodySchema = z
   .object({
     id,
     name: localisedTextSchema,
+    /** Other names people write for the body, in any language (e.g. «AU», «arbeidsutvalget»):
+     * matched like the id and the name, in either form and case (bodyNames.ts). */
+    aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
     rule: decisionRuleSchema,
     /** When set, the body's vote is advice and this person's decision is recorded separately
      * (Skate: the Difi director decides). */
