@@ -42,6 +42,8 @@ import { QueuedDelivery } from './storage/queuedDelivery.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/deliveryWorker.js';
 import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, tenantShare } from './teams/delivery/rateLimits.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
+import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
+import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
@@ -275,7 +277,13 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     queue: deliveryQueue,
     ledger: deliveryLedger,
     conversations,
-    send: createSendToTeams(adapter, env.MicrosoftAppId ?? '', { guard, registry: votes.registry, now: wallClock.now }),
+    send: createSendToTeams(adapter, env.MicrosoftAppId ?? '', {
+      guard,
+      registry: votes.registry,
+      now: wallClock.now,
+      // A withheld proactive message is told to the office, in personal chat and its language.
+      withheld: new OfficeWithheldNotices({ directory, delivery, languages: chatLanguages, text: withheldNoticeText }),
+    }),
     limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS, tenantWindows: tenantShare(env.SAMSPILL_DELIVERY_INSTANCES) }),
     clock: wallClock,
     random: Math.random,

@@ -43,6 +43,9 @@ export type DeliveryOutcome =
   | { kind: 'failed-no-conversation'; at: number }
   | { kind: 'failed-gave-up'; at: number; attempts: number; lastStatus?: number; lastError?: string };
 
+/** `lastError` of a job the disclosure guard refused (sendToTeams.ts answers 403 with it). */
+export const DISCLOSURE_BLOCKED = 'DisclosureBlocked';
+
 export type DeliveryState = 'queued' | 'claimed' | 'sent' | 'failed';
 
 export interface DeliveryRecord {

@@ -118,6 +118,11 @@ export const reportMessages = {
   'deadlines.missing': { nb: 'Mangler: {person}{projects}', en: 'Missing: {person}{projects}' },
   'deadlines.late': { nb: 'Forsinket: {person}{projects}', en: 'Late: {person}{projects}' },
   'deadlines.nobodyMissing': { nb: 'Ingen mangler.', en: 'Nobody is missing.' },
+  'deadlines.withheldHeading': { nb: '{programme}: holdt tilbake av konfidensialitetsreglene', en: '{programme}: held back by the confidentiality rules' },
+  'deadlines.withheld': {
+    nb: '{recipient}: en melding ble ikke sendt ({at}). Sjekk personens aktør og leietakere i programfilen; «revisjonslogg» viser hvorfor.',
+    en: "{recipient}: a message was not sent ({at}). Check the person's party and tenants in the programme file; `audit log` shows why.",
+  },
   'deadlines.unreachableHeading': { nb: '{programme}: kan ikke nås', en: '{programme}: not reachable' },
   'deadlines.unreachable': {
     nb: '{person}: ikke nådd ({at}); personen må installere Samspill-appen i Teams',

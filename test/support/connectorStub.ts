@@ -26,6 +26,9 @@ export interface ConnectorStub {
   rosters: Map<string, RosterMember[]>;
   /** Conversations whose roster calls fail (the bot must then fail closed). */
   brokenRosters: Set<string>;
+  /** Conversations whose next N roster or member reads are throttled (429, Retry-After 1), as
+   * Teams throttles roster fetches under the same limits as sends. */
+  throttledRosters: Map<string, number>;
   /** Resolves when at least `count` activities have been sent (or rejects after a timeout). */
   waitFor(count: number, timeoutMs?: number): Promise<SentActivity[]>;
   clear(): void;
@@ -44,6 +47,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   let counter = 0;
   const rosters = new Map<string, RosterMember[]>();
   const brokenRosters = new Set<string>();
+  const throttledRosters = new Map<string, number>();
   const json = (res: import('node:http').ServerResponse, status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(value));
@@ -54,6 +58,12 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     if (req.method === 'GET' && members) {
       const conversationId = decodeURIComponent(members[1] ?? '');
       if (brokenRosters.has(conversationId)) return json(res, 503, { error: { code: 'ServiceUnavailable' } });
+      const throttled = throttledRosters.get(conversationId) ?? 0;
+      if (throttled > 0) {
+        throttledRosters.set(conversationId, throttled - 1);
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        return res.end(JSON.stringify({ error: { code: 'TooManyRequests' } }));
+      }
       // A personal chat built by test/support/activities.ts is "a:personal-<aadObjectId>": its
       // one member is that user, unless a test set a roster for it.
       const personal = /^a:personal-(.+)$/.exec(conversationId)?.[1];
@@ -86,6 +96,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     sent,
     rosters,
     brokenRosters,
+    throttledRosters,
     waitFor(count, timeoutMs = 5_000) {
       if (sent.length >= count) return Promise.resolve(sent);
       return new Promise((resolve, reject) => {

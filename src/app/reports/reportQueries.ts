@@ -1,11 +1,12 @@
 // What is due: the actor's own report forms (`rapporter`), and the deadlines (`frister`) — the
 // actor's own, or for the programme office everyone's, with who is late and who the bot could
-// not reach (a reminder to a person who never installed the app fails as failed-no-conversation).
+// not reach (a reminder to a person who never installed the app fails as failed-no-conversation)
+// and whose messages the disclosure guard withheld.
 import type { Idea } from '../../domain/idea/idea.js';
 import { rolesIn } from '../../domain/programme/roles.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { periodAt, type Period } from '../../domain/schedule/period.js';
-import type { DeliveryLog } from '../delivery.js';
+import { DISCLOSURE_BLOCKED, type DeliveryLog, type DeliveryTarget } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { outstanding, programmeKeyPrefix, type AgreementRevisionCheck, type RoadmapRevisionCheck } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
@@ -76,6 +77,8 @@ export interface ProgrammeDeadlines {
   schedules: ScheduleDeadline[];
   /** For the office: people a reminder could not reach (no conversation with the bot). */
   unreachable?: { person: string; key: string; at: number }[];
+  /** For the office: messages the disclosure guard withheld (403 DisclosureBlocked), newest last. */
+  withheld?: { target: DeliveryTarget; key: string; at: number }[];
   /** For the office: other failed deliveries (gave up after retries). */
   otherFailures?: number;
 }
@@ -105,13 +108,17 @@ export async function deadlines(deps: QueryDeps, ctx: RequestContext): Promise<P
       const prefix = programmeKeyPrefix(key);
       const failures = (await deps.deliveryLog.failures(key.tenantId)).filter((f) => f.key.startsWith(prefix));
       const unreachable = new Map<string, { person: string; key: string; at: number }>();
+      const withheld: { target: DeliveryTarget; key: string; at: number }[] = [];
       let other = 0;
       for (const f of failures) {
         if (f.outcome?.kind === 'failed-no-conversation' && f.target.kind === 'person') {
           unreachable.set(f.target.aadObjectId, { person: f.target.aadObjectId, key: f.key, at: f.outcome.at });
+        } else if (f.outcome?.kind === 'failed-gave-up' && f.outcome.lastError === DISCLOSURE_BLOCKED) {
+          withheld.push({ target: f.target, key: f.key, at: f.outcome.at });
         } else other++;
       }
       result.unreachable = [...unreachable.values()];
+      result.withheld = withheld;
       result.otherFailures = other;
     }
     out.push(result);

@@ -1,8 +1,11 @@
 // THE one place where proactive deliveries leave for Teams. Every send and update made by the
 // delivery worker goes through the SendToTeams function built here, and nowhere else; inside the
 // conversation's turn it reads the audience and asks the disclosure guard first. A refusal
-// answers `{ kind: 'rejected', status: 403, code: 'DisclosureBlocked' }`, which is not retried and
-// is listed for the office.
+// answers `{ kind: 'rejected', status: 403, code: 'DisclosureBlocked' }`, which is not retried,
+// is listed for the office and is told to the office in personal chat (WithheldSends). An
+// audience that could not be read (Teams throttles roster reads like sends) is no verdict: the
+// message stays unsent and the answer carries Teams' own status (`code: 'RosterUnavailable'`),
+// so the worker's ordinary retry rules decide, as for a failed post.
 //
 // Why not `turn.sendActivity()` inside `adapter.continueConversationAsync()`? Measured with
 // botbuilder 4.23.3: (1) the ConnectorClient's own pipeline (defaultRetryPolicy of
@@ -15,14 +18,15 @@
 // ConnectorClient (same auth as replies), take its hidden retry policy out, call the
 // Connector directly, and never let anything escape the logic. A failed send then comes back
 // as a RestError with `statusCode` and `response.headers.get('retry-after')`.
-import { CardFactory, TeamsInfo, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { DeliveryMessage } from '../../app/delivery.js';
+import { CardFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { DISCLOSURE_BLOCKED, type DeliveryMessage } from '../../app/delivery.js';
 import type { DisclosureGuard } from '../../app/disclosure/disclosureGuard.js';
-import type { ConversationRegistry } from '../../app/disclosure/ports.js';
+import type { ConversationRegistry, WithheldSends } from '../../app/disclosure/ports.js';
 import type { ConversationRecord } from '../../app/ports.js';
 import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
-import { toRole } from '../outbound/rosterCache.js';
+import type { Withheld } from '../../domain/disclosure/decide.js';
+import { readPersonalMember, readRoster } from '../outbound/rosterReads.js';
 
 export interface TeamsSendRequest {
   tenantId: string;
@@ -128,32 +132,57 @@ async function post(turn: TurnContext, adapter: ProactiveAdapter, request: Teams
   }
 }
 
-/** Who is in the conversation a proactive message goes to, read in its own turn. Any failure
- * makes the audience unknown, which the guard treats as external (fail closed). */
-async function proactiveAudience(turn: TurnContext, request: TeamsSendRequest, registry: ConversationRegistry): Promise<Audience> {
-  try {
-    const { conversation } = request;
-    const members: { aadObjectId: string; tenantId: string; role: ReturnType<typeof toRole> }[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await TeamsInfo.getPagedMembers(turn, 500, continuationToken);
-      for (const m of page.members) members.push({ aadObjectId: m.aadObjectId ?? '', tenantId: m.tenantId ?? request.tenantId, role: toRole(m.userRole) });
-      continuationToken = page.continuationToken || undefined;
-    } while (continuationToken);
-    if (conversation.kind === 'personal') {
-      const [member] = members;
-      return member ? { kind: 'personal', member } : { kind: 'unknown', why: 'roster-unavailable' };
-    }
-    return { kind: 'group', members, registeredTo: await registry.programmesOf(request.tenantId, conversation.conversationId) };
-  } catch {
-    return { kind: 'unknown', why: 'roster-unavailable' };
+/** Teams could not say who is in the conversation: carries the answer to give the worker. */
+class AudienceUnread extends Error {
+  constructor(readonly result: TeamsSendResult) {
+    super('the conversation\'s members could not be read');
   }
+}
+
+/** Who is in the conversation a proactive message goes to, read in its own turn and the same
+ * way as for a reply (rosterReads.ts): a personal chat is the one user its reference names. A
+ * read Teams refuses or does not answer throws AudienceUnread (nothing is sent). */
+async function proactiveAudience(turn: TurnContext, request: TeamsSendRequest, registry: ConversationRegistry): Promise<Audience> {
+  const { conversation } = request;
+  const reference = conversation.reference as Partial<ConversationReference>;
+  const tenant = reference.conversation?.tenantId || request.tenantId;
+  const unread = (error: unknown): never => {
+    const failed = resultOf(error);
+    throw new AudienceUnread(failed.kind === 'rejected' ? { ...failed, code: 'RosterUnavailable' } : failed);
+  };
+  if (conversation.kind === 'personal') {
+    const user = reference.user;
+    // A reference without its user cannot say who would read the message: fail closed.
+    if (!user?.id) return { kind: 'unknown', why: 'roster-unavailable' };
+    const member = await readPersonalMember(turn, { id: user.id, aadObjectId: conversation.userAadObjectId ?? user.aadObjectId }, tenant).catch(unread);
+    return { kind: 'personal', member };
+  }
+  const members = await readRoster(turn, tenant).catch(unread);
+  return { kind: 'group', members, registeredTo: await registry.programmesOf(request.tenantId, conversation.conversationId) };
 }
 
 export interface ProactiveGuard {
   guard: DisclosureGuard;
   registry: ConversationRegistry;
   now(): number;
+  /** Told of every send the guard withheld, so the office hears of it. */
+  withheld?: WithheldSends;
+}
+
+/** Hands a refusal to the office's notices; a failure there must not change the send's answer. */
+async function tellOffice(disclosure: ProactiveGuard, request: TeamsSendRequest, withheld: Withheld[]): Promise<void> {
+  try {
+    const { conversation } = request;
+    await disclosure.withheld?.report({
+      tenantId: request.tenantId,
+      key: request.key,
+      conversation: { id: conversation.conversationId, kind: conversation.kind, ...(conversation.userAadObjectId ? { person: conversation.userAadObjectId } : {}) },
+      withheld,
+      at: disclosure.now(),
+    });
+  } catch {
+    // The refusal is in the ledger and the audit log all the same.
+  }
 }
 
 /** Builds the single send function. `botAppId` is the bot's app id ('' when running without auth). */
@@ -164,6 +193,8 @@ export function createSendToTeams(adapter: ProactiveAdapter, botAppId: string, d
     try {
       await adapter.continueConversationAsync(botAppId, request.conversation.reference as Partial<ConversationReference>, async (turn) => {
         try {
+          // The roster read goes through the same client as the post: no hidden retries either.
+          withoutHiddenRetries(turn.turnState.get(adapter.ConnectorClientKey));
           const verdict = await disclosure.guard.check(
             {
               tenantId: request.tenantId,
@@ -175,11 +206,12 @@ export function createSendToTeams(adapter: ProactiveAdapter, botAppId: string, d
             request.discloses,
           );
           if (!verdict.allowed) {
-            result = { kind: 'rejected', status: 403, code: 'DisclosureBlocked' };
+            result = { kind: 'rejected', status: 403, code: DISCLOSURE_BLOCKED };
+            await tellOffice(disclosure, request, verdict.withheld);
             return;
           }
         } catch (error) {
-          result = resultOf(error);
+          result = error instanceof AudienceUnread ? error.result : resultOf(error);
           return;
         }
         result = await post(turn, adapter, request, deadline); // never throws: nothing may reach onTurnError

@@ -293,6 +293,18 @@ export function reportCommands(deps: ReportHandlerDeps) {
           lines,
         });
       }
+      if (p.isOffice && (p.withheld?.length ?? 0) > 0) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.withheldHeading', { programme: p.programme.name }),
+          lines: (p.withheld ?? []).map((w) =>
+            translate(language, 'deadlines.withheld', {
+              recipient: w.target.kind === 'person' ? personName(p.programme, w.target.aadObjectId) : translate(language, 'withheld.someone'),
+              at: formatDateTime(w.at, language),
+            }),
+          ),
+        });
+      }
       if (p.isOffice && ((p.unreachable?.length ?? 0) > 0 || (p.otherFailures ?? 0) > 0)) {
         discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
         records.push({
