@@ -67,7 +67,6 @@ async function startBot(connectionString: string, index: number, warnings: Map<s
       LOG_LEVEL: 'info',
       AZURE_STORAGE_CONNECTION_STRING: connectionString,
       SAMSPILL_SCHEDULER: 'off',
-      SAMSPILL_DELIVERY_INSTANCES: String(WORKERS),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -325,11 +325,6 @@ var sharedAppSettings = [
     value: 'on'
   }
   {
-    // Each instance keeps to its share of Teams' 50/s per tenant (instances share no limiter).
-    name: 'SAMSPILL_DELIVERY_INSTANCES'
-    value: string(instanceCount)
-  }
-  {
     // After SIGTERM /healthz answers 503 this long before the server stops accepting requests.
     name: 'SAMSPILL_DRAIN_SECONDS'
     value: '5'

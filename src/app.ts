@@ -35,12 +35,15 @@ import { RosterCache } from './teams/outbound/rosterCache.js';
 import { SamspillBot } from './teams/samspillBot.js';
 import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
 import { createAgreementModule } from './teams/membership/agreementModule.js';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DeliveryLedger } from './storage/deliveryLedger.js';
 import { DeliveryQueue } from './storage/deliveryQueue.js';
 import { QueuedDelivery } from './storage/queuedDelivery.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/deliveryWorker.js';
-import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, tenantShare } from './teams/delivery/rateLimits.js';
+import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter } from './teams/delivery/rateLimits.js';
+import { DeliveryBudget, type DeliveryBudgetOptions } from './teams/delivery/deliveryBudget.js';
+import { InstanceRegistry } from './storage/instanceRegistry.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
 import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
@@ -75,6 +78,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
+  /** Overrides for the instance heartbeat that shares Teams' budget (tests). */
+  deliveryBudget?: Partial<DeliveryBudgetOptions>;
   /** How often the reminder scheduler ticks (default one minute). */
   reminderIntervalMs?: number;
   /** Overrides of the HTTP edge's slow-client and in-flight limits (tests). */
@@ -101,7 +106,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, reminderIntervalMs, httpLimits }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -272,8 +277,11 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...(httpLimits ? { limits: httpLimits } : {}),
     log,
   });
+  // Unique per process start: a restarted process is a new instance, its old lease simply lapses.
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const budget = new DeliveryBudget({ instanceId, registry: new InstanceRegistry(tables), now: wallClock.now, log, ...(deliveryBudget ? { options: deliveryBudget } : {}) });
   const worker = new DeliveryWorker({
-    instanceId: `${hostname()}:${process.pid}`,
+    instanceId,
     queue: deliveryQueue,
     ledger: deliveryLedger,
     conversations,
@@ -284,12 +292,14 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       // A withheld proactive message is told to the office, in personal chat and its language.
       withheld: new OfficeWithheldNotices({ directory, delivery, languages: chatLanguages, text: withheldNoticeText }),
     }),
-    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS, tenantWindows: tenantShare(env.SAMSPILL_DELIVERY_INSTANCES) }),
+    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS }),
+    budget,
     clock: wallClock,
     random: Math.random,
     log,
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
+  void budget.start();
   worker.start();
   // Admitted parties are served as soon as they are read; until then their people are treated
   // as outsiders (the safe side of the disclosure guard).
@@ -302,7 +312,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,

@@ -41,6 +41,12 @@ export interface Delivery {
 export type DeliveryOutcome =
   | { kind: 'sent'; at: number; attempts: number; activityId?: string }
   | { kind: 'failed-no-conversation'; at: number }
+  /**
+   * A message that left for Teams with no answer (it timed out, or its sender died), so Teams
+   * may or may not have it. Not sent again, since Teams takes no idempotency key and a repeat
+   * could reach everyone twice; listed for the office as "may not have arrived".
+   */
+  | { kind: 'unconfirmed'; at: number; attempts: number; leftAt: number; reason: 'no-answer' | 'holder-lost' }
   | { kind: 'failed-gave-up'; at: number; attempts: number; lastStatus?: number; lastError?: string };
 
 /** `lastError` of a job the disclosure guard refused (sendToTeams.ts answers 403 with it). */

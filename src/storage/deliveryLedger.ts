@@ -1,5 +1,8 @@
 // Table `deliveries`: one row per job key, the single source of truth for "was this sent?".
 // States: queued → claimed (by an instance, until its lease ends) → sent | failed.
+// A claim says whether a send is under way (`inFlightSince`, written right before the request
+// leaves): a claim that lapsed with a send under way has an unknown fate, which the worker does
+// not blindly repeat (see deliveryWorker.ts).
 // - insert-once on enqueue, so a second enqueue of the key is a duplicate;
 // - claim and every later change are ETag-conditional, so of two instances that read the same
 //   row only one can move it on (the other gets 412 and backs off);
@@ -42,6 +45,7 @@ const storedJobSchema = z.object({
 const outcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sent'), at: z.number(), attempts: z.number(), activityId: z.string().optional() }),
   z.object({ kind: z.literal('failed-no-conversation'), at: z.number() }),
+  z.object({ kind: z.literal('unconfirmed'), at: z.number(), attempts: z.number(), leftAt: z.number(), reason: z.enum(['no-answer', 'holder-lost']) }),
   z.object({
     kind: z.literal('failed-gave-up'),
     at: z.number(),
@@ -60,6 +64,8 @@ interface LedgerRow {
   notBefore: number;
   claimedBy: string;
   leaseUntil: number;
+  /** Epoch ms when the current holder's request left for Teams; 0 when none is under way. */
+  inFlightSince?: number;
   claims: number;
   outcome: string;
   createdAt: number;
@@ -76,6 +82,10 @@ export interface LedgerEntry {
   state: DeliveryState;
   claimedBy?: string;
   leaseUntil: number;
+  /** Set while a send is under way (see the header); 0 otherwise. */
+  inFlightSince: number;
+  /** Not to be taken before this (the job's notBefore, or a retry's reschedule); 0 for now. */
+  notBefore: number;
   claims: number;
   outcome?: DeliveryOutcome;
   createdAt: number;
@@ -164,6 +174,7 @@ export class DeliveryLedger implements DeliveryLog {
       notBefore: double(job.notBefore ?? 0),
       claimedBy: '',
       leaseUntil: double(0),
+      inFlightSince: double(0),
       claims: 0,
       outcome: '',
       createdAt: double(now),
@@ -204,6 +215,7 @@ export class DeliveryLedger implements DeliveryLog {
       state: 'claimed',
       claimedBy: instanceId,
       leaseUntil: double(leaseUntil),
+      inFlightSince: double(0),
       claims: entry.claims + 1,
       updatedAt: double(now),
     });
@@ -212,18 +224,30 @@ export class DeliveryLedger implements DeliveryLog {
       : { partitionKey: entry.partitionKey, tenantId: entry.tenantId, key: entry.key, job: entry.job, instanceId, leaseUntil, claims: entry.claims + 1, etag };
   }
 
-  /** Extends the lease. Undefined when the claim was lost (the row changed since). */
-  async extend(claim: Claim, leaseUntil: number, now: number): Promise<Claim | undefined> {
-    const etag = await this.conditional(claim.partitionKey, claim.key, claim.etag, { leaseUntil: double(leaseUntil), updatedAt: double(now) });
+  /**
+   * Extends the lease and says whether a send is under way from now (`leaving`: written right
+   * before the request goes; false again once Teams answered). Undefined when the claim was lost.
+   */
+  async extend(claim: Claim, leaseUntil: number, now: number, leaving = false): Promise<Claim | undefined> {
+    const etag = await this.conditional(claim.partitionKey, claim.key, claim.etag, {
+      leaseUntil: double(leaseUntil),
+      inFlightSince: double(leaving ? now : 0),
+      updatedAt: double(now),
+    });
     return etag === undefined ? undefined : { ...claim, leaseUntil, etag };
   }
 
-  /** Gives the job back unsent (graceful stop), so another instance can take it at once. */
-  async release(claim: Claim, now: number): Promise<void> {
+  /**
+   * Gives the job back unsent: at once (graceful stop), or not before `notBefore` (a retry
+   * rescheduled), which the recovery sweep respects too.
+   */
+  async release(claim: Claim, now: number, notBefore?: number): Promise<void> {
     await this.conditional(claim.partitionKey, claim.key, claim.etag, {
       state: 'queued',
       claimedBy: '',
       leaseUntil: double(0),
+      inFlightSince: double(0),
+      ...(notBefore !== undefined ? { notBefore: double(notBefore) } : {}),
       updatedAt: double(now),
     });
   }
@@ -238,6 +262,7 @@ export class DeliveryLedger implements DeliveryLog {
       state: outcome.kind === 'sent' ? 'sent' : 'failed',
       claimedBy: '',
       leaseUntil: double(0),
+      inFlightSince: double(0),
       outcome: JSON.stringify(outcome),
       updatedAt: double(outcome.at),
     };
@@ -330,6 +355,8 @@ export class DeliveryLedger implements DeliveryLog {
       state: row.state,
       ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}),
       leaseUntil: row.leaseUntil,
+      inFlightSince: row.inFlightSince ?? 0,
+      notBefore: Math.max(row.notBefore ?? 0, stored.notBefore ?? 0),
       claims: row.claims,
       ...(outcome ? { outcome } : {}),
       createdAt: row.createdAt,

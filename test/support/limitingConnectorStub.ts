@@ -1,7 +1,8 @@
 // A local Bot Connector that enforces Teams' rate limits the way the real service is documented
 // to: per conversation 7/1 s, 8/2 s, 60/30 s, 1,800/3,600 s, and about 50 requests/s per app
 // (one bot here, so one global window). Beyond them it answers 429 with Retry-After. It can be
-// told to fail the next N requests, and it counts what it accepted per conversation.
+// told to fail the next N requests, to be slow (take an activity at once but answer only after a
+// delay, as a Connector under strain does), and it counts what it accepted per conversation.
 // Written independently of src/teams/delivery/rateLimits.ts so it can catch that module's slips.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,8 @@ export interface LimitingConnectorStub {
   throttled(): number;
   /** The next `count` requests get `status` (with Retry-After when given), whatever the windows say. */
   failNext(count: number, status: number, retryAfter?: string): void;
+  /** From now, an accepted send or update is answered only after `ms` (0: at once). */
+  answerAfter(ms: number): void;
   /** Resolves once `count` activities were accepted. */
   waitForAccepted(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -51,6 +54,8 @@ export interface LimitingStubOptions {
   globalWindows?: StubWindow[];
   /** Keep each accepted activity's body (off for big benchmarks). */
   keepBodies?: boolean;
+  /** Answer accepted sends only after this many ms (see answerAfter). */
+  answerDelayMs?: number;
 }
 
 const TEAMS_CONVERSATION: StubWindow[] = [
@@ -92,6 +97,7 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
   let injected: { count: number; status: number; retryAfter?: string } | undefined;
   let throttled = 0;
   let counter = 0;
+  let answerDelayMs = options.answerDelayMs ?? 0;
   let waiters: { count: number; resolve: () => void }[] = [];
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -146,7 +152,9 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     });
     log(method === 'POST' ? 201 : 200);
     waiters = waiters.filter((w) => (accepted.length >= w.count ? (w.resolve(), false) : true));
-    return answer(res, method === 'POST' ? 201 : 200, { id: activityId });
+    // Taken now (the person sees it), answered when the Connector gets round to it.
+    if (answerDelayMs > 0) setTimeout(() => !res.destroyed && answer(res, method === 'POST' ? 201 : 200, { id: activityId }), answerDelayMs);
+    else answer(res, method === 'POST' ? 201 : 200, { id: activityId });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -158,6 +166,9 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     deliveriesTo: (conversationId) => posts.get(conversationId) ?? 0,
     duplicates: () => [...posts].filter(([, n]) => n > 1).map(([id]) => id),
     throttled: () => throttled,
+    answerAfter(ms) {
+      answerDelayMs = ms;
+    },
     failNext(count, status, retryAfter) {
       injected = { count, status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
     },
