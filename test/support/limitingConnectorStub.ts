@@ -115,6 +115,14 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
       const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(roster[1] ?? ''))?.[1];
       return answer(res, 200, { members: personal ? [{ id: `29:${personal}`, aadObjectId: personal, userRole: 'user' }] : [] });
     }
+    // One member, as a personal chat's guard reads it: the chat's own user, else 404.
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
+    if (req.method === 'GET' && member) {
+      const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(member[1] ?? ''))?.[1];
+      const id = decodeURIComponent(member[2] ?? '');
+      if (personal && id === `29:${personal}`) return answer(res, 200, { id, aadObjectId: personal, userRole: 'user' });
+      return answer(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method ?? '';
     if (!match || (method !== 'POST' && method !== 'PUT')) return answer(res, 404, { error: { code: 'NotFound' } });

@@ -23,7 +23,7 @@ import type { Clock, ConversationRecord, ConversationStore } from '../../app/por
 import { isClaimable, type Claim, type DeliveryLedger, type LedgerEntry } from '../../storage/deliveryLedger.js';
 import { MAX_REFS_PER_MESSAGE, type DeliveryQueue, type DeliveryRef, type ReceivedDelivery } from '../../storage/deliveryQueue.js';
 import { DEFAULT_RETRY, nextStep, type RetryOptions } from './retryPolicy.js';
-import { tenantShare, type RateLimiter as Limiter } from './rateLimits.js';
+import { ARRIVAL_JITTER_MARGIN_MS, tenantShare, type RateLimiter as Limiter } from './rateLimits.js';
 import type { SendToTeams } from './sendToTeams.js';
 import { deliveryMetrics } from '../../observability/metrics.js';
 
@@ -116,6 +116,9 @@ type KeptFor = { kind: 'defer'; waitMs: number } | { kind: 'lost' };
 const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 const QUICK_POLL_MS = 50;
+/** A rate-limit slot older than this when the request is ready to leave is taken again: half the
+ * limiter's arrival margin (rateLimits.ts), so what Teams counts stays within its windows. */
+const STALE_GRANT_MS = ARRIVAL_JITTER_MARGIN_MS / 2;
 
 export class DeliveryWorker {
   private readonly options: DeliveryWorkerOptions;
@@ -367,27 +370,40 @@ export class DeliveryWorker {
     for (let attempt = 1; ; attempt++) {
       const kept: { why: KeptFor | 'stopping' } = { why: { kind: 'lost' } };
       let leftAt = 0;
-      // Runs after the disclosure check, right before the request leaves.
+      // Runs after the disclosure check, right before the request leaves: takes a slot from the
+      // budget and the rate limits, then records that a request is under way. A slot that went
+      // stale while that write took longer than the limiter's arrival margin is taken again, so
+      // the request leaves within the margin of the moment it was counted.
       const leaving = async (): Promise<boolean> => {
-        try {
-          const wait = await this.reserveSend(conversationKey, job.tenantId);
-          if (wait > 0) {
-            kept.why = { kind: 'defer', waitMs: wait };
+        for (;;) {
+          let grantedAt: number;
+          try {
+            const granted = await this.reserveSend(conversationKey, job.tenantId);
+            if (granted.kind === 'wait') {
+              kept.why = { kind: 'defer', waitMs: granted.ms };
+              return false;
+            }
+            grantedAt = granted.at;
+          } catch (error) {
+            if (!isAbort(error)) throw error;
+            kept.why = 'stopping';
             return false;
           }
-        } catch (error) {
-          if (!isAbort(error)) throw error;
-          kept.why = 'stopping';
-          return false;
+          if (!this.alive) return false;
+          if (!holder.inFlight) {
+            leftAt = clock.now();
+            const slack = Math.min(5_000, this.options.leaseMs / 4);
+            const extended = await this.deps.ledger.extend(holder.claim, leftAt + this.options.sendTimeoutMs + this.options.maxInlineWaitMs + slack, leftAt, true);
+            if (!extended) {
+              this.deps.limiter.cancel(conversationKey, grantedAt, job.tenantId);
+              return false;
+            }
+            holder.claim = extended;
+            holder.inFlight = true;
+          }
+          if (clock.now() - grantedAt <= STALE_GRANT_MS) return true;
+          this.deps.limiter.cancel(conversationKey, grantedAt, job.tenantId);
         }
-        if (!this.alive) return false;
-        leftAt = clock.now();
-        const slack = Math.min(5_000, this.options.leaseMs / 4);
-        const extended = await this.deps.ledger.extend(holder.claim, leftAt + this.options.sendTimeoutMs + slack, leftAt, true);
-        if (!extended) return false;
-        holder.claim = extended;
-        holder.inFlight = true;
-        return true;
       };
       const result = await this.deps.send({
         tenantId: job.tenantId,
@@ -432,9 +448,9 @@ export class DeliveryWorker {
 
   /**
    * Waits (at most maxInlineWaitMs) until this instance's budget and the rate limits allow a
-   * request now, and records it. 0 when granted, otherwise the wait that was too long to hold.
+   * request now, and records it: granted at a time, or the wait that was too long to hold.
    */
-  private async reserveSend(conversationKey: string, tenantId: string): Promise<number> {
+  private async reserveSend(conversationKey: string, tenantId: string): Promise<{ kind: 'granted'; at: number } | { kind: 'wait'; ms: number }> {
     const { clock, limiter, budget } = this.deps;
     for (;;) {
       const now = clock.now();
@@ -447,9 +463,9 @@ export class DeliveryWorker {
           this.sharers = sharers;
         }
         wait = limiter.reserve(conversationKey, now, tenantId);
-        if (wait === 0) return 0;
+        if (wait === 0) return { kind: 'granted', at: now };
       }
-      if (wait > this.options.maxInlineWaitMs) return wait;
+      if (wait > this.options.maxInlineWaitMs) return { kind: 'wait', ms: wait };
       await this.sleep(wait, this.controller.signal);
     }
   }

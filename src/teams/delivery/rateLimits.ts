@@ -113,6 +113,18 @@ export class RateLimiter {
     return 0;
   }
 
+  /**
+   * Takes back a grant made at `t` (a request that did not leave then after all: the worker
+   * got it again for a later moment).
+   */
+  cancel(conversationKey: string, t: number, tenantKey = ''): void {
+    for (const series of [this.conversations.get(conversationKey), this.tenants.get(tenantKey)]) {
+      if (!series) continue;
+      const at = series.times.lastIndexOf(t);
+      if (at >= series.start) series.times.splice(at, 1);
+    }
+  }
+
   /** How long until every window has room, given the grants so far. */
   private waitFor(series: Series, windows: readonly Window[], t: number): number {
     let wait = 0;
