@@ -44,10 +44,15 @@ export interface LimitingConnectorStub {
   failNext(count: number, status: number, retryAfter?: string): void;
   /** From now, an accepted send or update is answered only after `ms` (0: at once). */
   answerAfter(ms: number): void;
+  /** What the next requests to one conversation get, in order (then the ordinary rules). */
+  script(conversationId: string, steps: StubStep[]): void;
   /** Resolves once `count` activities were accepted. */
   waitForAccepted(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One scripted answer: an error status; or take the activity and answer late, or cut the connection. */
+export type StubStep = { kind: 'status'; status: number; retryAfter?: string } | { kind: 'late'; ms: number } | { kind: 'cut' };
 
 export interface LimitingStubOptions {
   conversationWindows?: StubWindow[];
@@ -98,6 +103,7 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
   let throttled = 0;
   let counter = 0;
   let answerDelayMs = options.answerDelayMs ?? 0;
+  const scripts = new Map<string, StubStep[]>();
   let waiters: { count: number; resolve: () => void }[] = [];
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -130,6 +136,12 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     const log = (status: number, retryAfter?: string) =>
       requests.push({ at: now, method, conversationId, status, ...(retryAfter ? { retryAfter } : {}) });
 
+    const step = scripts.get(conversationId)?.shift();
+    if (step?.kind === 'status') {
+      log(step.status, step.retryAfter);
+      return answer(res, step.status, { error: { code: 'Scripted', message: 'scripted' } }, step.retryAfter ? { 'retry-after': step.retryAfter } : {});
+    }
+
     if (injected && injected.count > 0) {
       const { status, retryAfter } = injected;
       injected.count -= 1;
@@ -160,8 +172,10 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     });
     log(method === 'POST' ? 201 : 200);
     waiters = waiters.filter((w) => (accepted.length >= w.count ? (w.resolve(), false) : true));
-    // Taken now (the person sees it), answered when the Connector gets round to it.
-    if (answerDelayMs > 0) setTimeout(() => !res.destroyed && answer(res, method === 'POST' ? 201 : 200, { id: activityId }), answerDelayMs);
+    // Taken now (the person sees it), answered when the Connector gets round to it, or never.
+    if (step?.kind === 'cut') res.socket?.destroy();
+    else if (step?.kind === 'late') setTimeout(() => !res.destroyed && answer(res, method === 'POST' ? 201 : 200, { id: activityId }), step.ms);
+    else if (answerDelayMs > 0) setTimeout(() => !res.destroyed && answer(res, method === 'POST' ? 201 : 200, { id: activityId }), answerDelayMs);
     else answer(res, method === 'POST' ? 201 : 200, { id: activityId });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -176,6 +190,9 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     throttled: () => throttled,
     answerAfter(ms) {
       answerDelayMs = ms;
+    },
+    script(conversationId, steps) {
+      scripts.set(conversationId, [...steps]);
     },
     failNext(count, status, retryAfter) {
       injected = { count, status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
