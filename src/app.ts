@@ -44,6 +44,8 @@ import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/del
 import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter } from './teams/delivery/rateLimits.js';
 import { DeliveryBudget, type DeliveryBudgetOptions } from './teams/delivery/deliveryBudget.js';
 import { InstanceRegistry } from './storage/instanceRegistry.js';
+import { ParkedDeliveries } from './storage/parkedDeliveries.js';
+import { createPersonalChatOpener } from './teams/delivery/personalChatOpener.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
 import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
@@ -119,7 +121,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const wallClock: Clock = { now: () => Date.now() };
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
-  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock);
+  const parked = new ParkedDeliveries(tables);
+  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock, parked);
   // Agreements first: the vote module asks its roadmap before a gate that starts a project.
   const agreements = createAgreementModule({
     tables,
@@ -244,6 +247,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const bot = new SamspillBot({
     directory,
     conversations,
+    firstContact: delivery,
     commands,
     verbs: verbRouter,
     cards,
@@ -294,6 +298,14 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     }),
     limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS }),
     budget,
+    openPersonalChat: createPersonalChatOpener({
+      adapter,
+      botAppId: env.MicrosoftAppId ?? '',
+      channelsOf: (tenantId) => conversations.channelsOf(tenantId),
+      save: (record) => conversations.save(record),
+      now: wallClock.now,
+    }),
+    parked,
     clock: wallClock,
     random: Math.random,
     log,

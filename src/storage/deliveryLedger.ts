@@ -2,7 +2,8 @@
 // States: queued → claimed (by an instance, until its lease ends) → sent | failed.
 // A claim says whether a send is under way (`inFlightSince`, written right before the request
 // leaves): a claim that lapsed with a send under way has an unknown fate, which the worker does
-// not blindly repeat (see deliveryWorker.ts).
+// not blindly repeat (see deliveryWorker.ts). A job for a person with no chat with the bot yet is
+// parked: queued, `waitingSince` set, not before a later re-check; their first contact resumes it.
 // - insert-once on enqueue, so a second enqueue of the key is a duplicate;
 // - claim and every later change are ETag-conditional, so of two instances that read the same
 //   row only one can move it on (the other gets 412 and backs off);
@@ -66,6 +67,8 @@ interface LedgerRow {
   leaseUntil: number;
   /** Epoch ms when the current holder's request left for Teams; 0 when none is under way. */
   inFlightSince?: number;
+  /** Epoch ms since when the job waits for its person's first contact; 0 when it does not. */
+  waitingSince?: number;
   claims: number;
   outcome: string;
   createdAt: number;
@@ -86,6 +89,8 @@ export interface LedgerEntry {
   inFlightSince: number;
   /** Not to be taken before this (the job's notBefore, or a retry's reschedule); 0 for now. */
   notBefore: number;
+  /** Since when the job waits for its person's first contact; 0 when it does not. */
+  waitingSince: number;
   claims: number;
   outcome?: DeliveryOutcome;
   createdAt: number;
@@ -216,6 +221,7 @@ export class DeliveryLedger implements DeliveryLog {
       claimedBy: instanceId,
       leaseUntil: double(leaseUntil),
       inFlightSince: double(0),
+      waitingSince: double(0),
       claims: entry.claims + 1,
       updatedAt: double(now),
     });
@@ -252,6 +258,28 @@ export class DeliveryLedger implements DeliveryLog {
     });
   }
 
+  /** Parks the job for its person's first contact: queued, not before `recheckAt`, waiting since
+   * `since` (kept from the first park). */
+  async park(claim: Claim, now: number, since: number, recheckAt: number): Promise<void> {
+    await this.conditional(claim.partitionKey, claim.key, claim.etag, {
+      state: 'queued',
+      claimedBy: '',
+      leaseUntil: double(0),
+      inFlightSince: double(0),
+      waitingSince: double(since),
+      notBefore: double(recheckAt),
+      updatedAt: double(now),
+    });
+  }
+
+  /** Makes a parked job due now. False when it is not parked (any more). */
+  async resume(tenantId: string, key: string, now: number): Promise<boolean> {
+    const entry = await this.get(tenantId, key);
+    if (!entry || entry.state !== 'queued' || entry.waitingSince === 0) return false;
+    const etag = await this.conditional(entry.partitionKey, key, entry.etag, { waitingSince: double(0), notBefore: double(0), updatedAt: double(now) });
+    return etag !== undefined;
+  }
+
   /**
    * Records the outcome while the claim still holds. If it was lost meanwhile (the lease ran out
    * and another instance took the job), a send is still recorded — it did happen and must not
@@ -263,6 +291,7 @@ export class DeliveryLedger implements DeliveryLog {
       claimedBy: '',
       leaseUntil: double(0),
       inFlightSince: double(0),
+      waitingSince: double(0),
       outcome: JSON.stringify(outcome),
       updatedAt: double(outcome.at),
     };
@@ -288,6 +317,19 @@ export class DeliveryLedger implements DeliveryLog {
     });
     for await (const row of rows) records.push(this.toRecord(row));
     return records.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async waiting(tenantId: string): Promise<DeliveryRecord[]> {
+    const table = await this.table();
+    const records: DeliveryRecord[] = [];
+    const rows = table.listEntities<LedgerRow>({
+      queryOptions: {
+        filter: `${tenantPartitionsFilter(tenantId)} and ${odata`state eq ${'queued'}`} and waitingSince gt 0.0`,
+        select: ['tenantId', 'key', 'state', 'target', 'outcome', 'createdAt', 'waitingSince'],
+      },
+    });
+    for await (const row of rows) records.push(this.toRecord(row));
+    return records.sort((a, b) => (a.waitingSince ?? 0) - (b.waitingSince ?? 0));
   }
 
   async find(tenantId: string, key: string): Promise<DeliveryRecord | undefined> {
@@ -356,6 +398,7 @@ export class DeliveryLedger implements DeliveryLog {
       ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}),
       leaseUntil: row.leaseUntil,
       inFlightSince: row.inFlightSince ?? 0,
+      waitingSince: row.waitingSince ?? 0,
       notBefore: Math.max(row.notBefore ?? 0, stored.notBefore ?? 0),
       claims: row.claims,
       ...(outcome ? { outcome } : {}),
@@ -364,7 +407,7 @@ export class DeliveryLedger implements DeliveryLog {
     };
   }
 
-  private toRecord(row: Pick<LedgerRow, 'tenantId' | 'key' | 'state' | 'target' | 'outcome' | 'createdAt'>): DeliveryRecord {
+  private toRecord(row: Pick<LedgerRow, 'tenantId' | 'key' | 'state' | 'target' | 'outcome' | 'createdAt' | 'waitingSince'>): DeliveryRecord {
     const outcome = parseOutcome(row.outcome);
     return {
       key: row.key,
@@ -373,6 +416,7 @@ export class DeliveryLedger implements DeliveryLog {
       state: row.state,
       ...(outcome ? { outcome } : {}),
       createdAt: row.createdAt,
+      ...(row.waitingSince ? { waitingSince: row.waitingSince } : {}),
     };
   }
 }

@@ -291,24 +291,25 @@ describe('(e) 5xx that does not end', () => {
   });
 });
 
-describe('(f) a person with no stored conversation', () => {
-  it('is recorded as failed-no-conversation and listed, never silently skipped', async () => {
+describe('(f) no stored conversation', () => {
+  it('a person with no chat waits for their first contact (listed as waiting, nothing sent); a channel that is gone fails and is listed', async () => {
     const job = reminder('f:nobody', { kind: 'person', aadObjectId: 'aad-never-installed' });
     const channelJob = reminder('f:gone-channel', { kind: 'conversation', conversationId: '19:deleted@thread.tacv2' });
     await h.delivery.enqueue(job);
     await h.delivery.enqueue(channelJob);
     const worker = h.worker();
     worker.start();
-    await waitUntil(() => settled([job.key, channelJob.key]), 5_000, 'ledger');
+    await waitUntil(() => settled([channelJob.key]), 5_000, 'ledger');
+    await waitUntil(async () => (await h.ledger.waiting(TENANT)).length === 1, 5_000, 'the person\'s message to wait');
     await worker.stop();
 
-    expect(h.stub.requests).toHaveLength(0);
+    expect(h.stub.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     const failures = await h.ledger.failures(TENANT);
-    expect(failures.map((f) => [f.key, f.outcome?.kind])).toEqual([
-      [job.key, 'failed-no-conversation'],
-      [channelJob.key, 'failed-no-conversation'],
-    ]);
+    expect(failures.map((f) => [f.key, f.outcome?.kind])).toEqual([[channelJob.key, 'failed-no-conversation']]);
+    const [waiting] = await h.ledger.waiting(TENANT);
+    expect(waiting).toMatchObject({ key: job.key, state: 'queued', waitingSince: expect.any(Number) });
     expect(await h.ledger.failures('another-tenant')).toEqual([]);
+    expect(await h.ledger.waiting('another-tenant')).toEqual([]);
   });
 });
 

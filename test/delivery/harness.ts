@@ -11,6 +11,7 @@ import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
 import { DeliveryWorker, type BudgetShare, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
 import { DeliveryBudget, type DeliveryBudgetOptions } from '../../src/teams/delivery/deliveryBudget.js';
 import { InstanceRegistry } from '../../src/storage/instanceRegistry.js';
+import { createPersonalChatOpener } from '../../src/teams/delivery/personalChatOpener.js';
 import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
 import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
@@ -89,12 +90,19 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 export async function startHarness(stubOptions: LimitingStubOptions = {}, programmes: readonly Programme[] = []): Promise<Harness> {
   const azurite = await startTestAzurite();
   const stub = await startLimitingConnectorStub(stubOptions);
-  const { clients, tables, conversations, ledger, queue, clock, delivery } = deliveryStores(azurite.connectionString);
+  const { clients, tables, conversations, ledger, queue, clock, delivery, parked } = deliveryStores(azurite.connectionString);
   const registry = new InstanceRegistry(tables);
   const turnErrors: unknown[] = [];
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (_turn, error) => void turnErrors.push(error);
   const send = createSendToTeams(adapter, '', guardFor(programmes));
+  const openPersonalChat = createPersonalChatOpener({
+    adapter,
+    botAppId: '',
+    channelsOf: (tenantId) => conversations.channelsOf(tenantId),
+    save: (record) => conversations.save(record),
+    now: clock.now,
+  });
   const logs: LogLine[] = [];
   const log: WorkerLog = {
     info: ((obj: unknown, msg?: string) => void logs.push({ level: 'info', obj, msg })) as WorkerLog['info'],
@@ -137,6 +145,8 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
       const worker = new DeliveryWorker({
         instanceId: overrides.instanceId ?? `instance-${++n}`,
         ...(overrides.budget ? { budget: overrides.budget } : {}),
+        openPersonalChat,
+        parked,
         queue,
         ledger,
         conversations,

@@ -44,6 +44,8 @@ export interface LimitingConnectorStub {
   failNext(count: number, status: number, retryAfter?: string): void;
   /** From now, an accepted send or update is answered only after `ms` (0: at once). */
   answerAfter(ms: number): void;
+  /** People (Entra object ids) whose personal chat the bot may open (createConversation); others get 403. */
+  openableChats: Set<string>;
   /** What the next requests to one conversation get, in order (then the ordinary rules). */
   script(conversationId: string, steps: StubStep[]): void;
   /** Resolves once `count` activities were accepted. */
@@ -104,6 +106,7 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
   let counter = 0;
   let answerDelayMs = options.answerDelayMs ?? 0;
   const scripts = new Map<string, StubStep[]>();
+  const openableChats = new Set<string>();
   let waiters: { count: number; resolve: () => void }[] = [];
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -126,8 +129,13 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     if (req.method === 'GET' && member) {
       const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(member[1] ?? ''))?.[1];
       const id = decodeURIComponent(member[2] ?? '');
-      if (personal && id === `29:${personal}`) return answer(res, 200, { id, aadObjectId: personal, userRole: 'user' });
+      if (personal && (id === `29:${personal}` || id === personal)) return answer(res, 200, { id: `29:${personal}`, aadObjectId: personal, userRole: 'user' });
       return answer(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } });
+    }
+    if (req.method === 'POST' && /^\/v3\/conversations\/?(\?.*)?$/.test(req.url ?? '')) {
+      const person = ((body ? JSON.parse(body) : {}) as { members?: { id?: string }[] }).members?.[0]?.id ?? '';
+      if (!openableChats.has(person)) return answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'not installed for this user' } });
+      return answer(res, 201, { id: `a:personal-${person}` });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method ?? '';
@@ -191,6 +199,7 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     answerAfter(ms) {
       answerDelayMs = ms;
     },
+    openableChats,
     script(conversationId, steps) {
       scripts.set(conversationId, [...steps]);
     },

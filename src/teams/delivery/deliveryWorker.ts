@@ -25,6 +25,8 @@ import { MAX_REFS_PER_MESSAGE, type DeliveryQueue, type DeliveryRef, type Receiv
 import { DEFAULT_RETRY, nextStep, type RetryOptions } from './retryPolicy.js';
 import { ARRIVAL_JITTER_MARGIN_MS, tenantShare, type RateLimiter as Limiter } from './rateLimits.js';
 import type { SendToTeams } from './sendToTeams.js';
+import type { OpenPersonalChat } from './personalChatOpener.js';
+import type { ParkedDeliveries } from '../../storage/parkedDeliveries.js';
 import { deliveryMetrics } from '../../observability/metrics.js';
 
 export interface DeliveryWorkerOptions {
@@ -45,6 +47,10 @@ export interface DeliveryWorkerOptions {
   recoverEveryMs: number;
   /** A row queued (or with a lease expired) this long ago, and not done, is re-queued. */
   staleAfterMs: number;
+  /** How long a message waits for a person with no chat with the bot before it is given up. */
+  firstContactWaitMs: number;
+  /** How often a waiting message looks again (their first contact resumes it at once). */
+  firstContactRecheckMs: number;
   retry: RetryOptions;
 }
 
@@ -62,6 +68,8 @@ export const DEFAULT_WORKER_OPTIONS: DeliveryWorkerOptions = {
   maxInlineWaitMs: 5_000,
   recoverEveryMs: 5 * 60_000,
   staleAfterMs: 15 * 60_000,
+  firstContactWaitMs: 30 * 24 * 3_600_000,
+  firstContactRecheckMs: 6 * 3_600_000,
   retry: DEFAULT_RETRY,
 };
 
@@ -88,6 +96,10 @@ export interface DeliveryWorkerDeps {
   limiter: Limiter;
   /** This instance's share of the tenant budget among the live instances; absent: alone. */
   budget?: BudgetShare;
+  /** Opens a person's chat with the bot when none is stored (createConversation). */
+  openPersonalChat?: OpenPersonalChat;
+  /** Where messages waiting for a person's first contact are noted; absent: such messages fail at once. */
+  parked?: Pick<ParkedDeliveries, 'park'>;
   clock: Clock;
   random: () => number;
   log: WorkerLog;
@@ -101,6 +113,8 @@ type JobEnd = 'done' | 'give-back' | 'failed';
 /** How one claimed job ended in this worker. */
 type Handled =
   | { kind: 'outcome'; outcome: DeliveryOutcome }
+  /** The person has no chat with the bot yet: wait for their first contact. */
+  | { kind: 'park'; aadObjectId: string }
   | { kind: 'defer'; waitMs: number }
   | { kind: 'lost' };
 
@@ -346,7 +360,12 @@ export class DeliveryWorker {
     }
     if (!this.alive) return 'failed';
     if (handled.kind === 'outcome') await this.settle(holder.claim, handled.outcome);
-    else if (handled.kind === 'defer') {
+    else if (handled.kind === 'park') {
+      const at = clock.now();
+      await this.deps.parked?.park(ref.tenantId, handled.aadObjectId, ref.key, at);
+      await ledger.park(holder.claim, at, entry.waitingSince || at, at + this.options.firstContactRecheckMs);
+      await queue.send(ref, this.options.firstContactRecheckMs);
+    } else if (handled.kind === 'defer') {
       const at = clock.now();
       await ledger.release(holder.claim, at, at + handled.waitMs);
       await queue.send(ref, handled.waitMs);
@@ -360,13 +379,18 @@ export class DeliveryWorker {
   private async deliver(holder: Holder, entry: LedgerEntry): Promise<Handled> {
     const { clock } = this.deps;
     const { job } = entry;
-    const conversation = await this.resolve(job);
+    const dueAt = Math.max(entry.createdAt, job.notBefore ?? 0);
+    const conversation = (await this.resolve(job)) ?? (await this.openChat(job));
     if (!conversation) {
+      const waitedSince = entry.waitingSince || clock.now();
+      if (job.target.kind === 'person' && this.deps.parked && clock.now() - waitedSince < this.options.firstContactWaitMs) {
+        this.deps.log.info({ key: job.key }, 'delivery: no chat with the person yet; waiting for their first contact');
+        return { kind: 'park', aadObjectId: job.target.aadObjectId };
+      }
       this.deps.log.warn({ key: job.key, target: job.target }, 'delivery: no stored conversation; recorded for the office');
       return { kind: 'outcome', outcome: { kind: 'failed-no-conversation', at: clock.now() } };
     }
     const conversationKey = `${job.tenantId}|${conversation.conversationId}`;
-    const dueAt = Math.max(entry.createdAt, job.notBefore ?? 0);
     for (let attempt = 1; ; attempt++) {
       const kept: { why: KeptFor | 'stopping' } = { why: { kind: 'lost' } };
       let leftAt = 0;
@@ -481,6 +505,17 @@ export class DeliveryWorker {
     holder.claim = extended;
     holder.inFlight = false;
     return true;
+  }
+
+  /** A person's chat opened by the bot where Teams allows it; undefined when it does not. */
+  private async openChat(job: DeliveryJob): Promise<ConversationRecord | undefined> {
+    if (job.target.kind !== 'person' || !this.deps.openPersonalChat) return undefined;
+    try {
+      return await this.deps.openPersonalChat(job.tenantId, job.target.aadObjectId);
+    } catch (error) {
+      this.deps.log.warn({ err: error, key: job.key }, 'delivery: could not open the person\'s chat');
+      return undefined;
+    }
   }
 
   private resolve(job: DeliveryJob): Promise<ConversationRecord | undefined> {
