@@ -378,11 +378,6 @@ var sharedAppSettings = [
     value: 'on'
   }
   {
-    // Each instance keeps to its share of Teams' 50/s per tenant (instances share no limiter).
-    name: 'SAMSPILL_DELIVERY_INSTANCES'
-    value: string(instanceCount)
-  }
-  {
     // After SIGTERM /healthz answers 503 this long before the server stops accepting requests.
     name: 'SAMSPILL_DRAIN_SECONDS'
     value: '5'
@@ -761,7 +756,7 @@ resource throttledAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if
   kind: 'LogAlert'
   properties: {
     displayName: '${prefix}-delivery-throttled'
-    description: 'More than ${alertThrottledPercent} % of the proactive send attempts in 15 minutes were answered 429 by Teams: a tenant\'s limit is hit, or SAMSPILL_DELIVERY_INSTANCES is lower than the instances that send. See docs/operations.md.'
+    description: 'More than ${alertThrottledPercent} % of the proactive send attempts in 15 minutes were answered 429 by Teams: a tenant\'s limit is hit (another bot on the same registration, or the instance registry unreadable). See docs/operations.md.'
     severity: 3
     enabled: true
     scopes: [

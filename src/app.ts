@@ -36,12 +36,17 @@ import { RosterCache } from './teams/outbound/rosterCache.js';
 import { SamspillBot } from './teams/samspillBot.js';
 import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
 import { createAgreementModule } from './teams/membership/agreementModule.js';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DeliveryLedger } from './storage/deliveryLedger.js';
 import { DeliveryQueue } from './storage/deliveryQueue.js';
 import { QueuedDelivery } from './storage/queuedDelivery.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/deliveryWorker.js';
-import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, tenantShare } from './teams/delivery/rateLimits.js';
+import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter } from './teams/delivery/rateLimits.js';
+import { DeliveryBudget, type DeliveryBudgetOptions } from './teams/delivery/deliveryBudget.js';
+import { InstanceRegistry } from './storage/instanceRegistry.js';
+import { ParkedDeliveries } from './storage/parkedDeliveries.js';
+import { createPersonalChatOpener } from './teams/delivery/personalChatOpener.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
 import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
@@ -76,6 +81,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
+  /** Overrides for the instance heartbeat that shares Teams' budget (tests). */
+  deliveryBudget?: Partial<DeliveryBudgetOptions>;
   /** How often the reminder scheduler ticks (default one minute). */
   reminderIntervalMs?: number;
   /** Overrides of the HTTP edge's slow-client and in-flight limits (tests). */
@@ -107,7 +114,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -120,7 +127,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const wallClock: Clock = { now: () => Date.now() };
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
-  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock);
+  const parked = new ParkedDeliveries(tables);
+  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock, parked);
   // Agreements first: the vote module asks its roadmap before a gate that starts a project.
   const agreements = createAgreementModule({
     tables,
@@ -250,6 +258,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const bot = new SamspillBot({
     directory,
     conversations,
+    firstContact: delivery,
     commands,
     verbs: verbRouter,
     cards,
@@ -283,8 +292,11 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...(httpLimits ? { limits: httpLimits } : {}),
     log,
   });
+  // Unique per process start: a restarted process is a new instance, its old lease simply lapses.
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const budget = new DeliveryBudget({ instanceId, registry: new InstanceRegistry(tables), now: wallClock.now, log, ...(deliveryBudget ? { options: deliveryBudget } : {}) });
   const worker = new DeliveryWorker({
-    instanceId: `${hostname()}:${process.pid}`,
+    instanceId,
     queue: deliveryQueue,
     ledger: deliveryLedger,
     conversations,
@@ -295,13 +307,25 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       // A withheld proactive message is told to the office, in personal chat and its language.
       withheld: new OfficeWithheldNotices({ directory, delivery, languages: chatLanguages, text: withheldNoticeText }),
     }),
-    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS, tenantWindows: tenantShare(env.SAMSPILL_DELIVERY_INSTANCES) }),
+    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS }),
+    budget,
+    openPersonalChat: createPersonalChatOpener({
+      adapter,
+      botAppId: env.MicrosoftAppId ?? '',
+      channelsOf: (tenantId) => conversations.channelsOf(tenantId),
+      save: (record) => conversations.save(record),
+      now: wallClock.now,
+    }),
+    parked,
     clock: wallClock,
     random: Math.random,
     log,
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
-  if (sendDeliveries) worker.start();
+  if (sendDeliveries) {
+    void budget.start();
+    worker.start();
+  }
   // Admitted parties are served as soon as they are read; until then their people are treated
   // as outsiders (the safe side of the disclosure guard).
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
@@ -313,7 +337,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,

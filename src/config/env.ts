@@ -39,11 +39,6 @@ export const envSchema = z.object({
   /** Largest accepted request body, in bytes. */
   SAMSPILL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   /**
-   * How many instances of the bot send proactive messages. Instances do not share a rate
-   * limiter, so each keeps to its share of Teams' 50/s per tenant.
-   */
-  SAMSPILL_DELIVERY_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
-  /**
    * After SIGTERM, how long /healthz answers 503 while requests are still served, so the load
    * balancer takes the instance out before the server stops accepting connections.
    */

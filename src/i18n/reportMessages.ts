@@ -133,10 +133,15 @@ export const reportMessages = {
     nb: '{recipient}: en melding ble ikke sendt ({at}). Sjekk personens aktør og leietakere i programfilen; «revisjonslogg» viser hvorfor.',
     en: "{recipient}: a message was not sent ({at}). Check the person's party and tenants in the programme file; `audit log` shows why.",
   },
+  'deadlines.waitingHeading': { nb: '{programme}: venter på første kontakt', en: '{programme}: waiting for first contact' },
+  'deadlines.waiting': {
+    nb: '{person}: har ikke skrevet til Samspill ennå (venter siden {since}); meldingen går ut så snart personen gjør det',
+    en: '{person}: has not written to Samspill yet (waiting since {since}); the message goes out as soon as they do',
+  },
   'deadlines.unreachableHeading': { nb: '{programme}: kan ikke nås', en: '{programme}: not reachable' },
   'deadlines.unreachable': {
-    nb: '{person}: ikke nådd ({at}); personen må installere Samspill-appen i Teams',
-    en: '{person}: not reachable ({at}); they need to install the Samspill app in Teams',
+    nb: '{person}: ikke nådd på 30 dager ({at}); personen må åpne Samspill-appen i Teams',
+    en: '{person}: not reached in 30 days ({at}); they need to open the Samspill app in Teams',
   },
   'deadlines.otherFailures': {
     nb: '{count} andre meldinger kunne ikke leveres etter flere forsøk.',

@@ -69,6 +69,7 @@ export const deliveryMetrics = {
     const i = instruments();
     if (outcome.kind === 'sent') i.sent.add(1, { 'samspill.delivery.attempts': outcome.attempts });
     else if (outcome.kind === 'failed-no-conversation') i.failedNoConversation.add(1);
+    else if (outcome.kind === 'unconfirmed') i.failed.add(1, { 'samspill.delivery.reason': `unconfirmed-${outcome.reason}` });
     else {
       // No attempt made: the queue message came back too often (the worker dead-letters it).
       const reason = outcome.attempts === 0 ? 'dequeue-limit' : 'retries-exhausted';

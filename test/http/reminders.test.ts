@@ -104,6 +104,7 @@ async function seed(programme: Programme, n: number, leader: Person, started: nu
 
 let perIdea: string;
 let kariIdea: string;
+let observerIdea: string;
 
 beforeAll(async () => {
   service = await startTestApp({
@@ -122,7 +123,7 @@ beforeAll(async () => {
   await chat.say(people.chair, 'hjelp', { locale: 'nb-NO' });
   perIdea = await seed(dsop, 1, people.member, at('2026-11-16'));
   kariIdea = await seed(dsop, 2, people.chair, at('2026-11-16'));
-  await seed(dsop, 3, people.observer, at('2026-11-16'));
+  observerIdea = await seed(dsop, 3, people.observer, at('2026-11-16'));
 }, 60_000);
 
 afterAll(async () => service.stop());
@@ -205,7 +206,10 @@ describe('reminders and reports over HTTP', () => {
     clockNow = at('2026-12-10', 12);
     const office = cardText((await say(people.office, 'deadlines')).card);
     expect(office).toContain('Late: Kari Chair');
-    expect(office).toContain('Oda Observer: not reachable');
+    // Oda never wrote to the bot: her reminders wait for her first contact, and the office says so.
+    expect(office).toContain('waiting for first contact');
+    expect(office).toContain('Oda Observer: has not written to Samspill yet');
+    expect(office).not.toContain('install');
     expect(office).not.toContain('Late: Per Member');
     // Per filed December's report on time; its deadline (8 Dec) has passed, so his deadlines
     // show the next period, January, not December's (issue 24.6).
@@ -214,7 +218,22 @@ describe('reminders and reports over HTTP', () => {
     expect(per).toMatch(/Opens 4 Jan(uary)? 2027, due 11 Jan(uary)? 2027/);
     expect(per).not.toContain('2026-12');
     expect(per).not.toContain('Kari Chair');
-    expect(per).not.toContain('not reachable');
+    expect(per).not.toContain('first contact');
+  });
+
+  it('a person who writes to the bot for the first time gets what waited for them at once, once, and the office no longer lists them', async () => {
+    clockNow = at('2026-12-10', 13);
+    expect(proactive(people.observer)).toHaveLength(0);
+    await say(people.observer, 'help');
+    const waited = await waitFor(() => proactive(people.observer).length >= 1 && proactive(people.observer), 'what waited for Oda');
+    expect(waited.some((card) => cardText(card).includes(observerIdea))).toBe(true);
+    await sleep(1_000); // the rest of what waited
+    const delivered = proactive(people.observer).length;
+    await say(people.observer, 'help'); // a second chat sends nothing more
+    await sleep(500);
+    expect(proactive(people.observer)).toHaveLength(delivered);
+    const office = cardText((await say(people.office, 'deadlines')).card);
+    expect(office).not.toContain('Oda Observer: has not written to Samspill yet');
   });
 
   it("Skate's form asks whether last quarter's decision was followed only when there was a report", async () => {

@@ -1,9 +1,9 @@
 // What is due: the actor's own report forms (`rapporter`), and the deadlines (`frister`) — the
 // actor's own, or for the programme office everyone's, with who is late and who the bot could
-// not reach (a reminder to a person who never installed the app fails as failed-no-conversation)
-// and whose messages the disclosure guard withheld. The period each shows follows the schedule
-// and the Oslo date (offeredPeriod.ts, issue 24.6): a period whose deadline has passed is not
-// offered as the current one.
+// not reach yet (a message to a person who never wrote to the bot waits for their first contact,
+// and fails as failed-no-conversation only after the wait) and whose messages the disclosure
+// guard withheld. The period each shows follows the schedule and the Oslo date
+// (offeredPeriod.ts, issue 24.6): a period whose deadline has passed is not offered as current.
 import type { Idea } from '../../domain/idea/idea.js';
 import { rolesIn } from '../../domain/programme/roles.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
@@ -97,7 +97,9 @@ export interface ProgrammeDeadlines {
   programme: Programme;
   isOffice: boolean;
   schedules: ScheduleDeadline[];
-  /** For the office: people a reminder could not reach (no conversation with the bot). */
+  /** For the office: people with a message waiting for their first contact with the bot, since when. */
+  waiting?: { person: string; key: string; since: number }[];
+  /** For the office: people a message could not reach within the wait (no conversation with the bot). */
   unreachable?: { person: string; key: string; at: number }[];
   /** For the office: messages the disclosure guard withheld (403 DisclosureBlocked), newest last. */
   withheld?: { target: DeliveryTarget; key: string; at: number }[];
@@ -145,6 +147,13 @@ export async function deadlines(deps: QueryDeps, ctx: RequestContext): Promise<P
           withheld.push({ target: f.target, key: f.key, at: f.outcome.at });
         } else other++;
       }
+      const waiting = new Map<string, { person: string; key: string; since: number }>();
+      for (const w of await deps.deliveryLog.waiting(key.tenantId)) {
+        if (w.key.startsWith(prefix) && w.target.kind === 'person' && !waiting.has(w.target.aadObjectId)) {
+          waiting.set(w.target.aadObjectId, { person: w.target.aadObjectId, key: w.key, since: w.waitingSince ?? w.createdAt });
+        }
+      }
+      result.waiting = [...waiting.values()];
       result.unreachable = [...unreachable.values()];
       result.withheld = withheld;
       result.otherFailures = other;

@@ -38,15 +38,26 @@ export interface TeamsSendRequest {
   discloses: readonly Disclosed[];
   /** Replace this earlier activity instead of posting a new one. */
   update?: { activityId: string };
+  /** How long the post may wait for Teams' answer, from the moment it leaves. */
   timeoutMs: number;
+  /**
+   * Asked after the disclosure check, right before the request leaves: false keeps it at home
+   * (answer `kept`). The worker records here that a send is under way, so that whoever finds the
+   * job later knows its fate may be unknown.
+   */
+  leaving?: () => Promise<boolean>;
 }
 
 export type TeamsSendResult =
   | { kind: 'ok'; activityId?: string }
   /** The Connector answered with an error status. */
   | { kind: 'rejected'; status: number; retryAfter?: string; code?: string }
-  /** No answer: connection refused or reset, timeout, credentials unavailable. */
-  | { kind: 'unreachable'; error: string };
+  /** Nothing reached Teams: no connection (refused, no such host), no credentials. Safe to repeat. */
+  | { kind: 'not-sent'; error: string }
+  /** `leaving` said no: nothing was sent. */
+  | { kind: 'kept' }
+  /** The request left but no answer came (timeout, connection dropped): Teams may have it. */
+  | { kind: 'no-answer'; error: string };
 
 export type SendToTeams = (request: TeamsSendRequest) => Promise<TeamsSendResult>;
 
@@ -99,7 +110,11 @@ function activityFor(reference: Partial<ConversationReference>, message: Deliver
   };
 }
 
-function resultOf(error: unknown): TeamsSendResult {
+/** Errors raised before a connection existed: the request cannot have reached Teams. */
+const NEVER_CONNECTED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ERR_INVALID_URL)\b/;
+
+/** `left`: whether the request may have been written to Teams (after `leaving`). */
+function resultOf(error: unknown, left = false): TeamsSendResult {
   const e = error as { statusCode?: unknown; code?: unknown; response?: { headers?: { get?(name: string): string | undefined } } };
   if (typeof e?.statusCode === 'number') {
     const retryAfter = e.response?.headers?.get?.('retry-after');
@@ -110,25 +125,30 @@ function resultOf(error: unknown): TeamsSendResult {
       ...(typeof e.code === 'string' ? { code: e.code } : {}),
     };
   }
-  return { kind: 'unreachable', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const neverConnected = NEVER_CONNECTED.test(text) || (typeof e?.code === 'string' && NEVER_CONNECTED.test(e.code));
+  return left && !neverConnected ? { kind: 'no-answer', error: text } : { kind: 'not-sent', error: text };
 }
 
-async function post(turn: TurnContext, adapter: ProactiveAdapter, request: TeamsSendRequest, deadline: AbortSignal): Promise<TeamsSendResult> {
+async function post(turn: TurnContext, adapter: ProactiveAdapter, request: TeamsSendRequest): Promise<TeamsSendResult> {
+  let left = false;
   try {
     const conversations = withoutHiddenRetries(turn.turnState.get(adapter.ConnectorClientKey));
     const reference = request.conversation.reference as Partial<ConversationReference>;
     const conversationId = reference.conversation?.id ?? request.conversation.conversationId;
     const activity = activityFor(reference, request.message, request.update);
-    // The deadline also covers token acquisition, so no request can leave after timeoutMs:
-    // the worker's lease is sized on that promise.
-    const options = { timeout: request.timeoutMs, abortSignal: deadline };
+    if (request.leaving && !(await request.leaving())) return { kind: 'kept' };
+    left = true;
+    // The deadline also covers token acquisition, so no request is still out after timeoutMs:
+    // the worker's lease is sized on that.
+    const options = { timeout: request.timeoutMs, abortSignal: AbortSignal.timeout(request.timeoutMs) };
     const response = request.update
       ? await conversations.updateActivity(conversationId, request.update.activityId, activity, options)
       : await conversations.sendToConversation(conversationId, activity, options);
     const activityId = response?.id || request.update?.activityId;
     return { kind: 'ok', ...(activityId ? { activityId } : {}) };
   } catch (error) {
-    return resultOf(error);
+    return resultOf(error, left);
   }
 }
 
@@ -188,8 +208,7 @@ async function tellOffice(disclosure: ProactiveGuard, request: TeamsSendRequest,
 /** Builds the single send function. `botAppId` is the bot's app id ('' when running without auth). */
 export function createSendToTeams(adapter: ProactiveAdapter, botAppId: string, disclosure: ProactiveGuard): SendToTeams {
   return async (request) => {
-    const deadline = AbortSignal.timeout(request.timeoutMs);
-    let result: TeamsSendResult = { kind: 'unreachable', error: 'the adapter did not run the send' };
+    let result: TeamsSendResult = { kind: 'not-sent', error: 'the adapter did not run the send' };
     try {
       await adapter.continueConversationAsync(botAppId, request.conversation.reference as Partial<ConversationReference>, async (turn) => {
         try {
@@ -214,7 +233,7 @@ export function createSendToTeams(adapter: ProactiveAdapter, botAppId: string, d
           result = error instanceof AudienceUnread ? error.result : resultOf(error);
           return;
         }
-        result = await post(turn, adapter, request, deadline); // never throws: nothing may reach onTurnError
+        result = await post(turn, adapter, request); // never throws: nothing may reach onTurnError
       });
     } catch (error) {
       // Thrown before the logic ran, e.g. credentials could not be created.

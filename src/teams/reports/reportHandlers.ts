@@ -312,6 +312,13 @@ export function reportCommands(deps: ReportHandlerDeps) {
           ),
         });
       }
+      if (p.isOffice && (p.waiting?.length ?? 0) > 0) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.waitingHeading', { programme: p.programme.name }),
+          lines: (p.waiting ?? []).map((w) => translate(language, 'deadlines.waiting', { person: personName(p.programme, w.person), since: formatDateTime(w.since, language) })),
+        });
+      }
       if (p.isOffice && ((p.unreachable?.length ?? 0) > 0 || (p.otherFailures ?? 0) > 0)) {
         discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
         records.push({
