@@ -4,10 +4,10 @@
 // real Azurite: three instances at the default share never draw a 429, and a survivor takes
 // over a crashed instance's share within a lease and a heartbeat.
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { afterHeartbeat, sharers, type BudgetState, type DeliveryBudgetOptions } from '../../src/teams/delivery/deliveryBudget.js';
 import { RateLimiter, tenantShare } from '../../src/teams/delivery/rateLimits.js';
-import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
+import { TENANT, harnessPerTest, reminder, waitUntil, type Harness } from './harness.js';
 
 const OPTIONS: DeliveryBudgetOptions = { heartbeatMs: 1_000, leaseMs: 4_000, windowMs: 1_250 };
 const fresh: BudgetState = { ownLeaseUntil: 0, mayStartAt: undefined, instances: 1 };
@@ -135,13 +135,10 @@ describe('simulated deployments', () => {
 });
 
 describe('over Azurite, through the instance registry', () => {
+  const current = harnessPerTest();
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expect(h.turnErrors).toEqual([]);
-    await h.stop();
+  beforeEach(() => {
+    h = current();
   });
 
   const FAST: Partial<DeliveryBudgetOptions> = { heartbeatMs: 200, leaseMs: 2_000 };
