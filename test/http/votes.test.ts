@@ -471,7 +471,7 @@ describe('the decision log', () => {
     expect(csv).toBeDefined();
     const lines = csv!.split('\r\n');
     expect(lines[0]).toBe(
-      'vote_id,idea,idea_title,gate,body,rule,budget_matter,opened_at,opened_by,deadline,closed_at,closed_by,outcome,reason,director_decision,director,director_at,voter_id,voter_name,choice,cast_at,changed_from,counted,comment,basis_override,dispute,dispute_subject,data_owner,data_owner_name,data_owner_decision,consumer_choices,recorded_by,recorded_at',
+      'vote_id,idea,idea_title,gate,body,rule,budget_matter,opened_at,opened_by,deadline,closed_at,closed_by,outcome,reason,director_decision,director,director_at,director_on_behalf,voter_id,voter_name,choice,cast_at,changed_from,counted,comment,basis_override,dispute,dispute_subject,data_owner,data_owner_name,data_owner_decision,consumer_choices,recorded_by,recorded_at',
     );
     expect(lines.at(-1)).toBe('');
     const rows = lines.slice(1, -1);
