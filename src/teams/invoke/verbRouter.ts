@@ -39,6 +39,10 @@ export class VerbRouter {
     return Object.hasOwn(this.verbs, verb);
   }
 
+  names(): string[] {
+    return Object.keys(this.verbs);
+  }
+
   async route(ctx: RequestContext, verb: string, data: unknown): Promise<AdaptiveCard> {
     const { language } = ctx;
     const definition = Object.hasOwn(this.verbs, verb) ? this.verbs[verb] : undefined;
