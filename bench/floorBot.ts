@@ -6,9 +6,10 @@
 //   FLOOR_CARD=<file with the card JSON> AZURE_STORAGE_CONNECTION_STRING=... tsx bench/floorBot.ts
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { ActivityHandler, CloudAdapter, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import { ChannelAuthentication } from '../src/http/channelAuthentication.js';
 import { createHttpServer } from '../src/http/httpServer.js';
+import { TurnAdapter } from '../src/http/turnAdapter.js';
 import { createLogger } from '../src/observability/logger.js';
 import { storageClients } from '../src/storage/connection.js';
 
@@ -42,8 +43,11 @@ async function main(): Promise<void> {
   // The same log level as the bot under test (the benchmark sets LOG_LEVEL), so the floor
   // pays for the request line httpServer writes per turn, as the bot does.
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const server = createHttpServer({
-    adapter: new CloudAdapter(new ChannelAuthentication({})),
+  const auth = new ChannelAuthentication({});
+  const { server } = createHttpServer({
+    adapter: new TurnAdapter(auth),
+    auth,
+    requireBearer: false,
     bot: new FloorBot(),
     health: { healthy: async () => true },
     maxBodyBytes: 256 * 1024,

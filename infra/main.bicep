@@ -330,6 +330,11 @@ var sharedAppSettings = [
     value: string(instanceCount)
   }
   {
+    // After SIGTERM /healthz answers 503 this long before the server stops accepting requests.
+    name: 'SAMSPILL_DRAIN_SECONDS'
+    value: '5'
+  }
+  {
     name: 'LOG_LEVEL'
     value: logLevel
   }

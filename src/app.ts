@@ -1,6 +1,5 @@
 // Composes the service from its parts. main.ts gives it real configuration; tests give it a
 // test Azurite, a local Connector stub and a fixed clock.
-import { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Clock } from './app/ports.js';
@@ -9,7 +8,8 @@ import type { Env } from './config/env.js';
 import type { Programme } from './domain/programme/schema.js';
 import { ChannelAuthentication } from './http/channelAuthentication.js';
 import { botAuthConfig, botCredentialsFactory } from './http/botCredentials.js';
-import { createHttpServer } from './http/httpServer.js';
+import { createHttpServer, type HttpServerOptions } from './http/httpServer.js';
+import { TurnAdapter } from './http/turnAdapter.js';
 import { languageOf } from './i18n/language.js';
 import { translate } from './i18n/messages.js';
 import { storageClients, type StorageTarget } from './storage/connection.js';
@@ -75,10 +75,14 @@ export interface AppOptions {
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
   /** How often the reminder scheduler ticks (default one minute). */
   reminderIntervalMs?: number;
+  /** Overrides of the HTTP edge's slow-client and in-flight limits (tests). */
+  httpLimits?: HttpServerOptions['limits'];
 }
 
 export interface App {
   server: restify.Server;
+  /** Starts draining: /healthz answers 503 from now on (SIGTERM, before the server closes). */
+  drain(): void;
   votes: {
     /** Closes votes past their deadline and resumes unfinished follow-up (the closer's sweep). */
     closeDueVotes(now: number): Promise<SweepReport>;
@@ -95,7 +99,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -246,7 +250,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Without an app id the adapter accepts unauthenticated requests (local use only). With
   // MicrosoftAppType=UserAssignedMSI the bot's tokens come from its managed identity (no secret).
   const auth = new ChannelAuthentication(botAuthConfig(env), botCredentialsFactory(env));
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TurnAdapter(auth);
   adapter.onTurnError = async (turn, error) => {
     log.error({ err: error, activityType: turn.activity.type }, 'turn failed');
     try {
@@ -256,11 +260,14 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     }
   };
 
-  const server = createHttpServer({
+  const { server, drain } = createHttpServer({
     adapter,
+    auth,
+    requireBearer: env.MicrosoftAppId !== undefined,
     bot,
     health: new StorageHealth(clients),
     maxBodyBytes: env.SAMSPILL_MAX_BODY_BYTES,
+    ...(httpLimits ? { limits: httpLimits } : {}),
     log,
   });
   const worker = new DeliveryWorker({
@@ -291,6 +298,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   server.on('close', () => void stop());
   return {
     server,
+    drain,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
     ready: loaded,

@@ -39,8 +39,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // The load balancer reads /healthz: 503 from the first moment, while requests are still
+    // served, and only then does the server stop accepting connections.
+    app.drain();
+    const force = setTimeout(() => process.exit(1), env.SAMSPILL_DRAIN_SECONDS * 1_000 + 10_000);
     force.unref();
+    await new Promise((resolve) => setTimeout(resolve, env.SAMSPILL_DRAIN_SECONDS * 1_000));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     // Background work (delivery worker, vote closer, reminders) finishes before storage goes.
     await app.stop();

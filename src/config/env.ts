@@ -34,6 +34,11 @@ export const envSchema = z.object({
    * limiter, so each keeps to its share of Teams' 50/s per tenant.
    */
   SAMSPILL_DELIVERY_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
+  /**
+   * After SIGTERM, how long /healthz answers 503 while requests are still served, so the load
+   * balancer takes the instance out before the server stops accepting connections.
+   */
+  SAMSPILL_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(5),
   /** Run the reminder scheduler in this process. */
   SAMSPILL_SCHEDULER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Port 0: the system picks a free one and the log says which. (Picking a free port here and
   // passing it on raced with the embedded Azurite, which may take the same port first.)
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMSPILL_DATA_DIR: dataDir, AZURE_STORAGE_CONNECTION_STRING: '', MicrosoftAppId: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMSPILL_DATA_DIR: dataDir, AZURE_STORAGE_CONNECTION_STRING: '', MicrosoftAppId: '', SAMSPILL_DRAIN_SECONDS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   bot.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -59,9 +59,13 @@ it('answers "hjelp" through the serviceUrl and survives malformed JSON', async (
   expect(JSON.stringify(sent?.activity)).toContain('Hva du kan gjøre');
 });
 
-it('stops cleanly on SIGTERM, taking its Azurite with it', async () => {
+it('stops cleanly on SIGTERM, taking its Azurite with it; /healthz says 503 from the first moment of draining', async () => {
   const exited = new Promise<number | null>((resolve) => bot.once('exit', resolve));
   bot.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const draining = await fetch(`${url}/healthz`);
+  expect(draining.status).toBe(503);
+  expect(await draining.json()).toEqual({ status: 'draining' });
   expect(await exited).toBe(0);
   expect(log).toContain('stopped');
   // Nothing the runtime calls deprecated (restify 11 on spdy printed DEP0111 for process.binding).

@@ -193,7 +193,7 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
   });
 
   it.each(MODES)('gives the service a configuration it accepts in %s mode', (mode) => {
-    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on', SAMSPILL_DELIVERY_INSTANCES: '2' };
+    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on', SAMSPILL_DELIVERY_INSTANCES: '2', SAMSPILL_DRAIN_SECONDS: '5' };
     const settings = Object.fromEntries(
       bicepAppSettingNames(mainBicep, mode).map((name) => [name, values[name] ?? `value-of-${name}`]),
     );

@@ -1,7 +1,7 @@
 // Starts the real service for a test: in-memory Azurite, the Connector stub, and the restify
 // server on a random port. Everything talks HTTP as in production.
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { readEnv } from '../../src/config/env.js';
 import type { Programme } from '../../src/domain/programme/schema.js';
@@ -26,9 +26,12 @@ export interface TestAppOptions {
   deliveryWorker?: AppOptions['deliveryWorker'];
   /** Storage of another running service (a second instance, or a restart); not stopped here. */
   azurite?: TestAzurite;
+  httpLimits?: AppOptions['httpLimits'];
+  /** The service's logger (default: silent, or TEST_LOG's level). */
+  log?: Logger;
 }
 
-export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker, azurite: shared }: TestAppOptions): Promise<TestApp> {
+export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker, azurite: shared, httpLimits, log }: TestAppOptions): Promise<TestApp> {
   const azurite = shared ?? (await startTestAzurite());
   const connector = await startConnectorStub();
   const app = createApp({
@@ -36,9 +39,10 @@ export async function startTestApp({ programmes, env = {}, now = () => Date.now(
     programmes,
     storage: { kind: 'connection-string', connectionString: azurite.connectionString },
     // TEST_LOG=debug shows the service's log while debugging a test.
-    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    log: log ?? pino({ level: process.env.TEST_LOG ?? 'silent' }),
     clock: { now },
     ...(deliveryWorker ? { deliveryWorker } : {}),
+    ...(httpLimits ? { httpLimits } : {}),
   });
   const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
