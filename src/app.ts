@@ -19,6 +19,7 @@ import { DisclosureGuard } from './app/disclosure/disclosureGuard.js';
 import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
 import { NdaTable } from './storage/ndaTable.js';
+import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
@@ -28,6 +29,7 @@ import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
 import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { verbs } from './teams/invoke/verbs.js';
+import { SubmissionGuard } from './teams/invoke/submissionGuard.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
 import { Outbound } from './teams/outbound/outbound.js';
@@ -93,6 +95,8 @@ export interface App {
     /** One reminder-planning pass at `now` (what the scheduler runs; safe on every instance). */
     tick(now: number): Promise<TickReport>;
   };
+  /** Every Action.Execute verb the service answers (the test that each is classified reads them). */
+  verbs: readonly string[];
   /** Resolves once the parties admitted by decision are loaded from the configuration store. */
   ready: Promise<void>;
   /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
@@ -218,7 +222,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
 
   const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
-  });
+  }, new SubmissionGuard(new SubmissionTable(tables)));
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
@@ -301,6 +305,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     drain,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
+    verbs: verbRouter.names(),
     ready: loaded,
     stop,
   };

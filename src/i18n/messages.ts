@@ -45,6 +45,10 @@ const baseMessages = {
     nb: 'Noe gikk galt hos oss. Ingenting er lagret halvveis; prøv igjen om litt.',
     en: 'Something went wrong on our side. Nothing was half-saved; please try again in a moment.',
   },
+  'error.submissionRepeated': {
+    nb: 'Dette er allerede sendt inn, og det lagres ikke på nytt. Åpne kortet igjen om litt for å se hvordan det står.',
+    en: 'This was already submitted and is not stored again. Open the card again in a moment to see where it stands.',
+  },
   'error.unknownAction': { nb: 'Denne knappen kjenner jeg ikke igjen («{verb}»).', en: 'I don\'t recognise this button ("{verb}").' },
   'error.invalidInput': { nb: 'Noen felt må rettes:', en: 'Some fields need correcting:' },
   'error.unknownDataset': { nb: 'Dette søket kjenner jeg ikke igjen («{dataset}»).', en: 'I don\'t recognise this search ("{dataset}").' },

@@ -71,9 +71,11 @@ export class ReportTable implements ReportRepository {
     const rowKey = reportRow(ref.scheduleId, ref.periodKey, ref.ideaNumber);
     const receiptKey = submissionKey === undefined ? undefined : receiptRow(submissionKey);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      // The row before the receipt: both are written in one transaction, so a row this
+      // submission wrote is never seen without its receipt.
+      const row = await getEntityOrUndefined<ReportRow>(table, partitionKey, rowKey);
       const repeated = receiptKey && (await this.receipted(table, partitionKey, receiptKey));
       if (repeated) return ok({ report: repeated, outcome: 'repeated' });
-      const row = await getEntityOrUndefined<ReportRow>(table, partitionKey, rowKey);
       const result = decide(row ? (JSON.parse(row.data) as StatusReport) : undefined);
       if (!result.ok) return result;
       const { report } = result.value;
