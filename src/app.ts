@@ -34,6 +34,7 @@ import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
 import { Outbound } from './teams/outbound/outbound.js';
 import { RosterCache } from './teams/outbound/rosterCache.js';
+import { IdentityCheck } from './teams/identityCheck.js';
 import { SamspillBot } from './teams/samspillBot.js';
 import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
 import { createAgreementModule } from './teams/membership/agreementModule.js';
@@ -249,6 +250,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     rosters: new RosterCache(),
     // A group conversation belongs to a programme when one of its bodies is linked to it.
     registry: votes.registry,
+    identity: new IdentityCheck(directory, conversations),
+    log,
   });
 
   // Without an app id the adapter accepts unauthenticated requests (local use only). With
