@@ -78,7 +78,13 @@ export async function createNumbered<T, P>(
       await table.submitTransaction(actions);
       return ok({ value: built.value, created: true });
     } catch (error) {
-      if (!isConflict(error)) throw error;
+      if (isConflict(error)) continue; // the next attempt finds a concurrent duplicate's receipt
+      // The transaction may have been stored and only its answer lost (a timeout): then its
+      // receipt is there, and the record is handed back instead of an error.
+      const stored = await getEntityOrUndefined<Record<string, unknown>>(table, partitionKey, receiptKey).catch(() => undefined);
+      const existing = stored?.row === rowKey ? await read(table, partitionKey, rowKey).catch(() => undefined) : undefined;
+      if (existing) return ok({ value: existing, created: false });
+      throw error;
     }
   }
   throw new ConcurrencyConflictError(`${series} numbers: still conflicting after ${MAX_ATTEMPTS} attempts`);

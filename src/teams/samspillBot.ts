@@ -76,8 +76,7 @@ export class SamspillBot extends TeamsActivityHandler {
     );
     const message = translate(languageOf(activity.locale), 'error.identityContradiction');
     if (activity.type === ActivityTypes.Invoke) {
-      const body = { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message } };
-      await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body } });
+      await this.deps.outbound.refuseInvoke(turn, 403, 'Forbidden', message);
     } else if (activity.type === ActivityTypes.Message) {
       await this.deps.outbound.notice(turn, message);
     }

@@ -11,7 +11,7 @@ import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { ReportTable } from '../../src/storage/reportTable.js';
 import { Tables } from '../../src/storage/tables.js';
-import { guardedVerbs, receiptedVerbs, showingVerbs } from '../../src/teams/invoke/verbKinds.js';
+import { guardedVerbs, receiptedVerbs, serialisedVerbs, showingVerbs } from '../../src/teams/invoke/verbKinds.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -135,8 +135,8 @@ describe('a card submission arriving twice', () => {
 });
 
 describe('every verb is classified', () => {
-  it('as one that stores a record (once per submission: by its receipt or the guard) or one that only shows something', () => {
-    const lists = [receiptedVerbs, guardedVerbs, showingVerbs];
+  it('as one that stores a record (once per submission: by its receipt, the guard, or its handler under the guard) or one that only shows something', () => {
+    const lists = [receiptedVerbs, guardedVerbs, serialisedVerbs, showingVerbs];
     expect(first.app.verbs.filter((verb) => lists.filter((list) => list.has(verb)).length !== 1)).toEqual([]);
     expect(lists.flatMap((list) => [...list]).filter((verb) => !first.app.verbs.includes(verb))).toEqual([]);
   });

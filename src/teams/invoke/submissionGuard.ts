@@ -4,6 +4,8 @@
 // handles it; a repeat gets the first one's answer card, stored with the claim, and changes
 // nothing and notifies nobody; a repeat arriving while the first is still being handled waits
 // briefly for that answer. A turn that fails releases its claim, so the retry is handled afresh.
+// For a handler that recognises a repeat itself, the claim is freed once handled: the guard then
+// only keeps two arrivals from being handled at once, and the handler answers the later one.
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../app/requestContext.js';
 import type { ClaimSlot, SubmissionClaims } from '../../app/submissionClaims.js';
@@ -39,6 +41,9 @@ function deserialise(answer: string): AdaptiveCard {
 }
 
 export interface GuardedAnswers {
+  /** Keep the answer for repeats (true), or free the claim once handled, for a handler that
+   * recognises a repeat by what is stored and answers it itself (false). */
+  keepAnswer: boolean;
   /** The answer to a repeat whose first answer is not at hand (still being handled, or too big to keep). */
   repeated(ctx: RequestContext): AdaptiveCard;
   /** The answer when the handler threw. */
@@ -86,7 +91,8 @@ export class SubmissionGuard {
       await this.claims.release(slot, token);
       return answers.failed(ctx, error);
     }
-    await this.claims.answer(slot, token, serialise(card), ctx.now);
+    if (answers.keepAnswer) await this.claims.answer(slot, token, serialise(card), ctx.now);
+    else await this.claims.release(slot, token);
     return card;
   }
 }

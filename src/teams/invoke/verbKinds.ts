@@ -1,7 +1,9 @@
 // What each card verb does with a repeat of one submission (issue 22.9). A verb that stores or
 // changes a record (and so may notify people) runs once per submission: either its form carries
 // a fresh submission id whose receipt is written in the record's own transaction (and its
-// handler answers a repeat itself), or the submission guard runs it once. A verb that only shows
+// handler answers a repeat itself), or the submission guard runs it once (and answers a repeat
+// with the first answer), or its handler recognises a repeat by content and the guard only
+// keeps two arrivals from being handled at once. A verb that only shows
 // something is answered afresh each time. test/http/submitOnce.test.ts fails for a verb in no
 // list or in two, so a new verb is classified when it is added.
 
@@ -22,20 +24,14 @@ export const receiptedVerbs: ReadonlySet<string> = new Set([
 
 /** Run once per submission by the submission guard (submissionGuard.ts). */
 export const guardedVerbs: ReadonlySet<string> = new Set([
-  'agreementRevision.answer',
   'agreementRevision.close',
   'checklist.send',
   'checklist.tick',
   'deviation.close',
   'fee.compute',
   'finalTreatment.cancel',
-  'finalTreatment.deadline',
-  'finalTreatment.decide',
-  'finalTreatment.feedback',
-  'finalTreatment.recommend',
   'gate.close',
   'gate.decide',
-  'gate.vote',
   'idea.assess',
   'idea.assignLeader',
   'idea.consumerChoice',
@@ -44,6 +40,20 @@ export const guardedVerbs: ReadonlySet<string> = new Set([
   'idea.recordDispute',
   'idea.stop',
   'nda.record',
+]);
+
+/**
+ * Their handler compares with what is stored and answers the same submission again itself
+ * ("already recorded like that", "this click was already recorded"): the guard only keeps two
+ * arrivals of one submission from being handled at the same time, then lets the handler answer.
+ */
+export const serialisedVerbs: ReadonlySet<string> = new Set([
+  'agreementRevision.answer',
+  'finalTreatment.deadline',
+  'finalTreatment.decide',
+  'finalTreatment.feedback',
+  'finalTreatment.recommend',
+  'gate.vote',
   'roadmap.add',
   'roadmap.withdraw',
 ]);

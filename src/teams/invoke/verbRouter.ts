@@ -3,13 +3,13 @@
 // (the invoke itself always answers 200 with a card, never a 500). Typeahead searches
 // ('application/search') are routed the same way by dataset (search.ts); they answer a list of
 // choices or a localised error. A verb that stores or changes a record without a receipt of
-// its own (guardedVerbs in verbKinds.ts) runs once per submission through the submission guard.
+// its own (guardedVerbs, serialisedVerbs in verbKinds.ts) goes through the submission guard.
 import type { z } from 'zod';
 import type { RequestContext } from '../../app/requestContext.js';
 import { translate } from '../../i18n/messages.js';
 import { describeIssues, type FieldLabels } from '../../i18n/validationMessages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
-import { guardedVerbs } from './verbKinds.js';
+import { guardedVerbs, serialisedVerbs } from './verbKinds.js';
 import type { SubmissionGuard } from './submissionGuard.js';
 import { searchError, searchResults, searchValueSchema, type DatasetDefinition, type SearchResponse } from './search.js';
 
@@ -62,8 +62,9 @@ export class VerbRouter {
       this.log.error({ err: error, verb }, 'verb handler failed');
       return this.errorCard(ctx, translate(language, 'error.tryAgain'));
     };
-    if (this.submissions && guardedVerbs.has(verb)) {
+    if (this.submissions && (guardedVerbs.has(verb) || serialisedVerbs.has(verb))) {
       return this.submissions.once(ctx, verb, parsed.data, handle, {
+        keepAnswer: guardedVerbs.has(verb),
         failed,
         repeated: () => this.errorCard(ctx, translate(language, 'error.submissionRepeated')),
       });

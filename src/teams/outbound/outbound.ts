@@ -1,7 +1,7 @@
 // The only way a turn's answer reaches Teams. Every reply and every invoke response passes the
 // disclosure guard first; a refused message is replaced by an explanation that discloses
 // nothing. test/security/outboundOnly.test.ts checks no other module calls Teams' send APIs.
-import { CardFactory, type AdaptiveCardInvokeResponse, type Attachment, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, type AdaptiveCardInvokeResponse, type Attachment, type TurnContext } from 'botbuilder';
 import type { DisclosureGuard } from '../../app/disclosure/disclosureGuard.js';
 import type { AudienceSource } from '../../app/disclosure/ports.js';
 import type { RequestContext } from '../../app/requestContext.js';
@@ -59,6 +59,13 @@ export class Outbound {
   /** A plain text that discloses nothing, e.g. "try again"; no roster read needed. */
   async notice(turn: TurnContext, text: string): Promise<void> {
     await turn.sendActivity({ text, textFormat: 'plain' });
+  }
+
+  /** Refuses an invoke with a 4xx and a plain message that discloses nothing (Teams shows it
+   * on the card), for a turn no handler may see. */
+  async refuseInvoke(turn: TurnContext, status: number, code: string, message: string): Promise<void> {
+    const body = { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } };
+    await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
   }
 
   private async release(ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<Reply> {
