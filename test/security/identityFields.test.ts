@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import type { Programme } from '../../src/domain/programme/schema.js';
 import { translate } from '../../src/i18n/messages.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { ConversationTable } from '../../src/storage/conversationTable.js';
@@ -14,29 +14,20 @@ import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { invokeActivity, messageActivity, type ActivityOptions, type Person } from '../support/activities.js';
 import { cardText, conversationWith, waitFor } from '../support/conversation.js';
-import { TENANT, testProgramme } from '../support/fixtures.js';
+import { TENANT } from '../support/fixtures.js';
+import { PARTY_TENANT, twoTenantProgramme } from '../support/twoTenants.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-/** Finans Norge's own tenant: the programme serves it (the party lists it). */
-const PARTY_TENANT = 'tenant-fn';
 const office: Person = { id: '29:office', aadObjectId: 'aad-office', name: 'Ola Office' };
 const rep: Person = { id: '29:fn-rep', aadObjectId: 'aad-fn-rep', name: 'Frida Finans' };
 const ORG_GUID = '6a1e3c2b-0d4f-4e8a-9b7c-1f2e3d4c5b6a';
 const orgPerson: Person = { id: `8:orgid:${ORG_GUID}`, aadObjectId: ORG_GUID, name: 'Org Person' };
 
-const base = testProgramme();
-const programme: Programme = programmeSchema.parse({
-  ...base,
-  parties: [
-    { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
-    { id: 'finans-norge', name: 'Finans Norge', tenantIds: [PARTY_TENANT] },
-  ],
-  people: [
-    { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
-    { aadObjectId: 'aad-fn-rep', name: 'Frida Finans', party: 'finans-norge' },
-    { aadObjectId: ORG_GUID, name: 'Org Person', party: 'skatteetaten' },
-  ],
-});
+const programme: Programme = twoTenantProgramme([
+  { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
+  { aadObjectId: 'aad-fn-rep', name: 'Frida Finans', party: 'finans-norge' },
+  { aadObjectId: ORG_GUID, name: 'Org Person', party: 'skatteetaten' },
+]);
 
 let app: TestApp;
 let ideas: IdeaTable;

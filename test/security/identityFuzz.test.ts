@@ -4,7 +4,7 @@
 // conversation) and the service stays healthy. Fields that agree are the control: served.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import type { Programme } from '../../src/domain/programme/schema.js';
 import { translate } from '../../src/i18n/messages.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { ConversationTable } from '../../src/storage/conversationTable.js';
@@ -12,22 +12,15 @@ import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { invokeActivity, messageActivity, type Person } from '../support/activities.js';
 import { conversationWith, waitFor } from '../support/conversation.js';
-import { TENANT, testProgramme } from '../support/fixtures.js';
+import { TENANT } from '../support/fixtures.js';
+import { PARTY_TENANT, twoTenantProgramme } from '../support/twoTenants.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
-const PARTY_TENANT = 'tenant-fn';
-const programme: Programme = programmeSchema.parse({
-  ...testProgramme(),
-  parties: [
-    { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [TENANT] },
-    { id: 'finans-norge', name: 'Finans Norge', tenantIds: [PARTY_TENANT] },
-  ],
-  people: [
-    { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
-    { aadObjectId: 'aad-chair', name: 'Kari Chair', party: 'skatteetaten' },
-    { aadObjectId: 'aad-fn-rep', name: 'Frida Finans', party: 'finans-norge' },
-  ],
-});
+const programme: Programme = twoTenantProgramme([
+  { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
+  { aadObjectId: 'aad-chair', name: 'Kari Chair', party: 'skatteetaten' },
+  { aadObjectId: 'aad-fn-rep', name: 'Frida Finans', party: 'finans-norge' },
+]);
 /** People of the host's party (tenant TENANT only) and of Finans Norge (PARTY_TENANT only). */
 const hostPeople: Person[] = [
   { id: '29:office', aadObjectId: 'aad-office', name: 'Ola Office' },

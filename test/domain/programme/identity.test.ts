@@ -3,23 +3,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identityContradiction } from '../../../src/domain/programme/identity.js';
-import { programmeSchema } from '../../../src/domain/programme/schema.js';
-import { testProgramme } from '../../support/fixtures.js';
+import { PARTY_TENANT as PARTY, twoTenantProgramme } from '../../support/twoTenants.js';
 
 const HOST = 'tenant-host';
-const PARTY = 'tenant-party';
-const programme = programmeSchema.parse({
-  ...testProgramme(),
-  tenantId: HOST,
-  parties: [
-    { id: 'skatteetaten', name: 'Skatteetaten', tenantIds: [HOST] },
-    { id: 'finans-norge', name: 'Finans Norge', tenantIds: [PARTY] },
-  ],
-  people: [
+const programme = twoTenantProgramme(
+  [
     { aadObjectId: 'aad-office', name: 'Ola Office', party: 'skatteetaten', roles: ['office'] },
     { aadObjectId: 'aad-rep', name: 'Frida Finans', party: 'finans-norge' },
   ],
-});
+  HOST,
+);
 const served = [programme];
 const agreeing = { conversationTenantId: HOST, channelDataTenantId: HOST, fromId: '29:office', aadObjectId: 'aad-office' };
 
