@@ -7,7 +7,8 @@
 // something is answered afresh each time. test/http/submitOnce.test.ts fails for a verb in no
 // list or in two, so a new verb is classified when it is added.
 
-/** Their submission id is claimed with the record they create, in one transaction. */
+/** Their submission is claimed with the record they create, in one transaction: a form's
+ * submission id, or a ballot's receipt (the hash of what the card showed and what was chosen). */
 export const receiptedVerbs: ReadonlySet<string> = new Set([
   'admission.file',
   'admission.propose',
@@ -16,6 +17,7 @@ export const receiptedVerbs: ReadonlySet<string> = new Set([
   'finalTreatment.open',
   'gate.propose',
   'gate.reopen',
+  'gate.vote',
   'idea.register',
   'measure.create',
   'report.submit',
@@ -53,7 +55,6 @@ export const serialisedVerbs: ReadonlySet<string> = new Set([
   'finalTreatment.decide',
   'finalTreatment.feedback',
   'finalTreatment.recommend',
-  'gate.vote',
   'roadmap.add',
   'roadmap.withdraw',
 ]);
