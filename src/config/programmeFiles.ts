@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { crossReferenceProblems } from '../domain/programme/crossReferences.js';
 import { programmeSchema, type Programme } from '../domain/programme/schema.js';
 import {
+  bodyFields,
   isPresetName,
   mergePreset,
   presetFileSchema,
@@ -104,7 +105,7 @@ export function parseProgrammeFile(file: string, text: string): Programme {
     }
     hint = (path) =>
       path.length === 2 && path[0] === 'bodies'
-        ? 'with a preset, a "bodies" entry only says who sits in the body (id, members, chair, observers, secretary, decidedBy.person); to redefine a body, write the whole programme without "preset"'
+        ? `a body's fields are ${bodyFields.join(', ')}`
         : undefined;
     const shape = presetFileSchema.safeParse(doc);
     if (!shape.success) fail(issueProblems(shape.error.issues, doc, locate, hint));

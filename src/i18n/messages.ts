@@ -25,6 +25,7 @@ const baseMessages = {
   'welcome.nextStep': { nb: 'Skriv «hjelp» for å se hva du kan gjøre.', en: 'Type "help" to see what you can do.' },
   'help.title': { nb: 'Hva du kan gjøre', en: 'What you can do' },
   'help.commands': { nb: 'Kommandoer', en: 'Commands' },
+  'help.example': { nb: '{description}, f.eks. «{example}»', en: '{description}, e.g. "{example}"' },
   'help.rolesIn': { nb: 'Dine roller i {programme}', en: 'Your roles in {programme}' },
   'help.noProgramme': {
     nb: 'Du er ikke registrert i noe program som denne tjenesten betjener. Ta kontakt med programkontoret hvis du skal være med.',

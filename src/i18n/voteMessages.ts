@@ -124,6 +124,10 @@ export const voteMessages = {
     en: '{for} for, {against} against, {abstain} abstained, {notVoted} did not vote',
   },
   'vote.basis': { nb: 'Beslutningsgrunnlag', en: 'Decision basis' },
+  'vote.basisRecorded': {
+    nb: '{deliverable}: skrevet på idékortet av {name} {date}',
+    en: '{deliverable}: written on the idea card by {name} on {date}',
+  },
   'vote.basisMissing': { nb: '⚠ {deliverable} – mangler', en: '⚠ {deliverable} – missing' },
   'vote.qualification': { nb: 'Programkontorets anbefaling: {text}', en: "The programme office's recommendation: {text}" },
   'vote.override': {

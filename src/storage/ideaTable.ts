@@ -120,16 +120,36 @@ export class IdeaTable implements IdeaRepository {
     return this.rows<HistoryEntry>(partitionOf(key), historyPrefix(ideaNumber));
   }
 
-  async saveAssessment(key: ProgrammeKey, assessment: Assessment): Promise<void> {
+  async saveAssessment(
+    key: ProgrammeKey,
+    assessment: Assessment,
+    stillAssessable: (idea: Idea) => Result<undefined, LifecycleError>,
+  ): Promise<Result<undefined, ApplyError>> {
     const table = await this.table();
-    await table.upsertEntity(
-      {
-        partitionKey: partitionOf(key),
-        rowKey: `${assessmentPrefix(assessment.ideaNumber)}${keyPart(assessment.assessor.id)}`,
-        data: JSON.stringify(assessment),
-      },
-      'Replace',
-    );
+    const partitionKey = partitionOf(key);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const row = await getEntityOrUndefined<IdeaRow>(table, partitionKey, ideaRow(assessment.ideaNumber));
+      if (!row) return err({ code: 'not-found', number: assessment.ideaNumber });
+      const check = stillAssessable(JSON.parse(row.data) as Idea);
+      if (!check.ok) return check;
+      // The idea row is touched under its ETag in the same transaction: a change in between
+      // (a stop) conflicts, and the check runs again on the idea as it is then.
+      const actions: TransactionAction[] = [
+        ['update', { partitionKey, rowKey: ideaRow(assessment.ideaNumber) }, 'Merge', { etag: row.etag }],
+        [
+          'upsert',
+          { partitionKey, rowKey: `${assessmentPrefix(assessment.ideaNumber)}${keyPart(assessment.assessor.id)}`, data: JSON.stringify(assessment) },
+          'Replace',
+        ],
+      ];
+      try {
+        await table.submitTransaction(actions);
+        return ok(undefined);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new Error(`idea ${assessment.ideaNumber}: still conflicting after ${MAX_ATTEMPTS} attempts`);
   }
 
   async assessments(key: ProgrammeKey, ideaNumber?: string): Promise<Assessment[]> {

@@ -1,6 +1,7 @@
 // The botbuilder edge. It only routes: messages to the command router, Action.Execute invokes
 // to the verb router, installs to the welcome card. All decisions live behind those routers.
 import { ActivityTypes, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
+import type { FirstContact } from '../app/delivery.js';
 import type { ConversationRegistry } from '../app/disclosure/ports.js';
 import type { Clock, ConversationStore } from '../app/ports.js';
 import type { ProgrammeDirectory } from '../app/programmeDirectory.js';
@@ -21,6 +22,8 @@ import { welcomeCard } from './welcome.js';
 export interface BotDependencies {
   directory: ProgrammeDirectory;
   conversations: ConversationStore;
+  /** Told of each person's chat, so messages waiting for their first contact go out. */
+  firstContact?: FirstContact;
   commands: CommandRouter;
   verbs: VerbRouter;
   cards: CardRenderer;
@@ -138,12 +141,21 @@ export class SamspillBot extends TeamsActivityHandler {
       updatedAt: this.deps.clock.now(),
     };
     await this.deps.conversations.save({ tenantId, ...record });
+    if (kind === 'personal' && person) await this.reached(tenantId, person);
     // A party's representative chats from their own tenant, but the programme's deliveries look
     // them up in its host's partition: keep the reference (which carries their own tenant id)
     // there too, once per host of a programme they take part in.
     if (kind !== 'personal' || !person) return;
     const hosts = new Set(this.deps.directory.membershipsOf(tenantId, person).map((m) => m.programme.tenantId));
     hosts.delete(tenantId);
-    for (const host of hosts) await this.deps.conversations.save({ tenantId: host, ...record });
+    for (const host of hosts) {
+      await this.deps.conversations.save({ tenantId: host, ...record });
+      await this.reached(host, person);
+    }
+  }
+
+  /** Messages that waited for this person go out now; a failure here only delays them to their re-check. */
+  private async reached(tenantId: string, person: string): Promise<void> {
+    await this.deps.firstContact?.reached(tenantId, person).catch(() => undefined);
   }
 }

@@ -137,7 +137,7 @@ describe('a card submission arriving twice', () => {
 describe('every verb is classified', () => {
   it('as one that stores a record (once per submission: by its receipt, the guard, or its handler under the guard) or one that only shows something', () => {
     const lists = [receiptedVerbs, guardedVerbs, serialisedVerbs, showingVerbs];
-    expect(first.app.verbs.filter((verb) => lists.filter((list) => list.has(verb)).length !== 1)).toEqual([]);
-    expect(lists.flatMap((list) => [...list]).filter((verb) => !first.app.verbs.includes(verb))).toEqual([]);
+    expect(first.app.verbNames.filter((verb) => lists.filter((list) => list.has(verb)).length !== 1)).toEqual([]);
+    expect(lists.flatMap((list) => [...list]).filter((verb) => !first.app.verbNames.includes(verb))).toEqual([]);
   });
 });

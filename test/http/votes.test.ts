@@ -17,30 +17,14 @@ import type { ActivityOptions, Person } from '../support/activities.js';
 import type { TestAzurite } from '../support/azurite.js';
 import type { ConnectorStub, SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
-import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { TENANT, people, testProgramme, testProgrammeWithBp1Basis } from '../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });
 const director: Person = { id: '29:director', aadObjectId: 'aad-director', name: 'Dina Direktør' };
 const everyone = { ...people, director };
 
 /** The fixture programme with a decision basis on BP1, so missing deliverables can be tested. */
-const dsop: Programme = (() => {
-  const base = testProgramme();
-  return programmeSchema.parse({
-    ...base,
-    gates: base.gates.map((g) =>
-      g.id === 'BP1'
-        ? {
-            ...g,
-            deliverables: [
-              { id: 'kvalifisering', name: text('Kvalifisering og anbefaling', 'Qualification and recommendation') },
-              { id: 'kost-nytte', name: text('Forenklet kost-/nytteanalyse', 'Simplified cost-benefit analysis') },
-            ],
-          }
-        : g,
-    ),
-  });
-})();
+const dsop: Programme = testProgrammeWithBp1Basis();
 
 /** A Skate-like programme: the body's vote is advice, a named director decides. */
 const skate: Programme = (() => {
@@ -351,6 +335,35 @@ describe('closing', () => {
     }
     const stored = await votes.get({ ...key, voteId });
     expect(stored).toMatchObject({ status: 'closed', progress: { posted: true, outcomePosted: true, notified: true } });
+  });
+
+  it('shows the channel outcome card to each reader in the language of their own Teams (Universal Actions refresh)', async () => {
+    const outcome = connector.sent.filter((s) => toChannel(CHANNEL_A)(s) && s.method === 'PUT' && cardText(s.activity).includes('Vedtatt')).at(-1)!;
+    const shared = (outcome.activity.attachments as { content: Card }[])[0]!.content;
+    // Posted in the language the channel was linked in; refreshed for the body's people.
+    expect(cardText(shared)).toContain('Lukket');
+    const refresh = shared.refresh as { userIds: string[]; action: { verb: string } };
+    expect(refresh.action.verb).toBe('gate.view');
+    expect(refresh.userIds).toEqual(['29:chair', '29:office', '29:member', '29:observer']);
+    const inChannel = { conversation: inThread(CHANNEL_A, '1700000000099') };
+    const english = await chat.refresh(people.member, shared, { ...inChannel, locale: 'en-US' });
+    expect(cardText(english)).toContain('Adopted');
+    expect(cardText(english)).toContain('Closed');
+    expect(cardText(english)).not.toContain('Vedtatt');
+    const norwegian = await chat.refresh(people.observer, shared, { ...inChannel, locale: 'nb-NO' });
+    expect(cardText(norwegian)).toContain('Vedtatt');
+    expect(cardText(norwegian)).not.toContain('Adopted');
+    // The refreshed card keeps its refresh, so it stays each reader's own as the card changes.
+    expect((english.refresh as { userIds: string[] }).userIds).toEqual(refresh.userIds);
+    // In a channel of up to 60 people Teams refreshes for everyone: a channel member who is not
+    // in the programme gets the channel's card in their language, not a refusal in its place.
+    const outsider = await chat.refresh(people.outsider, shared, { ...inChannel, locale: 'en-GB' });
+    expect(cardText(outsider)).toContain('Adopted');
+    expect(cardText(outsider)).not.toContain('not a participant');
+    expect(() => actionData(outsider, 'gate.vote')).toThrow();
+    // Anywhere else (another channel, a personal chat) they are still refused.
+    const elsewhere = await chat.refresh(people.outsider, shared, { conversation: inThread(CHANNEL_B), locale: 'en-GB' });
+    expect(cardText(elsewhere)).toContain('You are not a participant in this programme.');
   });
 
   it('refuses votes after close, and closing again or the closer sends nothing more', async () => {

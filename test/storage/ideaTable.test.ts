@@ -1,7 +1,10 @@
 // The idea store against real Azurite: idempotent registration, unique numbers under
 // concurrency, ETag-guarded transitions with their history, tenant separation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Idea } from '../../src/domain/idea/idea.js';
 import { prioritise, register } from '../../src/domain/idea/lifecycle.js';
+import type { LifecycleError } from '../../src/domain/idea/lifecycleError.js';
+import { err, ok } from '../../src/domain/idea/result.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
@@ -106,12 +109,24 @@ describe('apply', () => {
 });
 
 describe('assessments', () => {
+  const assessable = (idea: Idea) => (idea.status === 'registered' ? ok(undefined) : err<LifecycleError>({ code: 'wrong-status', status: idea.status, allowed: ['registered'] }));
+
   it('keeps one assessment per assessor and idea', async () => {
     const a = { ideaNumber: 'DSOP-2026-001', assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
-    await ideas.saveAssessment(key, a);
-    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 });
-    const stored = await ideas.assessments(key);
+    expect(await ideas.saveAssessment(key, a, assessable)).toEqual(ok(undefined));
+    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 }, assessable);
+    const stored = await ideas.assessments(key, 'DSOP-2026-001');
     expect(stored).toHaveLength(1);
     expect(stored[0]?.scores.nytteverdi).toBe(5);
+  });
+
+  it('saves nothing for an idea the check refuses as stored, or one that does not exist', async () => {
+    const created = await registerOne('s-assess-stopped');
+    const number = created.ok ? created.value.idea.number : '';
+    await ideas.apply(key, number, (idea) => prioritise(programme, idea, { by, at, rank: 1 }));
+    const a = { ideaNumber: number, assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
+    expect(await ideas.saveAssessment(key, a, assessable)).toMatchObject({ ok: false, error: { code: 'wrong-status', status: 'prioritised' } });
+    expect(await ideas.saveAssessment(key, { ...a, ideaNumber: 'DSOP-2026-999' }, assessable)).toEqual(err({ code: 'not-found', number: 'DSOP-2026-999' }));
+    expect(await ideas.assessments(key, number)).toEqual([]);
   });
 });

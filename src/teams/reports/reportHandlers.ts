@@ -14,6 +14,7 @@ import {
 } from '../../app/reports/report.js';
 import { filedReports } from '../../app/reports/filedReports.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
+import { standingAt } from '../../domain/schedule/offeredPeriod.js';
 import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 import { deadlines, myReports } from '../../app/reports/reportQueries.js';
 import type { AgreementRevisionCheck, RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
@@ -179,7 +180,8 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
     const report = await deps.reports.get(key, schedule.id, period.key, idea.number);
     const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
     const askPreviousDecision = previousKey ? (await deps.reports.get(key, schedule.id, previousKey, idea.number)) !== undefined : false;
-    return deps.reportCards.form({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision, ...extra }, ctx.language);
+    const standing = standingAt(period, ctx.now);
+    return deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision, ...extra }, ctx.language);
   };
 
   return {
@@ -234,8 +236,8 @@ export function reportCommands(deps: ReportHandlerDeps) {
     const [first] = mine;
     if (!first) return textReply(translate(ctx.language, 'report.mine.none'));
     if (mine.length === 1) {
-      const { programme, schedule, period, idea, report, askPreviousDecision } = first;
-      return cardReply(deps.reportCards.form({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision }, ctx.language));
+      const { programme, schedule, period, standing, idea, report, askPreviousDecision } = first;
+      return cardReply(deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision }, ctx.language));
     }
     const discloses: Disclosed[] = mine.map((m) => ideaContent(m.programme.id, m.idea));
     return cardReply(
@@ -245,7 +247,10 @@ export function reportCommands(deps: ReportHandlerDeps) {
           heading: translate(ctx.language, 'report.mine.heading'),
           text: translate(ctx.language, 'report.mine.text'),
           options: mine.map((m) => ({
-            title: translate(ctx.language, m.report ? 'report.mine.filed' : 'report.mine.open', { number: m.idea.number, period: m.period.key }),
+            title:
+              m.standing === 'upcoming'
+                ? translate(ctx.language, 'report.mine.upcoming', { number: m.idea.number, period: m.period.key, opens: formatDate(m.period.opens, ctx.language) })
+                : translate(ctx.language, m.report ? 'report.mine.filed' : 'report.mine.open', { number: m.idea.number, period: m.period.key }),
             verb: 'report.form',
             data: { programmeId: m.programme.id, scheduleId: m.schedule.id, periodKey: m.period.key, ideaNumber: m.idea.number },
           })),
@@ -265,12 +270,14 @@ export function reportCommands(deps: ReportHandlerDeps) {
       for (const s of p.schedules) {
         const relevant = p.isOffice || s.mine.length > 0;
         if (!relevant) continue;
-        const late = ctx.now > s.period.deadline;
+        const late = s.standing === 'late';
         const lines = [
-          translate(language, 'deadlines.due', {
-            deadline: formatDate(s.period.deadline, language),
-            late: late ? translate(language, 'deadlines.passed') : '',
-          }),
+          s.standing === 'upcoming'
+            ? translate(language, 'deadlines.upcoming', { opens: formatDate(s.period.opens, language), deadline: formatDate(s.period.deadline, language) })
+            : translate(language, 'deadlines.due', {
+                deadline: formatDate(s.period.deadline, language),
+                late: late ? translate(language, 'deadlines.passed') : '',
+              }),
         ];
         for (const m of s.mine) {
           discloses.push(ideaDocuments(p.programme.id, m.idea));
@@ -292,6 +299,25 @@ export function reportCommands(deps: ReportHandlerDeps) {
         records.push({
           title: translate(language, 'deadlines.schedule', { programme: p.programme.name, schedule: pick(s.schedule.name, language), period: s.period.key }),
           lines,
+        });
+      }
+      if (p.isOffice && (p.withheld?.length ?? 0) > 0) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.withheldHeading', { programme: p.programme.name }),
+          lines: (p.withheld ?? []).map((w) =>
+            translate(language, 'deadlines.withheld', {
+              recipient: w.target.kind === 'person' ? personName(p.programme, w.target.aadObjectId) : translate(language, 'withheld.someone'),
+              at: formatDateTime(w.at, language),
+            }),
+          ),
+        });
+      }
+      if (p.isOffice && (p.waiting?.length ?? 0) > 0) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.waitingHeading', { programme: p.programme.name }),
+          lines: (p.waiting ?? []).map((w) => translate(language, 'deadlines.waiting', { person: personName(p.programme, w.person), since: formatDateTime(w.since, language) })),
         });
       }
       if (p.isOffice && ((p.unreachable?.length ?? 0) > 0 || (p.otherFailures ?? 0) > 0)) {

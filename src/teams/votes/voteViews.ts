@@ -8,7 +8,7 @@ import type { Gate, Programme } from '../../domain/programme/schema.js';
 import { defaultDeadline } from '../../domain/vote/deadline.js';
 import { choices as allChoices } from '../../domain/decision/ballot.js';
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
-import { isAdvisory, mayReopen, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
+import { isAdvisory, mayReopen, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import type { PreparationStep } from '../../domain/vote/preparation.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
@@ -68,13 +68,13 @@ export function markdownLink(label: string, address: string): string {
 }
 
 /**
- * `userIds` empty: while a vote is open the list is left out, so Teams refreshes everyone in a
- * channel of up to 60 people; once it is closed an empty list means nobody (nothing personal
- * is left to show, so no invokes are spent on it).
+ * The card refreshes to each listed reader's own view, in their language, open or closed. With
+ * no user id known the list is left out, so Teams refreshes everyone in a channel of up to 60
+ * people (each then sees the card in their own language too).
  */
 export const refreshOf = (vote: GateVote, userIds: readonly string[]): VoteRefresh => ({
   action: { type: 'Action.Execute', verb: 'gate.view', data: { programmeId: vote.programmeId, voteId: vote.id } },
-  ...(userIds.length > 0 || vote.status === 'closed' ? { userIds: [...userIds] } : {}),
+  ...(userIds.length > 0 ? { userIds: [...userIds] } : {}),
 });
 
 /** Changes of a roadmap revision listed on its vote card; the revision card and the log have them all. */
@@ -135,6 +135,7 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
     basisHeading: t('vote.basis'),
     basis: vote.basis.map((b) => {
       const name = deliverableName(programme, vote.gate, b.deliverable, language);
+      if (b.recorded) return `✅ ${t('vote.basisRecorded', { deliverable: name, name: b.recorded.by.name, date: formatDate(b.recorded.at, language) })}`;
       return b.link ? `✅ ${markdownLink(name, b.link)}` : t('vote.basisMissing', { deliverable: name });
     }),
     notes: [
@@ -387,6 +388,7 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
         ? [t(step.recommendation.adopted ? 'prep.recommended' : 'prep.notRecommended', { body: bodyName(programme, step.recommendation.body, language), date: formatDate(step.recommendation.closedAt, language) })]
         : [];
   const deadline = defaultDeadline(input.now);
+  const recorded = recordedBasis(gate, idea);
   const budgetRule = body?.rule.kind === 'consensus-then-majority' && body.rule.chairDecidesBudgetMatters;
   return {
     heading: t('vote.propose.heading', { gate: gateName(programme, gate.id, language) }),
@@ -399,11 +401,18 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
     warning: input.channelMissing ? t('voteError.no-channel', { body: bodyLabel, bodyId: step.body }) : '',
     problemsHeading: t('vote.propose.problems'),
     problems: input.problems ?? [],
-    deliverables: gate.deliverables.map((d) => ({
-      id: d.id,
-      label: t('vote.propose.link', { deliverable: pick(d.name, language) }),
-      value: values[`link.${d.id}`] ?? '',
-    })),
+    // A deliverable Samspill holds (the qualification on the idea card) is named, not asked for.
+    recorded: Object.entries(recorded).map(([id, held]) => {
+      const d = gate.deliverables.find((item) => item.id === id);
+      return `✅ ${t('vote.basisRecorded', { deliverable: d ? pick(d.name, language) : id, name: held.by.name, date: formatDate(held.at, language) })}`;
+    }),
+    deliverables: gate.deliverables
+      .filter((d) => !recorded[d.id])
+      .map((d) => ({
+        id: d.id,
+        label: t('vote.propose.link', { deliverable: pick(d.name, language) }),
+        value: values[`link.${d.id}`] ?? '',
+      })),
     deadlineDateLabel: t('vote.propose.deadlineDate'),
     deadlineDate: values.deadlineDate || deadline.date,
     deadlineTimeLabel: t('vote.propose.deadlineTime'),
