@@ -19,6 +19,7 @@ import { DisclosureGuard } from './app/disclosure/disclosureGuard.js';
 import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
 import { NdaTable } from './storage/ndaTable.js';
+import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
@@ -29,10 +30,12 @@ import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
 import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { verbs } from './teams/invoke/verbs.js';
+import { SubmissionGuard } from './teams/invoke/submissionGuard.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
 import { Outbound } from './teams/outbound/outbound.js';
 import { RosterCache } from './teams/outbound/rosterCache.js';
+import { IdentityCheck } from './teams/identityCheck.js';
 import { SamspillBot } from './teams/samspillBot.js';
 import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
 import { createAgreementModule } from './teams/membership/agreementModule.js';
@@ -241,7 +244,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
 
   const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
-  });
+  }, new SubmissionGuard(new SubmissionTable(tables)));
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
@@ -269,6 +272,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     rosters: new RosterCache(),
     // A group conversation belongs to a programme when one of its bodies is linked to it.
     registry: votes.registry,
+    identity: new IdentityCheck(directory, conversations),
+    log,
   });
 
   // Without an app id the adapter accepts unauthenticated requests (local use only). With

@@ -46,6 +46,14 @@ const baseMessages = {
     nb: 'Noe gikk galt hos oss. Ingenting er lagret halvveis; prøv igjen om litt.',
     en: 'Something went wrong on our side. Nothing was half-saved; please try again in a moment.',
   },
+  'error.identityContradiction': {
+    nb: 'Dette kan jeg ikke behandle: opplysningene om hvem du er og hvilken organisasjon du skriver fra, stemmer ikke overens. Ingenting er lagret.',
+    en: 'I cannot handle this: the details of who you are and which organisation you write from do not agree. Nothing was stored.',
+  },
+  'error.submissionRepeated': {
+    nb: 'Dette er allerede sendt inn, og det lagres ikke på nytt. Åpne kortet igjen om litt for å se hvordan det står.',
+    en: 'This was already submitted and is not stored again. Open the card again in a moment to see where it stands.',
+  },
   'error.unknownAction': { nb: 'Denne knappen kjenner jeg ikke igjen («{verb}»).', en: 'I don\'t recognise this button ("{verb}").' },
   'error.invalidInput': { nb: 'Noen felt må rettes:', en: 'Some fields need correcting:' },
   'error.unknownDataset': { nb: 'Dette søket kjenner jeg ikke igjen («{dataset}»).', en: 'I don\'t recognise this search ("{dataset}").' },

@@ -69,6 +69,10 @@ export const reportMessages = {
     nb: 'Rapporten er levert (versjon {version}) og sendt til prosjektets deltakere. Påminnelsene for perioden stopper.',
     en: 'The report is filed (version {version}) and sent to the project\'s participants. The reminders for the period stop.',
   },
+  'report.unchanged.banner': {
+    nb: 'Ingenting er endret: versjon {version} står som levert, og ingen får den på nytt.',
+    en: 'Nothing has changed: version {version} stands as filed, and nobody is sent it again.',
+  },
   'report.filed.heading': { nb: 'Statusrapport {period}: {idea}', en: 'Status report {period}: {idea}' },
   'report.filed.by': { nb: '{number} · levert av {author}, {at} (versjon {version})', en: '{number} · filed by {author}, {at} (version {version})' },
   'report.filed.yes': { nb: 'Ja: {text}', en: 'Yes: {text}' },

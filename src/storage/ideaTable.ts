@@ -1,6 +1,6 @@
 // Ideas in Table Storage. One partition per (tenant, programme) holds the ideas, their history,
-// assessments, the yearly number counters and submission receipts, so an idea and its history
-// entry can be written in one transaction.
+// assessments, the yearly number counters and submission receipts, so an idea, its history
+// entry, its number and its receipt are written in one transaction.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ApplyError, IdeaRepository, ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { Assessment } from '../domain/idea/assessment.js';
@@ -10,6 +10,7 @@ import { formatIdeaNumber } from '../domain/idea/ideaNumber.js';
 import type { LifecycleError } from '../domain/idea/lifecycleError.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { TransitionResult } from '../domain/idea/transition.js';
+import { createNumbered } from './numberedRows.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'ideas';
@@ -28,7 +29,6 @@ const partitionOf = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.pro
 const ideaRow = (n: string) => `idea|${keyPart(n)}`;
 const historyPrefix = (n: string) => `history|${keyPart(n)}|`;
 const assessmentPrefix = (n: string) => `assessment|${keyPart(n)}|`;
-const counterRow = (series: string) => `counter|${keyPart(series)}`;
 const submissionRow = (submissionKey: string) => `submission|${keyPart(submissionKey)}`;
 
 /** History rows sort in the order they were written: the sequence is taken under the idea's
@@ -54,28 +54,29 @@ export class IdeaTable implements IdeaRepository {
   ): Promise<Result<{ idea: Idea; created: boolean }, LifecycleError>> {
     const table = await this.table();
     const partitionKey = partitionOf(key);
-    const existing = await this.bySubmission(table, key, submissionKey);
-    if (existing) return ok({ idea: existing, created: false });
-
-    // A number burnt by a failed or duplicate submission leaves a gap; numbers never repeat.
-    const sequence = await this.nextSequence(table, partitionKey, `${numbering.prefix}-${numbering.year}`);
-    const ideaNumber = formatIdeaNumber({ ...numbering, sequence });
-    const result = create(ideaNumber);
-    if (!result.ok) return result;
-    const { idea, history } = result.value;
-    try {
-      await table.submitTransaction([
-        ['create', { partitionKey, rowKey: submissionRow(submissionKey), ideaNumber: idea.number }],
-        ['create', { partitionKey, rowKey: ideaRow(idea.number), ...ideaColumns(idea, 1) }],
-        ['create', { partitionKey, rowKey: historyRow(history, 1), data: JSON.stringify(history) }],
-      ]);
-      return ok({ idea, created: true });
-    } catch (error) {
-      // A concurrent duplicate of the same submission won: hand back its idea.
-      const winner = await this.bySubmission(table, key, submissionKey);
-      if (winner) return ok({ idea: winner, created: false });
-      throw error;
-    }
+    // The counter moves in the idea's own transaction (numberedRows.ts): a double submit or a
+    // refused one takes no number, and concurrent registrations get consecutive ones.
+    const created = await createNumbered<{ idea: Idea; history?: HistoryEntry }, LifecycleError>(
+      table,
+      partitionKey,
+      `${numbering.prefix}-${numbering.year}`,
+      submissionKey,
+      (sequence) => create(formatIdeaNumber({ ...numbering, sequence })),
+      ({ idea }) => ideaRow(idea.number),
+      {
+        read: async (t, pk, rk) => {
+          const row = await getEntityOrUndefined<JsonRow>(t, pk, rk);
+          return row && { idea: JSON.parse(row.data) as Idea };
+        },
+        propertiesOf: ({ idea }) => ideaColumns(idea, 1),
+        alongside: ({ history }) => (history ? [{ rowKey: historyRow(history, 1), data: JSON.stringify(history) }] : []),
+        receipt: {
+          rowKey: submissionRow(submissionKey),
+          legacyRowOf: (receipt) => (typeof receipt.ideaNumber === 'string' ? ideaRow(receipt.ideaNumber) : undefined),
+        },
+      },
+    );
+    return created.ok ? ok({ idea: created.value.value.idea, created: created.value.created }) : created;
   }
 
   async get(key: ProgrammeKey, ideaNumber: string): Promise<Idea | undefined> {
@@ -163,29 +164,6 @@ export class IdeaTable implements IdeaRepository {
     // be read as an idea, whatever the store answers.
     for await (const row of rows) if (row.rowKey?.startsWith(prefix)) out.push(JSON.parse(row.data) as T);
     return out;
-  }
-
-  private async bySubmission(table: TableClient, key: ProgrammeKey, submissionKey: string): Promise<Idea | undefined> {
-    const receipt = await getEntityOrUndefined<{ ideaNumber: string }>(table, partitionOf(key), submissionRow(submissionKey));
-    return receipt && this.get(key, receipt.ideaNumber);
-  }
-
-  /** The next sequence number of a prefix and year, taken under the counter row's ETag. */
-  private async nextSequence(table: TableClient, partitionKey: string, series: string): Promise<number> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS * 4; attempt++) {
-      const row = await getEntityOrUndefined<{ next: number }>(table, partitionKey, counterRow(series));
-      try {
-        if (!row) {
-          await table.createEntity({ partitionKey, rowKey: counterRow(series), next: 2 });
-          return 1;
-        }
-        await table.updateEntity({ partitionKey, rowKey: counterRow(series), next: row.next + 1 }, 'Replace', { etag: row.etag });
-        return row.next;
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-      }
-    }
-    throw new Error(`idea numbers ${series}: still conflicting`);
   }
 
 }

@@ -432,6 +432,36 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     expect((await loadProgrammes(folder)).map((p) => p.id)).toEqual(['dsop', 'dsop-2']);
   });
 
+  it('two programmes of one tenant with the same idea prefix are refused, naming both files', async () => {
+    const folder = await mkdtemp(join(dir, 'prefix-clash-'));
+    const first = await write(demoCopy(), 'a.json', folder);
+    const second = await write({ ...demoCopy(), id: 'dsop-2', name: 'Et annet program' }, 'b.json', folder);
+    expect((await rejection(folder)).message).toBe(
+      `${second}: ideaPrefix: "DSOP" is also the idea prefix of programme "dsop" in ${first}; both are served to tenant "${TENANT}", where an idea number would not say whose idea it is: give one of them another prefix`,
+    );
+    // Another prefix, and the same tenant hosts both.
+    await write({ ...demoCopy(), id: 'dsop-2', name: 'Et annet program', ideaPrefix: 'DSOB' }, 'b.json', folder);
+    expect((await loadProgrammes(folder)).map((p) => p.ideaPrefix)).toEqual(['DSOP', 'DSOB']);
+  });
+
+  it('a party tenant served two programmes of one idea prefix is refused; hosts that share no tenant may share a prefix', async () => {
+    const folder = await mkdtemp(join(dir, 'prefix-party-'));
+    const first = await write(demoCopy(), 'a.json', folder);
+    const other = demoCopy();
+    other.id = 'dsop-b';
+    other.tenantId = 'another-tenant';
+    for (const party of other.parties) party.tenantIds = ['another-tenant'];
+    const second = await write(other, 'b.json', folder);
+    expect((await loadProgrammes(folder)).map((p) => p.ideaPrefix)).toEqual(['DSOP', 'DSOP']);
+    // Finans Norge's own tenant (…0002) is a party of the demo; made a party of the other too.
+    const fnTenant = (demoCopy().parties as { tenantIds?: string[] }[]).flatMap((p) => p.tenantIds ?? []).find((t) => t !== TENANT)!;
+    other.parties[0].tenantIds = ['another-tenant', fnTenant];
+    await write(other, 'b.json', folder);
+    expect((await rejection(folder)).message).toBe(
+      `${second}: ideaPrefix: "DSOP" is also the idea prefix of programme "dsop" in ${first}; both are served to tenant "${fnTenant}", where an idea number would not say whose idea it is: give one of them another prefix`,
+    );
+  });
+
   it('a path that does not exist, and a folder without programme files', async () => {
     const missing = join(dir, 'nowhere.json');
     expect((await rejection(missing)).message).toBe(`${missing}: no such file or folder`);

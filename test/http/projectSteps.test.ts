@@ -184,6 +184,8 @@ describe('status reports reach everyone (DSOP §3.5)', () => {
     const before = proactiveCards(people.office2).length;
     const filed = await click(people.chair, 'report.submit', { ...submit, status: 'green', progress: 'Konseptet er skrevet.', nextMilestones: 'Kost/nytte i januar.' });
     expect(cardText(filed)).toMatch(/1/);
+    // The card the filing answered with is the form again, as a new submission: the correction's.
+    submit = actionData(filed, 'report.submit');
     for (const office of [people.office, people.office2]) {
       const card = await waitFor(
         () => proactiveCards(office).find((c) => cardText(c).includes('Konseptet er skrevet.')),

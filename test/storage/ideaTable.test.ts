@@ -52,6 +52,30 @@ describe('register', () => {
     expect(new Set(numbers).size).toBe(10);
   });
 
+  it('takes no number for a double submit or a refused one: concurrent registrations are numbered without gaps', async () => {
+    const fresh = { tenantId: TENANT, programmeId: 'gapless' };
+    const one = (submissionKey: string) =>
+      ideas.register(fresh, submissionKey, { prefix: 'DSOP', year: 2026 }, (number) =>
+        register(programme, { number, title: `Idé ${submissionKey}`, description: 'Beskrivelse.', party: 'skatteetaten', submittedBy: by, at }),
+      );
+    const refused = await ideas.register(fresh, 'refused', { prefix: 'DSOP', year: 2026 }, (number) =>
+      register(programme, { number, title: ' ', description: 'Beskrivelse.', party: 'skatteetaten', submittedBy: by, at }),
+    );
+    expect(refused.ok).toBe(false);
+    // Six cards, each submitted three times at once.
+    const results = await Promise.all(Array.from({ length: 18 }, (_, i) => one(`card-${i % 6}`)));
+    expect(results.filter((r) => r.ok && r.value.created)).toHaveLength(6);
+    const numbers = (await ideas.list(fresh)).map((i) => i.number).sort();
+    expect(numbers).toEqual(['001', '002', '003', '004', '005', '006'].map((n) => `DSOP-2026-${n}`));
+    // Each card's three submissions were answered with its one idea.
+    for (let card = 0; card < 6; card++) {
+      const answers = results.filter((_, i) => i % 6 === card).map((r) => (r.ok ? r.value.idea.number : 'error'));
+      expect(new Set(answers).size).toBe(1);
+    }
+    const next = await one('card-after');
+    expect(next.ok && next.value.idea.number).toBe('DSOP-2026-007');
+  });
+
   it('keeps tenants apart', async () => {
     await registerOne('s-other', 'Annen leietaker', { tenantId: 'tenant-b', programmeId: programme.id });
     const mine = await ideas.list(key);

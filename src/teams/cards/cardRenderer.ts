@@ -17,6 +17,12 @@ export function disclosuresOf(card: AdaptiveCard): readonly Disclosed[] {
   return (card as { [DISCLOSES]?: readonly Disclosed[] })[DISCLOSES] ?? [];
 }
 
+/** Attaches what a card discloses, e.g. to a card read back from storage (JSON drops it). */
+export function withDisclosures(card: AdaptiveCard, discloses: readonly Disclosed[]): AdaptiveCard {
+  Object.defineProperty(card, DISCLOSES, { value: discloses, enumerable: false });
+  return card;
+}
+
 export const defaultCardsDir = new URL('../../../cards/', import.meta.url).pathname;
 
 export class CardRenderer {
@@ -33,8 +39,6 @@ export class CardRenderer {
   render<K extends CardName>(name: K, view: CardViews[K], discloses: readonly Disclosed[]): AdaptiveCard {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named ${name}`);
-    const card = template.expand({ $root: view }) as AdaptiveCard;
-    Object.defineProperty(card, DISCLOSES, { value: discloses, enumerable: false });
-    return card;
+    return withDisclosures(template.expand({ $root: view }) as AdaptiveCard, discloses);
   }
 }

@@ -3,7 +3,7 @@
 // nothing. test/security/outboundOnly.test.ts checks no other module calls Teams' send APIs.
 // Every activity is made to fit Teams' size limit first (teamsSize.ts); one Teams refuses as too
 // large all the same (413) is logged and the person told.
-import { CardFactory, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Attachment } from 'botbuilder';
+import { ActivityTypes, CardFactory, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Attachment } from 'botbuilder';
 import type { DisclosureGuard } from '../../app/disclosure/disclosureGuard.js';
 import type { AudienceSource } from '../../app/disclosure/ports.js';
 import type { RequestContext } from '../../app/requestContext.js';
@@ -75,6 +75,13 @@ export class Outbound {
   /** A plain text that discloses nothing, e.g. "try again"; no roster read needed. */
   async notice(turn: TurnContext, text: string): Promise<void> {
     await turn.sendActivity({ text, textFormat: 'plain' });
+  }
+
+  /** Refuses an invoke with a 4xx and a plain message that discloses nothing (Teams shows it
+   * on the card), for a turn no handler may see. */
+  async refuseInvoke(turn: TurnContext, status: number, code: string, message: string): Promise<void> {
+    const body = { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } };
+    await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
   }
 
   private async release(ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<Reply> {

@@ -1,5 +1,6 @@
 // Builds the report form (also the reminder: the form with a banner), the escalation to the
 // office, the phase-length warning and the filed report as posted to participants.
+import { randomUUID } from 'node:crypto';
 import { ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
@@ -35,6 +36,8 @@ export interface FormInput {
   problems?: string[];
   /** Values typed in a rejected submission, kept so nothing is lost. */
   values?: Partial<Record<ReportFormField, string>>;
+  /** The rejected submission's id, kept so its retry is still the same submission; otherwise a fresh one. */
+  submissionId?: string;
   others?: { idea: Idea }[];
 }
 
@@ -123,7 +126,7 @@ export function reportFormView(input: FormInput, language: Language): ReportForm
     statuses: reportStatuses.map((s) => ({ title: t(`report.status.${s}`), value: s })),
     answers: decisionAnswers.map((a) => ({ title: t(`report.answer.${a}`), value: a })),
     values: { ...valuesOf(report), ...input.values },
-    data: { programmeId: programme.id, scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number },
+    data: { programmeId: programme.id, scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number, submissionId: input.submissionId ?? randomUUID() },
     submitLabel: report ? t('report.form.correct') : t('report.form.submit'),
     footer: t('reminder.mandatory'),
     othersHeading: t('reminder.others'),

@@ -172,7 +172,7 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
   const formCard = async (
     ctx: RequestContext,
     ref: ReportRef,
-    extra: { problems?: string[]; values?: Partial<Record<ReportFormField, string>>; banner?: string; bannerStyle?: string } = {},
+    extra: { problems?: string[]; values?: Partial<Record<ReportFormField, string>>; banner?: string; bannerStyle?: string; submissionId?: string } = {},
   ): Promise<AdaptiveCard> => {
     const target = await resolveReport(deps, ctx, ref);
     if (!target.ok) return errorCard(ctx, target.error);
@@ -197,22 +197,23 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
     'report.submit': defineVerb({
       // The reference is checked here; the form itself in the handler, so a rejected form comes
       // back with what was typed and the problems in the reader's language.
-      schema: z.looseObject(refShape),
+      // The card's submission id (cards rendered before it existed have none: their repeats
+      // are caught by the content alone).
+      schema: z.looseObject({ ...refShape, submissionId: z.string().trim().min(8).max(64).optional() }),
       handle: async (ctx, data) => {
         const ref: ReportRef = { programmeId: data.programmeId, scheduleId: data.scheduleId, periodKey: data.periodKey, ideaNumber: data.ideaNumber };
+        // A refused form keeps its submission id: it filed nothing, so its retry is the same submission.
+        const again = { values: typedValues(data), ...(data.submissionId ? { submissionId: data.submissionId } : {}) };
         const parsed = reportFormSchema.safeParse(data);
-        if (!parsed.success) {
-          return formCard(ctx, ref, { problems: reportProblems(parsed.error.issues, ctx.language), values: typedValues(data) });
-        }
-        const filed = await fileReport(deps, ctx, ref, contentOf(parsed.data));
+        if (!parsed.success) return formCard(ctx, ref, { problems: reportProblems(parsed.error.issues, ctx.language), ...again });
+        const filed = await fileReport(deps, ctx, ref, contentOf(parsed.data), data.submissionId);
         if (!filed.ok) {
           const problem = ['corrective-actions-required', 'not-author', 'not-project-leader', 'period-closed'].includes(filed.error.code);
-          return problem
-            ? formCard(ctx, ref, { problems: [reportErrorText(filed.error, ctx.language)], values: typedValues(data) })
-            : errorCard(ctx, filed.error);
+          return problem ? formCard(ctx, ref, { problems: [reportErrorText(filed.error, ctx.language)], ...again }) : errorCard(ctx, filed.error);
         }
+        const { report, outcome } = filed.value;
         return formCard(ctx, ref, {
-          banner: translate(ctx.language, 'report.filed.banner', { version: filed.value.report.version }),
+          banner: translate(ctx.language, outcome === 'unchanged' ? 'report.unchanged.banner' : 'report.filed.banner', { version: report.version }),
           bannerStyle: 'good',
         });
       },
