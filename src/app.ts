@@ -84,6 +84,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
+  /** What an outgoing reply may take, in UTF-16 bytes (tests; default 80 KB under Teams' 100 KB). */
+  activityBudgetBytes?: number;
   /** Overrides for the instance heartbeat that shares Teams' budget (tests). */
   deliveryBudget?: Partial<DeliveryBudgetOptions>;
   /** How often the reminder scheduler ticks (default one minute). */
@@ -117,7 +119,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -257,7 +259,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);
-  const outbound = new Outbound(guard, cards);
+  const outbound = new Outbound(guard, cards, log, activityBudgetBytes);
   const bot = new SamspillBot({
     directory,
     conversations,

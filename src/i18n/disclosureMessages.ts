@@ -32,8 +32,8 @@ export const disclosureMessages = {
     en: 'The information requires a non-disclosure agreement, and not everyone here has one on record.',
   },
   'disclosure.reason.label-missing': {
-    nb: 'Den prioriterte listen kan bare deles med merknaden om hva den ikke er.',
-    en: 'The prioritised list may only be shared with its caveat label.',
+    nb: 'Prioriterte ideer kan bare vises utenfor programmet med merknaden som følger den prioriterte listen (bruk «prioritert liste» eller «del prioritert liste»).',
+    en: 'Prioritised ideas may only be shown outside the programme with the caveat label of the prioritised list (use "prioritised list" or "share prioritised list").',
   },
   'disclosure.askPersonally': {
     nb: 'Spør meg i en personlig chat, eller i en kanal som bare har programmets deltakere.',

@@ -57,6 +57,18 @@ const baseMessages = {
   'error.unknownAction': { nb: 'Denne knappen kjenner jeg ikke igjen («{verb}»).', en: 'I don\'t recognise this button ("{verb}").' },
   'error.invalidInput': { nb: 'Noen felt må rettes:', en: 'Some fields need correcting:' },
   'error.unknownDataset': { nb: 'Dette søket kjenner jeg ikke igjen («{dataset}»).', en: 'I don\'t recognise this search ("{dataset}").' },
+  'reply.cut.one': {
+    nb: 'Svaret er kortet ned så det får plass i Teams: 1 oppføring er utelatt. Bruk neste side eller CSV-filen for resten.',
+    en: 'This answer was shortened to fit Teams: 1 entry is left out. Use the next page or the CSV file for the rest.',
+  },
+  'reply.cut.other': {
+    nb: 'Svaret er kortet ned så det får plass i Teams: {count} oppføringer er utelatt. Bruk neste side eller CSV-filen for resten.',
+    en: 'This answer was shortened to fit Teams: {count} entries are left out. Use the next page or the CSV file for the rest.',
+  },
+  'reply.tooLarge': {
+    nb: 'Svaret ble for stort for Teams og kunne ikke vises. Be om en mindre del (én side, ett program), eller prøv igjen.',
+    en: 'The answer was too large for Teams and could not be shown. Ask for a smaller part (one page, one programme), or try again.',
+  },
   'error.notInProgramme': {
     nb: 'Du er ikke registrert i dette programmet.',
     en: 'You are not registered in this programme.',

@@ -212,9 +212,15 @@ export const voteMessages = {
   'vote.didNotVote': { nb: 'Stemte ikke: {names}', en: 'Did not vote: {names}' },
   'vote.director.pending': { nb: 'Venter på beslutning fra {title}.', en: 'Awaiting the decision of {title}.' },
   'vote.director.decided': {
-    nb: '{title} ({name}) besluttet {when}: {decision} – {followed}.',
-    en: '{title} ({name}) decided on {when}: {decision} – {followed}.',
+    nb: '{who} besluttet {when}: {decision} – {followed}.',
+    en: '{who} decided on {when}: {decision} – {followed}.',
   },
+  'vote.director.decidedOnBehalf': {
+    nb: '{who} registrerte beslutningen {when}: {decision} – {followed}.',
+    en: '{who} recorded the decision on {when}: {decision} – {followed}.',
+  },
+  'vote.director.who': { nb: '{title} ({name})', en: '{title} ({name})' },
+  'vote.director.whoOnBehalf': { nb: '{name} på vegne av {title}', en: '{name} on behalf of {title}' },
   'vote.director.followed.yes': { nb: 'i tråd med rådet', en: 'following the advice' },
   'vote.director.followed.no': { nb: 'mot rådet', en: 'against the advice' },
   'vote.director.followed.no-advice': { nb: 'uten råd fra organet', en: 'without advice from the body' },

@@ -5,22 +5,15 @@
 // reached yet is retried until it can.
 import { createServer as createTcpServer, connect, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TENANT, allSettled, harnessPerTest, reminder, waitUntil, type Harness } from './harness.js';
 
+const current = harnessPerTest();
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
+beforeEach(() => {
+  h = current();
 });
-afterEach(async () => {
-  expect(h.turnErrors).toEqual([]);
-  await h.stop();
-});
-
-const settled = async (keys: string[]) => {
-  const records = await Promise.all(keys.map((k) => h.ledger.find(TENANT, k)));
-  return records.every((r) => r?.state === 'sent' || r?.state === 'failed');
-};
+const settled = (keys: string[]) => allSettled(h, keys);
 const outcomes = async (keys: string[]) => Promise.all(keys.map(async (k) => (await h.ledger.find(TENANT, k))?.outcome));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,16 +2,13 @@
 // itself where Teams lets it (createConversation from a team channel it is installed in);
 // otherwise the message waits for the person's first contact and goes out the moment they
 // write, and only a person silent for the whole wait is recorded as unreachable.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TENANT, harnessPerTest, reminder, waitUntil, type Harness } from './harness.js';
 
+const current = harnessPerTest();
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.turnErrors).toEqual([]);
-  await h.stop();
+beforeEach(() => {
+  h = current();
 });
 
 const outcomeOf = async (key: string) => (await h.ledger.find(TENANT, key))?.outcome;

@@ -1,6 +1,7 @@
 // Wires the real delivery parts for a test: in-memory Azurite (tables + queue), the limiting
 // Connector stub, a CloudAdapter without auth, and workers that each act as one bot instance.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { DeliveryJob } from '../../src/app/delivery.js';
 import type { ConversationRecord } from '../../src/app/ports.js';
 import type { StorageClients } from '../../src/storage/connection.js';
@@ -175,4 +176,23 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
       await azurite.stop();
     },
   };
+}
+
+/** A fresh harness per test, stopped after it, failing the test if anything reached onTurnError. */
+export function harnessPerTest(): () => Harness {
+  let h: Harness | undefined;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    expect(h?.turnErrors).toEqual([]);
+    await h?.stop();
+  });
+  return () => h as Harness;
+}
+
+/** Whether every one of the keys has ended (sent or failed) in the ledger. */
+export async function allSettled(h: Harness, keys: readonly string[]): Promise<boolean> {
+  const records = await Promise.all(keys.map((k) => h.ledger.find(TENANT, k)));
+  return records.every((r) => r?.state === 'sent' || r?.state === 'failed');
 }

@@ -34,6 +34,10 @@ export interface ConnectorStub {
   openableChats: Set<string>;
   /** The createConversation requests received. */
   created: Record<string, unknown>[];
+  /** As Teams: an activity larger than this (UTF-16 bytes of its JSON) is refused with 413. */
+  maxActivityBytes: number;
+  /** The activities refused as too large. */
+  tooLarge: { conversationId: string; bytes: number }[];
   /** Resolves when at least `count` activities have been sent (or rejects after a timeout). */
   waitFor(count: number, timeoutMs?: number): Promise<SentActivity[]>;
   clear(): void;
@@ -54,6 +58,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const brokenRosters = new Set<string>();
   const throttledRosters = new Map<string, number>();
   const openableChats = new Set<string>();
+  const tooLarge: { conversationId: string; bytes: number }[] = [];
   const created: Record<string, unknown>[] = [];
   const json = (res: import('node:http').ServerResponse, status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -94,6 +99,11 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       res.end();
       return;
     }
+    // Teams measures the activity in UTF-16: two bytes per code unit of its JSON.
+    if (2 * body.length > stub.maxActivityBytes) {
+      tooLarge.push({ conversationId: decodeURIComponent(match[1] ?? ''), bytes: 2 * body.length });
+      return json(res, 413, { error: { code: 'MessageSizeTooBig', message: 'Message size too large' } });
+    }
     sent.push({
       conversationId: decodeURIComponent(match[1] ?? ''),
       method: req.method ?? '',
@@ -106,8 +116,10 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const stub: ConnectorStub = {
     url: `http://127.0.0.1:${port}`,
+    maxActivityBytes: 100 * 1024,
+    tooLarge,
     sent,
     rosters,
     brokenRosters,
@@ -124,4 +136,5 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     clear: () => void sent.splice(0),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return stub;
 }

@@ -3,7 +3,7 @@
 // storage, Teams and the clock stay outside.
 import type { Ballot, Choice, DirectorDecision, Electorate, Outcome } from '../decision/index.js';
 import { eligibleVoters, standingIn, type PersonStanding } from '../decision/eligibility.js';
-import { mayDecide } from '../decision/director.js';
+import { decisionRight } from '../decision/director.js';
 import type { Idea, PersonRef } from '../idea/idea.js';
 import type { Body, DecisionRule, Gate, LocalisedText } from '../programme/schema.js';
 
@@ -222,8 +222,7 @@ export function mayClose(vote: Pick<GateVote, 'electorate'>, person: string): bo
  * name one, the programme office on the director's behalf.
  */
 export function mayRecordDecision(vote: Pick<GateVote, 'decidedBy'>, person: string, isOffice: boolean): boolean {
-  if (!vote.decidedBy || !mayDecide(vote, person)) return false;
-  return vote.decidedBy.person !== undefined || isOffice;
+  return decisionRight(vote, person, isOffice) !== undefined;
 }
 
 export function viewerOf(vote: GateVote, person: string, isOffice: boolean): Viewer {

@@ -6,8 +6,10 @@
 // - an instance whose own lease may lapse soon (its heartbeats fail) stops sending a window
 //   before the lapse: from the lapse on the others may be taking its share;
 // - a graceful stop leaves the registry only a window after its last send;
-// - an instance that joins while others are live waits a heartbeat plus a window before its
-//   first send, so the others have heard of it and their last second holds only their new share;
+// - an instance's count of the others is good for a heartbeat and a half: one whose heartbeat is
+//   late (a busy process) pauses rather than send on a count that may be out of date;
+// - an instance that joins while others are live waits that long plus a window before its first
+//   send, so the others have heard of it and their last second holds only their new share;
 // - a lone instance (no other lease live when it joined) need not wait: any instance that joins
 //   later sees it and waits itself.
 
@@ -39,25 +41,31 @@ export interface BudgetState {
   mayStartAt: number | undefined;
   /** Live instances, itself included, at the last heartbeat. */
   instances: number;
+  /** When that count was read. */
+  countedAt: number;
 }
+
+/** How long a count of the live instances stays good: a heartbeat and a half. */
+const countGoodFor = (options: DeliveryBudgetOptions) => options.heartbeatMs * 1.5;
 
 /** Pure: how many instances to share the budget with now, or 'wait' (nothing may be sent). */
 export function sharers(state: BudgetState, now: number, options: DeliveryBudgetOptions): number | 'wait' {
   if (state.mayStartAt === undefined || now < state.mayStartAt) return 'wait';
   if (now >= state.ownLeaseUntil - options.windowMs) return 'wait';
+  if (now - state.countedAt > countGoodFor(options)) return 'wait';
   return Math.max(1, state.instances);
 }
 
 /** Pure: the state after a heartbeat that wrote `leaseUntil` (at `now`) and read `live`. */
 export function afterHeartbeat(state: BudgetState, self: string, now: number, live: readonly InstanceLease[], options: DeliveryBudgetOptions): BudgetState {
   const others = live.filter((l) => l.instanceId !== self).length;
-  const mayStartAt = state.mayStartAt ?? (others === 0 ? now : now + options.heartbeatMs + options.windowMs);
-  return { ownLeaseUntil: now + options.leaseMs, mayStartAt, instances: others + 1 };
+  const mayStartAt = state.mayStartAt ?? (others === 0 ? now : now + countGoodFor(options) + options.windowMs);
+  return { ownLeaseUntil: now + options.leaseMs, mayStartAt, instances: others + 1, countedAt: now };
 }
 
 export class DeliveryBudget {
   private readonly options: DeliveryBudgetOptions;
-  private state: BudgetState = { ownLeaseUntil: 0, mayStartAt: undefined, instances: 1 };
+  private state: BudgetState = { ownLeaseUntil: 0, mayStartAt: undefined, instances: 1, countedAt: 0 };
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
   private stopped = false;

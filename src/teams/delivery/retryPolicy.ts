@@ -20,7 +20,7 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY: RetryOptions = {
-  maxAttempts: 4,
+  maxAttempts: 6,
   baseMs: 500,
   maxBackoffMs: 30_000,
   maxRescheduleMs: 15 * 60_000,

@@ -27,6 +27,8 @@ import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Withheld } from '../../domain/disclosure/decide.js';
 import { readPersonalMember, readRoster } from '../outbound/rosterReads.js';
+import { cutNotice, fitCard, fitText } from '../outbound/teamsSize.js';
+import { languageOf } from '../../i18n/language.js';
 
 export interface TeamsSendRequest {
   tenantId: string;
@@ -95,7 +97,7 @@ function withoutHiddenRetries(connector: unknown): ConnectorOperations {
 }
 
 function activityFor(reference: Partial<ConversationReference>, message: DeliveryMessage, update?: { activityId: string }): Partial<Activity> {
-  return {
+  const envelope: Partial<Activity> = {
     type: 'message',
     ...(reference.channelId ? { channelId: reference.channelId } : {}),
     ...(reference.serviceUrl ? { serviceUrl: reference.serviceUrl } : {}),
@@ -103,11 +105,13 @@ function activityFor(reference: Partial<ConversationReference>, message: Deliver
     ...(reference.bot ? { from: reference.bot } : {}),
     ...(reference.user ? { recipient: reference.user } : {}),
     ...(reference.locale ? { locale: reference.locale } : {}),
-    ...(message.kind === 'card'
-      ? { attachments: [CardFactory.adaptiveCard(message.card)] }
-      : { text: message.text, textFormat: 'plain' }),
     ...(update ? { id: update.activityId } : {}),
   };
+  // Made to fit Teams' size limit here, the one place proactive activities are built.
+  const language = languageOf(reference.locale);
+  return message.kind === 'card'
+    ? fitCard(message.card, (card) => ({ ...envelope, attachments: [CardFactory.adaptiveCard(card)] }), cutNotice(language)).value
+    : fitText(message.text, (text) => ({ ...envelope, text, textFormat: 'plain' }));
 }
 
 /** Errors raised before a connection existed: the request cannot have reached Teams. */

@@ -1,7 +1,7 @@
 // View models of the vote cards, built from the vote, the idea and the ballots. Pure: the
 // caller passes the time, the reader's language and the refresh audience (Teams user ids).
 import type { Choice } from '../../domain/decision/ballot.js';
-import { finalDecision } from '../../domain/decision/director.js';
+import { finalDecision, recordedOnBehalf } from '../../domain/decision/director.js';
 import { formatReason } from '../../domain/decision/reason.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Gate, Programme } from '../../domain/programme/schema.js';
@@ -15,7 +15,7 @@ import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
 import { gateName, partyName, personName, phaseName } from '../ideas/ideaText.js';
 import { recommendationApplied, recommendationNotes } from './recommendationText.js';
-import { bodyName, choiceText, dayText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
+import { bodyName, choiceText, dayText, deliverableName, directorWho, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import type { VoteSubject } from './voteSubject.js';
 import { admissionOf } from '../../domain/membership/admission.js';
 import { proposedChangeText } from '../roadmap/roadmapText.js';
@@ -266,9 +266,8 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
     const title = pick(vote.decidedBy.title, language);
     const decision = finalDecision(outcome, vote.director);
     director = decision.decided
-      ? t('vote.director.decided', {
-          title,
-          name: vote.director?.name ?? decision.director.by,
+      ? t(recordedOnBehalf(vote, decision.director) ? 'vote.director.decidedOnBehalf' : 'vote.director.decided', {
+          who: directorWho(vote, language),
           when: formatDateTime(decision.director.at, language),
           decision: t(decision.adopted ? 'vote.status.adopted' : 'vote.status.rejected'),
           followed: t(`vote.director.followed.${decision.followedAdvice}`),
@@ -450,7 +449,7 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
     return [
       t('vote.notify.decision', {
         ...common,
-        director: `${pick(vote.decidedBy.title, language)} (${vote.director.name})`,
+        director: directorWho(vote, language),
         decision: t(vote.director.adopted ? 'vote.status.adopted' : 'vote.status.rejected'),
         followed: decision.decided ? t(`vote.director.followed.${decision.followedAdvice}`) : '',
       }),
