@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { StorageClients } from './connection.js';
 import { identifiersIn, mentions, pseudonymise, type PersonIdentifiers, type Replacement } from './personRows.js';
 import { entityOf, tableNames, tableRows, type TableRow, type TypedValue } from './tableRows.js';
+import { keyPart } from './tables.js';
 
 export const ERASED_NAME = 'slettet medlem / erased member';
 export const PERSON_EXPORT_FORMAT = 'samspill-person/1';
@@ -21,6 +22,11 @@ const deletedRows: { table: string; why: string; applies: (row: TableRow, person
     table: 'conversations',
     why: 'the reference to their personal chat with the bot only serves to reach them',
     applies: (row, person) => row.properties.kind?.value === 'personal' && row.properties.userAadObjectId?.value === person.aadObjectId,
+  },
+  {
+    table: 'submissions',
+    why: 'the claim of their latest card submission per verb, with its answer, only serves to answer a repeat of it',
+    applies: (row, person) => row.rowKey.startsWith(`${keyPart(person.aadObjectId)}|`),
   },
 ];
 

@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('a person’s data by Entra object id', { timeout: COMMAND_TEST_TIMEOUT_MS }, () => {
   it('exports every row that names them, with the Teams id and name found in storage', async () => {
     const naming = (await everyRow()).filter((r) => namesMember(r.text));
-    expect(new Set(naming.map((r) => r.table))).toEqual(new Set(['ballots', 'conversations', 'ideas', 'votes', 'deliveries']));
+    expect(new Set(naming.map((r) => r.table))).toEqual(new Set(['ballots', 'conversations', 'ideas', 'votes', 'deliveries', 'submissions']));
     const out = join(dir, 'export.json');
     const result = await runOperatorScript('person', ['export', member.aadObjectId, '--out', out], azurite.connectionString);
     expect(result.stderr).toBe('');

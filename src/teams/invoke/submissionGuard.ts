@@ -66,7 +66,8 @@ export class SubmissionGuard {
     // Without an Entra id there is nobody to tell repeats apart by; the use cases refuse such a person anyway.
     if (!ctx.actor.aadObjectId) return handle().catch((error: unknown) => answers.failed(ctx, error));
     const slot: ClaimSlot = { tenantId: ctx.actor.tenantId, actor: ctx.actor.aadObjectId, verb };
-    const fingerprint = fingerprintOf(verb, data);
+    // The reader's language is part of it: the kept answer is in the language it was asked in.
+    const fingerprint = fingerprintOf(verb, { data, language: ctx.language });
     const deadline = Date.now() + this.waitMs;
     for (;;) {
       const claim = await this.claims.claim(slot, fingerprint, ctx.now);
