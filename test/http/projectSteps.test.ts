@@ -282,8 +282,8 @@ describe('a dispute about the solution (DSOP §5)', () => {
         'recorded_at',
       ]);
       const rows = csv!.split('\r\n').filter((l) => l.includes('skatteetaten,Skatteetaten') || l.includes('finans-norge,Finans Norge'));
-      // No vote id, the idea's own columns, the 22 other vote columns empty, then the dispute's.
-      const lead = `,${number},Felles kontoinformasjon 1,${','.repeat(22)}`;
+      // No vote id, the idea's own columns, the 23 other vote columns empty, then the dispute's.
+      const lead = `,${number},Felles kontoinformasjon 1,${','.repeat(23)}`;
       expect(rows).toEqual([
         `${lead}1,API-format,skatteetaten,Skatteetaten,REST med JSON,"Finans Norge: withdraw (Ola Office, 2026-12-01T09:00:00.000+01:00)",Ola Office,2026-12-01T09:00:00.000+01:00`,
         `${lead}2,"Format, ""strengt""",finans-norge,Finans Norge,"'=HYPERLINK(""x"")","Skatteetaten: accept (Ola Office, 2026-12-01T13:20:00.000+01:00)",Siri Sekretariat,2026-12-01T13:15:00.000+01:00`,
