@@ -5,6 +5,7 @@ import { ok } from '../../src/domain/idea/result.js';
 import type { Programme, Schedule } from '../../src/domain/programme/schema.js';
 import type { IdeaTable } from '../../src/storage/ideaTable.js';
 import type { Person } from './activities.js';
+import { presetProgramme } from './presetProgramme.js';
 
 /** Monthly except July, due 5 business days in, reminders 3 and 1 business days before. */
 export const monthlyStatusReport = (name = { nb: 'Månedlig statusrapport', en: 'Monthly status report' }): Schedule => ({
@@ -34,4 +35,26 @@ export async function seedActiveProject(ideas: IdeaTable, programme: Programme, 
   });
   if (!result.ok) throw new Error(`cannot seed a project: ${JSON.stringify(result.error)}`);
   return result.value.idea.number;
+}
+
+const person = (name: string): Person => ({ id: `29:${name}`, aadObjectId: `aad-${name}`, name });
+
+/** DSOP from its preset in `tenantId`, with an office person (the steering group's secretary), a
+ * project leader from DNB and the steering group's one member and chair. */
+export function dsopWithLeader(tenantId: string) {
+  const people = { office: person('office'), leader: person('leader'), chair: person('chair') };
+  const programme = presetProgramme('dsop', {
+    id: 'dsop',
+    name: 'DSOP',
+    ideaPrefix: 'DSOP',
+    tenantId,
+    parties: { skatteetaten: 'Skatteetaten', dnb: 'DNB' },
+    people: [
+      { aadObjectId: 'aad-office', name: 'office', party: 'skatteetaten', roles: ['office'] },
+      { aadObjectId: 'aad-leader', name: 'leader', party: 'dnb' },
+      { aadObjectId: 'aad-chair', name: 'chair', party: 'skatteetaten' },
+    ],
+    seats: { members: ['aad-chair'], chair: 'aad-chair', secretary: 'aad-office' },
+  });
+  return { programme, ...people };
 }
