@@ -319,7 +319,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     openPersonalChat: createPersonalChatOpener({
       adapter,
       botAppId: env.MicrosoftAppId ?? '',
-      channelsOf: (tenantId) => conversations.channelsOf(tenantId),
+      channelsOf: (tenantId) => conversations.channelsOf(tenantId, 1),
       save: (record) => conversations.save(record),
       now: wallClock.now,
     }),

@@ -100,7 +100,7 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
   const openPersonalChat = createPersonalChatOpener({
     adapter,
     botAppId: '',
-    channelsOf: (tenantId) => conversations.channelsOf(tenantId),
+    channelsOf: (tenantId) => conversations.channelsOf(tenantId, 1),
     save: (record) => conversations.save(record),
     now: clock.now,
   });

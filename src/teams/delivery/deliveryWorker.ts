@@ -382,7 +382,13 @@ export class DeliveryWorker {
     const { clock } = this.deps;
     const { job } = entry;
     const dueAt = Math.max(entry.createdAt, job.notBefore ?? 0);
-    const conversation = (await this.resolve(job)) ?? (await this.openChat(job));
+    let conversation = await this.resolve(job);
+    if (!conversation && job.target.kind === 'person' && this.deps.openPersonalChat) {
+      // Opening a chat is a request to Teams like a send: it takes a slot of the tenant's budget.
+      const granted = await this.reserveSend(`${job.tenantId}|open-chat:${job.target.aadObjectId}`, job.tenantId);
+      if (granted.kind === 'wait') return { kind: 'defer', waitMs: granted.ms };
+      conversation = await this.openChat(job);
+    }
     if (!conversation) {
       const waitedSince = entry.waitingSince || clock.now();
       if (job.target.kind === 'person' && this.deps.parked && clock.now() - waitedSince < this.options.firstContactWaitMs) {
@@ -512,6 +518,7 @@ export class DeliveryWorker {
   /** A person's chat opened by the bot where Teams allows it; undefined when it does not. */
   private async openChat(job: DeliveryJob): Promise<ConversationRecord | undefined> {
     if (job.target.kind !== 'person' || !this.deps.openPersonalChat) return undefined;
+    // Never throws: a chat that cannot be opened leaves the message to wait for first contact.
     try {
       return await this.deps.openPersonalChat(job.tenantId, job.target.aadObjectId);
     } catch (error) {

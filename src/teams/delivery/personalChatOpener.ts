@@ -1,6 +1,7 @@
 // Opens a person's personal chat with the bot when none is stored yet (they never wrote to it),
 // as Microsoft documents for proactive messages: createConversation with the person's Entra
-// object id and the tenant, from the serviceUrl of a team channel the bot is installed in. Teams
+// object id and the tenant, from the serviceUrl of a team channel the bot is installed in (the
+// composition passes one: each try is a request to Teams, and the worker gives it a rate slot). Teams
 // allows it when the app is installed for the person, or in a team they belong to; otherwise it
 // refuses and the message waits for the person's first contact (deliveryWorker.ts).
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
