@@ -63,4 +63,43 @@ describe('a person with no chat with the bot yet', () => {
     expect(await h.ledger.waiting(TENANT)).toEqual([]);
     expect((await h.ledger.failures(TENANT)).map((f) => f.key)).toEqual([job.key]);
   });
+
+  it('opening a chat takes a slot of the tenant budget like a send: a wave to people with no chat keeps to the limit', async () => {
+    await h.channel('19:steering@thread.tacv2');
+    const people = Array.from({ length: 8 }, (_, i) => `aad-wave-${i}`);
+    for (const person of people) h.stub.openableChats.add(person);
+    const jobs = people.map((person) => reminder(`fc:wave:${person}`, { kind: 'person', aadObjectId: person }));
+    for (const job of jobs) await h.delivery.enqueue(job);
+    const perSecond = 4; // this instance's share of the tenant, small so a breach shows
+    const worker = h.worker({ limiter: { tenantWindows: [{ limit: perSecond, windowMs: 1_000 }] } });
+    worker.start();
+    await h.stub.waitForAccepted(people.length, 20_000);
+    await worker.stop();
+    const creates = h.stub.requests.filter((r) => r.conversationId.startsWith('create:'));
+    expect(creates).toHaveLength(people.length); // every chat opened once, then kept
+    const arrivals = h.stub.requests.map((r) => r.at).sort((a, b) => a - b);
+    expect(arrivals).toHaveLength(2 * people.length);
+    const busiest = Math.max(...arrivals.map((from) => arrivals.filter((t) => t >= from && t < from + 1_000).length));
+    expect(busiest).toBeLessThanOrEqual(perSecond);
+  });
+
+  it.each([
+    [429, '1'],
+    [503, undefined],
+  ])('a createConversation Teams answers %i is tried again soon, not left to wait for first contact', async (status, retryAfter) => {
+    await h.channel('19:steering@thread.tacv2');
+    h.stub.openableChats.add('aad-chair');
+    h.stub.failNext(1, status, retryAfter);
+    const job = reminder(`fc:retry:${status}`, { kind: 'person', aadObjectId: 'aad-chair' });
+    await h.delivery.enqueue(job);
+    const worker = h.worker({ options: { firstContactRecheckMs: 6 * 3_600_000 } }); // as in production
+    worker.start();
+    await waitUntil(async () => (await outcomeOf(job.key))?.kind === 'sent', 15_000, 'sent after the retry');
+    await worker.stop();
+    expect(h.stub.requests.filter((r) => r.conversationId === 'create:aad-chair').map((r) => r.status)).toEqual([status, 201]);
+    // The worker saw the failure itself (botbuilder's hidden retries would have hidden it from the limiter).
+    expect(h.logs.filter((l) => l.msg === "delivery: could not open the person's chat")).toHaveLength(1);
+    expect(h.stub.deliveriesTo('a:personal-aad-chair')).toBe(1);
+    expect(await h.ledger.waiting(TENANT)).toEqual([]);
+  });
 });

@@ -131,9 +131,32 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
       if (!personal) return answer(res, 404, { error: { code: 'NotFound' } });
       return answer(res, 200, { id: decodeURIComponent(member[2] ?? ''), aadObjectId: personal, userRole: 'user' });
     }
+    // createConversation: a request like a send for the tenant's budget (logged as "create:<person>",
+    // counted in the global windows, open to injected failures); no conversation's windows yet.
     if (req.method === 'POST' && /^\/v3\/conversations\/?(\?.*)?$/.test(req.url ?? '')) {
       const person = ((body ? JSON.parse(body) : {}) as { members?: { id?: string }[] }).members?.[0]?.id ?? '';
-      if (!openableChats.has(person)) return answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'not installed for this user' } });
+      const logCreate = (status: number, retryAfter?: string) =>
+        requests.push({ at: now, method: 'POST', conversationId: `create:${person}`, status, ...(retryAfter ? { retryAfter } : {}) });
+      if (injected && injected.count > 0) {
+        const { status, retryAfter } = injected;
+        injected.count -= 1;
+        logCreate(status, retryAfter);
+        return answer(res, status, { error: { code: 'Injected', message: 'injected' } }, retryAfter ? { 'retry-after': retryAfter } : {});
+      }
+      global = global.filter((t) => t > now - keepGlobalFor);
+      const wait = waitFor(global, globalWindows, now);
+      if (wait > 0) {
+        throttled += 1;
+        const retryAfter = String(Math.max(1, Math.ceil(wait / 1_000)));
+        logCreate(429, retryAfter);
+        return answer(res, 429, { error: { code: 'TooManyRequests', message: 'rate limit' } }, { 'retry-after': retryAfter });
+      }
+      global.push(now);
+      if (!openableChats.has(person)) {
+        logCreate(403);
+        return answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'not installed for this user' } });
+      }
+      logCreate(201);
       return answer(res, 201, { id: `a:personal-${person}` });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');

@@ -25,7 +25,7 @@ import { MAX_REFS_PER_MESSAGE, type DeliveryQueue, type DeliveryRef, type Receiv
 import { DEFAULT_RETRY, nextStep, type RetryOptions } from './retryPolicy.js';
 import { ARRIVAL_JITTER_MARGIN_MS, tenantShare, type RateLimiter as Limiter } from './rateLimits.js';
 import type { SendToTeams } from './sendToTeams.js';
-import type { OpenPersonalChat } from './personalChatOpener.js';
+import { ChatOpenUnavailable, type OpenPersonalChat } from './personalChatOpener.js';
 import type { ParkedDeliveries } from '../../storage/parkedDeliveries.js';
 import { deliveryMetrics } from '../../observability/metrics.js';
 
@@ -387,7 +387,12 @@ export class DeliveryWorker {
       // Opening a chat is a request to Teams like a send: it takes a slot of the tenant's budget.
       const granted = await this.reserveSend(`${job.tenantId}|open-chat:${job.target.aadObjectId}`, job.tenantId);
       if (granted.kind === 'wait') return { kind: 'defer', waitMs: granted.ms };
-      conversation = await this.openChat(job);
+      const opened = await this.openChat(job);
+      if (opened instanceof ChatOpenUnavailable) {
+        const step = nextStep({ attempt: holder.claim.claims, holds: holder.claim.claims, status: opened.status, retryAfter: opened.retryAfter, now: clock.now(), dueAt }, this.deps.random, 0, this.options.retry);
+        // Given up only as any send is, a day overdue; until then the job goes back to the queue.
+        if (step.kind !== 'give-up') return { kind: 'defer', waitMs: step.ms };
+      } else conversation = opened;
     }
     if (!conversation) {
       const waitedSince = entry.waitingSince || clock.now();
@@ -516,14 +521,15 @@ export class DeliveryWorker {
   }
 
   /** A person's chat opened by the bot where Teams allows it; undefined when it does not. */
-  private async openChat(job: DeliveryJob): Promise<ConversationRecord | undefined> {
+  /** The chat, undefined when Teams refused (the message waits for first contact), or why Teams
+   * could not be asked now (the message is tried again later). Never throws. */
+  private async openChat(job: DeliveryJob): Promise<ConversationRecord | ChatOpenUnavailable | undefined> {
     if (job.target.kind !== 'person' || !this.deps.openPersonalChat) return undefined;
-    // Never throws: a chat that cannot be opened leaves the message to wait for first contact.
     try {
       return await this.deps.openPersonalChat(job.tenantId, job.target.aadObjectId);
     } catch (error) {
       this.deps.log.warn({ err: error, key: job.key }, 'delivery: could not open the person\'s chat');
-      return undefined;
+      return error instanceof ChatOpenUnavailable ? error : undefined;
     }
   }
 

@@ -27,6 +27,7 @@ import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Withheld } from '../../domain/disclosure/decide.js';
 import { readPersonalMember, readRoster } from '../outbound/rosterReads.js';
+import { withoutHiddenRetries } from './connectorClient.js';
 import { cutNotice, fitCard, fitText } from '../outbound/teamsSize.js';
 import { languageOf } from '../../i18n/language.js';
 
@@ -64,37 +65,6 @@ export type TeamsSendResult =
 export type SendToTeams = (request: TeamsSendRequest) => Promise<TeamsSendResult>;
 
 export type ProactiveAdapter = Pick<CloudAdapter, 'continueConversationAsync' | 'ConnectorClientKey'>;
-
-interface RequestOptions {
-  timeout?: number;
-  abortSignal?: AbortSignal;
-}
-
-interface ConnectorOperations {
-  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
-  updateActivity(
-    conversationId: string,
-    activityId: string,
-    activity: Partial<Activity>,
-    options?: RequestOptions,
-  ): Promise<{ id?: string }>;
-}
-
-/** Private botbuilder internals (pinned 4.23.3); checked so a version bump fails loudly, not quietly. */
-interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { name: string }): unknown[] } };
-}
-
-const RETRY_POLICY = 'defaultRetryPolicy';
-
-function withoutHiddenRetries(connector: unknown): ConnectorOperations {
-  const pipeline = (connector as PipelineHolder | undefined)?.client?.pipeline;
-  if (!pipeline || typeof (connector as { conversations?: unknown }).conversations !== 'object') {
-    throw new Error('botbuilder ConnectorClient internals changed: cannot disable its retry policy');
-  }
-  pipeline.removePolicy({ name: RETRY_POLICY });
-  return (connector as { conversations: ConnectorOperations }).conversations;
-}
 
 function activityFor(reference: Partial<ConversationReference>, message: DeliveryMessage, update?: { activityId: string }): Partial<Activity> {
   const envelope: Partial<Activity> = {
