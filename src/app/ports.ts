@@ -22,6 +22,12 @@ export interface ConversationRecord {
 
 export interface ConversationStore {
   save(record: ConversationRecord): Promise<void>;
+  /**
+   * Keeps the reference a turn brought: written only when it differs from the stored one
+   * (compared under the stored row's ETag, so instances do not undo each other's change); a
+   * steady-state turn reads one row and writes nothing. 'saved' when it wrote.
+   */
+  remember(record: ConversationRecord): Promise<'saved' | 'unchanged'>;
   personalFor(tenantId: string, aadObjectId: string): Promise<ConversationRecord | undefined>;
   byId(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined>;
 }

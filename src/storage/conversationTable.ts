@@ -1,6 +1,6 @@
 // Conversation references, kept per tenant: one row per conversation, and one per user's
 // personal chat so a proactive message to a person is a point read.
-import { odata } from '@azure/data-tables';
+import { odata, RestError } from '@azure/data-tables';
 import type { ConversationKind, ConversationRecord, ConversationStore } from '../app/ports.js';
 import { getEntityOrUndefined, keyPart, tenantPartition, type Tables } from './tables.js';
 
@@ -24,19 +24,27 @@ const toRecord = (row: ConversationRow): ConversationRecord => ({
   updatedAt: row.updatedAt,
 });
 
+const rowOf = (record: ConversationRecord): ConversationRow => ({
+  tenantId: record.tenantId,
+  conversationId: record.conversationId,
+  kind: record.kind,
+  ...(record.userAadObjectId ? { userAadObjectId: record.userAadObjectId } : {}),
+  reference: JSON.stringify(record.reference),
+  updatedAt: record.updatedAt,
+});
+
+/** What a reference says, without what changes on every turn (the activity it came with). */
+const sameFacts = (record: ConversationRecord): string => {
+  const { activityId: _activityId, ...reference } = record.reference as { activityId?: unknown };
+  return JSON.stringify([record.conversationId, record.kind, record.userAadObjectId ?? '', reference]);
+};
+
 export class ConversationTable implements ConversationStore {
   constructor(private readonly tables: Tables) {}
 
   async save(record: ConversationRecord): Promise<void> {
     const table = await this.tables.get(TABLE);
-    const row: ConversationRow = {
-      tenantId: record.tenantId,
-      conversationId: record.conversationId,
-      kind: record.kind,
-      ...(record.userAadObjectId ? { userAadObjectId: record.userAadObjectId } : {}),
-      reference: JSON.stringify(record.reference),
-      updatedAt: record.updatedAt,
-    };
+    const row = rowOf(record);
     // Last writer wins on purpose: a reference is a fact about the latest activity, not state.
     await table.upsertEntity(
       { partitionKey: tenantPartition(record.tenantId, 'conversation'), rowKey: keyPart(record.conversationId), ...row },
@@ -47,6 +55,36 @@ export class ConversationTable implements ConversationStore {
         { partitionKey: tenantPartition(record.tenantId, 'personal'), rowKey: keyPart(record.userAadObjectId), ...row },
         'Replace',
       );
+    }
+  }
+
+  async remember(record: ConversationRecord): Promise<'saved' | 'unchanged'> {
+    const table = await this.tables.get(TABLE);
+    // The row written last by save(): when it holds this reference, so does the other.
+    const [partitionKey, rowKey] =
+      record.kind === 'personal' && record.userAadObjectId
+        ? [tenantPartition(record.tenantId, 'personal'), keyPart(record.userAadObjectId)]
+        : [tenantPartition(record.tenantId, 'conversation'), keyPart(record.conversationId)];
+    const wanted = sameFacts(record);
+    for (let attempt = 1; ; attempt++) {
+      const stored = await getEntityOrUndefined<ConversationRow & { etag: string }>(table, partitionKey, rowKey);
+      if (stored && sameFacts(toRecord(stored)) === wanted) return 'unchanged';
+      const row = rowOf(record);
+      // The conversation row of a personal chat first, as save() does, so the compared row is
+      // never ahead of it; the compared row under its ETag (or as new): two instances bringing
+      // different references settle on one instead of writing over each other in turn.
+      if (partitionKey !== tenantPartition(record.tenantId, 'conversation')) {
+        await table.upsertEntity({ partitionKey: tenantPartition(record.tenantId, 'conversation'), rowKey: keyPart(record.conversationId), ...row }, 'Replace');
+      }
+      try {
+        if (stored) await table.updateEntity({ partitionKey, rowKey, ...row }, 'Replace', { etag: stored.etag });
+        else await table.createEntity({ partitionKey, rowKey, ...row });
+      } catch (error) {
+        if (!(error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409))) throw error;
+        if (attempt < 3) continue;
+        return 'unchanged'; // another instance keeps writing this row: its reference is as fresh as ours
+      }
+      return 'saved';
     }
   }
 

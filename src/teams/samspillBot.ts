@@ -133,25 +133,29 @@ export class SamspillBot extends TeamsActivityHandler {
     const kind = conversationKindOf(turn);
     const person = turn.activity.from?.aadObjectId;
     if (kind === 'personal' && person && turn.activity.from?.id) this.deps.identity.learned(tenantId, person, turn.activity.from.id);
+    // Without the activity id, which changes every turn: a steady-state turn then writes nothing.
+    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(turn.activity);
     const record = {
       conversationId,
       kind,
       ...(kind === 'personal' && person ? { userAadObjectId: person } : {}),
-      reference: TurnContext.getConversationReference(turn.activity) as Record<string, unknown>,
+      reference: reference as Record<string, unknown>,
       updatedAt: this.deps.clock.now(),
     };
-    await this.deps.conversations.save({ tenantId, ...record });
-    if (kind === 'personal' && person) await this.reached(tenantId, person);
+    // Messages can wait for a person only while no chat of theirs is stored: a first (or a
+    // changed) chat is the moment to send them; an unchanged one needs no look.
+    const remember = async (partition: string) => {
+      const saved = await this.deps.conversations.remember({ tenantId: partition, ...record });
+      if (saved === 'saved' && kind === 'personal' && person) await this.reached(partition, person);
+    };
+    await remember(tenantId);
     // A party's representative chats from their own tenant, but the programme's deliveries look
     // them up in its host's partition: keep the reference (which carries their own tenant id)
     // there too, once per host of a programme they take part in.
     if (kind !== 'personal' || !person) return;
     const hosts = new Set(this.deps.directory.membershipsOf(tenantId, person).map((m) => m.programme.tenantId));
     hosts.delete(tenantId);
-    for (const host of hosts) {
-      await this.deps.conversations.save({ tenantId: host, ...record });
-      await this.reached(host, person);
-    }
+    for (const host of hosts) await remember(host);
   }
 
   /** Messages that waited for this person go out now; a failure here only delays them to their re-check. */

@@ -114,6 +114,29 @@ describe('install', () => {
   });
 });
 
+describe('a steady-state turn', () => {
+  it('writes no conversation reference: only a first or a changed one is stored', async () => {
+    const { ConversationTable } = await import('../../src/storage/conversationTable.js');
+    const { Tables, tenantPartition, keyPart } = await import('../../src/storage/tables.js');
+    const { storageClients } = await import('../../src/storage/connection.js');
+    const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString }));
+    const store = new ConversationTable(tables);
+    const table = await tables.get('conversations');
+    const person = people.member.aadObjectId;
+    const etagsNow = async () => [
+      (await table.getEntity(tenantPartition(TENANT, 'personal'), keyPart(person))).etag,
+      (await table.getEntity(tenantPartition(TENANT, 'conversation'), keyPart(`a:personal-${person}`))).etag,
+    ];
+    await app.post(messageActivity(as(people.member, { locale: 'nb-NO' }), 'hjelp'));
+    const stored = await etagsNow();
+    for (let i = 0; i < 3; i++) await app.post(messageActivity(as(people.member, { locale: 'nb-NO' }), 'hjelp'));
+    expect(await etagsNow()).toEqual(stored);
+    await app.post(messageActivity(as(people.member, { locale: 'en-GB' }), 'help'));
+    expect((await etagsNow())[0]).not.toBe(stored[0]);
+    expect((await store.personalFor(TENANT, person))?.reference).toMatchObject({ locale: 'en-GB' });
+  });
+});
+
 describe('bad requests', () => {
   it('malformed JSON gets 400 and the service stays healthy', async () => {
     const res = await app.post('{"type": "message", ');
