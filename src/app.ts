@@ -288,20 +288,35 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
     log.error({ err: error }, 'admissions: cannot load the admitted parties; the next tick retries'),
   );
+  // Ideas written before their index rows get them (one read per programme once done); until
+  // then a list shows what is indexed.
+  const indexed = migrateIdeaIndexes(ideas, directory.files, log);
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,
     drain,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
-    ready: loaded,
+    ready: Promise.all([loaded, indexed]).then(() => undefined),
     stop,
   };
+}
+
+/** The start-up migration of the ideas' index rows, programme by programme; a failure is logged and the next start retries. */
+async function migrateIdeaIndexes(ideas: IdeaTable, programmes: readonly Programme[], log: Logger): Promise<void> {
+  for (const programme of programmes) {
+    try {
+      const done = await ideas.migrateIndex({ tenantId: programme.tenantId, programmeId: programme.id }, programme);
+      if (done.rewritten + done.removed > 0) log.info({ programme: programme.id, ...done }, 'ideas: index rows migrated');
+    } catch (error) {
+      log.error({ err: error, programme: programme.id }, 'ideas: index migration failed; lists may miss older ideas until the next start');
+    }
+  }
 }

@@ -84,8 +84,8 @@ describe('apply', () => {
 describe('assessments', () => {
   it('keeps one assessment per assessor and idea', async () => {
     const a = { ideaNumber: 'DSOP-2026-001', assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
-    await ideas.saveAssessment(key, a);
-    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 });
+    await ideas.saveAssessment(key, a, programme);
+    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 }, programme);
     const stored = await ideas.assessments(key);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.scores.nytteverdi).toBe(5);

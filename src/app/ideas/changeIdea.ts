@@ -95,6 +95,6 @@ export async function assessIdea(
   const idea = await ideas.get(key, ref.number);
   if (!idea) return err({ code: 'not-found', number: ref.number });
   const assessment: Assessment = { ideaNumber: idea.number, assessor: actor, scores: input.scores, comment: input.comment.trim(), at: ctx.now };
-  await ideas.saveAssessment(key, assessment);
+  await ideas.saveAssessment(key, assessment, programme);
   return ok(assessment);
 }
