@@ -156,8 +156,11 @@ export interface PrioritisedListView {
   /** The confidentiality label (DSOP §6), always the first element of the card. */
   label: { nb: string; en: string };
   heading: string;
+  /** The page's place in the list ("21–40 of 1,034"), or '' when it is all on one page. */
+  position: string;
   items: (IdeaListItem & { rank: number })[];
   emptyText: string;
+  pager: ActionButton[];
 }
 
 export interface RecordsView {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
 import { officeAccess } from '../../app/ideas/ideaAccess.js';
 import { prioritisedList } from '../../app/ideas/ideaQueries.js';
+import { firstPage } from '../../app/paging.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../domain/disclosure/prioritisedListExport.js';
@@ -17,6 +18,9 @@ import type { VerbRouter } from '../invoke/verbRouter.js';
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply, textReply } from '../reply.js';
 import { programmeIdField } from '../invoke/fields.js';
+
+/** The shared list is one read of the list's index: a prioritised list is tens of ideas, and this bound keeps a turn's memory bounded whatever it holds. */
+const SHARED_AT_MOST = 500;
 
 export interface DisclosureDependencies {
   ideas: IdeaRepository;
@@ -187,10 +191,10 @@ export function disclosureCommands({ ideas, cards, audit }: DisclosureDependenci
   const sharePrioritisedList: CommandHandler = async (ctx, args) => {
     const choice = chooseProgramme(ctx, args, 'prioritised.show', cards);
     if ('reply' in choice) return choice.reply;
-    const result = await prioritisedList(ideas, ctx, choice.programmeId);
+    const result = await prioritisedList(ideas, ctx, choice.programmeId, firstPage, SHARED_AT_MOST);
     if (!result.ok) return textReply(ideaErrorText(result.error, ctx.language));
     const { programme, actor, key } = result.value.access;
-    const rows = exportRows(programme, result.value.ideas);
+    const rows = exportRows(programme, result.value.page.items);
     await audit.append({
       tenantId: key.tenantId,
       programmeId: programme.id,
@@ -205,7 +209,7 @@ export function disclosureCommands({ ideas, cards, audit }: DisclosureDependenci
     const csv = prioritisedListCsv(programme, rows);
     return textReply(`${markdown}\n\n\`\`\`csv\n${csv}\n\`\`\``, 'markdown', [
       { kind: 'prioritised-list', programmeId: programme.id, labelled: true },
-      ...result.value.ideas.map((idea) => ({ kind: 'idea' as const, programmeId: programme.id, idea })),
+      ...result.value.page.items.map((idea) => ({ kind: 'idea' as const, programmeId: programme.id, idea })),
     ]);
   };
 
