@@ -10,8 +10,7 @@
 // Prints: ballots recorded (must equal N), p50/p99 latency of the gate.vote invokes as the
 // clients saw them, how many updates of the vote card were sent to the channel, and the peak
 // sends per second (and per 2 s and 30 s) to that channel, with any 429s it got.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';
 import { storageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { startBotProcess } from './botProcess.js';
 import { printTable, type BenchRow } from './benchTable.js';
 import { startStorageCounter } from './storageCounter.js';
 import { Tables } from '../src/storage/tables.js';
@@ -124,33 +124,7 @@ async function startBot(dir: string, connectionString: string, script = 'src/mai
   const file = join(dir, 'bench.json');
   writeFileSync(file, JSON.stringify(programme));
   const profile = values.profile && script === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
-    env: { ...process.env, ...extraEnv, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('the bot did not start')), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      for (const line of buffer.split('\n')) {
-        const found = /"url":"(http:\/\/[^"]+)"/.exec(line);
-        if (found && line.includes('listening')) {
-          clearTimeout(timer);
-          resolve(found[1]!.replace('[::]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'));
-        }
-      }
-      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-    });
-    child.on('exit', (code) => reject(new Error(`the bot exited (${code})`)));
-  });
-  child.stdout.resume();
-  return {
-    url,
-    /** Peak resident memory of the process so far (Linux VmHWM). */
-    peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
-    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
-  };
+  return startBotProcess(script, profile, { ...extraEnv, LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString });
 }
 
 async function main(): Promise<void> {

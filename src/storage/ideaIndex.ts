@@ -12,6 +12,7 @@
 //   ix|rank|0|<10 − weighted score>|<number>  registered ideas with a score, best first
 //   ix|rank|1|<number>                        registered ideas nobody has assessed
 //   ix|lead|<project leader>|<number, newest first>
+//   ix|disp|<number>                          ideas with a dispute (DSOP §5)
 import type { IdeaListQuery } from '../app/ideas/ideaRepository.js';
 import type { Idea } from '../domain/idea/idea.js';
 import { parseIdeaNumber } from '../domain/idea/ideaNumber.js';
@@ -57,6 +58,8 @@ export function indexRanges(query: IdeaListQuery): string[] {
       return ['ix|rank|'];
     case 'leader':
       return [`ix|lead|${keyPart(query.id)}|`];
+    case 'disputed':
+      return ['ix|disp|'];
   }
 }
 
@@ -73,6 +76,7 @@ export function indexKeysOf(idea: Idea, score: IdeaScore | undefined): string[] 
     keys.push(score ? `ix|rank|0|${(10 - score.weightedScore).toFixed(12)}|${asc}` : `ix|rank|1|${asc}`);
   }
   if (idea.projectLeader) keys.push(`ix|lead|${keyPart(idea.projectLeader)}|${desc}`);
+  if (idea.disputes.length > 0) keys.push(`ix|disp|${asc}`);
   return keys;
 }
 
@@ -80,13 +84,17 @@ export function indexKeysOf(idea: Idea, score: IdeaScore | undefined): string[] 
 export interface IdeaCounts {
   status: Record<string, number>;
   phase: Record<string, number>;
+  disputed?: number;
 }
 
 export const emptyCounts = (): IdeaCounts => ({ status: {}, phase: {} });
+const disputedBy = (idea: Idea | undefined) => (idea && idea.disputes.length > 0 ? 1 : 0);
 
 /** The counts after an idea went from `before` (undefined: new) to `after`. */
 export function countChange(counts: IdeaCounts, before: Idea | undefined, after: Idea): IdeaCounts {
   const next: IdeaCounts = { status: { ...counts.status }, phase: { ...counts.phase } };
+  const disputed = Math.max(0, (counts.disputed ?? 0) - disputedBy(before) + disputedBy(after));
+  if (disputed > 0) next.disputed = disputed;
   const add = (map: Record<string, number>, key: string, by: number) => {
     const value = (map[key] ?? 0) + by;
     if (value > 0) map[key] = value;
@@ -102,4 +110,5 @@ export function countChange(counts: IdeaCounts, before: Idea | undefined, after:
 }
 
 /** Whether a change moves any count. */
-export const countsMove = (before: Idea, after: Idea) => before.status !== after.status || before.phase !== after.phase;
+export const countsMove = (before: Idea, after: Idea) =>
+  before.status !== after.status || before.phase !== after.phase || disputedBy(before) !== disputedBy(after);

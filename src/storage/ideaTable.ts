@@ -147,6 +147,8 @@ export class IdeaTable implements IdeaRepository {
         }
         case 'ranking':
           return { total: (await this.counts(key)).status.registered ?? 0 };
+        case 'disputed':
+          return { total: (await this.counts(key)).disputed ?? 0 };
       }
     };
     // A skip across the portfolio's phases needs their counts first; every other page reads both at once.
@@ -303,13 +305,13 @@ export class IdeaTable implements IdeaRepository {
     }
   }
 
-  /** Counts the ideas afresh from their status and phase columns, written under the counts row's ETag. */
+  /** Counts the ideas afresh (a page of them in memory at a time), written under the counts row's ETag. */
   private async recount(table: TableClient, partitionKey: string): Promise<void> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await getEntityOrUndefined<JsonRow>(table, partitionKey, COUNTS_ROW);
       let counts = emptyCounts();
-      for await (const page of scanPages<Pick<Idea, 'status' | 'phase'>>(table, partitionKey, 'idea|', ['PartitionKey', 'RowKey', 'status', 'phase'])) {
-        for (const row of page) counts = countChange(counts, undefined, row as unknown as Idea);
+      for await (const page of scanPages<JsonRow>(table, partitionKey, 'idea|')) {
+        for (const row of page) counts = countChange(counts, undefined, JSON.parse(row.data) as Idea);
       }
       const entity = { partitionKey, rowKey: COUNTS_ROW, data: JSON.stringify(counts) };
       try {

@@ -40,7 +40,7 @@ function send() {
   const guard = new DisclosureGuard(
     new ProgrammeDirectory([programme]),
     { record: async () => undefined, list: async () => [] },
-    { append: async (entry) => void audit.push(entry), list: async () => audit },
+    { append: async (entry) => void audit.push(entry) },
   );
   // The linked body channel belongs to the programme; any other does not.
   const registry = { programmesOf: async (_t: string, id: string) => (id === '19:linked' ? ['dsop'] : []) };

@@ -8,7 +8,7 @@ import { AuditTable } from '../../src/storage/auditTable.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
-import { cardText, conversationWith } from '../support/conversation.js';
+import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -234,5 +234,19 @@ describe('the audit log', () => {
     expect(norsk).toMatch(/i kanal: idé DSOP-\d{4}-\d{3} \(internt i programmet\)/);
     const { card: refused } = await chat.say(stranger, 'audit log');
     expect(cardText(refused)).toContain('Only the programme office can do this.');
+  });
+
+  it('shows 30 entries a page, newest first, with its place and Previous/Next', async () => {
+    const at = Date.UTC(2027, 0, 1);
+    for (let i = 0; i < 35; i++) {
+      await audit.append({ tenantId: TENANT, programmeId: 'dsop', at: at + i * 60_000, actor: { id: 'aad-office', name: `Revisor ${i}` }, conversation: { id: 'c', kind: 'personal' }, decision: 'refused', items: [] });
+    }
+    const total = (await audit.page(TENANT, 'dsop', { size: 1 })).total;
+    const { card } = await chat.say(office, 'audit log');
+    expect(cardText(card)).toContain(`1–30 of ${total}`);
+    const second = await chat.click(office, 'audit.show', actionData(card, 'audit.show'));
+    expect(cardText(second)).toContain(`31–${Math.min(60, total)} of ${total}`);
+    const back = await chat.click(office, 'audit.show', actionData(second, 'audit.show'));
+    expect(cardText(back)).toBe(cardText(card));
   });
 });

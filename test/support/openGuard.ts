@@ -15,7 +15,7 @@ export function guardFor(programmes: readonly Programme[]): ProactiveGuard {
     guard: new DisclosureGuard(
       new ProgrammeDirectory(programmes),
       { record: async () => undefined, list: async () => [] },
-      { append: async () => undefined, list: async () => [] },
+      { append: async () => undefined },
     ),
     registry: { programmesOf: async () => [] },
     now: () => Date.now(),

@@ -3,6 +3,7 @@
 import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { WithholdReason } from '../../domain/disclosure/decide.js';
+import type { ListPage, PageRequest } from '../paging.js';
 
 export interface AudienceSource {
   /** The audience of the conversation a request came from (or a message goes to). */
@@ -71,5 +72,8 @@ export interface AuditItem {
 
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
+  /** The newest `limit` entries. */
   list(tenantId: string, programmeId: string, limit: number): Promise<AuditEntry[]>;
+  /** One page, newest first; `total` the count. */
+  page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<AuditEntry> & { total: number }>;
 }

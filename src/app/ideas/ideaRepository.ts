@@ -30,7 +30,9 @@ export type IdeaListQuery =
   /** Registered ideas by weighted score, best first; unassessed ones last, by number. */
   | { by: 'ranking' }
   /** A project leader's ideas, newest first. */
-  | { by: 'leader'; id: string };
+  | { by: 'leader'; id: string }
+  /** Ideas with a dispute (DSOP §5), by number. */
+  | { by: 'disputed' };
 
 export interface ListedIdea {
   idea: Idea;
@@ -42,6 +44,8 @@ export interface ListedIdea {
 export interface IdeaCounts {
   status: Partial<Record<IdeaStatus, number>>;
   phase: Record<string, number>;
+  /** Ideas with a dispute. */
+  disputed?: number;
 }
 
 export interface IdeaRepository {

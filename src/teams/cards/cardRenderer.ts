@@ -33,7 +33,8 @@ export class CardRenderer {
   render<K extends CardName>(name: K, view: CardViews[K], discloses: readonly Disclosed[]): AdaptiveCard {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named ${name}`);
-    const card = template.expand({ $root: view }) as AdaptiveCard;
+    // A card whose buttons are a pager may be rendered without one: no page, no buttons.
+    const card = template.expand({ $root: { pager: [], ...view } }) as AdaptiveCard;
     Object.defineProperty(card, DISCLOSES, { value: discloses, enumerable: false });
     return card;
   }

@@ -168,6 +168,8 @@ export interface RecordsView {
   subheading: string;
   records: { title: string; lines: string[] }[];
   emptyText: string;
+  /** Previous/Next, where the records are a page of a longer list. */
+  pager?: ActionButton[];
 }
 
 export interface NdaFormView {

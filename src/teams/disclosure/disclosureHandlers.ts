@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
 import { officeAccess } from '../../app/ideas/ideaAccess.js';
 import { prioritisedList } from '../../app/ideas/ideaQueries.js';
-import { firstPage } from '../../app/paging.js';
+import { firstPage, readPageAt } from '../../app/paging.js';
+import { pagerButtons, positionText } from '../cards/pager.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../domain/disclosure/prioritisedListExport.js';
@@ -17,7 +18,7 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { VerbRouter } from '../invoke/verbRouter.js';
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply, textReply } from '../reply.js';
-import { programmeIdField } from '../invoke/fields.js';
+import { pageCursorField, programmeIdField } from '../invoke/fields.js';
 
 /** The shared list is one read of the list's index: a prioritised list is tens of ideas, and this bound keeps a turn's memory bounded whatever it holds. */
 const SHARED_AT_MOST = 500;
@@ -69,17 +70,20 @@ export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies):
 
   return {
     'audit.show': defineVerb({
-      schema: z.object({ programmeId }),
+      schema: z.object({ programmeId, cursor: pageCursorField }),
       handle: async (ctx, data) => {
         const access = officeAccess(ctx, data.programmeId);
         if (!access.ok) return refusal(ctx, ideaErrorText(access.error, ctx.language));
         const { programme, key } = access.value;
-        const entries = await audit.list(key.tenantId, programme.id, AUDIT_ON_CARD);
+        const page = await readPageAt(data.cursor, AUDIT_ON_CARD, (request) => audit.page(key.tenantId, programme.id, request));
+        const entries = page.items;
+        const position = positionText(page, ctx.language);
         return cards.render(
           'records',
           {
             heading: translate(ctx.language, 'audit.heading', { programme: programme.name }),
-            subheading: translate(ctx.language, 'audit.subheading'),
+            subheading: [translate(ctx.language, 'audit.subheading'), ...(position ? [position] : [])].join(' · '),
+            pager: pagerButtons(page, 'audit.show', { programmeId: programme.id }, ctx.language),
             records: entries.map((e) => ({
               title: `${formatDateTime(e.at, ctx.language)} · ${translate(ctx.language, `audit.${e.decision}`)}`,
               lines: auditLine(ctx, e),
