@@ -31,6 +31,7 @@ import { VoteTable } from '../src/storage/voteTable.js';
 import { messageActivity, type Person } from '../test/support/activities.js';
 import { startLimitingConnectorStub } from '../test/support/limitingConnectorStub.js';
 import { startBotProcess } from './botProcess.js';
+import { rosterFront } from './rosterFront.js';
 
 const { values } = parseArgs({ options: { ideas: { type: 'string', default: '10000' }, heap: { type: 'string', default: '128' } } });
 const IDEAS = Number(values.ideas);
@@ -113,7 +114,7 @@ async function seed(connectionString: string): Promise<void> {
     await ideasTable.submitTransaction(
       assessed.slice(from, from + 100).map((i): TransactionAction => {
         const number = ideaAt(i).number;
-        const assessment = { ideaNumber: number, assessor: { id: 'aad-submitter-0', name: 'Person 0' }, scores: { nytte: 1 + (i % 5), gjennomforbarhet: 1 + ((i * 7) % 5) }, comment: '', at };
+        const assessment = { ideaNumber: number, assessor: { id: 'aad-submitter-0', name: 'Person 0' }, scores: { nytte: 1 + ((i / 5) % 5), gjennomforbarhet: 1 + ((i / 5 * 3) % 5) }, comment: '', at };
         return ['create', { partitionKey, rowKey: `assessment|${keyPart(number)}|${keyPart('aad-submitter-0')}`, data: JSON.stringify(assessment) }];
       }),
     );
@@ -186,9 +187,10 @@ async function run(connectionString: string, dataDir: string, stub: Awaited<Retu
   }
   console.log(`start-up migration (index rows for ${IDEAS} ideas and their votes): ${((performance.now() - t0) / 1000).toFixed(0)} s; bot peak RSS so far ${bot.peakRssMb().toFixed(0)} MB`);
 
+  const front = await rosterFront(stub.url, people, TENANT);
   let failed = 0;
   try {
-    const personal = (from: Person) => ({ serviceUrl: stub.url, tenantId: TENANT, from });
+    const personal = (from: Person) => ({ serviceUrl: front.url, tenantId: TENANT, from });
     const post = (activity: unknown) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     for (const command of COMMANDS) {
       await (await post(messageActivity(personal(people[0]!), command))).text();
@@ -204,10 +206,17 @@ async function run(connectionString: string, dataDir: string, stub: Awaited<Retu
         }),
       );
       const replies = stub.accepted.slice(before);
-      const answered = people.filter((p) => replies.some((r) => r.conversationId === `a:personal-${p.aadObjectId}` && !/Det gikk ikke|That did not work/.test(JSON.stringify(r.activity)))).length;
+      const answered = people.filter((p) => replies.some((r) => r.conversationId === `a:personal-${p.aadObjectId}` && !/Det gikk ikke|That did not work|Cannot be shown here|Kan ikke vises her/.test(JSON.stringify(r.activity)))).length;
       const bad = statuses.filter((s) => s !== 200).length;
       const largest = Math.max(0, ...replies.map((r) => JSON.stringify(r.activity).length * 2));
       failed += PEOPLE - answered;
+      // What the first reply said (its text blocks), so a failure shows its reason.
+      const said = [...JSON.stringify(replies[0]?.activity ?? {}).matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join(' | ');
+      console.log(`  first reply: ${said.slice(0, 300)}`);
+      const failedReply = replies.find((r) => /Det gikk ikke|That did not work|Cannot be shown here|Kan ikke vises her/.test(JSON.stringify(r.activity)));
+      if (failedReply) console.log(`  a failed reply: ${JSON.stringify(failedReply.activity).slice(0, 600)}`);
+      const silent = people.filter((p) => !replies.some((r) => r.conversationId === `a:personal-${p.aadObjectId}`)).length;
+      if (silent > 0) console.log(`  conversations with no reply at all: ${silent}`);
       const sorted = latencies.sort((a, b) => a - b);
       console.log(
         `${command.padEnd(18)} ${PEOPLE} at once: ${answered}/${PEOPLE} answered (HTTP errors ${bad}), p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, largest reply ${(largest / 1024).toFixed(0)} KB (UTF-16), bot alive: ${bot.alive()}, peak RSS ${bot.alive() ? bot.peakRssMb().toFixed(0) : '?'} MB`,
@@ -217,6 +226,7 @@ async function run(connectionString: string, dataDir: string, stub: Awaited<Retu
   } finally {
     const alive = bot.alive();
     await bot.stop();
+    await front.close();
     if (!alive || failed > 0) {
       console.log(`FAILED: bot ${alive ? 'alive' : 'died'}, ${failed} turns without an answer`);
       process.exitCode = 1;

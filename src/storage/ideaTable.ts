@@ -16,6 +16,7 @@ import type { LifecycleError } from '../domain/idea/lifecycleError.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { TransitionResult } from '../domain/idea/transition.js';
 import { countChange, countsMove, emptyCounts, IDEA_INDEX_VERSION, indexKeysOf, indexRanges } from './ideaIndex.js';
+import { mapPool } from '../app/pool.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
@@ -59,6 +60,8 @@ const assessmentPrefix = (n: string) => `assessment|${keyPart(n)}|`;
 const counterRow = (series: string) => `counter|${keyPart(series)}`;
 const submissionRow = (submissionKey: string) => `submission|${keyPart(submissionKey)}`;
 const COUNTS_ROW = 'meta|counts';
+/** Ideas the start-up migration rewrites at once. */
+const MIGRATION_WRITES_AT_ONCE = 8;
 const INDEX_ROW = 'meta|index';
 
 /** History rows sort in the order they were written: the sequence is taken under the idea's
@@ -268,15 +271,18 @@ export class IdeaTable implements IdeaRepository {
     const wanted = new Set<string>();
     let rewritten = 0;
     for await (const page of scanPages<IdeaRow>(table, partitionKey, 'idea|')) {
+      const stale: { row: TableEntityResult<IdeaRow>; score: IdeaScore | undefined }[] = [];
       for (const row of page) {
         const idea = JSON.parse(row.data) as Idea;
         const score = scoreIdea(idea.number, assessed.get(idea.number) ?? [], rules);
         const keys = indexKeysOf(idea, score);
         for (const k of keys) wanted.add(k);
         const upToDate = row.ix === JSON.stringify(keys) && row.score === (score && JSON.stringify(score)) && keys.every((k) => present.has(k));
-        if (upToDate) continue;
-        if (await this.reindex(table, partitionKey, row, score)) rewritten++;
+        if (!upToDate) stale.push({ row, score });
       }
+      // A few transactions at once: each is its own idea's, under its own ETag.
+      const done = await mapPool(stale, MIGRATION_WRITES_AT_ONCE, ({ row, score }) => this.reindex(table, partitionKey, row, score));
+      rewritten += done.filter(Boolean).length;
     }
     // What no idea named during the scan, unless its idea names it now (written since).
     let removed = 0;
