@@ -2,9 +2,11 @@
 // bot processes (the compiled build, `node dist/main.js`, as in production) on one storage
 // account, against a local Connector that enforces Teams' limits. At 50 requests/s per tenant,
 // 5,000 take at least 100 s; that ceiling is the floor the rate is read against. Halfway, one bot
-// is killed with SIGKILL and started again, as a crashed instance would be.
+// is killed with SIGKILL and started again, as a crashed instance would be. The bots run at their
+// defaults: nothing tells them how many they are (they find out through the instance registry).
+// `--slow 25000` makes the Connector take each activity at once but answer only 25 s later.
 //
-//   npm run build && npx tsx bench/deliveryBench.ts [--count 5000] [--workers 2] [--kill-at 0.5] [--profile <dir>]
+//   npm run build && npx tsx bench/deliveryBench.ts [--count 5000] [--workers 2] [--kill-at 0.5] [--slow <ms>] [--profile <dir>]
 //
 // Azurite runs as a child process (data in a temp folder). RSS is read from each bot process
 // (/proc/<pid>/status every 250 ms), so the stub and this driver are not counted.
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: '5000' },
     workers: { type: 'string', default: '2' },
     'kill-at': { type: 'string', default: '0.5' },
+    /** The Connector answers each accepted activity this many ms late. */
+    slow: { type: 'string', default: '0' },
     /** Writes each bot's CPU profile into this folder. */
     profile: { type: 'string' },
   },
@@ -32,6 +36,7 @@ const { values } = parseArgs({
 const COUNT = Number(values.count);
 const WORKERS = Number(values.workers);
 const KILL_AT = Number(values['kill-at']); // share delivered when bot 0 is killed; 0 = never
+const SLOW_MS = Number(values.slow);
 const TENANT_RATE = 50; // Teams' per-tenant ceiling, which the stub enforces
 const TENANT = 'bench-tenant';
 const BOT = 'dist/main.js';
@@ -50,6 +55,18 @@ async function inBatches<T>(items: readonly T[], concurrency: number, work: (ite
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** The most of `times` (ms, ascending) inside any sliding second (what Teams' 50/s counts), and
+ * when that second began. */
+const busiestSecond = (times: readonly number[]): { count: number; from: number } => {
+  let best = { count: 0, from: 0 };
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while ((times[end] as number) - (times[start] as number) >= 1_000) start++;
+    if (end - start + 1 > best.count) best = { count: end - start + 1, from: times[start] as number };
+  }
+  return best;
+};
+
 interface BotProcess {
   child: ChildProcess;
   /** Highest VmRSS seen, in bytes. */
@@ -67,7 +84,6 @@ async function startBot(connectionString: string, index: number, warnings: Map<s
       LOG_LEVEL: 'info',
       AZURE_STORAGE_CONNECTION_STRING: connectionString,
       SAMSPILL_SCHEDULER: 'off',
-      SAMSPILL_DELIVERY_INSTANCES: String(WORKERS),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -106,7 +122,7 @@ async function main(): Promise<void> {
   if (!existsSync(BOT)) throw new Error(`${BOT} is missing: run \`npm run build\` first (npm run bench:delivery does)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'samspill-bench-'));
   const azurite = await startEmbeddedAzurite(dataDir);
-  const stub = await startLimitingConnectorStub({ keepBodies: false });
+  const stub = await startLimitingConnectorStub({ keepBodies: false, answerDelayMs: SLOW_MS });
   const bots: BotProcess[] = [];
   const sampler = setInterval(() => {
     for (const bot of bots) bot.peakRss = Math.max(bot.peakRss, vmRss(bot.child.pid));
@@ -206,10 +222,11 @@ async function main(): Promise<void> {
 
     const states = new Map<string, number>();
     const table = await tables.get('deliveries');
-    for await (const row of table.listEntities<{ state: string }>({
-      queryOptions: { select: ['state'] }, // the bench's one tenant: every row of the table
+    for await (const row of table.listEntities<{ state: string; outcome: string }>({
+      queryOptions: { select: ['state', 'outcome'] }, // the bench's one tenant: every row of the table
     })) {
-      states.set(row.state, (states.get(row.state) ?? 0) + 1);
+      const kind = row.outcome ? (JSON.parse(row.outcome) as { kind: string }).kind : row.state;
+      states.set(kind, (states.get(kind) ?? 0) + 1);
     }
     let delivered = 0;
     let duplicates = 0;
@@ -227,7 +244,10 @@ async function main(): Promise<void> {
     const peakRss = Math.max(...bots.map((b) => b.peakRss));
     const queueLeft = (await queueClient.getProperties()).approximateMessagesCount ?? 0;
     console.log('');
-    console.log(`reminders             ${COUNT} to ${COUNT} distinct conversations, ${WORKERS} bot processes (node ${BOT_ARGS.join(' ')}), tenant budget ${TENANT_RATE}/s split ${Math.floor(TENANT_RATE / WORKERS)}/s each`);
+    const arrivals = stub.requests.filter((r) => r.method === 'POST').map((r) => r.at);
+    const busiest = busiestSecond(arrivals);
+    console.log(`reminders             ${COUNT} to ${COUNT} distinct conversations, ${WORKERS} bot processes (node ${BOT_ARGS.join(' ')}), default settings (the budget is shared through the instance registry)`);
+    console.log(`connector             ${SLOW_MS > 0 ? `takes each activity at once, answers ${SLOW_MS / 1000} s later` : 'answers at once'}`);
     console.log(`crash                 ${killed ? `bot 0 killed (SIGKILL) at ${killed.delivered} delivered, listening again ${(killed.restartedAfterMs / 1000).toFixed(1)} s later` : 'none'}`);
     console.log(`delivered             ${delivered}`);
     console.log(`duplicates            ${duplicates}`);
@@ -235,7 +255,8 @@ async function main(): Promise<void> {
     console.log(`elapsed               ${elapsed.toFixed(1)} s (first to last accepted send; bots started ${((firstDelivery - started) / 1000).toFixed(1)} s before the first)`);
     console.log(`throughput            ${throughput.toFixed(1)}/s = ${((throughput / 50) * 100).toFixed(1)} % of the 50/s ceiling`);
     console.log(`429s from the stub    ${stub.throttled()} (requests ${stub.requests.length})`);
-    console.log(`ledger states         ${[...states].map(([s, n]) => `${s}=${n}`).join(' ')}`);
+    console.log(`most in any second    ${busiest.count} sends arrived (Teams' limit: ${TENANT_RATE}), in the second from ${((busiest.from - firstDelivery) / 1000).toFixed(1)} s${killed ? ` (the kill at ${((killed.at - firstDelivery) / 1000).toFixed(1)} s)` : ''}`);
+    console.log(`ledger outcomes       ${[...states].map(([s, n]) => `${s}=${n}`).join(' ')} (claimed: a send the killed bot had under way, held until its lease lapses, then unconfirmed)`);
     console.log(`queue left            ${queueLeft}`);
     console.log(`bot warnings/errors   ${[...warnings.values()].reduce((a, b) => a + b, 0)}`);
     for (const [msg, n] of warnings) console.log(`  ${n} × ${msg}`);
@@ -243,7 +264,7 @@ async function main(): Promise<void> {
     // For the one table of `npm run bench`: the rate beside the stub's ceiling (its floor).
     const rows = [
       {
-        figure: `${COUNT} reminders, ${WORKERS} bot processes${killed ? ', one killed halfway and restarted' : ''}: delivered per second (${duplicates} duplicates, ${lost} lost)`,
+        figure: `${COUNT} reminders, ${WORKERS} bot processes${killed ? ', one killed halfway and restarted' : ''}${SLOW_MS > 0 ? `, Connector answering ${SLOW_MS / 1000} s late` : ''}: delivered per second (${duplicates} duplicates, ${lost} lost, most in a second ${busiest.count})`,
         value: throughput,
         floor: TENANT_RATE,
         unit: '/s',

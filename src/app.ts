@@ -20,29 +20,40 @@ import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
 import type { VoteTable } from './storage/voteTable.js';
 import { NdaTable } from './storage/ndaTable.js';
+import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
 import { helpCard } from './teams/commands/help.js';
+import type { Planner } from './app/reminders/upcoming.js';
 import { ideaCommands } from './teams/ideas/ideaCommands.js';
 import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
 import { StoredChatLanguage } from './teams/outbound/recipientLanguage.js';
 import { verbs } from './teams/invoke/verbs.js';
+import { SubmissionGuard } from './teams/invoke/submissionGuard.js';
 import { VerbRouter } from './teams/invoke/verbRouter.js';
 import { cardReply } from './teams/reply.js';
 import { Outbound } from './teams/outbound/outbound.js';
 import { RosterCache } from './teams/outbound/rosterCache.js';
+import { IdentityCheck } from './teams/identityCheck.js';
 import { SamspillBot } from './teams/samspillBot.js';
 import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
 import { createAgreementModule } from './teams/membership/agreementModule.js';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DeliveryLedger } from './storage/deliveryLedger.js';
 import { DeliveryQueue } from './storage/deliveryQueue.js';
 import { QueuedDelivery } from './storage/queuedDelivery.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from './teams/delivery/deliveryWorker.js';
-import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, tenantShare } from './teams/delivery/rateLimits.js';
+import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter } from './teams/delivery/rateLimits.js';
+import { DeliveryBudget, type DeliveryBudgetOptions } from './teams/delivery/deliveryBudget.js';
+import { InstanceRegistry } from './storage/instanceRegistry.js';
+import { ParkedDeliveries } from './storage/parkedDeliveries.js';
+import { createPersonalChatOpener } from './teams/delivery/personalChatOpener.js';
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
+import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
+import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
@@ -74,10 +85,17 @@ export interface AppOptions {
   clock?: Clock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
+  /** What an outgoing reply may take, in UTF-16 bytes (tests; default 80 KB under Teams' 100 KB). */
+  activityBudgetBytes?: number;
+  /** Overrides for the instance heartbeat that shares Teams' budget (tests). */
+  deliveryBudget?: Partial<DeliveryBudgetOptions>;
   /** How often the reminder scheduler ticks (default one minute). */
   reminderIntervalMs?: number;
   /** Overrides of the HTTP edge's slow-client and in-flight limits (tests). */
   httpLimits?: HttpServerOptions['limits'];
+  /** false: enqueue proactive messages but send none from this process (the operator's tick
+   * command: the deployment's own instances send them). Default true. */
+  sendDeliveries?: boolean;
 }
 
 export interface App {
@@ -96,11 +114,13 @@ export interface App {
   };
   /** Resolves once the parties admitted by decision are loaded from the configuration store. */
   ready: Promise<void>;
+  /** Every Action.Execute verb the service answers (tests check each against an old card). */
+  verbNames: readonly string[];
   /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, reminderIntervalMs, httpLimits }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -113,7 +133,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const wallClock: Clock = { now: () => Date.now() };
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
-  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock);
+  const parked = new ParkedDeliveries(tables);
+  const delivery = new QueuedDelivery(deliveryLedger, deliveryQueue, wallClock, parked);
   // Agreements first: the vote module asks its roadmap before a gate that starts a project.
   const agreements = createAgreementModule({
     tables,
@@ -166,6 +187,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     applications: admissions.applications,
     roadmapRevisions: agreements.roadmapRevisions,
     agreementRevisions,
+    checklists: agreements.checklistProgress,
   });
   const admissionDeps = { applications: admissions.applications, registry: admissions.registry, votes: votes.deps, cards };
   // Roadmap revisions are put to the deciding body's vote (Digi Rogaland §4.7).
@@ -173,6 +195,21 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // The agreement's revision goes to the deciding body's vote after its hearing (Digi Rogaland §8).
   const agreementVoteDeps: PutToVoteDeps = { ...votes.deps, revisions: agreementRevisions, title: agreementRevisionTitle };
   const hearingDeps = { revisions: agreementRevisions, mail: new DeliveredHearingMail(delivery, cards, chatLanguages), cards, votes: agreementVoteDeps };
+  const planConvene: Planner = (to, programmes, now) =>
+    planConveneReminders(
+      {
+        programmes,
+        votes: votes.deps.votes,
+        reports: reports.reports,
+        ideas,
+        roadmapChanges: agreements.roadmapRevisions,
+        delivery: to,
+        languages: chatLanguages,
+        text: conveneText,
+        log,
+      },
+      now,
+    );
   const reports = createReportModule({
     tables,
     ideas,
@@ -193,21 +230,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
       await hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now);
       // Reminders to convene each body that meets on a cadence (chair and secretary).
-      await planConveneReminders(
-        {
-          programmes: directory.programmes,
-          votes: votes.deps.votes,
-          reports: reports.reports,
-          ideas,
-          roadmapChanges: agreements.roadmapRevisions,
-          delivery,
-          languages: chatLanguages,
-          text: conveneText,
-          log,
-        },
-        now,
-      );
+      await planConvene(delivery, directory.programmes, now);
     },
+    // The office's `upcoming` runs the convene planner too, against its recording Delivery.
+    previewed: [planConvene],
     ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
     // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
@@ -219,7 +245,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
 
   const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
-  });
+  }, new SubmissionGuard(new SubmissionTable(tables)));
   const commands = new CommandRouter({
     help: async (ctx) => cardReply(helpCard(ctx, cards)),
     ...ideaCommands({ ideas, cards, verbs: verbRouter }),
@@ -234,10 +260,11 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);
-  const outbound = new Outbound(guard, cards);
+  const outbound = new Outbound(guard, cards, log, activityBudgetBytes);
   const bot = new SamspillBot({
     directory,
     conversations,
+    firstContact: delivery,
     commands,
     verbs: verbRouter,
     cards,
@@ -246,6 +273,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     rosters: new RosterCache(),
     // A group conversation belongs to a programme when one of its bodies is linked to it.
     registry: votes.registry,
+    identity: new IdentityCheck(directory, conversations),
+    log,
   });
 
   // Without an app id the adapter accepts unauthenticated requests (local use only). With
@@ -271,19 +300,40 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...(httpLimits ? { limits: httpLimits } : {}),
     log,
   });
+  // Unique per process start: a restarted process is a new instance, its old lease simply lapses.
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const budget = new DeliveryBudget({ instanceId, registry: new InstanceRegistry(tables), now: wallClock.now, log, ...(deliveryBudget ? { options: deliveryBudget } : {}) });
   const worker = new DeliveryWorker({
-    instanceId: `${hostname()}:${process.pid}`,
+    instanceId,
     queue: deliveryQueue,
     ledger: deliveryLedger,
     conversations,
-    send: createSendToTeams(adapter, env.MicrosoftAppId ?? '', { guard, registry: votes.registry, now: wallClock.now }),
-    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS, tenantWindows: tenantShare(env.SAMSPILL_DELIVERY_INSTANCES) }),
+    send: createSendToTeams(adapter, env.MicrosoftAppId ?? '', {
+      guard,
+      registry: votes.registry,
+      now: wallClock.now,
+      // A withheld proactive message is told to the office, in personal chat and its language.
+      withheld: new OfficeWithheldNotices({ directory, delivery, languages: chatLanguages, text: withheldNoticeText }),
+    }),
+    limiter: new RateLimiter({ marginMs: ARRIVAL_JITTER_MARGIN_MS }),
+    budget,
+    openPersonalChat: createPersonalChatOpener({
+      adapter,
+      botAppId: env.MicrosoftAppId ?? '',
+      channelsOf: (tenantId) => conversations.channelsOf(tenantId, 1),
+      save: (record) => conversations.save(record),
+      now: wallClock.now,
+    }),
+    parked,
     clock: wallClock,
     random: Math.random,
     log,
     ...(deliveryWorker ? { options: deliveryWorker } : {}),
   });
-  worker.start();
+  if (sendDeliveries) {
+    void budget.start();
+    worker.start();
+  }
   // Admitted parties are served as soon as they are read; until then their people are treated
   // as outsiders (the safe side of the disclosure guard).
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
@@ -298,7 +348,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop()]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,
@@ -306,6 +356,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
     ready: Promise.all([loaded, indexed]).then(() => undefined),
+    verbNames: verbRouter.names(),
     stop,
   };
 }

@@ -37,11 +37,25 @@ export interface Delivery {
   enqueue(job: DeliveryJob): Promise<'queued' | 'duplicate'>;
 }
 
+/** Told when a person has a chat with the bot, so messages waiting for them go out now. */
+export interface FirstContact {
+  reached(tenantId: string, aadObjectId: string): Promise<void>;
+}
+
 /** What finally happened to a job. Failures are kept so the programme office can be told. */
 export type DeliveryOutcome =
   | { kind: 'sent'; at: number; attempts: number; activityId?: string }
   | { kind: 'failed-no-conversation'; at: number }
+  /**
+   * A message that left for Teams with no answer (it timed out, or its sender died), so Teams
+   * may or may not have it. Not sent again, since Teams takes no idempotency key and a repeat
+   * could reach everyone twice; listed for the office as "may not have arrived".
+   */
+  | { kind: 'unconfirmed'; at: number; attempts: number; leftAt: number; reason: 'no-answer' | 'holder-lost' }
   | { kind: 'failed-gave-up'; at: number; attempts: number; lastStatus?: number; lastError?: string };
+
+/** `lastError` of a job the disclosure guard refused (sendToTeams.ts answers 403 with it). */
+export const DISCLOSURE_BLOCKED = 'DisclosureBlocked';
 
 export type DeliveryState = 'queued' | 'claimed' | 'sent' | 'failed';
 
@@ -52,11 +66,15 @@ export interface DeliveryRecord {
   state: DeliveryState;
   outcome?: DeliveryOutcome;
   createdAt: number;
+  /** Epoch ms since when the job waits for its person's first contact with the bot (no chat yet). */
+  waitingSince?: number;
 }
 
 export interface DeliveryLog {
   /** Every job of the tenant that ended in a failure, oldest first. */
   failures(tenantId: string): Promise<DeliveryRecord[]>;
+  /** Every job of the tenant waiting for a person's first contact, oldest first. */
+  waiting(tenantId: string): Promise<DeliveryRecord[]>;
   /** One job's record, e.g. to learn the activity id of a sent vote card for later updates. */
   find(tenantId: string, key: string): Promise<DeliveryRecord | undefined>;
 }

@@ -12,11 +12,20 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   /** Address to listen on. Loopback by default so a dev machine never exposes the bot. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Bot (Entra app registration) id. Unset: local, unauthenticated mode. */
+  /** Bot id: the Entra app registration's client id, or the managed identity's with
+   * UserAssignedMSI. Unset: local, unauthenticated mode. */
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
-  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** Azure Bot no longer creates MultiTenant bots (July 2025): a bot is SingleTenant (an app
+   * registration, which may itself be multi-tenant) or UserAssignedMSI. See docs/deploy.md. */
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /**
+   * SingleTenant without a secret: the client id of the user-assigned managed identity the app
+   * registration trusts through a federated identity credential. The bot then proves itself
+   * with that identity's token instead of a client secret.
+   */
+  MicrosoftAppFederatedClientId: optionalString,
   /** Table and queue storage. Unset (and no account name): embedded Azurite is started. */
   AZURE_STORAGE_CONNECTION_STRING: optionalString,
   /** Storage account name for managed-identity access in Azure (no connection string). */
@@ -30,15 +39,16 @@ export const envSchema = z.object({
   /** Largest accepted request body, in bytes. */
   SAMSPILL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
   /**
-   * How many instances of the bot send proactive messages. Instances do not share a rate
-   * limiter, so each keeps to its share of Teams' 50/s per tenant.
-   */
-  SAMSPILL_DELIVERY_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
-  /**
    * After SIGTERM, how long /healthz answers 503 while requests are still served, so the load
    * balancer takes the instance out before the server stops accepting connections.
    */
   SAMSPILL_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /**
+   * What this deployment is. Only a staging deployment lets an operator run the reminder tick
+   * for a chosen date (`npm run tick -- --at …`): in production that would send real people
+   * reminders for a day that has not come.
+   */
+  SAMSPILL_DEPLOYMENT: z.enum(['production', 'staging']).default('production'),
   /** Run the reminder scheduler in this process. */
   SAMSPILL_SCHEDULER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,30 +64,51 @@ export class ConfigError extends Error {
 
 /** Validates the environment; throws ConfigError naming each bad variable. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source.MicrosoftAppType?.trim() === 'MultiTenant') {
+    throw new ConfigError(
+      'MicrosoftAppType: MultiTenant bots can no longer be created in Azure Bot Service; use SingleTenant with a multi-tenant app registration for parties in their own tenants (docs/deploy.md)',
+    );
+  }
   const result = envSchema.safeParse(source);
   if (result.success) {
     const env = result.data;
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      throw new ConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)');
-    }
-    if (env.MicrosoftAppPassword?.startsWith('@Microsoft.KeyVault(')) {
-      throw new ConfigError(
-        'MicrosoftAppPassword: the Key Vault reference was not resolved (check the web app\'s access to the vault, then restart)',
-      );
-    }
-    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
-      throw new ConfigError('MicrosoftAppTenantId: required for a SingleTenant bot');
-    }
-    if (env.MicrosoftAppId && env.MicrosoftAppType === 'UserAssignedMSI') {
-      // The bot is the managed identity (MicrosoftAppId = its client id): a secret would be a
-      // leftover from the client-secret mode, and the identity lives in one tenant.
-      if (env.MicrosoftAppPassword) throw new ConfigError('MicrosoftAppPassword: must not be set with MicrosoftAppType=UserAssignedMSI (the managed identity needs no secret)');
-      if (!env.MicrosoftAppTenantId) throw new ConfigError('MicrosoftAppTenantId: required for a UserAssignedMSI bot (the managed identity\'s tenant)');
-    }
+    checkBotIdentity(env);
     return env;
   }
   const lines = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+}
+
+/** The bot's credential: exactly one of a client secret or a federated managed identity
+ * (SingleTenant), or the managed identity that is the bot (UserAssignedMSI). */
+function checkBotIdentity(env: Env): void {
+  const federated = env.MicrosoftAppFederatedClientId;
+  if (env.MicrosoftAppPassword?.startsWith('@Microsoft.KeyVault(')) {
+    throw new ConfigError(
+      'MicrosoftAppPassword: the Key Vault reference was not resolved (check the web app\'s access to the vault, then restart)',
+    );
+  }
+  if (!env.MicrosoftAppId) return;
+  if (env.MicrosoftAppType === 'SingleTenant') {
+    if (!env.MicrosoftAppPassword && !federated) {
+      throw new ConfigError(
+        'MicrosoftAppPassword or MicrosoftAppFederatedClientId: one is required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)',
+      );
+    }
+    if (env.MicrosoftAppPassword && federated) {
+      throw new ConfigError('MicrosoftAppPassword: must not be set together with MicrosoftAppFederatedClientId (the federated managed identity replaces the secret)');
+    }
+    if (federated === env.MicrosoftAppId) {
+      throw new ConfigError('MicrosoftAppFederatedClientId: is the bot id itself; a bot that is the managed identity is MicrosoftAppType=UserAssignedMSI');
+    }
+    if (!env.MicrosoftAppTenantId) throw new ConfigError('MicrosoftAppTenantId: required for a SingleTenant bot');
+    return;
+  }
+  // UserAssignedMSI: the bot is the managed identity (MicrosoftAppId = its client id): a secret
+  // would be a leftover from the client-secret mode, and the identity lives in one tenant.
+  if (env.MicrosoftAppPassword) throw new ConfigError('MicrosoftAppPassword: must not be set with MicrosoftAppType=UserAssignedMSI (the managed identity needs no secret)');
+  if (federated) throw new ConfigError('MicrosoftAppFederatedClientId: only for SingleTenant (with UserAssignedMSI the managed identity is the bot)');
+  if (!env.MicrosoftAppTenantId) throw new ConfigError('MicrosoftAppTenantId: required for a UserAssignedMSI bot (the managed identity\'s tenant)');
 }
 
 /**

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import {
   bodyMembershipSchema,
+  bodySchema,
   governanceSchema,
-  personIdSchema,
   type Governance,
 } from '../domain/programme/schema.js';
 import digiRogaland from './presets/digi-rogaland.json' with { type: 'json' };
@@ -31,14 +31,15 @@ export function loadPreset(name: string): Governance {
   return governanceSchema.parse(rawPresets[name]);
 }
 
-const membershipKeys = new Set(Object.keys(bodyMembershipSchema.shape));
+/** The fields a body has; a `bodies` entry of a preset file may give any of them. */
+export const bodyFields = Object.keys(bodySchema.shape);
 
-/** A `bodies` entry in a file that uses a preset: who sits in the body, nothing else. The
- * decision-maker's person (Skate: the Difi director) is a person too, so it may be given. */
-export const presetBodyEntrySchema = z.strictObject({
+/** A `bodies` entry in a file that uses a preset: the body's id, and whichever of the body's
+ * fields the file gives (usually who sits in it; the whole body, copied from the preset, is fine
+ * too). Each field is checked with the merged programme, where its path still points here. */
+export const presetBodyEntrySchema = z.looseObject({
   id: z.string().min(1),
-  ...bodyMembershipSchema.shape,
-  decidedBy: z.strictObject({ person: personIdSchema }).optional(),
+  decidedBy: z.looseObject({}).optional(),
 });
 type PresetBodyEntry = z.infer<typeof presetBodyEntrySchema>;
 
@@ -66,13 +67,17 @@ export interface MergedProgramme {
   locate: (path: Path) => Location;
 }
 
+const membershipKeys = new Set(Object.keys(bodyMembershipSchema.shape));
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Merge semantics: the preset's governance is the base; every top-level key of the file other
  * than `preset` and `bodies` replaces the preset's value wholesale (no deep merge, so a file
  * that gives `gates` gives all of them); each `bodies` entry is matched by id to a preset body
- * and its membership fields (and `decidedBy.person`) are set on it. Body order is the preset's.
+ * and every field it gives replaces the preset's (who sits in it, and anything else it
+ * repeats or changes), except `decidedBy`, merged field by field so that giving the person keeps
+ * the preset's title. Body order is the preset's.
  */
 export function mergePreset(file: Record<string, unknown>, name: PresetName): MergedProgramme {
   const preset = rawPresets[name];
@@ -86,7 +91,7 @@ export function mergePreset(file: Record<string, unknown>, name: PresetName): Me
     const body = presetBodies.find((b) => b.id === entry.id);
     if (body === undefined) {
       problems.push({ path: ['bodies', j, 'id'], message: `unknown body "${entry.id}"; preset "${name}" defines ${known}` });
-    } else if (entry.decidedBy !== undefined && !isRecord(body.decidedBy)) {
+    } else if (entry.decidedBy !== undefined && entry.decidedBy.title === undefined && !isRecord(body.decidedBy)) {
       problems.push({
         path: ['bodies', j, 'decidedBy'],
         message: `body "${entry.id}" of preset "${name}" has no separate decision-maker`,
@@ -100,9 +105,9 @@ export function mergePreset(file: Record<string, unknown>, name: PresetName): Me
   const bodies = presetBodies.map((body) => {
     const entry = entries.find((e) => e.id === body.id);
     if (entry === undefined) return { ...body };
-    const { id: _id, decidedBy, ...membership } = entry;
-    const merged: Record<string, unknown> = { ...body, ...membership };
-    if (decidedBy !== undefined && isRecord(body.decidedBy)) merged.decidedBy = { ...body.decidedBy, ...decidedBy };
+    const { id: _id, decidedBy, ...given } = entry;
+    const merged: Record<string, unknown> = { ...body, ...given };
+    if (decidedBy !== undefined) merged.decidedBy = isRecord(body.decidedBy) ? { ...body.decidedBy, ...decidedBy } : decidedBy;
     return merged;
   });
 
@@ -115,10 +120,10 @@ export function mergePreset(file: Record<string, unknown>, name: PresetName): Me
       const id = bodies[index]?.id;
       const j = entries.findIndex((e) => e.id === id);
       const entry = entries[j];
-      const inFile =
-        field === undefined ||
-        (typeof field === 'string' && membershipKeys.has(field)) ||
-        (field === 'decidedBy' && sub === 'person' && entry?.decidedBy !== undefined);
+      // A field the entry gives is the file's; inside decidedBy, only the sub-fields it gives.
+      const given = (node: unknown, key: PropertyKey | undefined) => isRecord(node) && typeof key === 'string' && key in node;
+      const inDecidedBy = field === 'decidedBy' && sub !== undefined;
+      const inFile = field === undefined || (inDecidedBy ? given(entry?.decidedBy, sub) : given(entry, field));
       if (entry !== undefined && inFile) return { doc: file, path: ['bodies', j, ...path.slice(2)] };
       if (entry === undefined && typeof field === 'string' && membershipKeys.has(field)) {
         return { doc: preset, path, note: `the file's "bodies" has no entry with id "${String(id)}"` };

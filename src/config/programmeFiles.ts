@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { crossReferenceProblems } from '../domain/programme/crossReferences.js';
 import { programmeSchema, type Programme } from '../domain/programme/schema.js';
 import {
+  bodyFields,
   isPresetName,
   mergePreset,
   presetFileSchema,
@@ -32,6 +33,7 @@ export async function loadProgrammes(path: string): Promise<Programme[]> {
   const files = await programmeFilesAt(path);
   const programmes: Programme[] = [];
   const seen = new Map<string, string>();
+  const fileOf = new Map<Programme, string>();
   for (const file of files) {
     const programme = parseProgrammeFile(file, await readFile(file, 'utf8'));
     // Storage keys are (tenantId, id): two files with the same pair would share data.
@@ -45,7 +47,7 @@ export async function loadProgrammes(path: string): Promise<Programme[]> {
     seen.set(key, file);
     // A person is served every programme hosted by or party to their tenant, and picks one by id:
     // two programmes of the same id served to one tenant could not be told apart.
-    for (const tenant of new Set([programme.tenantId, ...programme.parties.flatMap((p) => p.tenantIds)])) {
+    for (const tenant of servedTenants(programme)) {
       const clash = programmes.find((p) => p.id === programme.id && p.tenantId !== programme.tenantId && servesTenant(p, tenant));
       if (clash !== undefined) {
         throw new ProgrammeFileError(file, [
@@ -53,10 +55,22 @@ export async function loadProgrammes(path: string): Promise<Programme[]> {
         ]);
       }
     }
+    // Idea numbers (DSOP-2026-001) name their programme by prefix alone: a tenant served two
+    // programmes with one prefix could not tell whose idea a number is.
+    const sharing = programmes.find((p) => p.ideaPrefix === programme.ideaPrefix && servedTenants(p).some((t) => servesTenant(programme, t)));
+    if (sharing !== undefined) {
+      const tenant = servedTenants(sharing).find((t) => servesTenant(programme, t));
+      throw new ProgrammeFileError(file, [
+        `ideaPrefix: "${programme.ideaPrefix}" is also the idea prefix of programme "${sharing.id}" in ${fileOf.get(sharing)}; both are served to tenant "${tenant}", where an idea number would not say whose idea it is: give one of them another prefix`,
+      ]);
+    }
     programmes.push(programme);
+    fileOf.set(programme, file);
   }
   return programmes;
 }
+
+const servedTenants = (programme: Programme): string[] => [...new Set([programme.tenantId, ...programme.parties.flatMap((p) => p.tenantIds)])];
 
 function servesTenant(programme: Programme, tenant: string): boolean {
   return programme.tenantId === tenant || programme.parties.some((p) => p.tenantIds.includes(tenant));
@@ -91,7 +105,7 @@ export function parseProgrammeFile(file: string, text: string): Programme {
     }
     hint = (path) =>
       path.length === 2 && path[0] === 'bodies'
-        ? 'with a preset, a "bodies" entry only says who sits in the body (id, members, chair, observers, secretary, decidedBy.person); to redefine a body, write the whole programme without "preset"'
+        ? `a body's fields are ${bodyFields.join(', ')}`
         : undefined;
     const shape = presetFileSchema.safeParse(doc);
     if (!shape.success) fail(issueProblems(shape.error.issues, doc, locate, hint));

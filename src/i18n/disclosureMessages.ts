@@ -32,8 +32,8 @@ export const disclosureMessages = {
     en: 'The information requires a non-disclosure agreement, and not everyone here has one on record.',
   },
   'disclosure.reason.label-missing': {
-    nb: 'Den prioriterte listen kan bare deles med merknaden om hva den ikke er.',
-    en: 'The prioritised list may only be shared with its caveat label.',
+    nb: 'Prioriterte ideer kan bare vises utenfor programmet med merknaden som følger den prioriterte listen (bruk «prioritert liste» eller «del prioritert liste»).',
+    en: 'Prioritised ideas may only be shown outside the programme with the caveat label of the prioritised list (use "prioritised list" or "share prioritised list").',
   },
   'disclosure.askPersonally': {
     nb: 'Spør meg i en personlig chat, eller i en kanal som bare har programmets deltakere.',
@@ -44,6 +44,11 @@ export const disclosureMessages = {
     nb: 'Ikke del utenfor programmets aktører (samarbeidserklæringen §6).',
     en: "Do not share outside the programme's parties (cooperation declaration §6).",
   },
+  'withheld.notice': {
+    nb: 'Samspill holdt tilbake en melding til {recipient} ({where}, {at}): {reasons} Den gjaldt {what}. Meldingen er ikke sendt. Sjekk personens aktør og aktørens leietakere i programfilen; «revisjonslogg» viser hendelsen.',
+    en: "Samspill held back a message to {recipient} ({where}, {at}): {reasons} It concerned {what}. The message was not sent. Check the person's party and the party's tenants in the programme file; `audit log` shows the event.",
+  },
+  'withheld.someone': { nb: 'en samtale', en: 'a conversation' },
   'audit.heading': { nb: 'Revisjonslogg – {programme}', en: 'Audit log – {programme}' },
   'audit.subheading': { nb: 'Stoppede og delte opplysninger, nyeste først', en: 'Withheld and shared information, newest first' },
   'audit.empty': { nb: 'Ingenting er stoppet eller delt ennå.', en: 'Nothing has been withheld or shared yet.' },

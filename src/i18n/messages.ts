@@ -25,6 +25,7 @@ const baseMessages = {
   'welcome.nextStep': { nb: 'Skriv «hjelp» for å se hva du kan gjøre.', en: 'Type "help" to see what you can do.' },
   'help.title': { nb: 'Hva du kan gjøre', en: 'What you can do' },
   'help.commands': { nb: 'Kommandoer', en: 'Commands' },
+  'help.example': { nb: '{description}, f.eks. «{example}»', en: '{description}, e.g. "{example}"' },
   'help.rolesIn': { nb: 'Dine roller i {programme}', en: 'Your roles in {programme}' },
   'help.noProgramme': {
     nb: 'Du er ikke registrert i noe program som denne tjenesten betjener. Ta kontakt med programkontoret hvis du skal være med.',
@@ -45,9 +46,29 @@ const baseMessages = {
     nb: 'Noe gikk galt hos oss. Ingenting er lagret halvveis; prøv igjen om litt.',
     en: 'Something went wrong on our side. Nothing was half-saved; please try again in a moment.',
   },
+  'error.identityContradiction': {
+    nb: 'Dette kan jeg ikke behandle: opplysningene om hvem du er og hvilken organisasjon du skriver fra, stemmer ikke overens. Ingenting er lagret.',
+    en: 'I cannot handle this: the details of who you are and which organisation you write from do not agree. Nothing was stored.',
+  },
+  'error.submissionRepeated': {
+    nb: 'Dette er allerede sendt inn, og det lagres ikke på nytt. Åpne kortet igjen om litt for å se hvordan det står.',
+    en: 'This was already submitted and is not stored again. Open the card again in a moment to see where it stands.',
+  },
   'error.unknownAction': { nb: 'Denne knappen kjenner jeg ikke igjen («{verb}»).', en: 'I don\'t recognise this button ("{verb}").' },
   'error.invalidInput': { nb: 'Noen felt må rettes:', en: 'Some fields need correcting:' },
   'error.unknownDataset': { nb: 'Dette søket kjenner jeg ikke igjen («{dataset}»).', en: 'I don\'t recognise this search ("{dataset}").' },
+  'reply.cut.one': {
+    nb: 'Svaret er kortet ned så det får plass i Teams: 1 oppføring er utelatt. Bruk neste side eller CSV-filen for resten.',
+    en: 'This answer was shortened to fit Teams: 1 entry is left out. Use the next page or the CSV file for the rest.',
+  },
+  'reply.cut.other': {
+    nb: 'Svaret er kortet ned så det får plass i Teams: {count} oppføringer er utelatt. Bruk neste side eller CSV-filen for resten.',
+    en: 'This answer was shortened to fit Teams: {count} entries are left out. Use the next page or the CSV file for the rest.',
+  },
+  'reply.tooLarge': {
+    nb: 'Svaret ble for stort for Teams og kunne ikke vises. Be om en mindre del (én side, ett program), eller prøv igjen.',
+    en: 'The answer was too large for Teams and could not be shown. Ask for a smaller part (one page, one programme), or try again.',
+  },
   'error.notInProgramme': {
     nb: 'Du er ikke registrert i dette programmet.',
     en: 'You are not registered in this programme.',

@@ -124,6 +124,10 @@ export const voteMessages = {
     en: '{for} for, {against} against, {abstain} abstained, {notVoted} did not vote',
   },
   'vote.basis': { nb: 'Beslutningsgrunnlag', en: 'Decision basis' },
+  'vote.basisRecorded': {
+    nb: '{deliverable}: skrevet på idékortet av {name} {date}',
+    en: '{deliverable}: written on the idea card by {name} on {date}',
+  },
   'vote.basisMissing': { nb: '⚠ {deliverable} – mangler', en: '⚠ {deliverable} – missing' },
   'vote.qualification': { nb: 'Programkontorets anbefaling: {text}', en: "The programme office's recommendation: {text}" },
   'vote.override': {
@@ -208,9 +212,15 @@ export const voteMessages = {
   'vote.didNotVote': { nb: 'Stemte ikke: {names}', en: 'Did not vote: {names}' },
   'vote.director.pending': { nb: 'Venter på beslutning fra {title}.', en: 'Awaiting the decision of {title}.' },
   'vote.director.decided': {
-    nb: '{title} ({name}) besluttet {when}: {decision} – {followed}.',
-    en: '{title} ({name}) decided on {when}: {decision} – {followed}.',
+    nb: '{who} besluttet {when}: {decision} – {followed}.',
+    en: '{who} decided on {when}: {decision} – {followed}.',
   },
+  'vote.director.decidedOnBehalf': {
+    nb: '{who} registrerte beslutningen {when}: {decision} – {followed}.',
+    en: '{who} recorded the decision on {when}: {decision} – {followed}.',
+  },
+  'vote.director.who': { nb: '{title} ({name})', en: '{title} ({name})' },
+  'vote.director.whoOnBehalf': { nb: '{name} på vegne av {title}', en: '{name} on behalf of {title}' },
   'vote.director.followed.yes': { nb: 'i tråd med rådet', en: 'following the advice' },
   'vote.director.followed.no': { nb: 'mot rådet', en: 'against the advice' },
   'vote.director.followed.no-advice': { nb: 'uten råd fra organet', en: 'without advice from the body' },

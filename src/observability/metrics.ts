@@ -46,7 +46,7 @@ function instruments(): Instruments {
     failedNoConversation: meter.createCounter(METRIC.deliveryFailedNoConversation, {
       description: 'Jobs for a person or conversation the bot has no stored conversation with',
     }),
-    queueAge: meter.createHistogram(METRIC.deliveryQueueAge, { unit: 'ms', description: 'Time from enqueue to a worker claiming the job' }),
+    queueAge: meter.createHistogram(METRIC.deliveryQueueAge, { unit: 'ms', description: 'Time from a job being due to its first claim by a worker' }),
     cast: meter.createCounter(METRIC.votesCast, { description: 'Ballots recorded' }),
     closed: meter.createCounter(METRIC.votesClosed, { description: 'Votes closed, by how and with what result' }),
   };
@@ -55,9 +55,9 @@ function instruments(): Instruments {
 }
 
 export const deliveryMetrics = {
-  /** A worker claimed a job that was enqueued at `createdAt`. */
-  claimed(createdAt: number, now: number): void {
-    instruments().queueAge.record(Math.max(0, now - createdAt));
+  /** A worker claimed, for the first time, a job due since `dueAt` (enqueued, or its notBefore). */
+  claimed(dueAt: number, now: number): void {
+    instruments().queueAge.record(Math.max(0, now - dueAt));
   },
   /** A send failed and will be retried; `status` is Teams' HTTP status when there was one. */
   retried(status: number | undefined): void {
@@ -69,6 +69,7 @@ export const deliveryMetrics = {
     const i = instruments();
     if (outcome.kind === 'sent') i.sent.add(1, { 'samspill.delivery.attempts': outcome.attempts });
     else if (outcome.kind === 'failed-no-conversation') i.failedNoConversation.add(1);
+    else if (outcome.kind === 'unconfirmed') i.failed.add(1, { 'samspill.delivery.reason': `unconfirmed-${outcome.reason}` });
     else {
       // No attempt made: the queue message came back too often (the worker dead-letters it).
       const reason = outcome.attempts === 0 ? 'dequeue-limit' : 'retries-exhausted';

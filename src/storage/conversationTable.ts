@@ -1,5 +1,6 @@
 // Conversation references, kept per tenant: one row per conversation, and one per user's
 // personal chat so a proactive message to a person is a point read.
+import { odata } from '@azure/data-tables';
 import type { ConversationKind, ConversationRecord, ConversationStore } from '../app/ports.js';
 import { getEntityOrUndefined, keyPart, tenantPartition, type Tables } from './tables.js';
 
@@ -53,6 +54,16 @@ export class ConversationTable implements ConversationStore {
     const table = await this.tables.get(TABLE);
     const row = await getEntityOrUndefined<ConversationRow>(table, tenantPartition(tenantId, 'personal'), keyPart(aadObjectId));
     return row && toRecord(row);
+  }
+
+  /** Up to `top` of the tenant's team channels: where the bot can open a person's chat from. */
+  async channelsOf(tenantId: string, top = 3): Promise<ConversationRecord[]> {
+    const table = await this.tables.get(TABLE);
+    const pages = table
+      .listEntities<ConversationRow>({ queryOptions: { filter: odata`PartitionKey eq ${tenantPartition(tenantId, 'conversation')} and kind eq ${'channel'}` } })
+      .byPage({ maxPageSize: top });
+    for await (const page of pages) return page.slice(0, top).map(toRecord);
+    return [];
   }
 
   async byId(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined> {

@@ -1,5 +1,9 @@
 // Table `deliveries`: one row per job key, the single source of truth for "was this sent?".
 // States: queued → claimed (by an instance, until its lease ends) → sent | failed.
+// A claim says whether a send is under way (`inFlightSince`, written right before the request
+// leaves): a claim that lapsed with a send under way has an unknown fate, which the worker does
+// not blindly repeat (see deliveryWorker.ts). A job for a person with no chat with the bot yet is
+// parked: queued, `waitingSince` set, not before a later re-check; their first contact resumes it.
 // - insert-once on enqueue, so a second enqueue of the key is a duplicate;
 // - claim and every later change are ETag-conditional, so of two instances that read the same
 //   row only one can move it on (the other gets 412 and backs off);
@@ -42,6 +46,7 @@ const storedJobSchema = z.object({
 const outcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sent'), at: z.number(), attempts: z.number(), activityId: z.string().optional() }),
   z.object({ kind: z.literal('failed-no-conversation'), at: z.number() }),
+  z.object({ kind: z.literal('unconfirmed'), at: z.number(), attempts: z.number(), leftAt: z.number(), reason: z.enum(['no-answer', 'holder-lost']) }),
   z.object({
     kind: z.literal('failed-gave-up'),
     at: z.number(),
@@ -60,6 +65,10 @@ interface LedgerRow {
   notBefore: number;
   claimedBy: string;
   leaseUntil: number;
+  /** Epoch ms when the current holder's request left for Teams; 0 when none is under way. */
+  inFlightSince?: number;
+  /** Epoch ms since when the job waits for its person's first contact; 0 when it does not. */
+  waitingSince?: number;
   claims: number;
   outcome: string;
   createdAt: number;
@@ -76,6 +85,12 @@ export interface LedgerEntry {
   state: DeliveryState;
   claimedBy?: string;
   leaseUntil: number;
+  /** Set while a send is under way (see the header); 0 otherwise. */
+  inFlightSince: number;
+  /** Not to be taken before this (the job's notBefore, or a retry's reschedule); 0 for now. */
+  notBefore: number;
+  /** Since when the job waits for its person's first contact; 0 when it does not. */
+  waitingSince: number;
   claims: number;
   outcome?: DeliveryOutcome;
   createdAt: number;
@@ -164,6 +179,7 @@ export class DeliveryLedger implements DeliveryLog {
       notBefore: double(job.notBefore ?? 0),
       claimedBy: '',
       leaseUntil: double(0),
+      inFlightSince: double(0),
       claims: 0,
       outcome: '',
       createdAt: double(now),
@@ -204,6 +220,8 @@ export class DeliveryLedger implements DeliveryLog {
       state: 'claimed',
       claimedBy: instanceId,
       leaseUntil: double(leaseUntil),
+      inFlightSince: double(0),
+      waitingSince: double(0),
       claims: entry.claims + 1,
       updatedAt: double(now),
     });
@@ -212,20 +230,54 @@ export class DeliveryLedger implements DeliveryLog {
       : { partitionKey: entry.partitionKey, tenantId: entry.tenantId, key: entry.key, job: entry.job, instanceId, leaseUntil, claims: entry.claims + 1, etag };
   }
 
-  /** Extends the lease. Undefined when the claim was lost (the row changed since). */
-  async extend(claim: Claim, leaseUntil: number, now: number): Promise<Claim | undefined> {
-    const etag = await this.conditional(claim.partitionKey, claim.key, claim.etag, { leaseUntil: double(leaseUntil), updatedAt: double(now) });
+  /**
+   * Extends the lease and says whether a send is under way from now (`leaving`: written right
+   * before the request goes; false again once Teams answered). Undefined when the claim was lost.
+   */
+  async extend(claim: Claim, leaseUntil: number, now: number, leaving = false): Promise<Claim | undefined> {
+    const etag = await this.conditional(claim.partitionKey, claim.key, claim.etag, {
+      leaseUntil: double(leaseUntil),
+      inFlightSince: double(leaving ? now : 0),
+      updatedAt: double(now),
+    });
     return etag === undefined ? undefined : { ...claim, leaseUntil, etag };
   }
 
-  /** Gives the job back unsent (graceful stop), so another instance can take it at once. */
-  async release(claim: Claim, now: number): Promise<void> {
+  /**
+   * Gives the job back unsent: at once (graceful stop), or not before `notBefore` (a retry
+   * rescheduled), which the recovery sweep respects too.
+   */
+  async release(claim: Claim, now: number, notBefore?: number): Promise<void> {
     await this.conditional(claim.partitionKey, claim.key, claim.etag, {
       state: 'queued',
       claimedBy: '',
       leaseUntil: double(0),
+      inFlightSince: double(0),
+      ...(notBefore !== undefined ? { notBefore: double(notBefore) } : {}),
       updatedAt: double(now),
     });
+  }
+
+  /** Parks the job for its person's first contact: queued, not before `recheckAt`, waiting since
+   * `since` (kept from the first park). */
+  async park(claim: Claim, now: number, since: number, recheckAt: number): Promise<void> {
+    await this.conditional(claim.partitionKey, claim.key, claim.etag, {
+      state: 'queued',
+      claimedBy: '',
+      leaseUntil: double(0),
+      inFlightSince: double(0),
+      waitingSince: double(since),
+      notBefore: double(recheckAt),
+      updatedAt: double(now),
+    });
+  }
+
+  /** Makes a parked job due now. False when it is not parked (any more). */
+  async resume(tenantId: string, key: string, now: number): Promise<boolean> {
+    const entry = await this.get(tenantId, key);
+    if (!entry || entry.state !== 'queued' || entry.waitingSince === 0) return false;
+    const etag = await this.conditional(entry.partitionKey, key, entry.etag, { waitingSince: double(0), notBefore: double(0), updatedAt: double(now) });
+    return etag !== undefined;
   }
 
   /**
@@ -238,6 +290,8 @@ export class DeliveryLedger implements DeliveryLog {
       state: outcome.kind === 'sent' ? 'sent' : 'failed',
       claimedBy: '',
       leaseUntil: double(0),
+      inFlightSince: double(0),
+      waitingSince: double(0),
       outcome: JSON.stringify(outcome),
       updatedAt: double(outcome.at),
     };
@@ -263,6 +317,19 @@ export class DeliveryLedger implements DeliveryLog {
     });
     for await (const row of rows) records.push(this.toRecord(row));
     return records.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async waiting(tenantId: string): Promise<DeliveryRecord[]> {
+    const table = await this.table();
+    const records: DeliveryRecord[] = [];
+    const rows = table.listEntities<LedgerRow>({
+      queryOptions: {
+        filter: `${tenantPartitionsFilter(tenantId)} and ${odata`state eq ${'queued'}`} and waitingSince gt 0.0`,
+        select: ['tenantId', 'key', 'state', 'target', 'outcome', 'createdAt', 'waitingSince'],
+      },
+    });
+    for await (const row of rows) records.push(this.toRecord(row));
+    return records.sort((a, b) => (a.waitingSince ?? 0) - (b.waitingSince ?? 0));
   }
 
   async find(tenantId: string, key: string): Promise<DeliveryRecord | undefined> {
@@ -330,6 +397,9 @@ export class DeliveryLedger implements DeliveryLog {
       state: row.state,
       ...(row.claimedBy ? { claimedBy: row.claimedBy } : {}),
       leaseUntil: row.leaseUntil,
+      inFlightSince: row.inFlightSince ?? 0,
+      waitingSince: row.waitingSince ?? 0,
+      notBefore: Math.max(row.notBefore ?? 0, stored.notBefore ?? 0),
       claims: row.claims,
       ...(outcome ? { outcome } : {}),
       createdAt: row.createdAt,
@@ -337,7 +407,7 @@ export class DeliveryLedger implements DeliveryLog {
     };
   }
 
-  private toRecord(row: Pick<LedgerRow, 'tenantId' | 'key' | 'state' | 'target' | 'outcome' | 'createdAt'>): DeliveryRecord {
+  private toRecord(row: Pick<LedgerRow, 'tenantId' | 'key' | 'state' | 'target' | 'outcome' | 'createdAt' | 'waitingSince'>): DeliveryRecord {
     const outcome = parseOutcome(row.outcome);
     return {
       key: row.key,
@@ -346,6 +416,7 @@ export class DeliveryLedger implements DeliveryLog {
       state: row.state,
       ...(outcome ? { outcome } : {}),
       createdAt: row.createdAt,
+      ...(row.waitingSince ? { waitingSince: row.waitingSince } : {}),
     };
   }
 }

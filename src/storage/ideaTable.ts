@@ -1,8 +1,8 @@
 // Ideas in Table Storage. One partition per (tenant, programme) holds the ideas, their history,
-// assessments, the yearly number counters and submission receipts, so an idea and its history
-// entry can be written in one transaction, together with the idea's index rows and the
-// counts row (see ideaIndex.ts): every list a turn shows reads one page of an index, never the
-// partition. `migrateIndex` gives rows written before the index theirs, and sweeps.
+// assessments, the yearly number counters and submission receipts, so an idea, its history
+// entry, its number and its receipt are written in one transaction, together with the idea's
+// index rows and the counts row (see ideaIndex.ts): every list a turn shows reads one page of an
+// index, never the partition. `migrateIndex` gives rows written before the index theirs, and sweeps.
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { createHash } from 'node:crypto';
 import type { ApplyError, IdeaCounts, IdeaListQuery, IdeaRepository, ListedIdea, ProgrammeKey } from '../app/ideas/ideaRepository.js';
@@ -17,6 +17,7 @@ import { err, ok, type Result } from '../domain/idea/result.js';
 import type { TransitionResult } from '../domain/idea/transition.js';
 import { countChange, countsMove, emptyCounts, IDEA_INDEX_VERSION, indexKeysOf, indexRanges } from './ideaIndex.js';
 import { mapPool } from '../app/pool.js';
+import { createNumbered } from './numberedRows.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
@@ -57,7 +58,6 @@ const partitionOf = (key: ProgrammeKey) => tenantPartition(key.tenantId, key.pro
 const ideaRow = (n: string) => `idea|${keyPart(n)}`;
 const historyPrefix = (n: string) => `history|${keyPart(n)}|`;
 const assessmentPrefix = (n: string) => `assessment|${keyPart(n)}|`;
-const counterRow = (series: string) => `counter|${keyPart(series)}`;
 const submissionRow = (submissionKey: string) => `submission|${keyPart(submissionKey)}`;
 const COUNTS_ROW = 'meta|counts';
 /** Ideas the start-up migration rewrites at once. */
@@ -83,37 +83,31 @@ export class IdeaTable implements IdeaRepository {
   ): Promise<Result<{ idea: Idea; created: boolean }, LifecycleError>> {
     const table = await this.table();
     const partitionKey = partitionOf(key);
-    const existing = await this.bySubmission(table, key, submissionKey);
-    if (existing) return ok({ idea: existing, created: false });
-
-    // A number burnt by a failed or duplicate submission leaves a gap; numbers never repeat.
-    const sequence = await this.nextSequence(table, partitionKey, `${numbering.prefix}-${numbering.year}`);
-    const ideaNumber = formatIdeaNumber({ ...numbering, sequence });
-    const result = create(ideaNumber);
-    if (!result.ok) return result;
-    const { idea, history } = result.value;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      try {
-        await this.write(table, partitionKey, {
-          idea,
-          score: undefined,
-          historyCount: 1,
-          also: [
-            ['create', { partitionKey, rowKey: submissionRow(submissionKey), ideaNumber: idea.number }],
-            ['create', { partitionKey, rowKey: historyRow(history, 1), data: JSON.stringify(history) }],
-          ],
-        });
-        return ok({ idea, created: true });
-      } catch (error) {
-        // A concurrent duplicate of the same submission won: hand back its idea.
-        const winner = await this.bySubmission(table, key, submissionKey);
-        if (winner) return ok({ idea: winner, created: false });
-        // Another idea moved the counts row first: write again on the new counts.
-        if (!isConflict(error)) throw error;
-        await backOff(attempt);
-      }
-    }
-    throw new Error(`idea ${idea.number}: still conflicting after ${MAX_ATTEMPTS} attempts`);
+    // The counter moves in the idea's own transaction (numberedRows.ts): a double submit or a
+    // refused one takes no number, and concurrent registrations get consecutive ones. The
+    // idea's index rows and the counts row are written in the same transaction.
+    const created = await createNumbered<{ idea: Idea; history?: HistoryEntry }, LifecycleError>(
+      table,
+      partitionKey,
+      `${numbering.prefix}-${numbering.year}`,
+      submissionKey,
+      (sequence) => create(formatIdeaNumber({ ...numbering, sequence })),
+      ({ idea }) => ideaRow(idea.number),
+      {
+        read: async (t, pk, rk) => {
+          const row = await getEntityOrUndefined<JsonRow>(t, pk, rk);
+          return row && { idea: JSON.parse(row.data) as Idea };
+        },
+        propertiesOf: ({ idea }) => ({ ...ideaColumns(idea, 1), ix: JSON.stringify(indexKeysOf(idea, undefined)) }),
+        alongside: ({ history }) => (history ? [{ rowKey: historyRow(history, 1), data: JSON.stringify(history) }] : []),
+        more: ({ idea }) => this.indexActions(table, partitionKey, { idea, score: undefined }),
+        receipt: {
+          rowKey: submissionRow(submissionKey),
+          legacyRowOf: (receipt) => (typeof receipt.ideaNumber === 'string' ? ideaRow(receipt.ideaNumber) : undefined),
+        },
+      },
+    );
+    return created.ok ? ok({ idea: created.value.value.idea, created: created.value.created }) : created;
   }
 
   async get(key: ProgrammeKey, ideaNumber: string): Promise<Idea | undefined> {
@@ -205,20 +199,25 @@ export class IdeaTable implements IdeaRepository {
     return this.rows<HistoryEntry>(partitionOf(key), historyPrefix(ideaNumber));
   }
 
-  async saveAssessment(key: ProgrammeKey, assessment: Assessment, rules: ScoringRules): Promise<void> {
+  async saveAssessment(
+    key: ProgrammeKey,
+    assessment: Assessment,
+    rules: ScoringRules,
+    stillAssessable: (idea: Idea) => Result<undefined, LifecycleError>,
+  ): Promise<Result<undefined, ApplyError>> {
     const table = await this.table();
     const partitionKey = partitionOf(key);
     const entity = { partitionKey, rowKey: `${assessmentPrefix(assessment.ideaNumber)}${keyPart(assessment.assessor.id)}`, data: JSON.stringify(assessment) };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const row = await getEntityOrUndefined<IdeaRow>(table, partitionKey, ideaRow(assessment.ideaNumber));
-      if (!row) {
-        await table.upsertEntity(entity, 'Replace');
-        return;
-      }
-      // The idea's score with this assessment in place of the assessor's earlier one; the
-      // assessment, the score and the ranking row move in one transaction under the idea's ETag.
-      const others = (await this.assessments(key, assessment.ideaNumber)).filter((a) => a.assessor.id !== assessment.assessor.id);
+      if (!row) return err({ code: 'not-found', number: assessment.ideaNumber });
       const idea = JSON.parse(row.data) as Idea;
+      const check = stillAssessable(idea);
+      if (!check.ok) return check;
+      // The idea's score with this assessment in place of the assessor's earlier one; the
+      // assessment, the score and the ranking row move in one transaction under the idea's
+      // ETag: a change in between (a stop) conflicts, and the check runs again on the idea as it is then.
+      const others = (await this.assessments(key, assessment.ideaNumber)).filter((a) => a.assessor.id !== assessment.assessor.id);
       try {
         await this.write(table, partitionKey, {
           before: { idea, keys: keysOf(row), etag: row.etag },
@@ -227,7 +226,7 @@ export class IdeaTable implements IdeaRepository {
           historyCount: row.historyCount ?? 1,
           also: [['upsert', entity, 'Replace']],
         });
-        return;
+        return ok(undefined);
       } catch (error) {
         if (!isConflict(error)) throw error;
         await backOff(attempt);
@@ -338,18 +337,31 @@ export class IdeaTable implements IdeaRepository {
   }
 
   /**
-   * One transaction: the idea row (under its ETag, or created), the other actions, the index
-   * rows it no longer has deleted and the ones it has written (each a copy of the idea), and
-   * the counts row under its own ETag when a count moves. A conflict on either ETag fails it whole.
+   * One transaction: the idea row (under its ETag), the other actions, and the index and counts
+   * actions (`indexActions`). A conflict on either ETag fails it whole.
    */
-  private async write(table: TableClient, partitionKey: string, w: IdeaWrite, options: { repair?: boolean } = {}): Promise<void> {
+  private async write(table: TableClient, partitionKey: string, w: IdeaWrite & { before: NonNullable<IdeaWrite['before']> }, options: { repair?: boolean } = {}): Promise<void> {
+    const keys = indexKeysOf(w.idea, w.score);
+    const score = w.score ? { score: JSON.stringify(w.score) } : {};
+    const row = { partitionKey, rowKey: ideaRow(w.idea.number), ...ideaColumns(w.idea, w.historyCount), ix: JSON.stringify(keys), ...score };
+    const actions: TransactionAction[] = [['update', row, 'Replace', { etag: w.before.etag }], ...w.also, ...(await this.indexActions(table, partitionKey, w, options))];
+    await table.submitTransaction(actions);
+  }
+
+  /**
+   * The index rows the idea no longer has deleted and the ones it has written (each a copy of
+   * the idea), and the counts row under its own ETag when a count moves (always for a new idea).
+   */
+  private async indexActions(
+    table: TableClient,
+    partitionKey: string,
+    w: Pick<IdeaWrite, 'before' | 'idea' | 'score'>,
+    options: { repair?: boolean } = {},
+  ): Promise<TransactionAction[]> {
     const keys = indexKeysOf(w.idea, w.score);
     const data = JSON.stringify(w.idea);
     const score = w.score ? { score: JSON.stringify(w.score) } : {};
-    const row = { partitionKey, rowKey: ideaRow(w.idea.number), ...ideaColumns(w.idea, w.historyCount), ix: JSON.stringify(keys), ...score };
     const actions: TransactionAction[] = [
-      w.before ? ['update', row, 'Replace', { etag: w.before.etag }] : ['create', row],
-      ...w.also,
       // A repair leaves rows the idea no longer has to the sweep after it (one may be missing, and a delete of a missing row fails the transaction).
       ...(options.repair ? [] : (w.before?.keys ?? []).filter((k) => !keys.includes(k)).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }])),
       ...keys.map((rowKey): TransactionAction => ['upsert', { partitionKey, rowKey, n: w.idea.number, data, ...score }, 'Replace']),
@@ -360,32 +372,8 @@ export class IdeaTable implements IdeaRepository {
       const entity = { partitionKey, rowKey: COUNTS_ROW, data: JSON.stringify(next) };
       actions.push(counts ? ['update', entity, 'Replace', { etag: counts.etag }] : ['create', entity]);
     }
-    await table.submitTransaction(actions);
+    return actions;
   }
-
-  private async bySubmission(table: TableClient, key: ProgrammeKey, submissionKey: string): Promise<Idea | undefined> {
-    const receipt = await getEntityOrUndefined<{ ideaNumber: string }>(table, partitionOf(key), submissionRow(submissionKey));
-    return receipt && this.get(key, receipt.ideaNumber);
-  }
-
-  /** The next sequence number of a prefix and year, taken under the counter row's ETag. */
-  private async nextSequence(table: TableClient, partitionKey: string, series: string): Promise<number> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS * 4; attempt++) {
-      const row = await getEntityOrUndefined<{ next: number }>(table, partitionKey, counterRow(series));
-      try {
-        if (!row) {
-          await table.createEntity({ partitionKey, rowKey: counterRow(series), next: 2 });
-          return 1;
-        }
-        await table.updateEntity({ partitionKey, rowKey: counterRow(series), next: row.next + 1 }, 'Replace', { etag: row.etag });
-        return row.next;
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-      }
-    }
-    throw new Error(`idea numbers ${series}: still conflicting`);
-  }
-
 }
 
 /** Changes with the index layout and with the scoring rules (a stored score is theirs). */

@@ -25,6 +25,14 @@ export interface NumberedRowFormat<T> {
   read?: (table: TableClient, partitionKey: string, rowKey: string) => Promise<T | undefined>;
   /** The row's properties (default: the value as JSON in `data`). */
   propertiesOf?: (value: T) => Record<string, unknown>;
+  /** Rows created with the record in its transaction (e.g. its first history entry). */
+  alongside?: (value: T) => ({ rowKey: string } & Record<string, unknown>)[];
+  /** Further actions of the same transaction, read afresh each attempt (e.g. an index's rows and
+   * a counts row under its own ETag: a conflict there retries like one on the counter). */
+  more?: (value: T) => Promise<TransactionAction[]>;
+  /** Where the submission receipt is kept (default `submission|<series>|<key>`), and how a
+   * receipt written before `row` existed names its record's row. */
+  receipt?: { rowKey: string; legacyRowOf?: (receipt: Record<string, unknown>) => string | undefined };
 }
 
 /**
@@ -48,11 +56,12 @@ export async function createNumbered<T, P>(
       return row && (JSON.parse(row.data) as T);
     });
   const propertiesOf = format.propertiesOf ?? ((value: T) => ({ data: JSON.stringify(value) }));
-  const receiptKey = receiptRow(series, submissionKey);
+  const receiptKey = format.receipt?.rowKey ?? receiptRow(series, submissionKey);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const receipt = await getEntityOrUndefined<{ row: string }>(table, partitionKey, receiptKey);
-    if (receipt) {
-      const existing = await read(table, partitionKey, receipt.row);
+    const receipt = await getEntityOrUndefined<Record<string, unknown>>(table, partitionKey, receiptKey);
+    const receiptRowKey = receipt && (typeof receipt.row === 'string' ? receipt.row : format.receipt?.legacyRowOf?.(receipt));
+    if (receiptRowKey) {
+      const existing = await read(table, partitionKey, receiptRowKey);
       if (existing) return ok({ value: existing, created: false });
     }
     const counter = await getEntityOrUndefined<{ next: number }>(table, partitionKey, counterRow(series));
@@ -66,12 +75,20 @@ export async function createNumbered<T, P>(
         : ['create', { partitionKey, rowKey: counterRow(series), next: sequence + 1 }],
       ['create', { partitionKey, rowKey: receiptKey, row: rowKey }],
       ['create', { partitionKey, rowKey, ...propertiesOf(built.value) }],
+      ...(format.alongside?.(built.value) ?? []).map((row): TransactionAction => ['create', { partitionKey, ...row }]),
+      ...((await format.more?.(built.value)) ?? []),
     ];
     try {
       await table.submitTransaction(actions);
       return ok({ value: built.value, created: true });
     } catch (error) {
-      if (!isConflict(error)) throw error;
+      if (isConflict(error)) continue; // the next attempt finds a concurrent duplicate's receipt
+      // The transaction may have been stored and only its answer lost (a timeout): then its
+      // receipt is there, and the record is handed back instead of an error.
+      const stored = await getEntityOrUndefined<Record<string, unknown>>(table, partitionKey, receiptKey).catch(() => undefined);
+      const existing = stored?.row === rowKey ? await read(table, partitionKey, rowKey).catch(() => undefined) : undefined;
+      if (existing) return ok({ value: existing, created: false });
+      throw error;
     }
   }
   throw new ConcurrencyConflictError(`${series} numbers: still conflicting after ${MAX_ATTEMPTS} attempts`);

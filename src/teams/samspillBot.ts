@@ -1,6 +1,7 @@
 // The botbuilder edge. It only routes: messages to the command router, Action.Execute invokes
 // to the verb router, installs to the welcome card. All decisions live behind those routers.
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
+import type { FirstContact } from '../app/delivery.js';
 import type { ConversationRegistry } from '../app/disclosure/ports.js';
 import type { Clock, ConversationStore } from '../app/ports.js';
 import type { ProgrammeDirectory } from '../app/programmeDirectory.js';
@@ -8,6 +9,9 @@ import type { RequestContext } from '../app/requestContext.js';
 import type { CardRenderer } from './cards/cardRenderer.js';
 import type { CommandRouter } from './commands/commandRouter.js';
 import { contextFromTurn, conversationKindOf, tenantOf } from './contextFromTurn.js';
+import type { IdentityCheck } from './identityCheck.js';
+import { languageOf } from '../i18n/language.js';
+import { translate } from '../i18n/messages.js';
 import type { VerbRouter } from './invoke/verbRouter.js';
 import type { Outbound } from './outbound/outbound.js';
 import type { RosterCache } from './outbound/rosterCache.js';
@@ -18,6 +22,8 @@ import { welcomeCard } from './welcome.js';
 export interface BotDependencies {
   directory: ProgrammeDirectory;
   conversations: ConversationStore;
+  /** Told of each person's chat, so messages waiting for their first contact go out. */
+  firstContact?: FirstContact;
   commands: CommandRouter;
   verbs: VerbRouter;
   cards: CardRenderer;
@@ -25,6 +31,8 @@ export interface BotDependencies {
   outbound: Outbound;
   rosters: RosterCache;
   registry: ConversationRegistry;
+  identity: IdentityCheck;
+  log: { warn(details: Record<string, unknown>, message: string): void };
 }
 
 export class SamspillBot extends TeamsActivityHandler {
@@ -53,6 +61,28 @@ export class SamspillBot extends TeamsActivityHandler {
       deps.rosters.forget(turn.activity.conversation.id);
       await next();
     });
+  }
+
+  /**
+   * Every activity's identity fields are checked before anything is done with it (issue
+   * 22.10): one that contradicts itself or the programme files is refused, logged once with the
+   * rule it broke, and nothing of it is stored. A message gets a short refusal; an invoke a 403
+   * with the refusal as its error (Teams shows it on the card).
+   */
+  protected override async onTurnActivity(turn: TurnContext): Promise<void> {
+    const contradiction = await this.deps.identity.contradiction(turn, this.deps.clock.now());
+    if (!contradiction) return super.onTurnActivity(turn);
+    const { activity } = turn;
+    this.deps.log.warn(
+      { ...contradiction, activityId: activity.id, activityType: activity.type, name: activity.name, conversationId: activity.conversation?.id },
+      'activity refused: its identity fields contradict each other or the programme file',
+    );
+    const message = translate(languageOf(activity.locale), 'error.identityContradiction');
+    if (activity.type === ActivityTypes.Invoke) {
+      await this.deps.outbound.refuseInvoke(turn, 403, 'Forbidden', message);
+    } else if (activity.type === ActivityTypes.Message) {
+      await this.deps.outbound.notice(turn, message);
+    }
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -102,6 +132,7 @@ export class SamspillBot extends TeamsActivityHandler {
     if (this.deps.directory.servedTo(tenantId).length === 0) return;
     const kind = conversationKindOf(turn);
     const person = turn.activity.from?.aadObjectId;
+    if (kind === 'personal' && person && turn.activity.from?.id) this.deps.identity.learned(tenantId, person, turn.activity.from.id);
     const record = {
       conversationId,
       kind,
@@ -110,12 +141,21 @@ export class SamspillBot extends TeamsActivityHandler {
       updatedAt: this.deps.clock.now(),
     };
     await this.deps.conversations.save({ tenantId, ...record });
+    if (kind === 'personal' && person) await this.reached(tenantId, person);
     // A party's representative chats from their own tenant, but the programme's deliveries look
     // them up in its host's partition: keep the reference (which carries their own tenant id)
     // there too, once per host of a programme they take part in.
     if (kind !== 'personal' || !person) return;
     const hosts = new Set(this.deps.directory.membershipsOf(tenantId, person).map((m) => m.programme.tenantId));
     hosts.delete(tenantId);
-    for (const host of hosts) await this.deps.conversations.save({ tenantId: host, ...record });
+    for (const host of hosts) {
+      await this.deps.conversations.save({ tenantId: host, ...record });
+      await this.reached(host, person);
+    }
+  }
+
+  /** Messages that waited for this person go out now; a failure here only delays them to their re-check. */
+  private async reached(tenantId: string, person: string): Promise<void> {
+    await this.deps.firstContact?.reached(tenantId, person).catch(() => undefined);
   }
 }

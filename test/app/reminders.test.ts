@@ -2,7 +2,7 @@
 // worker sending through botbuilder to the limiting Connector stub: one reminder per project
 // leader per event, nothing extra from a second instance ticking at the same time, a filed
 // report stops the chasing, the overdue escalation goes out once, July has no DSOP reminder,
-// phase-length warnings, and the office sees who could not be reached.
+// phase-length warnings, and the office sees who waits for their first contact with the bot.
 import { StoredChatLanguage } from '../../src/teams/outbound/recipientLanguage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryLog } from '../../src/app/delivery.js';
@@ -76,7 +76,8 @@ async function settle(report: TickReport): Promise<void> {
   await waitUntil(
     async () => {
       const records = await Promise.all(report.queued.map((k) => h.ledger.find(TENANT, k)));
-      return records.every((r) => r?.state === 'sent' || r?.state === 'failed');
+      // Sent, failed, or waiting for the person's first contact (no chat with the bot yet).
+      return records.every((r) => r?.state === 'sent' || r?.state === 'failed' || r?.waitingSince !== undefined);
     },
     20_000,
     'deliveries to settle',
@@ -163,11 +164,11 @@ describe('reminders over the real delivery worker', () => {
       expect(card).toContain('report.submit');
       expect(card).toContain(ideaOf[leader]);
     }
-    // Nobody else got anything; Oda's reminder is recorded as failed for want of a conversation.
+    // Nobody else got anything; Oda's reminder waits for her first contact (she never wrote to the bot).
     for (const person of OFFICE) expect(delivered(person)).toBe(0);
-    expect((await h.ledger.find(TENANT, `${TENANT}:dsop:statusrapport:2026-12:${UNREACHABLE}:open`))?.outcome?.kind).toBe(
-      'failed-no-conversation',
-    );
+    const oda = await h.ledger.find(TENANT, `${TENANT}:dsop:statusrapport:2026-12:${UNREACHABLE}:open`);
+    expect(oda).toMatchObject({ state: 'queued', waitingSince: expect.any(Number) });
+    expect(oda?.outcome).toBeUndefined();
   });
 
   it('a second instance ticking at the same time sends nothing more', async () => {
@@ -179,17 +180,19 @@ describe('reminders over the real delivery worker', () => {
     for (const leader of LEADERS) expect(delivered(leader)).toBe(1);
   });
 
-  it('the office sees who is missing and who could not be reached', async () => {
+  it('the office sees who is missing and who waits for their first contact with the bot', async () => {
     const log: DeliveryLog = h.ledger;
     const [dsop] = await deadlines({ ideas, reports, deliveryLog: log }, ctx('aad-office', at('2026-12-02')));
     expect(dsop?.isOffice).toBe(true);
     expect(dsop?.schedules[0]?.missing?.map((m) => m.person).sort()).toEqual([...LEADERS, UNREACHABLE].sort());
-    expect(dsop?.unreachable?.map((u) => u.person)).toEqual([UNREACHABLE]);
+    expect(dsop?.waiting?.map((u) => u.person)).toEqual([UNREACHABLE]);
+    expect(dsop?.unreachable).toEqual([]); // not given up: the wait is 30 days
     // A project leader sees their own report only, and no failures.
     const [mine] = await deadlines({ ideas, reports, deliveryLog: log }, ctx('aad-member', at('2026-12-02')));
     expect(mine?.isOffice).toBe(false);
     expect(mine?.schedules[0]?.mine.map((m) => m.idea.number)).toEqual([ideaOf['aad-member']]);
     expect(mine?.unreachable).toBeUndefined();
+    expect(mine?.waiting).toBeUndefined();
   });
 
   it('a filed report is posted to the project leader and stops the chasing', async () => {

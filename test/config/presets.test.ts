@@ -61,6 +61,12 @@ describe('presets', () => {
       ['BP4', 'realisering', 'utrulling', 'styringsgruppe'],
       ['BP5', 'utrulling', 'forvaltning', 'styringsgruppe'],
     ]);
+    // §4.1 «beslutningsgrunnlaget hentes fra Programkontoret»: BP1's qualification is the one the
+    // office writes on the idea card (no link asked for it); the mandate (§3.3) is a link.
+    expect(dsop.gates[0]?.deliverables.map((d) => [d.id, d.recorded])).toEqual([
+      ['kvalifisering-og-anbefaling', 'qualification'],
+      ['mandat', undefined],
+    ]);
     expect(dsop.gates.map((g) => g.name.nb)).toEqual([
       'Igangsetting av konseptfasen',
       'Igangsetting av planleggingsfasen',

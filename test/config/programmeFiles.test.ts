@@ -137,6 +137,34 @@ describe('loading programme files', () => {
     expect(yml).toMatch(new RegExp(`currentUser:\\n(?:\\s+#.*\\n)?(?:\\s+\\w+: .*\\n)*?\\s+aadObjectId: ${ALEX}\\n`));
   });
 
+  // Issue 24.8: a ready file per preset, so an office starts from its own agreement's file.
+  it.each(['dsop', 'skate', 'digi-rogaland', 'kmd-ks'] as const)('the shipped programmes/%s.json loads on its preset with every body seated', async (preset) => {
+    const path = fileURLToPath(new URL(`../../programmes/${preset}.json`, import.meta.url));
+    const raw = JSON.parse(await readFile(path, 'utf8')) as { preset: string };
+    expect(raw.preset).toBe(preset);
+    const [programme, ...rest] = await loadProgrammes(path);
+    expect(rest).toEqual([]);
+    const governance = loadPreset(preset);
+    expect(programme!.gates).toEqual(governance.gates);
+    expect(programme!.schedules).toEqual(governance.schedules);
+    expect(programme!.bodies.map((b) => b.id)).toEqual(governance.bodies.map((b) => b.id));
+    expect(programme!.people.some((p) => p.roles.includes('office'))).toBe(true);
+    for (const body of programme!.bodies) {
+      expect(body.members.length, body.id).toBeGreaterThan(1);
+      expect(body.chair, body.id).toBeDefined();
+      expect(body.secretary, body.id).toBeDefined();
+      // An advisory body names the person who decides (Skate: the Difi director, seed 004 §6.4).
+      if (body.decidedBy) expect(body.decidedBy.person, body.id).toBeDefined();
+    }
+  });
+
+  it('the whole programmes/ folder loads: the demo and the four ready files live side by side', async () => {
+    const folder = fileURLToPath(new URL('../../programmes', import.meta.url));
+    const programmes = await loadProgrammes(folder);
+    expect(programmes.map((p) => p.id).sort()).toEqual(['digi-rogaland', 'dsop', 'dsop', 'kmd-ks', 'skate']);
+    expect(new Set(programmes.map((p) => p.tenantId)).size).toBe(programmes.length);
+  });
+
   it('loads every *.json file in a folder, sorted by name, ignoring other files', async () => {
     const folder = await mkdtemp(join(dir, 'folder-'));
     await write(skate, 'c-skate.json', folder);
@@ -334,13 +362,40 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     );
   });
 
-  it('a body entry that tries to redefine the body', async () => {
+  it('a body entry may give the whole body as the preset has it, decidedBy.title included (issue 24.8)', async () => {
+    // Copying a body from the preset into the file and adding the people is how many start.
+    const file = structuredClone(skate) as any;
+    file.bodies = loadPreset('skate').bodies.map((body) => ({ ...body, ...skate.bodies.find((e) => e.id === body.id) }));
+    file.bodies[0].decidedBy = { ...loadPreset('skate').bodies[0]!.decidedBy, person: 'direktor' };
+    const [programme] = await loadProgrammes(await write(file));
+    expect(programme!.bodies.find((b) => b.id === 'skate')).toMatchObject({
+      decidedBy: { person: 'direktor', title: { nb: 'Difis direktør', en: 'The Director of Difi' } },
+      rule: { kind: 'consensus' },
+      members: ['direktor', 'nav-leder'],
+    });
+    expect(programme!.bodies.map((b) => b.name)).toEqual(loadPreset('skate').bodies.map((b) => b.name));
+  });
+
+  it('a field a body entry gives replaces the preset\'s; a field the body does not have is named with the ones it has', async () => {
     const file = demoCopy();
-    file.bodies[0].rule = { kind: 'majority' };
-    const path = await write(file);
+    file.bodies[0].rule = { kind: 'majority', quorum: { minVotesCast: 2 } };
+    file.bodies[0].aliases = ['TLF'];
+    const [programme] = await loadProgrammes(await write(file));
+    expect(programme!.bodies[0]).toMatchObject({ id: 'topplederforum', rule: { kind: 'majority' }, aliases: ['TLF'], meets: 'half-yearly' });
+
+    const typo = demoCopy();
+    typo.bodies[1].memebrs = [ALEX];
+    const path = await write(typo);
     expect((await rejection(path)).message).toBe(
-      `${path}: bodies[0] (id "topplederforum").rule: unknown field; with a preset, a "bodies" entry only says who sits in the body (id, members, chair, observers, secretary, decidedBy.person); to redefine a body, write the whole programme without "preset"`,
+      `${path}: bodies[1] (id "styringsgruppe").memebrs: unknown field; a body's fields are id, name, aliases, rule, decidedBy, meets, seats, basis, members, chair, observers, secretary`,
     );
+  });
+
+  it('a field the file gives wrong inside decidedBy is named in the file', async () => {
+    const file = structuredClone(skate) as any;
+    file.bodies[1].decidedBy = { person: 'direktor', title: { nb: 'Direktøren' } };
+    const path = await write(file);
+    expect((await rejection(path)).message).toBe(`${path}: bodies[1] (id "skate").decidedBy.title.en: required, but missing (expected string)`);
   });
 
   it('the same programme (tenant and id) in two files names both files', async () => {
@@ -375,6 +430,36 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     // With another id the same party tenant is served both.
     await write({ ...other, id: 'dsop-2', ideaPrefix: 'DSOB' }, 'b.json', folder);
     expect((await loadProgrammes(folder)).map((p) => p.id)).toEqual(['dsop', 'dsop-2']);
+  });
+
+  it('two programmes of one tenant with the same idea prefix are refused, naming both files', async () => {
+    const folder = await mkdtemp(join(dir, 'prefix-clash-'));
+    const first = await write(demoCopy(), 'a.json', folder);
+    const second = await write({ ...demoCopy(), id: 'dsop-2', name: 'Et annet program' }, 'b.json', folder);
+    expect((await rejection(folder)).message).toBe(
+      `${second}: ideaPrefix: "DSOP" is also the idea prefix of programme "dsop" in ${first}; both are served to tenant "${TENANT}", where an idea number would not say whose idea it is: give one of them another prefix`,
+    );
+    // Another prefix, and the same tenant hosts both.
+    await write({ ...demoCopy(), id: 'dsop-2', name: 'Et annet program', ideaPrefix: 'DSOB' }, 'b.json', folder);
+    expect((await loadProgrammes(folder)).map((p) => p.ideaPrefix)).toEqual(['DSOP', 'DSOB']);
+  });
+
+  it('a party tenant served two programmes of one idea prefix is refused; hosts that share no tenant may share a prefix', async () => {
+    const folder = await mkdtemp(join(dir, 'prefix-party-'));
+    const first = await write(demoCopy(), 'a.json', folder);
+    const other = demoCopy();
+    other.id = 'dsop-b';
+    other.tenantId = 'another-tenant';
+    for (const party of other.parties) party.tenantIds = ['another-tenant'];
+    const second = await write(other, 'b.json', folder);
+    expect((await loadProgrammes(folder)).map((p) => p.ideaPrefix)).toEqual(['DSOP', 'DSOP']);
+    // Finans Norge's own tenant (…0002) is a party of the demo; made a party of the other too.
+    const fnTenant = (demoCopy().parties as { tenantIds?: string[] }[]).flatMap((p) => p.tenantIds ?? []).find((t) => t !== TENANT)!;
+    other.parties[0].tenantIds = ['another-tenant', fnTenant];
+    await write(other, 'b.json', folder);
+    expect((await rejection(folder)).message).toBe(
+      `${second}: ideaPrefix: "DSOP" is also the idea prefix of programme "dsop" in ${first}; both are served to tenant "${fnTenant}", where an idea number would not say whose idea it is: give one of them another prefix`,
+    );
   });
 
   it('a path that does not exist, and a folder without programme files', async () => {

@@ -73,7 +73,7 @@ describe('(b) two instances on one queue', () => {
       sentBy[i] = (sentBy[i] ?? 0) + 1;
       return h.send(request);
     };
-    const retry = { maxAttempts: 12, baseMs: 100, maxBackoffMs: 1_000, maxRetryAfterMs: 60_000 };
+    const retry = { maxAttempts: 12, baseMs: 100, maxBackoffMs: 1_000, maxRescheduleMs: 2_000, giveUpAfterMs: 60_000 };
     const half = { tenantWindows: [{ limit: 25, windowMs: 1_000 }] };
     const a = h.worker({ send: counting(0), limiter: half, options: { retry } });
     const b = h.worker({ send: counting(1), limiter: half, options: { retry } });
@@ -139,12 +139,13 @@ describe('(c) an instance dies after claiming, mid-run', () => {
   }, 40_000);
 });
 
-describe('the remaining window, made explicit', () => {
-  it('KNOWN: a crash after Teams accepted a send but before the ledger recorded it repeats that one message', async () => {
+describe('a holder that dies with a request under way', () => {
+  const short = { leaseMs: 1_000, visibilityMs: 1_000, sendTimeoutMs: 400 };
+
+  it('after Teams accepted it: not sent again; recorded unconfirmed ("may not have arrived") and listed for the office', async () => {
     const person = await h.personal('aad-window');
     const job = reminder('w:window', { kind: 'person', aadObjectId: 'aad-window' });
     await h.delivery.enqueue(job);
-    const short = { leaseMs: 1_000, visibilityMs: 1_000, sendTimeoutMs: 400 };
     let accepted = false;
     const dyingAfter2xx: SendToTeams = async (request) => {
       await h.send(request);
@@ -157,11 +158,56 @@ describe('the remaining window, made explicit', () => {
     await a.stop({ abandon: true });
     const b = h.worker({ options: short });
     b.start();
-    await h.stub.waitForAccepted(2, 10_000);
+    await waitUntil(() => settled([job.key]), 10_000, 'ledger');
+    await sleep(1_500); // time for a repeat to show itself
+    await b.stop();
+    // Teams takes no idempotency key, so a repeat would reach the person twice: B does not send.
+    expect(h.stub.deliveriesTo(person.conversationId)).toBe(1);
+    expect(await outcomeOf(job.key)).toMatchObject({ kind: 'unconfirmed', reason: 'holder-lost' });
+    expect((await h.ledger.failures(TENANT)).map((f) => f.key)).toEqual([job.key]);
+  });
+
+  it('KNOWN: dying between recording "under way" and the request leaving loses the message, recorded unconfirmed for the office', async () => {
+    const person = await h.personal('aad-gap');
+    const job = reminder('w:gap', { kind: 'person', aadObjectId: 'aad-gap' });
+    await h.delivery.enqueue(job);
+    let marked = false;
+    const dyingBeforePost: SendToTeams = async (request) => {
+      marked = (await request.leaving?.()) ?? false;
+      return new Promise(() => undefined);
+    };
+    const a = h.worker({ send: dyingBeforePost, options: short });
+    a.start();
+    await waitUntil(() => marked, 5_000, 'the mark');
+    await a.stop({ abandon: true });
+    const b = h.worker({ options: short });
+    b.start();
+    await waitUntil(() => settled([job.key]), 10_000, 'ledger');
+    await b.stop();
+    expect(h.stub.deliveriesTo(person.conversationId)).toBe(0);
+    expect(await outcomeOf(job.key)).toMatchObject({ kind: 'unconfirmed', reason: 'holder-lost' });
+  });
+
+  it('an update (PUT) under way is repeated: replacing a card twice is harmless', async () => {
+    const channel = await h.channel('19:votes@thread.tacv2');
+    const job = reminder('w:update', { kind: 'conversation', conversationId: channel.conversationId }, { update: { activityId: 'activity-7' } });
+    await h.delivery.enqueue(job);
+    let marked = false;
+    const dyingBeforePut: SendToTeams = async (request) => {
+      marked = (await request.leaving?.()) ?? false;
+      return new Promise(() => undefined);
+    };
+    const a = h.worker({ send: dyingBeforePut, options: short });
+    a.start();
+    await waitUntil(() => marked, 5_000, 'the mark');
+    await a.stop({ abandon: true });
+    const b = h.worker({ options: short });
+    b.start();
+    await h.stub.waitForAccepted(1, 10_000);
     await waitUntil(() => settled([job.key]), 5_000, 'ledger');
     await b.stop();
-    // Teams has no idempotency key for new activities, so nothing can tell B it already happened.
-    expect(h.stub.deliveriesTo(person.conversationId)).toBe(2);
+    expect(h.stub.accepted.map((a) => [a.method, a.activityId])).toEqual([['PUT', 'activity-7']]);
+    expect(await outcomeOf(job.key)).toMatchObject({ kind: 'sent' });
   });
 });
 
@@ -201,29 +247,35 @@ describe('(d) Teams answers 429 with Retry-After: 1, then 200', () => {
   });
 });
 
-describe('(e) 5xx beyond the attempt limit', () => {
-  it('is recorded as failed with the attempts and last status, and listed for the office', async () => {
+describe('(e) 5xx that does not end', () => {
+  it('is retried in place, then from the queue with longer waits, and given up only when overdue: recorded with the attempts and last status, and listed for the office', async () => {
     const person = await h.personal('aad-down');
-    h.stub.failNext(100, 503);
+    h.stub.failNext(1_000, 503);
     const job = reminder('e:503', { kind: 'person', aadObjectId: 'aad-down' });
     await h.delivery.enqueue(job);
-    const worker = h.worker({ options: { retry: { maxAttempts: 3, baseMs: 50, maxBackoffMs: 200, maxRetryAfterMs: 60_000 } } });
+    const retry = { maxAttempts: 2, baseMs: 50, maxBackoffMs: 200, maxRescheduleMs: 400, giveUpAfterMs: 2_500 };
+    const worker = h.worker({ options: { retry } });
     worker.start();
     await waitUntil(() => settled([job.key]), 10_000, 'ledger');
     await worker.stop();
 
-    expect(posts(person.conversationId).map((r) => r.status)).toEqual([503, 503, 503]);
+    const seen = posts(person.conversationId);
+    expect(seen.every((r) => r.status === 503)).toBe(true);
+    expect(seen.length).toBeGreaterThan(retry.maxAttempts); // held more than once
     expect(h.stub.deliveriesTo(person.conversationId)).toBe(0);
+    const entry = await h.ledger.get(TENANT, job.key);
+    expect(entry?.claims).toBeGreaterThan(1); // it went back to the queue between holds
     const failures = await h.ledger.failures(TENANT);
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({
       key: job.key,
       state: 'failed',
       target: { kind: 'person', aadObjectId: 'aad-down' },
-      outcome: { kind: 'failed-gave-up', attempts: 3, lastStatus: 503 },
+      outcome: { kind: 'failed-gave-up', lastStatus: 503 },
     });
+    expect((failures[0]?.outcome?.at ?? 0) - (failures[0]?.createdAt ?? 0)).toBeGreaterThanOrEqual(retry.giveUpAfterMs);
     expect(await h.queueLength()).toBe(0);
-  });
+  }, 20_000);
 
   it('a status that will not get better (403) gives up after one attempt', async () => {
     const person = await h.personal('aad-forbidden');
@@ -239,24 +291,25 @@ describe('(e) 5xx beyond the attempt limit', () => {
   });
 });
 
-describe('(f) a person with no stored conversation', () => {
-  it('is recorded as failed-no-conversation and listed, never silently skipped', async () => {
+describe('(f) no stored conversation', () => {
+  it('a person with no chat waits for their first contact (listed as waiting, nothing sent); a channel that is gone fails and is listed', async () => {
     const job = reminder('f:nobody', { kind: 'person', aadObjectId: 'aad-never-installed' });
     const channelJob = reminder('f:gone-channel', { kind: 'conversation', conversationId: '19:deleted@thread.tacv2' });
     await h.delivery.enqueue(job);
     await h.delivery.enqueue(channelJob);
     const worker = h.worker();
     worker.start();
-    await waitUntil(() => settled([job.key, channelJob.key]), 5_000, 'ledger');
+    await waitUntil(() => settled([channelJob.key]), 5_000, 'ledger');
+    await waitUntil(async () => (await h.ledger.waiting(TENANT)).length === 1, 5_000, 'the person\'s message to wait');
     await worker.stop();
 
-    expect(h.stub.requests).toHaveLength(0);
+    expect(h.stub.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     const failures = await h.ledger.failures(TENANT);
-    expect(failures.map((f) => [f.key, f.outcome?.kind])).toEqual([
-      [job.key, 'failed-no-conversation'],
-      [channelJob.key, 'failed-no-conversation'],
-    ]);
+    expect(failures.map((f) => [f.key, f.outcome?.kind])).toEqual([[channelJob.key, 'failed-no-conversation']]);
+    const [waiting] = await h.ledger.waiting(TENANT);
+    expect(waiting).toMatchObject({ key: job.key, state: 'queued', waitingSince: expect.any(Number) });
     expect(await h.ledger.failures('another-tenant')).toEqual([]);
+    expect(await h.ledger.waiting('another-tenant')).toEqual([]);
   });
 });
 
@@ -328,7 +381,7 @@ describe('more ways to lose or repeat a message', () => {
 
   it('a graceful stop hands a waiting job back at once, and another instance sends it once', async () => {
     const person = await h.personal('aad-handback');
-    h.stub.failNext(1, 429, '30');
+    h.stub.failNext(1, 429, '3');
     const job = reminder('g:handback', { kind: 'person', aadObjectId: 'aad-handback' });
     await h.delivery.enqueue(job);
     const a = h.worker();

@@ -1,6 +1,7 @@
 // Wires the real delivery parts for a test: in-memory Azurite (tables + queue), the limiting
 // Connector stub, a CloudAdapter without auth, and workers that each act as one bot instance.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { DeliveryJob } from '../../src/app/delivery.js';
 import type { ConversationRecord } from '../../src/app/ports.js';
 import type { StorageClients } from '../../src/storage/connection.js';
@@ -8,7 +9,10 @@ import { ConversationTable } from '../../src/storage/conversationTable.js';
 import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
 import { DELIVERY_QUEUE, DeliveryQueue } from '../../src/storage/deliveryQueue.js';
 import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
-import { DeliveryWorker, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
+import { DeliveryWorker, type BudgetShare, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
+import { DeliveryBudget, type DeliveryBudgetOptions } from '../../src/teams/delivery/deliveryBudget.js';
+import { InstanceRegistry } from '../../src/storage/instanceRegistry.js';
+import { createPersonalChatOpener } from '../../src/teams/delivery/personalChatOpener.js';
 import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
 import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
@@ -30,6 +34,8 @@ export interface WorkerOverrides {
   send?: SendToTeams;
   limiter?: RateLimiterOptions;
   options?: Partial<DeliveryWorkerOptions>;
+  /** The instance's share of the tenant budget (see `budget`); absent: alone. */
+  budget?: BudgetShare;
 }
 
 export interface Harness {
@@ -48,6 +54,8 @@ export interface Harness {
   personal(aadObjectId: string): Promise<ConversationRecord>;
   channel(conversationId: string): Promise<ConversationRecord>;
   worker(overrides?: WorkerOverrides): DeliveryWorker;
+  /** An instance's heartbeat in the registry of this storage account (started by the caller). */
+  budget(instanceId: string, options?: Partial<DeliveryBudgetOptions>): DeliveryBudget;
   /** Messages in the queue, visible or not. */
   queueLength(): Promise<number>;
   stop(): Promise<void>;
@@ -59,7 +67,7 @@ export const TEST_WORKER_OPTIONS: Partial<DeliveryWorkerOptions> = {
   visibilityMs: 10_000,
   sendTimeoutMs: 2_000,
   idlePollMs: 200,
-  retry: { maxAttempts: 6, baseMs: 100, maxBackoffMs: 1_000, maxRetryAfterMs: 60_000 },
+  retry: { maxAttempts: 6, baseMs: 100, maxBackoffMs: 1_000, maxRescheduleMs: 2_000, giveUpAfterMs: 60_000 },
 };
 
 export const reminder = (key: string, target: DeliveryJob['target'], extra: Partial<DeliveryJob> = {}): DeliveryJob => ({
@@ -83,11 +91,19 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
 export async function startHarness(stubOptions: LimitingStubOptions = {}, programmes: readonly Programme[] = []): Promise<Harness> {
   const azurite = await startTestAzurite();
   const stub = await startLimitingConnectorStub(stubOptions);
-  const { clients, conversations, ledger, queue, clock, delivery } = deliveryStores(azurite.connectionString);
+  const { clients, tables, conversations, ledger, queue, clock, delivery, parked } = deliveryStores(azurite.connectionString);
+  const registry = new InstanceRegistry(tables);
   const turnErrors: unknown[] = [];
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (_turn, error) => void turnErrors.push(error);
   const send = createSendToTeams(adapter, '', guardFor(programmes));
+  const openPersonalChat = createPersonalChatOpener({
+    adapter,
+    botAppId: '',
+    channelsOf: (tenantId) => conversations.channelsOf(tenantId, 1),
+    save: (record) => conversations.save(record),
+    now: clock.now,
+  });
   const logs: LogLine[] = [];
   const log: WorkerLog = {
     info: ((obj: unknown, msg?: string) => void logs.push({ level: 'info', obj, msg })) as WorkerLog['info'],
@@ -95,6 +111,7 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
     error: ((obj: unknown, msg?: string) => void logs.push({ level: 'error', obj, msg })) as WorkerLog['error'],
   };
   const workers: { stop(o?: { abandon?: boolean }): Promise<void> }[] = [];
+  const budgets: DeliveryBudget[] = [];
   let n = 0;
 
   const save = async (record: Omit<ConversationRecord, 'updatedAt' | 'tenantId'>) => {
@@ -128,6 +145,9 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
     worker(overrides = {}) {
       const worker = new DeliveryWorker({
         instanceId: overrides.instanceId ?? `instance-${++n}`,
+        ...(overrides.budget ? { budget: overrides.budget } : {}),
+        openPersonalChat,
+        parked,
         queue,
         ledger,
         conversations,
@@ -141,14 +161,38 @@ export async function startHarness(stubOptions: LimitingStubOptions = {}, progra
       workers.push(worker);
       return worker;
     },
+    budget(instanceId, options = {}) {
+      const budget = new DeliveryBudget({ instanceId, registry, now: clock.now, log, options });
+      budgets.push(budget);
+      return budget;
+    },
     async queueLength() {
       const properties = await clients.queue(DELIVERY_QUEUE).getProperties();
       return properties.approximateMessagesCount ?? 0;
     },
     async stop() {
-      await Promise.all(workers.map((w) => w.stop({ abandon: true })));
+      await Promise.all([...workers, ...budgets].map((w) => w.stop({ abandon: true })));
       await stub.close();
       await azurite.stop();
     },
   };
+}
+
+/** A fresh harness per test, stopped after it, failing the test if anything reached onTurnError. */
+export function harnessPerTest(): () => Harness {
+  let h: Harness | undefined;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    expect(h?.turnErrors).toEqual([]);
+    await h?.stop();
+  });
+  return () => h as Harness;
+}
+
+/** Whether every one of the keys has ended (sent or failed) in the ledger. */
+export async function allSettled(h: Harness, keys: readonly string[]): Promise<boolean> {
+  const records = await Promise.all(keys.map((k) => h.ledger.find(TENANT, k)));
+  return records.every((r) => r?.state === 'sent' || r?.state === 'failed');
 }

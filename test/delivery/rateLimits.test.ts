@@ -86,7 +86,7 @@ describe('the tenant window', () => {
     expect(limiter.reserve('a-late', 0, 'A')).toBe(1_000);
   });
 
-  it('splits 50/s between the instances that send (SAMSPILL_DELIVERY_INSTANCES), never below 1', () => {
+  it('splits 50/s between the live instances (deliveryBudget.ts counts them), never below 1', () => {
     expect(tenantShare(1)).toEqual([{ limit: 50, windowMs: 1_000 }]);
     expect(tenantShare(2)).toEqual([{ limit: 25, windowMs: 1_000 }]);
     expect(tenantShare(3)).toEqual([{ limit: 16, windowMs: 1_000 }]);
@@ -98,6 +98,27 @@ describe('the tenant window', () => {
         expect(share!.limit).toBeGreaterThanOrEqual(1);
       }),
     );
+  });
+
+  it('takes a new share at once, counting the grants made under the old one', () => {
+    const limiter = new RateLimiter();
+    for (let i = 0; i < 20; i++) expect(limiter.reserve(`c${i}`, 0, 'T')).toBe(0);
+    limiter.setTenantWindows(tenantShare(2)); // 25/s: five more this second
+    for (let i = 20; i < 25; i++) expect(limiter.reserve(`c${i}`, 10, 'T')).toBe(0);
+    expect(limiter.reserve('c25', 10, 'T')).toBe(990);
+    limiter.setTenantWindows(tenantShare(1));
+    expect(limiter.reserve('c25', 10, 'T')).toBe(0);
+  });
+
+  it('a cancelled grant frees its slot in the conversation and the tenant windows', () => {
+    const limiter = new RateLimiter({ tenantWindows: [{ limit: 2, windowMs: 1_000 }] });
+    expect(limiter.reserve('a', 0, 'T')).toBe(0);
+    expect(limiter.reserve('b', 5, 'T')).toBe(0);
+    expect(limiter.reserve('c', 6, 'T')).toBe(994);
+    limiter.cancel('b', 5, 'T');
+    expect(limiter.reserve('c', 6, 'T')).toBe(0);
+    limiter.cancel('nobody', 6, 'T'); // the tenant slot of c is freed even for an unknown conversation
+    expect(limiter.reserve('d', 7, 'T')).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // The single send path: what a 429 looks like through botbuilder, and why the plain
 // continueConversationAsync + sendActivity route cannot be used for exactly-once delivery.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -78,22 +78,51 @@ describe('createSendToTeams', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('reports an unreachable Connector as such', async () => {
-    const result = await createSendToTeams(adapter, '', guardWithoutProgrammes())({ tenantId: 't', key: 'k', conversation: record('http://127.0.0.1:9'), message: card, discloses: [], timeoutMs: 2_000 });
-    expect(result.kind).toBe('unreachable');
+  it('reports a Connector it cannot connect to as not sent (safe to repeat), even after `leaving`', async () => {
+    let asked = false;
+    const leaving = async () => (asked = true);
+    const result = await createSendToTeams(adapter, '', guardWithoutProgrammes())({ tenantId: 't', key: 'k', conversation: record('http://127.0.0.1:9'), message: card, discloses: [], timeoutMs: 2_000, leaving });
+    expect(result).toMatchObject({ kind: 'not-sent', error: expect.stringContaining('ECONNREFUSED') });
+    expect(asked).toBe(true); // nothing disclosed: no roster to read, so the post was the first request
     expect(turnErrors).toEqual([]);
   });
 
-  it('gives up on a Connector that does not answer after timeoutMs (the lease relies on it)', async () => {
-    const silent = createServer(() => undefined); // accepts, never answers
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  /** A Connector that reads rosters but takes posts without ever answering (or cuts them off). */
+  const takesPostsSilently = async (onPost: (req: IncomingMessage, res: ServerResponse) => void) => {
+    const server = createServer((req, res) => {
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ members: [{ id: '29:user', aadObjectId: 'aad-1', userRole: 'user' }] }));
+      } else onPost(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve))) };
+  };
+
+  it('a post with no answer after timeoutMs is `no-answer` (Teams may have it), within the timeout (the lease relies on it)', async () => {
+    const silent = await takesPostsSilently(() => undefined);
     const started = Date.now();
-    const result = await createSendToTeams(adapter, '', guardWithoutProgrammes())({ tenantId: 't', key: 'k', conversation: record(url), message: card, discloses: [], timeoutMs: 300 });
-    expect(result.kind).toBe('unreachable');
+    const result = await createSendToTeams(adapter, '', guardWithoutProgrammes())({ tenantId: 't', key: 'k', conversation: record(silent.url), message: card, discloses: [], timeoutMs: 300, leaving: async () => true });
+    expect(result).toMatchObject({ kind: 'no-answer', error: expect.stringContaining('Abort') });
     expect(Date.now() - started).toBeLessThan(2_000);
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
+    await silent.close();
+  });
+
+  it('a post whose connection is cut after it was written is `no-answer` too', async () => {
+    const cutting = await takesPostsSilently((req) => {
+      req.resume();
+      req.on('end', () => req.socket.destroy());
+    });
+    const result = await createSendToTeams(adapter, '', guardWithoutProgrammes())({ tenantId: 't', key: 'k', conversation: record(cutting.url), message: card, discloses: [], timeoutMs: 2_000 });
+    expect(result).toMatchObject({ kind: 'no-answer' });
+    await cutting.close();
+  });
+
+  it('`leaving` is asked after the disclosure check and before the post; false sends nothing', async () => {
+    const result = await createSendToTeams(adapter, '', guardWithoutProgrammes())({ tenantId: 't', key: 'k', conversation: record(stub.url), message: card, discloses: [], timeoutMs: 2_000, leaving: async () => false });
+    expect(result).toEqual({ kind: 'kept' });
+    expect(stub.requests).toEqual([]); // the stub's roster reads are not requests it counts
+    expect(stub.accepted).toEqual([]);
   });
 
   it('updates an activity with PUT to its id', async () => {

@@ -1,6 +1,7 @@
 // Over generated ideas, states and audiences, for every rendering of ideas: whatever the guard
 // lets through to an external audience never contains a registered idea's title or
-// description, and every rendering of the prioritised list carries the label.
+// description, every rendering of the prioritised list carries the label, and whatever shows a
+// prioritised idea to an external audience carries the label (seed 000 §6.1).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Access } from '../../src/app/ideas/ideaAccess.js';
@@ -107,6 +108,28 @@ describe('every rendering, every external audience', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  // The oracle is the clause read on the rendered output, not the guard's classification: «Hver
+  // gang listen over prioriterte ideer kommuniseres eksternt skal listen merkes klart og
+  // tydelig». An idea is on that list while it is prioritised or qualified.
+  it('whatever the guard lets out that shows a prioritised idea carries the label', () => {
+    let shownWithIdea = 0;
+    fc.assert(
+      fc.property(ideasArb, fc.constantFrom(...externalAudiences), (ideas, audience) => {
+        const onTheList = ideas.filter((i) => i.status === 'prioritised' || i.status === 'qualified').map((i) => i.title);
+        for (const output of renderings(ideas)) {
+          const shown = output.card ? JSON.stringify(output.card) : (output.text ?? '');
+          if (!onTheList.some((title) => shown.includes(title))) continue;
+          if (!decideDisclosure(programme, output.discloses, audience, noNdas).allowed) continue;
+          shownWithIdea++;
+          expect(shown, `${output.name} showed a prioritised idea without the label`).toContain(label.nb);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    // The lists and exports do go out labelled: the property is not vacuous.
+    expect(shownWithIdea).toBeGreaterThan(0);
   });
 
   it('an inside audience sees registered ideas (the guard is not simply refusing everything)', () => {

@@ -173,7 +173,8 @@ describe('an idea from registration to BP1, in the Agents Playground', () => {
     await detail.getByRole('button', { name: /^Put BP1/ }).last().click();
 
     const form = await ui.waitForCard(['Open the vote', number, body]);
-    await ui.fill(form, /qualification and recommendation \(link\)/, 'https://dsop.example.org/konsept/samtykke-api/kvalifisering');
+    // The qualification the office wrote on the idea card is that deliverable: no link asked.
+    expect(await ui.textOf(form)).toContain("The programme office's qualification and recommendation: written on the idea card by");
     await ui.fill(form, /mandate \(agreement §3\.3\) \(link\)/, 'https://dsop.example.org/konsept/samtykke-api/mandat');
     await ui.screenshotOf(form, 'office-fills-the-bp1-proposal');
     await ui.clickAction(form, 'Open the vote');

@@ -244,6 +244,15 @@ describe('the vote', () => {
     await service.app.votes.closeDueVotes(clockNow);
     expect(await applications.get(key, 'M-002')).toMatchObject({ status: 'rejected', decision: { adopted: false } });
     expect((await registry.admitted(key)).map((r) => r.party.id)).toEqual(['statens-vegvesen']);
+    // The office's old proposal form, sent again after the decision: refused on the list as it
+    // is now, with why; no second vote.
+    const before = (await votes.list(key)).length;
+    const old = await chat.click(people.office, 'admission.propose', { ...actionData(form, 'admission.propose'), deadlineDate: deadlineDate(), deadlineTime: '16:00' });
+    expect(cardText(old)).toMatch(/Application M-002 cannot be put to the vote now \(it is [^)]+\)\./);
+    expect(cardText(old)).toContain('M-002');
+    expect(JSON.stringify(old)).toContain('"style":"attention"');
+    expect(cardText(old)).not.toContain('That did not work');
+    expect(await votes.list(key)).toHaveLength(before);
   });
 });
 

@@ -224,9 +224,11 @@ describe('the hearing', () => {
     expect(closed.hearingClosed).toMatchObject({ early: false, missing: ['sola'] });
     expect(closed.voteId).toBeUndefined();
     expect(await votes.list(key)).toEqual([]);
-    expect(await click(siv, 'agreementRevision.answer', { ...ids, text: 'Sola er for sent ute.' }, nb)).toContain(
-      'Høringen tar ikke imot svar lenger (Høringen er lukket; avstemningen i Styringsgruppen er ikke åpnet ennå).',
-    );
+    // An old hearing card: refused on the case card as it is now, not on an error card.
+    const late = await click(siv, 'agreementRevision.answer', { ...ids, text: 'Sola er for sent ute.' }, nb);
+    expect(late).toContain('Høringen tar ikke imot svar lenger (Høringen er lukket; avstemningen i Styringsgruppen er ikke åpnet ennå).');
+    expect(late).toContain('A-001');
+    expect(late).not.toContain('Det gikk ikke');
   });
 
   it('the next tick after the channel is linked opens the steering group’s vote, with the hearing summary on its card', async () => {

@@ -193,6 +193,28 @@ describe('the prioritised list', () => {
     expect(text).not.toContain('Ikke på listen');
   });
 
+  // Seed 000 §6.1: any output that shows a prioritised idea outside the programme carries the
+  // label; the guard holds back the portfolio card, which has none.
+  it('a prioritised idea on the portfolio card does not reach a registered channel with a member of another tenant', async () => {
+    const channel = newChannel();
+    app.connector.rosters.set(channel.id, [member(office), member(colleague)]);
+    const linked = await chat.say(office, '<at>Samspill</at> link styringsgruppe', { conversation: channel });
+    expect(linked.text ?? cardText(linked.card)).toContain('is now linked to this channel');
+    app.connector.rosters.set(channel.id, [member(office), member(colleague), { ...member(stranger), tenantId: 'other-tenant' }]);
+    const number = await newIdea('Prioritert i porteføljen');
+    await advance(number, toPlanning[0]!);
+    const card = await chat.click(office, 'portfolio.show', { programmeId: 'dsop', page: 1 }, { conversation: channel });
+    expect(cardText(card)).not.toContain('Prioritert i porteføljen');
+    expect(cardText(card)).toContain('Prioritised ideas may only be shown outside the programme with the caveat label');
+    const all = await audit.list(TENANT, 'dsop', 1_000);
+    const refused = all.filter((e) => e.decision === 'refused' && e.conversation.id === channel.id);
+    expect(refused.flatMap((e) => e.items).some((i) => i.subject?.number === number && i.reason === 'label-missing')).toBe(true);
+    // The same idea on the prioritised list goes to that channel, under the label.
+    const { card: list } = await chat.say(office, 'prioritised list', { conversation: channel });
+    expect(cardText(list).indexOf(programme.confidentiality.prioritisedListLabel.nb)).toBe(0);
+    expect(cardText(list)).toContain('Prioritert i porteføljen');
+  });
+
   it('the shareable export starts with the label in both languages and is audited', async () => {
     const { text } = await chat.say(office, 'share prioritised list');
     const lines = (text ?? '').split('\n');

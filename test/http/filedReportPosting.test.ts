@@ -12,28 +12,11 @@ import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import type { SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
-import { presetProgramme } from '../support/presetProgramme.js';
+import { dsopWithLeader } from '../support/reportingProject.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const TENANT = 'tenant-reports';
-const person = (name: string) => ({ id: `29:${name}`, aadObjectId: `aad-${name}`, name });
-const office = person('office');
-const leader = person('leader');
-const chair = person('chair');
-
-const programme = presetProgramme('dsop', {
-  id: 'dsop',
-  name: 'DSOP',
-  ideaPrefix: 'DSOP',
-  tenantId: TENANT,
-  parties: { skatteetaten: 'Skatteetaten', dnb: 'DNB' },
-  people: [
-    { aadObjectId: 'aad-office', name: 'office', party: 'skatteetaten', roles: ['office'] },
-    { aadObjectId: 'aad-leader', name: 'leader', party: 'dnb' },
-    { aadObjectId: 'aad-chair', name: 'chair', party: 'skatteetaten' },
-  ],
-  seats: { members: ['aad-chair'], chair: 'aad-chair', secretary: 'aad-office' },
-});
+const { programme, office, leader, chair } = dsopWithLeader(TENANT);
 
 const CHANNEL = '19:topplederforum@thread.tacv2';
 const key = { tenantId: TENANT, programmeId: 'dsop' };

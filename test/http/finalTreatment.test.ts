@@ -369,6 +369,18 @@ describe("Skate's recommendation and the director's decision", () => {
     await waitFor(() => proactive(p.office2).find((m) => m.includes('Final decision in final treatment S-001')), 'Siri’s notice');
     await waitFor(() => proactive(p.member).find((m) => m.includes('Final decision in final treatment S-001')), 'the owner’s notice');
     expect(await click(p.director, 'finalTreatment.decide', { ...form, verdict: 'in-accordance', text: 'Igjen.' }, en)).toContain('The final decision is already recorded.');
+    // The office's old case card: moving the deadline or cancelling a decided case is refused
+    // on the case as it is now.
+    const stale = [
+      ['finalTreatment.deadline', { deadline: '2026-12-18' }, "The feedback round is closed: Skate's recommendation is recorded."],
+      ['finalTreatment.cancel', { reason: 'Åpnet ved en feil.' }, 'The final decision is already recorded.'],
+    ] as const;
+    for (const [verb, fields, why] of stale) {
+      const old = await click(p.office, verb, { ...ids, ...fields }, en);
+      expect(old).toContain(why);
+      expect(old).toMatch(/Final treatment S-001[^]*Stage\nDecided/);
+      expect(old).not.toContain('That did not work');
+    }
   });
 
   it('every step is in the measure’s history, on the case card and the measure list', async () => {

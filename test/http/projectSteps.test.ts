@@ -184,6 +184,8 @@ describe('status reports reach everyone (DSOP §3.5)', () => {
     const before = proactiveCards(people.office2).length;
     const filed = await click(people.chair, 'report.submit', { ...submit, status: 'green', progress: 'Konseptet er skrevet.', nextMilestones: 'Kost/nytte i januar.' });
     expect(cardText(filed)).toMatch(/1/);
+    // The card the filing answered with is the form again, as a new submission: the correction's.
+    submit = actionData(filed, 'report.submit');
     for (const office of [people.office, people.office2]) {
       const card = await waitFor(
         () => proactiveCards(office).find((c) => cardText(c).includes('Konseptet er skrevet.')),
@@ -280,8 +282,8 @@ describe('a dispute about the solution (DSOP §5)', () => {
         'recorded_at',
       ]);
       const rows = csv!.split('\r\n').filter((l) => l.includes('skatteetaten,Skatteetaten') || l.includes('finans-norge,Finans Norge'));
-      // No vote id, the idea's own columns, the 22 other vote columns empty, then the dispute's.
-      const lead = `,${number},Felles kontoinformasjon 1,${','.repeat(22)}`;
+      // No vote id, the idea's own columns, the 23 other vote columns empty, then the dispute's.
+      const lead = `,${number},Felles kontoinformasjon 1,${','.repeat(23)}`;
       expect(rows).toEqual([
         `${lead}1,API-format,skatteetaten,Skatteetaten,REST med JSON,"Finans Norge: withdraw (Ola Office, 2026-12-01T09:00:00.000+01:00)",Ola Office,2026-12-01T09:00:00.000+01:00`,
         `${lead}2,"Format, ""strengt""",finans-norge,Finans Norge,"'=HYPERLINK(""x"")","Skatteetaten: accept (Ola Office, 2026-12-01T13:20:00.000+01:00)",Siri Sekretariat,2026-12-01T13:15:00.000+01:00`,

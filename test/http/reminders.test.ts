@@ -4,7 +4,8 @@
 // instance) adds nothing; `rapporter` opens the form; a deviation without corrective actions is
 // refused in the reader's language; a filed report stops the chasing; the overdue escalation
 // reaches each office person once; `frister` shows the office who is late and who cannot be
-// reached; Skate's form asks about last quarter's decision only when there was a report.
+// reached; Skate's form asks about last quarter's decision only when there was a report; the
+// period a card offers follows the schedule and the Oslo date (Skate's Q4 is not offered in December).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import type { App } from '../../src/app.js';
@@ -103,6 +104,7 @@ async function seed(programme: Programme, n: number, leader: Person, started: nu
 
 let perIdea: string;
 let kariIdea: string;
+let observerIdea: string;
 
 beforeAll(async () => {
   service = await startTestApp({
@@ -121,7 +123,7 @@ beforeAll(async () => {
   await chat.say(people.chair, 'hjelp', { locale: 'nb-NO' });
   perIdea = await seed(dsop, 1, people.member, at('2026-11-16'));
   kariIdea = await seed(dsop, 2, people.chair, at('2026-11-16'));
-  await seed(dsop, 3, people.observer, at('2026-11-16'));
+  observerIdea = await seed(dsop, 3, people.observer, at('2026-11-16'));
 }, 60_000);
 
 afterAll(async () => service.stop());
@@ -204,12 +206,34 @@ describe('reminders and reports over HTTP', () => {
     clockNow = at('2026-12-10', 12);
     const office = cardText((await say(people.office, 'deadlines')).card);
     expect(office).toContain('Late: Kari Chair');
-    expect(office).toContain('Oda Observer: not reachable');
+    // Oda never wrote to the bot: her reminders wait for her first contact, and the office says so.
+    expect(office).toContain('waiting for first contact');
+    expect(office).toContain('Oda Observer: has not written to Samspill yet');
+    expect(office).not.toContain('install');
     expect(office).not.toContain('Late: Per Member');
+    // Per filed December's report on time; its deadline (8 Dec) has passed, so his deadlines
+    // show the next period, January, not December's (issue 24.6).
     const per = cardText((await say(people.member, 'frister')).card);
-    expect(per).toContain(`Your report for ${perIdea}: filed`);
+    expect(per).toContain('Monthly status report 2027-01');
+    expect(per).toMatch(/Opens 4 Jan(uary)? 2027, due 11 Jan(uary)? 2027/);
+    expect(per).not.toContain('2026-12');
     expect(per).not.toContain('Kari Chair');
-    expect(per).not.toContain('not reachable');
+    expect(per).not.toContain('first contact');
+  });
+
+  it('a person who writes to the bot for the first time gets what waited for them at once, once, and the office no longer lists them', async () => {
+    clockNow = at('2026-12-10', 13);
+    expect(proactive(people.observer)).toHaveLength(0);
+    await say(people.observer, 'help');
+    const waited = await waitFor(() => proactive(people.observer).length >= 1 && proactive(people.observer), 'what waited for Oda');
+    expect(waited.some((card) => cardText(card).includes(observerIdea))).toBe(true);
+    await sleep(1_000); // the rest of what waited
+    const delivered = proactive(people.observer).length;
+    await say(people.observer, 'help'); // a second chat sends nothing more
+    await sleep(500);
+    expect(proactive(people.observer)).toHaveLength(delivered);
+    const office = cardText((await say(people.office, 'deadlines')).card);
+    expect(office).not.toContain('Oda Observer: has not written to Samspill yet');
   });
 
   it("Skate's form asks whether last quarter's decision was followed only when there was a report", async () => {
@@ -232,5 +256,31 @@ describe('reminders and reports over HTTP', () => {
     const q1 = await click(people.member, 'report.form', { ...ref, periodKey: '2027-Q1' });
     expect(JSON.stringify(q1)).toContain('"previousDecision"');
     expect(JSON.stringify(q1)).toContain("Was last quarter's Skate decision followed?");
+  });
+  it("Skate's Q4 report (due 15 Oct) is not offered in December: the card offers Q1, not open yet (issue 24.6)", async () => {
+    const owner = people.office2;
+    const idea = await seed(skate, 2, owner, at('2026-09-01'));
+    const formOf = async () => (await say(owner, 'reports')).card!;
+    clockNow = at('2026-10-15', 23, 30);
+    const due = await formOf();
+    expect(cardText(due)).toMatch(new RegExp(`${idea} · period 2026-Q4 · due 15 Oct(ober)? 2026`));
+    expect(actionData(due, 'report.submit')).toMatchObject({ periodKey: '2026-Q4' });
+    clockNow = at('2026-10-20', 12);
+    const late = await formOf();
+    expect(cardText(late)).toMatch(/period 2026-Q4 · it was due 15 Oct(ober)? 2026, and the report is late/);
+    expect(actionData(late, 'report.submit')).toMatchObject({ periodKey: '2026-Q4' });
+    // December, Oslo date: Q4's deadline is long past; the card names Q1 2027, when it opens and
+    // when it is due, and has no form to send yet.
+    clockNow = at('2026-12-07', 10);
+    const december = await formOf();
+    const shown = cardText(december);
+    expect(shown).toMatch(/the next period 2027-Q1 opens 4 Jan(uary)? 2027 · due 18 Jan(uary)? 2027/);
+    expect(shown).not.toContain('2026-Q4');
+    expect(shown).not.toMatch(/15 Oct/);
+    expect(JSON.stringify(december)).not.toContain('"report.submit"');
+    const frister = cardText((await chat.say(owner, 'frister', { locale: 'nb-NO' })).card);
+    expect(frister).toContain('Kvartalsrapport 2027-Q1');
+    expect(frister).toMatch(/Åpner 4\. jan(uar|\.)? 2027, frist 18\. jan(uar|\.)? 2027/);
+    expect(frister).not.toContain('2026-Q4');
   });
 });

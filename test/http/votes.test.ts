@@ -17,30 +17,14 @@ import type { ActivityOptions, Person } from '../support/activities.js';
 import type { TestAzurite } from '../support/azurite.js';
 import type { ConnectorStub, SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
-import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { TENANT, people, testProgramme, testProgrammeWithBp1Basis } from '../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });
 const director: Person = { id: '29:director', aadObjectId: 'aad-director', name: 'Dina Direktør' };
 const everyone = { ...people, director };
 
 /** The fixture programme with a decision basis on BP1, so missing deliverables can be tested. */
-const dsop: Programme = (() => {
-  const base = testProgramme();
-  return programmeSchema.parse({
-    ...base,
-    gates: base.gates.map((g) =>
-      g.id === 'BP1'
-        ? {
-            ...g,
-            deliverables: [
-              { id: 'kvalifisering', name: text('Kvalifisering og anbefaling', 'Qualification and recommendation') },
-              { id: 'kost-nytte', name: text('Forenklet kost-/nytteanalyse', 'Simplified cost-benefit analysis') },
-            ],
-          }
-        : g,
-    ),
-  });
-})();
+const dsop: Programme = testProgrammeWithBp1Basis();
 
 /** A Skate-like programme: the body's vote is advice, a named director decides. */
 const skate: Programme = (() => {
@@ -55,6 +39,19 @@ const skate: Programme = (() => {
   });
 })();
 
+/** Skate as the preset has it: the programme file names no director, so the office records the
+ * director's decision on their behalf (seed 004 §6.4). */
+const skateOnBehalf: Programme = (() => {
+  const base = testProgramme();
+  return programmeSchema.parse({
+    ...base,
+    id: 'skate-ob',
+    name: 'Skate on behalf',
+    ideaPrefix: 'SKOB',
+    bodies: base.bodies.map((b) => ({ ...b, decidedBy: { title: text('Difis direktør', 'The Director of Difi') } })),
+  });
+})();
+
 let clockNow = Date.UTC(2026, 10, 23, 9); // Monday 23 November 2026, 10:00 in Oslo
 let azurite: TestAzurite;
 let connector: ConnectorStub;
@@ -65,6 +62,7 @@ let channels: BodyChannelTable;
 
 const CHANNEL_A = '19:styring-a@thread.tacv2';
 const CHANNEL_B = '19:styring-b@thread.tacv2';
+const CHANNEL_C = '19:styring-c@thread.tacv2';
 const inThread = (channel: string, messageId = '1700000000001') => ({ id: `${channel};messageid=${messageId}`, conversationType: 'channel' as const });
 
 let service: TestApp;
@@ -72,7 +70,7 @@ let chat: ReturnType<typeof conversationWith>;
 
 beforeAll(async () => {
   service = await startTestApp({
-    programmes: [dsop, skate],
+    programmes: [dsop, skate, skateOnBehalf],
     env: { SAMSPILL_SCHEDULER: 'off' },
     now: () => clockNow,
     deliveryWorker: { idlePollMs: 100 },
@@ -136,7 +134,7 @@ describe('linking a channel to a body', () => {
 
   it('links the channel for the office (secretary), and a second link moves it', async () => {
     const ambiguous = await say(people.office, '<at>Samspill</at> link styringsgruppen', { conversation: inThread(CHANNEL_B) });
-    expect(ambiguous.text).toContain('"styringsgruppen" exists in several programmes (dsop, skate)');
+    expect(ambiguous.text).toContain('"styringsgruppen" exists in several programmes (dsop, skate, skate-ob)');
     const first = await say(people.office, '<at>Samspill</at> link dsop styringsgruppen', { conversation: inThread(CHANNEL_B) });
     expect(first.text).toContain('Steering group (DSOP test) is now linked to this channel');
     const moved = await say(people.office, '<at>Samspill</at> koble til dsop styringsgruppen', { conversation: inThread(CHANNEL_A, '1700000000002'), locale: 'nb-NO' });
@@ -353,6 +351,35 @@ describe('closing', () => {
     expect(stored).toMatchObject({ status: 'closed', progress: { posted: true, outcomePosted: true, notified: true } });
   });
 
+  it('shows the channel outcome card to each reader in the language of their own Teams (Universal Actions refresh)', async () => {
+    const outcome = connector.sent.filter((s) => toChannel(CHANNEL_A)(s) && s.method === 'PUT' && cardText(s.activity).includes('Vedtatt')).at(-1)!;
+    const shared = (outcome.activity.attachments as { content: Card }[])[0]!.content;
+    // Posted in the language the channel was linked in; refreshed for the body's people.
+    expect(cardText(shared)).toContain('Lukket');
+    const refresh = shared.refresh as { userIds: string[]; action: { verb: string } };
+    expect(refresh.action.verb).toBe('gate.view');
+    expect(refresh.userIds).toEqual(['29:chair', '29:office', '29:member', '29:observer']);
+    const inChannel = { conversation: inThread(CHANNEL_A, '1700000000099') };
+    const english = await chat.refresh(people.member, shared, { ...inChannel, locale: 'en-US' });
+    expect(cardText(english)).toContain('Adopted');
+    expect(cardText(english)).toContain('Closed');
+    expect(cardText(english)).not.toContain('Vedtatt');
+    const norwegian = await chat.refresh(people.observer, shared, { ...inChannel, locale: 'nb-NO' });
+    expect(cardText(norwegian)).toContain('Vedtatt');
+    expect(cardText(norwegian)).not.toContain('Adopted');
+    // The refreshed card keeps its refresh, so it stays each reader's own as the card changes.
+    expect((english.refresh as { userIds: string[] }).userIds).toEqual(refresh.userIds);
+    // In a channel of up to 60 people Teams refreshes for everyone: a channel member who is not
+    // in the programme gets the channel's card in their language, not a refusal in its place.
+    const outsider = await chat.refresh(people.outsider, shared, { ...inChannel, locale: 'en-GB' });
+    expect(cardText(outsider)).toContain('Adopted');
+    expect(cardText(outsider)).not.toContain('not a participant');
+    expect(() => actionData(outsider, 'gate.vote')).toThrow();
+    // Anywhere else (another channel, a personal chat) they are still refused.
+    const elsewhere = await chat.refresh(people.outsider, shared, { conversation: inThread(CHANNEL_B), locale: 'en-GB' });
+    expect(cardText(elsewhere)).toContain('You are not a participant in this programme.');
+  });
+
   it('refuses votes after close, and closing again or the closer sends nothing more', async () => {
     const late = await click(people.member, 'gate.vote', { programmeId: 'dsop', voteId, choice: 'against' });
     expect(cardText(late)).toContain('The vote is closed; the vote was not recorded.');
@@ -442,6 +469,30 @@ describe("Skate: the body advises, the director decides", () => {
       () => connector.sent.slice(before).find((s) => personalChat('aad-office')(s) && String(s.activity.text ?? '').includes('against the advice')),
       'the notice of the decision',
     );
+    const { text: csv } = await say(people.office, `decision log csv ${other}`);
+    expect(csv!.split('\r\n')[1]).toMatch(/,rejected,Dina Direktør,[^,]+,no,/);
+  });
+
+  it("says who recorded the director's decision and that it was on their behalf, when the office did", async () => {
+    const obKey = { tenantId: TENANT, programmeId: 'skate-ob' };
+    await say(people.office, '<at>Samspill</at> link skate-ob styringsgruppen', { conversation: inThread(CHANNEL_C) });
+    const idea = await qualifiedIdea('skate-ob', 'På vegne av');
+    const form = await click(people.office, 'gate.proposeForm', { programmeId: 'skate-ob', number: idea });
+    await click(people.office, 'gate.propose', proposal(form, {}));
+    const vote = (await votes.list(obKey, { ideaNumber: idea }))[0]!;
+    const ref = { programmeId: 'skate-ob', voteId: vote.id };
+    await click(people.member, 'gate.vote', { ...ref, choice: 'for' });
+    await click(people.office, 'gate.close', ref);
+    const member = await click(people.member, 'gate.decide', { ...ref, adopted: 'yes' });
+    expect(cardText(member)).toContain('Only The Director of Difi can record the decision');
+    const decided = await click(people.office, 'gate.decide', { ...ref, adopted: 'yes' }, { locale: 'nb-NO' });
+    expect(cardText(decided)).toContain('Ola Office på vegne av Difis direktør registrerte beslutningen');
+    expect(cardText(decided)).not.toContain('Difis direktør (Ola Office)');
+    expect((await votes.get({ ...obKey, voteId: vote.id }))?.director).toMatchObject({ adopted: true, by: 'aad-office', onBehalf: true });
+    const { card } = await say(people.office, `decision log ${idea}`);
+    expect(cardText(card)).toContain('Adopted (Ola Office on behalf of The Director of Difi,');
+    const { text: csv } = await say(people.office, `decision log csv ${idea}`);
+    expect(csv!.split('\r\n')[1]).toMatch(/,adopted,Ola Office,[^,]+,yes,/);
   });
 });
 
@@ -471,7 +522,7 @@ describe('the decision log', () => {
     expect(csv).toBeDefined();
     const lines = csv!.split('\r\n');
     expect(lines[0]).toBe(
-      'vote_id,idea,idea_title,gate,body,rule,budget_matter,opened_at,opened_by,deadline,closed_at,closed_by,outcome,reason,director_decision,director,director_at,voter_id,voter_name,choice,cast_at,changed_from,counted,comment,basis_override,dispute,dispute_subject,data_owner,data_owner_name,data_owner_decision,consumer_choices,recorded_by,recorded_at',
+      'vote_id,idea,idea_title,gate,body,rule,budget_matter,opened_at,opened_by,deadline,closed_at,closed_by,outcome,reason,director_decision,director,director_at,director_on_behalf,voter_id,voter_name,choice,cast_at,changed_from,counted,comment,basis_override,dispute,dispute_subject,data_owner,data_owner_name,data_owner_decision,consumer_choices,recorded_by,recorded_at',
     );
     expect(lines.at(-1)).toBe('');
     const rows = lines.slice(1, -1);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { envSchema, readEnv } from '../../src/config/env.js';
+import { METRIC } from '../../src/observability/metrics.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const infraDir = join(root, 'infra');
@@ -32,6 +33,9 @@ const notSetInAzure: Readonly<Record<string, string>> = {
   SAMSPILL_DATA_DIR: 'local only (embedded Azurite)',
   // The schema default (256 KiB) is the production value.
   SAMSPILL_MAX_BODY_BYTES: 'default suits production',
+  // The schema default (production) is what the Bicep deploys; only a staging deployment says
+  // staging (it lets an operator run the tick for a chosen date).
+  SAMSPILL_DEPLOYMENT: 'default suits production',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -85,8 +89,9 @@ function closingBracket(text: string, open: number): number {
 }
 
 /** The bot identity modes: the template's settings differ between them (botUsesManagedIdentity). */
-type IdentityMode = 'managedIdentity' | 'clientSecret';
-const MODES: readonly IdentityMode[] = ['managedIdentity', 'clientSecret'];
+/** The bot-identity modes of infra/main.bicep (see its header). */
+type IdentityMode = 'managedIdentity' | 'federated' | 'clientSecret';
+const MODES: readonly IdentityMode[] = ['managedIdentity', 'federated', 'clientSecret'];
 
 /** The names in one `[ { name: 'LITERAL' … } … ]` array starting at `open`. */
 function arrayNames(text: string, open: number): string[] {
@@ -114,20 +119,30 @@ function arrayNames(text: string, open: number): string[] {
   return names;
 }
 
-/** The names a `var` gives in `mode`: `var x = [ … ]`, or `var x = botUsesManagedIdentity ? [ … ] : [ … ]`. */
+/** The var a mode-conditional var picks in `mode`:
+ * `botUsesManagedIdentity ? a : (botUsesFederatedCredential ? b : c)` (parentheses optional). */
+const modeChoice = /^botUsesManagedIdentity\s*\?\s*(\w+)\s*:\s*\(?\s*botUsesFederatedCredential\s*\?\s*(\w+)\s*:\s*(\w+)\s*\)?/;
+
+/** The names a `var` gives in `mode`: `var x = [ … ]`, or a mode choice between such vars. */
 function varNames(text: string, name: string, mode: IdentityMode): string[] {
   const declaration = new RegExp(`^var ${name}\\s*=\\s*`, 'm').exec(text);
   if (!declaration) throw new Error(`appSettings uses ${name}, which is not a var`);
   const start = declaration.index + declaration[0].length;
   if (text[start] === '[') return arrayNames(text, start);
-  const conditional = /^botUsesManagedIdentity\s*\?\s*\[/.exec(text.slice(start));
-  if (!conditional) throw new Error(`var ${name} is neither a list nor botUsesManagedIdentity ? [ … ] : [ … ]`);
-  const whenTrue = start + conditional[0].length - 1;
-  const afterTrue = closingBracket(text, whenTrue);
-  const otherwise = /^\s*:\s*\[/.exec(text.slice(afterTrue));
-  if (!otherwise) throw new Error(`var ${name}: no ': [ … ]' branch`);
-  const whenFalse = afterTrue + otherwise[0].length - 1;
-  return mode === 'managedIdentity' ? arrayNames(text, whenTrue) : arrayNames(text, whenFalse);
+  const choice = modeChoice.exec(text.slice(start));
+  if (!choice) throw new Error(`var ${name} is neither a list nor botUsesManagedIdentity ? a : (botUsesFederatedCredential ? b : c)`);
+  const picked = { managedIdentity: choice[1]!, federated: choice[2]!, clientSecret: choice[3]! }[mode];
+  return varNames(text, picked, mode);
+}
+
+/** The `[ … ]` text of the list var a mode uses for the bot identity. */
+function botSettingsBlock(text: string, mode: IdentityMode): string {
+  const declaration = /^var botIdentityAppSettings\s*=\s*/m.exec(text)!;
+  const choice = modeChoice.exec(text.slice(declaration.index + declaration[0].length))!;
+  const name = { managedIdentity: choice[1]!, federated: choice[2]!, clientSecret: choice[3]! }[mode];
+  const list = new RegExp(`^var ${name}\\s*=\\s*\\[`, 'm').exec(text)!;
+  const open = list.index + list[0].length - 1;
+  return text.slice(open, closingBracket(text, open));
 }
 
 /** The app settings in `mode`: every `appSettings:` is a `[ … ]` list or `concat(var, var, …)`;
@@ -179,10 +194,16 @@ function compareSettings(
 const noDrift: Drift = { onlyInBicep: [], onlyInSchema: [], allowListedButSet: [], staleAllowList: [], duplicates: [] };
 const schemaKeys = Object.keys(envSchema.shape);
 
-/** With a managed identity the bot has no secret: MicrosoftAppPassword is not set at all. */
+/** Without a client secret MicrosoftAppPassword is not set at all; the federated identity only
+ * in federated mode. */
 const notSetInMode: Record<IdentityMode, Readonly<Record<string, string>>> = {
-  managedIdentity: { ...notSetInAzure, MicrosoftAppPassword: 'UserAssignedMSI: the managed identity needs no secret' },
-  clientSecret: notSetInAzure,
+  managedIdentity: {
+    ...notSetInAzure,
+    MicrosoftAppPassword: 'UserAssignedMSI: the managed identity needs no secret',
+    MicrosoftAppFederatedClientId: 'UserAssignedMSI: the managed identity is the bot',
+  },
+  federated: { ...notSetInAzure, MicrosoftAppPassword: 'federated: the managed identity’s token replaces the secret' },
+  clientSecret: { ...notSetInAzure, MicrosoftAppFederatedClientId: 'client secret: no federated identity' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -193,23 +214,29 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
   });
 
   it.each(MODES)('gives the service a configuration it accepts in %s mode', (mode) => {
-    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on', SAMSPILL_DELIVERY_INSTANCES: '2', SAMSPILL_DRAIN_SECONDS: '5' };
+    const values: Record<string, string> = { HOST: '0.0.0.0', LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'on', SAMSPILL_DRAIN_SECONDS: '5' };
     const settings = Object.fromEntries(
       bicepAppSettingNames(mainBicep, mode).map((name) => [name, values[name] ?? `value-of-${name}`]),
     );
     settings.MicrosoftAppType = mode === 'managedIdentity' ? 'UserAssignedMSI' : 'SingleTenant';
     const env = readEnv(settings);
     expect(env.MicrosoftAppType).toBe(settings.MicrosoftAppType);
-    expect(env.MicrosoftAppPassword === undefined).toBe(mode === 'managedIdentity');
+    expect(env.MicrosoftAppPassword === undefined).toBe(mode !== 'clientSecret');
+    expect(env.MicrosoftAppFederatedClientId === undefined).toBe(mode !== 'federated');
   });
 
-  it('the managed-identity settings name the identity mode literally, and carry no Key Vault reference', () => {
+  it('each mode names its app type literally; only the client-secret mode carries a Key Vault reference', () => {
     const text = stripBicepComments(mainBicep);
-    const start = /^var botIdentityAppSettings\s*=\s*botUsesManagedIdentity\s*\?\s*\[/m.exec(text)!;
-    const open = start.index + start[0].length - 1;
-    const branch = text.slice(open, closingBracket(text, open));
-    expect(branch).toMatch(/name: 'MicrosoftAppType'\s*value: 'UserAssignedMSI'/);
-    expect(branch).not.toMatch(/KeyVault|MicrosoftAppPassword/);
+    const managed = botSettingsBlock(text, 'managedIdentity');
+    const federated = botSettingsBlock(text, 'federated');
+    const secret = botSettingsBlock(text, 'clientSecret');
+    expect(managed).toMatch(/name: 'MicrosoftAppType'\s*value: 'UserAssignedMSI'/);
+    expect(federated).toMatch(/name: 'MicrosoftAppType'\s*value: 'SingleTenant'/);
+    expect(secret).toMatch(/name: 'MicrosoftAppType'\s*value: 'SingleTenant'/);
+    for (const block of [managed, federated]) expect(block).not.toMatch(/KeyVault|MicrosoftAppPassword/);
+    expect(secret).toMatch(/name: 'MicrosoftAppPassword'\s*value: '@Microsoft\.KeyVault\(VaultName=/);
+    // The federated identity is the template's managed identity, never a value typed in.
+    expect(federated).toMatch(/name: 'MicrosoftAppFederatedClientId'\s*value: botUsesFederatedCredential \? botIdentity\.properties\.clientId : ''/);
   });
 
   it('is the only place in infra/ that sets app settings', () => {
@@ -238,21 +265,32 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
     }
   });
 
-  it('fails when the secret setting appears in managed-identity mode', () => {
+  it.each(['managedIdentity', 'federated'] as const)('fails when the secret setting appears in %s mode', (mode) => {
+    const list = mode === 'managedIdentity' ? 'managedIdentityBotSettings' : 'federatedBotSettings';
     const mutated = mainBicep.replace(
-      /var botIdentityAppSettings\s*=\s*botUsesManagedIdentity\s*\?\s*\[/,
-      (match) => `${match}\n      {\n        name: 'MicrosoftAppPassword'\n        value: 'x'\n      }`,
+      new RegExp(`var ${list}\\s*=\\s*\\[`),
+      (match) => `${match}\n  {\n    name: 'MicrosoftAppPassword'\n    value: 'x'\n  }`,
     );
     expect(mutated).not.toBe(mainBicep);
-    expect(compareSettings(bicepAppSettingNames(mutated, 'managedIdentity'), schemaKeys, notSetInMode.managedIdentity)).toEqual({
+    expect(compareSettings(bicepAppSettingNames(mutated, mode), schemaKeys, notSetInMode[mode])).toEqual({
       ...noDrift,
+      allowListedButSet: ['MicrosoftAppPassword'],
+    });
+  });
+
+  it('fails when the mode choice picks the wrong list', () => {
+    const mutated = mainBicep.replace(/\? federatedBotSettings : clientSecretBotSettings/, '? clientSecretBotSettings : clientSecretBotSettings');
+    expect(mutated).not.toBe(mainBicep);
+    expect(compareSettings(bicepAppSettingNames(mutated, 'federated'), schemaKeys, notSetInMode.federated)).toEqual({
+      ...noDrift,
+      onlyInSchema: ['MicrosoftAppFederatedClientId'],
       allowListedButSet: ['MicrosoftAppPassword'],
     });
   });
 
   it('fails when a variable is added to the schema only', () => {
     const extended = envSchema.extend({ SAMSPILL_NEW_LIMIT: z.coerce.number().default(5) });
-    expect(compareSettings(bicepAppSettingNames(mainBicep), Object.keys(extended.shape), notSetInAzure)).toEqual({
+    expect(compareSettings(bicepAppSettingNames(mainBicep), Object.keys(extended.shape), notSetInMode.clientSecret)).toEqual({
       ...noDrift,
       onlyInSchema: ['SAMSPILL_NEW_LIMIT'],
     });
@@ -293,6 +331,7 @@ describe('app settings in infra/main.bicep against src/config/env.ts', () => {
     expect(() => bicepAppSettingNames(`appSettings: [\n{\nname: settingName\nvalue: 'x'\n}\n]`)).toThrow(/literal name/);
     expect(() => bicepAppSettingNames(`appSettings: union(a, b)`)).toThrow(/no appSettings array/);
     expect(() => bicepAppSettingNames(`appSettings: concat(a, b)`)).toThrow(/a, which is not a var/);
+    expect(() => bicepAppSettingNames(`appSettings: concat(a)\nvar a = botUsesManagedIdentity ? [\n] : [\n]`)).toThrow(/neither a list nor/);
   });
 });
 
@@ -329,18 +368,27 @@ describe('infra/main.bicep invariants', () => {
     expect(text).toMatch(/type: 'SystemAssigned, UserAssigned'\s*userAssignedIdentities: \{\s*'\$\{botIdentity\.id\}': \{\}/);
     expect(text).toMatch(/:\s*\{\s*type: 'SystemAssigned'\s*\}/);
     expect(text).toMatch(/identity: webAppIdentity/);
-    // Parties in their own tenants (issue 15): the same parameter makes the bot multi-tenant, for
-    // the Azure Bot and for the app's own MicrosoftAppType setting alike (a client-secret mode: a
-    // user-assigned managed identity bot is single-tenant).
-    expect(text).toMatch(/@allowed\(\[\s*'UserAssignedMSI'\s*'SingleTenant'\s*'MultiTenant'\s*\]\)\s*param botAppType/);
+    // Azure Bot no longer creates MultiTenant bots (July 2025, docs/deploy.md): the bot is a
+    // managed identity or a SingleTenant registration (which may be multi-tenant in Entra, for
+    // parties in their own tenants), and always names its tenant.
+    expect(text).toMatch(/@allowed\(\[\s*'UserAssignedMSI'\s*'SingleTenant'\s*\]\)\s*param botAppType/);
+    expect(text).not.toMatch(/MultiTenant'/);
+    expect(text).toMatch(/@allowed\(\[\s*'FederatedIdentity'\s*'ClientSecret'\s*\]\)\s*param botCredential string = 'FederatedIdentity'/);
     expect(text).toMatch(/msaAppType: botAppType/);
-    expect(text).toMatch(/msaAppTenantId: botAppType == 'MultiTenant' \? '' : botIdentityTenantId/);
-    expect(text).toMatch(/name: 'MicrosoftAppType'\s*value: botAppType/);
-    expect(text).toMatch(/@Microsoft\.KeyVault\(VaultName=/);
-    // The Bot resource is registered with the identity in that mode; no Key Vault, no secret.
+    expect(text).toMatch(/msaAppTenantId: botIdentityTenantId/);
+    expect(text).toMatch(/var botUsesFederatedCredential = botAppType == 'SingleTenant' && botCredential == 'FederatedIdentity'/);
+    // The Bot resource is registered with the identity in managed-identity mode; the template's
+    // identity exists in both secretless modes; Key Vault and the secret only with a secret.
     expect(text).toMatch(/msaAppMSIResourceId: botUsesManagedIdentity \? botIdentity\.id : ''/);
-    expect(text).toMatch(/resource keyVault '[^']+' = if \(!botUsesManagedIdentity\)/);
-    expect(text).toMatch(/resource botSecret '[^']+' = if \(!botUsesManagedIdentity && !empty\(botClientSecret\)\)/);
+    expect(text).toMatch(/var createsBotIdentity = botUsesManagedIdentity \|\| botUsesFederatedCredential/);
+    expect(text).toMatch(/resource botIdentity '[^']+' = if \(createsBotIdentity\)/);
+    expect(text).toMatch(/var webAppIdentity = createsBotIdentity \?/);
+    expect(text).toMatch(/var botUsesClientSecret = !botUsesManagedIdentity && !botUsesFederatedCredential/);
+    expect(text).toMatch(/resource keyVault '[^']+' = if \(botUsesClientSecret\)/);
+    expect(text).toMatch(/resource botSecret '[^']+' = if \(botUsesClientSecret && !empty\(botClientSecret\)\)/);
+    expect(text).toMatch(/resource secretsUserRole '[^']+' = if \(botUsesClientSecret\)/);
+    // What the operator needs for the federated identity credential (docs/deploy.md step 2).
+    expect(text).toMatch(/output botFederatedCredentialSubject string = botUsesFederatedCredential \? botIdentity\.properties\.principalId : ''/);
     // The telemetry preload runs before the app (docs/operations.md); Azure runs exactly what
     // `npm run start:prod` (and the delivery benchmark) runs, heap limits included.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -406,5 +454,143 @@ describe('bot identity modes: infra/main.bicep, src/config/env.ts and README agr
     for (const type of envSchema.shape.MicrosoftAppType.unwrap().options) expect(appTypeRow).toContain(`\`${type}\``);
     const passwordRow = readme.split('\n').find((line) => line.startsWith('| `MicrosoftAppPassword` |'))!;
     expect(passwordRow).toContain('UserAssignedMSI');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Alerts and workbook: infra/main.bicep, infra/workbook.json, docs/operations.md and the metric
+// names of src/observability/metrics.ts agree.
+
+interface BicepAlert {
+  name: string;
+  type: string;
+  query?: string;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The value of `${ident}` in a Bicep string: an int parameter's default, or a var `x * n`. */
+function bicepIntValue(text: string, ident: string): number {
+  const param = new RegExp(`^param ${ident} int = (\\d+)$`, 'm').exec(text);
+  if (param) return Number(param[1]);
+  const product = new RegExp(`^var ${ident} = (\\w+) \\* (\\d+)$`, 'm').exec(text);
+  if (product) return bicepIntValue(text, product[1]!) * Number(product[2]);
+  throw new Error(`cannot evaluate \${${ident}} in an alert query`);
+}
+
+/** The alerts the template creates, their log queries evaluated with the parameters' defaults. */
+function bicepAlerts(bicep: string): BicepAlert[] {
+  const text = stripBicepComments(bicep);
+  const alerts: BicepAlert[] = [];
+  for (const m of text.matchAll(/^resource \w+ '(Microsoft\.Insights\/(?:metricAlerts|scheduledQueryRules))@[^']+' = if \(alertsEnabled\) \{\n([\s\S]*?)^\}/gm)) {
+    const body = m[2]!;
+    const name = /^ {2}name: '\$\{prefix\}(-[^']+)'/m.exec(body)?.[1];
+    if (!name) throw new Error(`an alert without a '\${prefix}-…' name: ${body.slice(0, 80)}`);
+    const query = /query: '((?:[^'\\]|\\.)*)'/.exec(body)?.[1];
+    alerts.push({
+      name: `<name>${name}`,
+      type: m[1]!,
+      ...(query ? { query: squash(query.replace(/\$\{(\w+)\}/g, (_, ident: string) => String(bicepIntValue(text, ident)))) } : {}),
+    });
+  }
+  return alerts;
+}
+
+const section = (markdown: string, heading: string): string => {
+  const start = markdown.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`docs/operations.md has no "## ${heading}"`);
+  const end = markdown.indexOf('\n## ', start + 1);
+  return markdown.slice(start, end < 0 ? undefined : end);
+};
+
+/** What docs/operations.md says of the alerts: the table's names, and each `// <name>-…` query. */
+function documentedAlerts(markdown: string): { names: string[]; queries: Map<string, string> } {
+  const alerts = section(markdown, 'Alerts');
+  const names = [...alerts.matchAll(/^\| `(<name>-[^`]+)` \|/gm)].map((m) => m[1]!);
+  const queries = new Map<string, string>();
+  for (const m of alerts.matchAll(/```kusto\n\/\/ (<name>-[\w-]+)\n([\s\S]*?)```/g)) queries.set(m[1]!, squash(m[2]!));
+  return { names, queries };
+}
+
+/** Every way the Bicep's alerts and the documentation disagree (empty: they agree). */
+function alertDrift(bicep: string, markdown: string): string[] {
+  const problems: string[] = [];
+  const inBicep = bicepAlerts(bicep);
+  const documented = documentedAlerts(markdown);
+  const bicepNames = inBicep.map((a) => a.name).sort();
+  const docNames = [...documented.names].sort();
+  if (JSON.stringify(bicepNames) !== JSON.stringify(docNames)) problems.push(`alert names: Bicep ${bicepNames.join(', ')}; docs ${docNames.join(', ')}`);
+  for (const alert of inBicep.filter((a) => a.query !== undefined)) {
+    const doc = documented.queries.get(alert.name);
+    if (doc !== alert.query) problems.push(`${alert.name}: Bicep runs «${alert.query}», docs show «${doc ?? 'nothing'}»`);
+  }
+  for (const name of documented.queries.keys()) {
+    if (!inBicep.some((a) => a.name === name && a.query !== undefined)) problems.push(`docs show a query for ${name}, which is no log alert in the Bicep`);
+  }
+  return problems;
+}
+
+describe('alerts and workbook: infra/, docs/operations.md and the emitted metrics agree', () => {
+  const operations = readFileSync(join(root, 'docs', 'operations.md'), 'utf8');
+  const workbookText = readFileSync(join(infraDir, 'workbook.json'), 'utf8');
+  const workbook = JSON.parse(workbookText) as {
+    version: string;
+    items: { type: number; name: string; content: { title?: string; query?: string; resourceType?: string; timeContextFromParameter?: string; parameters?: { name: string }[] } }[];
+  };
+  const tiles = workbook.items.filter((i) => i.type === 3);
+  const metricNames = new Set<string>(Object.values(METRIC));
+  /** Metric names in a query (not attribute names: those are read as customDimensions["…"]). */
+  const namesIn = (query: string) => [...query.matchAll(/(?<!\[)"(samspill\.[a-z_.]+)"/g)].map((m) => m[1]!);
+
+  it('the Bicep creates exactly the documented alerts, each log alert running the documented query', () => {
+    expect(alertDrift(mainBicep, operations)).toEqual([]);
+    expect(bicepAlerts(mainBicep).filter((a) => a.query).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pages for the right things: failures without failed_no_conversation, queue age, the 429 rate', () => {
+    const alerts = new Map(bicepAlerts(mainBicep).map((a) => [a.name, a]));
+    expect(alerts.get('<name>-delivery-failures')?.query).toBe('customMetrics | where name == "samspill.delivery.failed" and valueSum > 0');
+    expect(alerts.get('<name>-delivery-queue-age')?.query).toContain(`"${METRIC.deliveryQueueAge}" and valueMax > 300000`);
+    expect(alerts.get('<name>-delivery-throttled')?.query).toContain(`name == "${METRIC.deliveryThrottled}"`);
+    for (const alert of alerts.values()) expect(alert.query ?? '', alert.name).not.toContain(METRIC.deliveryFailedNoConversation);
+  });
+
+  it('fails when the Bicep and the docs drift apart', () => {
+    const noConversationBack = mainBicep.replace(
+      `query: 'customMetrics | where name == "samspill.delivery.failed" and valueSum > 0'`,
+      `query: 'customMetrics | where name in ("samspill.delivery.failed", "samspill.delivery.failed_no_conversation") and valueSum > 0'`,
+    );
+    expect(noConversationBack).not.toBe(mainBicep);
+    expect(alertDrift(noConversationBack, operations).join('\n')).toMatch(/<name>-delivery-failures: Bicep runs/);
+    const thresholdChanged = mainBicep.replace('param alertQueueAgeSeconds int = 300', 'param alertQueueAgeSeconds int = 600');
+    expect(alertDrift(thresholdChanged, operations).join('\n')).toMatch(/<name>-delivery-queue-age/);
+    const rowDropped = operations.replace(/^\| `<name>-delivery-throttled` .*\n/m, '');
+    expect(alertDrift(mainBicep, rowDropped).join('\n')).toMatch(/alert names/);
+  });
+
+  it('alert and workbook queries name only metrics the service emits', () => {
+    const queries = [...bicepAlerts(mainBicep).flatMap((a) => (a.query ? [a.query] : [])), ...tiles.map((t) => t.content.query ?? '')];
+    const named = queries.flatMap(namesIn);
+    expect(named.length).toBeGreaterThan(10);
+    for (const name of named) expect(metricNames, name).toContain(name);
+  });
+
+  it('the Bicep deploys the workbook file, which shows every metric the service emits', () => {
+    const text = stripBicepComments(mainBicep);
+    expect(text).toMatch(/resource workbook 'Microsoft\.Insights\/workbooks@[^']+' = \{[\s\S]*?sourceId: appInsights\.id[\s\S]*?serializedData: loadTextContent\('workbook\.json'\)/);
+    expect(workbook.version).toBe('Notebook/1.0');
+    const onTiles = new Set(tiles.flatMap((t) => namesIn(t.content.query ?? '')));
+    for (const name of metricNames) expect(onTiles, name).toContain(name);
+    const timeRange = workbook.items.find((i) => i.type === 9)?.content.parameters?.map((p) => p.name);
+    expect(timeRange).toContain('TimeRange');
+    for (const tile of tiles) {
+      expect(tile.content.resourceType, tile.name).toBe('microsoft.insights/components');
+      expect(tile.content.timeContextFromParameter, tile.name).toBe('TimeRange');
+    }
+  });
+
+  it('docs/operations.md lists exactly the workbook tiles', () => {
+    const listed = [...section(operations, 'Workbook').matchAll(/^\| (?!tile \||---)([^|]+?) \|/gm)].map((m) => m[1]!);
+    expect(listed.sort()).toEqual(tiles.map((t) => t.content.title ?? '').sort());
   });
 });

@@ -287,6 +287,15 @@ describe('commands in the manifest', () => {
     }
   });
 
+  // Issue 24.4: one manifest serves every programme, so a command only some programmes have
+  // (a `feature`) is never in its menus; the help card offers it where it is enabled.
+  it('no command of a programme feature is in a Teams command menu', () => {
+    const listed = new Set(manifest.bots[0]!.commandLists.flatMap((list) => list.commands.map((c) => matchCommand(c.title)?.command)));
+    const featured = Object.entries(catalogue).filter(([, def]) => def.feature !== undefined).map(([name]) => name);
+    expect(featured.length).toBeGreaterThan(0);
+    for (const name of featured) expect(listed.has(name as never), name).toBe(false);
+  });
+
   it('refuses a scope with more commands than Teams shows, instead of dropping some silently', () => {
     const crowded: Record<string, CommandDefinition> = {};
     for (let i = 0; i <= MAX_COMMANDS_PER_LIST; i++) {

@@ -89,7 +89,8 @@ beforeAll(async () => {
   service = await startObservedApp({
     programmes: [programme()],
     now: () => clockNow,
-    deliveryWorker: { idlePollMs: 100, retry: { maxAttempts: 2, baseMs: 10, maxBackoffMs: 50, maxRetryAfterMs: 1_000 } },
+    // No wait for first contact here: the test needs a person that fails as unreachable at once.
+    deliveryWorker: { idlePollMs: 100, firstContactWaitMs: 0, retry: { maxAttempts: 2, baseMs: 10, maxBackoffMs: 50, maxRescheduleMs: 100, giveUpAfterMs: 1_000 } },
   });
   chat = conversationWith(service, TENANT);
   // Personal chats with the bot for everyone but the observer (who then cannot be reached).

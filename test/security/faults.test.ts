@@ -99,8 +99,10 @@ async function answered<T>(act: () => Promise<T>): Promise<T> {
 /** The ideas table as stored: ideas, history and receipts, and anything pointing nowhere. */
 async function stored() {
   const rows: { rowKey: string; data?: string; ideaNumber?: string }[] = [];
-  for await (const row of direct.listEntities<{ data?: string; ideaNumber?: string }>()) {
-    rows.push({ rowKey: row.rowKey ?? '', data: row.data, ideaNumber: row.ideaNumber });
+  for await (const row of direct.listEntities<{ data?: string; ideaNumber?: string; row?: string }>()) {
+    // A receipt names the idea's row (`idea|<number>`); older receipts named the number.
+    const named = row.row?.startsWith('idea|') ? decodeURIComponent(row.row.slice('idea|'.length)) : row.ideaNumber;
+    rows.push({ rowKey: row.rowKey ?? '', data: row.data, ...(named !== undefined ? { ideaNumber: named } : {}) });
   }
   const ideas = rows.filter((r) => r.rowKey.startsWith('idea|')).map((r) => JSON.parse(r.data ?? '{}') as { number: string; title: string; status: string });
   const numbers = new Set(ideas.map((i) => i.number));

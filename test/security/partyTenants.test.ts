@@ -149,7 +149,7 @@ describe('a representative of a party tenant', () => {
     expect((sent!.activity.conversation as { tenantId?: string }).tenantId).toBe(TENANT_FN);
 
     clockNow = at('2026-12-02', 12);
-    expect(cardText((await host.say(people.office, 'deadlines dsop')).card)).toContain(`${silent.name}: not reachable`);
+    expect(cardText((await host.say(people.office, 'deadlines dsop')).card)).toContain(`${silent.name}: has not written to Samspill yet`);
   });
 });
 

@@ -11,6 +11,7 @@ import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/app
 import type { Idea } from '../../src/domain/idea/idea.js';
 import { prioritise, register } from '../../src/domain/idea/lifecycle.js';
 import { rankIdeas } from '../../src/domain/idea/ranking.js';
+import { ok } from '../../src/domain/idea/result.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { indexKeysOf } from '../../src/storage/ideaIndex.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
@@ -25,6 +26,8 @@ let raw: TableClient;
 const programme = testProgramme();
 const at = Date.UTC(2026, 10, 22, 12);
 const office = { id: 'aad-office', name: 'Ola Office' };
+/** Scores whatever the idea's status (these tests are about the index, not the lifecycle guard). */
+const anyIdea = () => ok(undefined);
 const person = (i: number) => ({ id: `aad-p${i}`, name: `Person ${i}` });
 
 const freshKey = (): ProgrammeKey => ({ tenantId: `${TENANT}-${randomUUID().slice(0, 8)}`, programmeId: programme.id });
@@ -112,10 +115,10 @@ describe('lists read from their index', () => {
     const scores = [[3, 3], [5, 4], [1, 2], [4, 4], [5, 4]];
     for (const [i, [a, b]] of scores.entries()) {
       const number = all[i]?.number ?? '';
-      await ideas.saveAssessment(key, { ideaNumber: number, assessor: office, scores: { nytteverdi: a ?? 1, gjennomforbarhet: b ?? 1 }, comment: '', at }, programme);
+      await ideas.saveAssessment(key, { ideaNumber: number, assessor: office, scores: { nytteverdi: a ?? 1, gjennomforbarhet: b ?? 1 }, comment: '', at }, programme, anyIdea);
     }
     // Ola changes his mind about the first idea: it moves to the top.
-    await ideas.saveAssessment(key, { ideaNumber: all[0]?.number ?? '', assessor: office, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, comment: '', at: at + 1 }, programme);
+    await ideas.saveAssessment(key, { ideaNumber: all[0]?.number ?? '', assessor: office, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, comment: '', at: at + 1 }, programme, anyIdea);
     const pages = await walk(key, { by: 'ranking' }, 4);
     const expected = rankIdeas(all, await ideas.assessments(key), programme);
     expect(pages.flatMap((p) => p.items.map((x) => [x.idea.number, x.score?.weightedScore]))).toEqual(expected.map((r) => [r.idea.number, r.score?.weightedScore]));
@@ -140,7 +143,7 @@ describe('one index row per index', () => {
     const [first, second] = await Promise.all([
       ideas.apply(key, number, (i) => prioritise(programme, i, { by: office, at, rank: 1 })),
       ideas.apply(key, number, (i) => prioritise(programme, i, { by: office, at, rank: 2 })),
-      ideas.saveAssessment(key, { ideaNumber: number, assessor: office, scores: { nytteverdi: 4, gjennomforbarhet: 4 }, comment: '', at }, programme),
+      ideas.saveAssessment(key, { ideaNumber: number, assessor: office, scores: { nytteverdi: 4, gjennomforbarhet: 4 }, comment: '', at }, programme, anyIdea),
     ]);
     expect([first, second].filter((r) => r.ok)).toHaveLength(1);
     const stored = await ideas.get(key, number);

@@ -1,7 +1,10 @@
 // The idea store against real Azurite: idempotent registration, unique numbers under
 // concurrency, ETag-guarded transitions with their history, tenant separation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Idea } from '../../src/domain/idea/idea.js';
 import { prioritise, register } from '../../src/domain/idea/lifecycle.js';
+import type { LifecycleError } from '../../src/domain/idea/lifecycleError.js';
+import { err, ok } from '../../src/domain/idea/result.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { Tables } from '../../src/storage/tables.js';
@@ -49,6 +52,30 @@ describe('register', () => {
     expect(new Set(numbers).size).toBe(10);
   });
 
+  it('takes no number for a double submit or a refused one: concurrent registrations are numbered without gaps', async () => {
+    const fresh = { tenantId: TENANT, programmeId: 'gapless' };
+    const one = (submissionKey: string) =>
+      ideas.register(fresh, submissionKey, { prefix: 'DSOP', year: 2026 }, (number) =>
+        register(programme, { number, title: `Idé ${submissionKey}`, description: 'Beskrivelse.', party: 'skatteetaten', submittedBy: by, at }),
+      );
+    const refused = await ideas.register(fresh, 'refused', { prefix: 'DSOP', year: 2026 }, (number) =>
+      register(programme, { number, title: ' ', description: 'Beskrivelse.', party: 'skatteetaten', submittedBy: by, at }),
+    );
+    expect(refused.ok).toBe(false);
+    // Six cards, each submitted three times at once.
+    const results = await Promise.all(Array.from({ length: 18 }, (_, i) => one(`card-${i % 6}`)));
+    expect(results.filter((r) => r.ok && r.value.created)).toHaveLength(6);
+    const numbers = (await ideas.list(fresh)).map((i) => i.number).sort();
+    expect(numbers).toEqual(['001', '002', '003', '004', '005', '006'].map((n) => `DSOP-2026-${n}`));
+    // Each card's three submissions were answered with its one idea.
+    for (let card = 0; card < 6; card++) {
+      const answers = results.filter((_, i) => i % 6 === card).map((r) => (r.ok ? r.value.idea.number : 'error'));
+      expect(new Set(answers).size).toBe(1);
+    }
+    const next = await one('card-after');
+    expect(next.ok && next.value.idea.number).toBe('DSOP-2026-007');
+  });
+
   it('keeps tenants apart', async () => {
     await registerOne('s-other', 'Annen leietaker', { tenantId: 'tenant-b', programmeId: programme.id });
     const mine = await ideas.list(key);
@@ -82,12 +109,24 @@ describe('apply', () => {
 });
 
 describe('assessments', () => {
+  const assessable = (idea: Idea) => (idea.status === 'registered' ? ok(undefined) : err<LifecycleError>({ code: 'wrong-status', status: idea.status, allowed: ['registered'] }));
+
   it('keeps one assessment per assessor and idea', async () => {
     const a = { ideaNumber: 'DSOP-2026-001', assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
-    await ideas.saveAssessment(key, a, programme);
-    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 }, programme);
-    const stored = await ideas.assessments(key);
+    expect(await ideas.saveAssessment(key, a, programme, assessable)).toEqual(ok(undefined));
+    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 }, programme, assessable);
+    const stored = await ideas.assessments(key, 'DSOP-2026-001');
     expect(stored).toHaveLength(1);
     expect(stored[0]?.scores.nytteverdi).toBe(5);
+  });
+
+  it('saves nothing for an idea the check refuses as stored, or one that does not exist', async () => {
+    const created = await registerOne('s-assess-stopped');
+    const number = created.ok ? created.value.idea.number : '';
+    await ideas.apply(key, number, (idea) => prioritise(programme, idea, { by, at, rank: 1 }));
+    const a = { ideaNumber: number, assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
+    expect(await ideas.saveAssessment(key, a, programme, assessable)).toMatchObject({ ok: false, error: { code: 'wrong-status', status: 'prioritised' } });
+    expect(await ideas.saveAssessment(key, { ...a, ideaNumber: 'DSOP-2026-999' }, programme, assessable)).toEqual(err({ code: 'not-found', number: 'DSOP-2026-999' }));
+    expect(await ideas.assessments(key, number)).toEqual([]);
   });
 });

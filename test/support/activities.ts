@@ -33,11 +33,13 @@ const base = (o: ActivityOptions) => ({
 
 export const messageActivity = (o: ActivityOptions, text: string) => ({ ...base(o), type: 'message', text });
 
-export const invokeActivity = (o: ActivityOptions, verb: string, data: Record<string, unknown>) => ({
+/** An Action.Execute invoke: 'manual' when a person clicks, 'automatic' when Teams refreshes a
+ * card (its `refresh.action`) as the reader opens it. */
+export const invokeActivity = (o: ActivityOptions, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') => ({
   ...base(o),
   type: 'invoke',
   name: 'adaptiveCard/action',
-  value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  value: { action: { type: 'Action.Execute', verb, data }, trigger },
 });
 
 /** A typeahead query from an Input.ChoiceSet's Data.Query, as Teams sends it. */

@@ -46,13 +46,24 @@ export function conversationWith(app: TestApp, tenantId: string) {
     },
     /** Clicks an Action.Execute button and returns the card the bot answered with. */
     async click(from: Person, verb: string, data: Record<string, unknown>, extra: Partial<ActivityOptions> = {}): Promise<Card> {
-      const res = await app.post(invokeActivity(options(from, extra), verb, data));
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { statusCode: number; value: Card };
-      expect(body.statusCode).toBe(200);
-      return body.value;
+      return invoke(invokeActivity(options(from, extra), verb, data));
+    },
+    /** Teams refreshing a card for one reader: the card's own `refresh.action`, sent as an
+     * automatic invoke with the reader's locale; returns the card the reader then sees. */
+    async refresh(from: Person, card: Card, extra: Partial<ActivityOptions> = {}): Promise<Card> {
+      const action = (card.refresh as { action?: { verb: string; data: Record<string, unknown> } } | undefined)?.action;
+      if (!action) throw new Error('the card has no refresh action');
+      return invoke(invokeActivity(options(from, extra), action.verb, action.data, 'automatic'));
     },
   };
+
+  async function invoke(activity: ReturnType<typeof invokeActivity>): Promise<Card> {
+    const res = await app.post(activity);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { statusCode: number; value: Card };
+    expect(body.statusCode).toBe(200);
+    return body.value;
+  }
 }
 
 /** Finds the Action.Execute with this verb anywhere in a card and returns its data. */

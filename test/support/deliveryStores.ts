@@ -6,6 +6,7 @@ import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
 import { DeliveryQueue } from '../../src/storage/deliveryQueue.js';
 import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
 import { Tables } from '../../src/storage/tables.js';
+import { ParkedDeliveries } from '../../src/storage/parkedDeliveries.js';
 
 export function deliveryStores(connectionString: string) {
   const clients = storageClients({ kind: 'connection-string', connectionString });
@@ -13,5 +14,6 @@ export function deliveryStores(connectionString: string) {
   const ledger = new DeliveryLedger(tables);
   const queue = DeliveryQueue.from(clients);
   const clock = { now: () => Date.now() };
-  return { clients, tables, conversations: new ConversationTable(tables), ledger, queue, clock, delivery: new QueuedDelivery(ledger, queue, clock) };
+  const parked = new ParkedDeliveries(tables);
+  return { clients, tables, conversations: new ConversationTable(tables), ledger, queue, clock, parked, delivery: new QueuedDelivery(ledger, queue, clock, parked) };
 }

@@ -71,3 +71,24 @@ export function testProgramme(overrides: Partial<Programme> = {}): Programme {
     ...overrides,
   });
 }
+
+/** The fixture programme with a decision basis on BP1 as DSOP has it: the office's qualification
+ * and a cost-benefit analysis, each a link; with `recordedQualification` the qualification is
+ * the one written on the idea card (`recorded: "qualification"`, the DSOP preset's BP1). */
+export function testProgrammeWithBp1Basis({ recordedQualification = false } = {}): Programme {
+  const base = testProgramme();
+  const qualification = { id: 'kvalifisering', name: text('Kvalifisering og anbefaling', 'Qualification and recommendation') };
+  return testProgramme({
+    gates: base.gates.map((g) =>
+      g.id === 'BP1'
+        ? {
+            ...g,
+            deliverables: [
+              recordedQualification ? { ...qualification, recorded: 'qualification' as const } : qualification,
+              { id: 'kost-nytte', name: text('Forenklet kost-/nytteanalyse', 'Simplified cost-benefit analysis') },
+            ],
+          }
+        : g,
+    ),
+  });
+}

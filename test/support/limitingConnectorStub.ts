@@ -1,7 +1,8 @@
 // A local Bot Connector that enforces Teams' rate limits the way the real service is documented
 // to: per conversation 7/1 s, 8/2 s, 60/30 s, 1,800/3,600 s, and about 50 requests/s per app
 // (one bot here, so one global window). Beyond them it answers 429 with Retry-After. It can be
-// told to fail the next N requests, and it counts what it accepted per conversation.
+// told to fail the next N requests, to be slow (take an activity at once but answer only after a
+// delay, as a Connector under strain does), and it counts what it accepted per conversation.
 // Written independently of src/teams/delivery/rateLimits.ts so it can catch that module's slips.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,16 +42,27 @@ export interface LimitingConnectorStub {
   throttled(): number;
   /** The next `count` requests get `status` (with Retry-After when given), whatever the windows say. */
   failNext(count: number, status: number, retryAfter?: string): void;
+  /** From now, an accepted send or update is answered only after `ms` (0: at once). */
+  answerAfter(ms: number): void;
+  /** People (Entra object ids) whose personal chat the bot may open (createConversation); others get 403. */
+  openableChats: Set<string>;
+  /** What the next requests to one conversation get, in order (then the ordinary rules). */
+  script(conversationId: string, steps: StubStep[]): void;
   /** Resolves once `count` activities were accepted. */
   waitForAccepted(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One scripted answer: an error status; or take the activity and answer late, or cut the connection. */
+export type StubStep = { kind: 'status'; status: number; retryAfter?: string } | { kind: 'late'; ms: number } | { kind: 'cut' };
 
 export interface LimitingStubOptions {
   conversationWindows?: StubWindow[];
   globalWindows?: StubWindow[];
   /** Keep each accepted activity's body (off for big benchmarks). */
   keepBodies?: boolean;
+  /** Answer accepted sends only after this many ms (see answerAfter). */
+  answerDelayMs?: number;
 }
 
 const TEAMS_CONVERSATION: StubWindow[] = [
@@ -92,6 +104,9 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
   let injected: { count: number; status: number; retryAfter?: string } | undefined;
   let throttled = 0;
   let counter = 0;
+  let answerDelayMs = options.answerDelayMs ?? 0;
+  const scripts = new Map<string, StubStep[]>();
+  const openableChats = new Set<string>();
   let waiters: { count: number; resolve: () => void }[] = [];
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -109,12 +124,30 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
       const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(roster[1] ?? ''))?.[1];
       return answer(res, 200, { members: personal ? [{ id: `29:${personal}`, aadObjectId: personal, userRole: 'user' }] : [] });
     }
+    // The single-member call the guard makes for a personal chat's one user.
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
+    if (req.method === 'GET' && member) {
+      const personal = /^a:personal-(.+)$/.exec(decodeURIComponent(member[1] ?? ''))?.[1];
+      if (!personal) return answer(res, 404, { error: { code: 'NotFound' } });
+      return answer(res, 200, { id: decodeURIComponent(member[2] ?? ''), aadObjectId: personal, userRole: 'user' });
+    }
+    if (req.method === 'POST' && /^\/v3\/conversations\/?(\?.*)?$/.test(req.url ?? '')) {
+      const person = ((body ? JSON.parse(body) : {}) as { members?: { id?: string }[] }).members?.[0]?.id ?? '';
+      if (!openableChats.has(person)) return answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'not installed for this user' } });
+      return answer(res, 201, { id: `a:personal-${person}` });
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     const method = req.method ?? '';
     if (!match || (method !== 'POST' && method !== 'PUT')) return answer(res, 404, { error: { code: 'NotFound' } });
     const conversationId = decodeURIComponent(match[1] ?? '');
     const log = (status: number, retryAfter?: string) =>
       requests.push({ at: now, method, conversationId, status, ...(retryAfter ? { retryAfter } : {}) });
+
+    const step = scripts.get(conversationId)?.shift();
+    if (step?.kind === 'status') {
+      log(step.status, step.retryAfter);
+      return answer(res, step.status, { error: { code: 'Scripted', message: 'scripted' } }, step.retryAfter ? { 'retry-after': step.retryAfter } : {});
+    }
 
     if (injected && injected.count > 0) {
       const { status, retryAfter } = injected;
@@ -146,7 +179,11 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     });
     log(method === 'POST' ? 201 : 200);
     waiters = waiters.filter((w) => (accepted.length >= w.count ? (w.resolve(), false) : true));
-    return answer(res, method === 'POST' ? 201 : 200, { id: activityId });
+    // Taken now (the person sees it), answered when the Connector gets round to it, or never.
+    if (step?.kind === 'cut') res.socket?.destroy();
+    else if (step?.kind === 'late') setTimeout(() => !res.destroyed && answer(res, method === 'POST' ? 201 : 200, { id: activityId }), step.ms);
+    else if (answerDelayMs > 0) setTimeout(() => !res.destroyed && answer(res, method === 'POST' ? 201 : 200, { id: activityId }), answerDelayMs);
+    else answer(res, method === 'POST' ? 201 : 200, { id: activityId });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -158,6 +195,13 @@ export async function startLimitingConnectorStub(options: LimitingStubOptions = 
     deliveriesTo: (conversationId) => posts.get(conversationId) ?? 0,
     duplicates: () => [...posts].filter(([, n]) => n > 1).map(([id]) => id),
     throttled: () => throttled,
+    answerAfter(ms) {
+      answerDelayMs = ms;
+    },
+    openableChats,
+    script(conversationId, steps) {
+      scripts.set(conversationId, [...steps]);
+    },
     failNext(count, status, retryAfter) {
       injected = { count, status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
     },

@@ -29,9 +29,10 @@ export interface TestAppOptions {
   httpLimits?: AppOptions['httpLimits'];
   /** The service's logger (default: silent, or TEST_LOG's level). */
   log?: Logger;
+  activityBudgetBytes?: number;
 }
 
-export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker, azurite: shared, httpLimits, log }: TestAppOptions): Promise<TestApp> {
+export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker, azurite: shared, httpLimits, log, activityBudgetBytes }: TestAppOptions): Promise<TestApp> {
   const azurite = shared ?? (await startTestAzurite());
   const connector = await startConnectorStub();
   const app = createApp({
@@ -43,6 +44,7 @@ export async function startTestApp({ programmes, env = {}, now = () => Date.now(
     clock: { now },
     ...(deliveryWorker ? { deliveryWorker } : {}),
     ...(httpLimits ? { httpLimits } : {}),
+    ...(activityBudgetBytes ? { activityBudgetBytes } : {}),
   });
   const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

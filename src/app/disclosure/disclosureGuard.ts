@@ -30,7 +30,8 @@ const describe = (item: Disclosed): string => {
   }
 };
 
-const subjectOf = (item: Disclosed): AuditSubject =>
+/** What an item is about, as data (the audit log and the office's notices say it in words). */
+export const subjectOf = (item: Disclosed): AuditSubject =>
   item.kind === 'idea' || item.kind === 'idea-documents' ? { kind: item.kind, number: item.idea.number } : { kind: item.kind };
 
 export class DisclosureGuard {

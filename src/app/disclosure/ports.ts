@@ -2,7 +2,7 @@
 // programme, who signed an NDA, and where refusals and external shares are recorded.
 import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
-import type { WithholdReason } from '../../domain/disclosure/decide.js';
+import type { Withheld, WithholdReason } from '../../domain/disclosure/decide.js';
 import type { ListPage, PageRequest } from '../paging.js';
 
 export interface AudienceSource {
@@ -76,4 +76,20 @@ export interface AuditLog {
   list(tenantId: string, programmeId: string, limit: number): Promise<AuditEntry[]>;
   /** One page, newest first; `total` the count. */
   page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<AuditEntry> & { total: number }>;
+}
+
+/** A proactive message the guard withheld: where it was to go and what was held back. */
+export interface WithheldSend {
+  /** The tenant whose partition keeps the job (the programme's host). */
+  tenantId: string;
+  /** The delivery key of the withheld message. */
+  key: string;
+  conversation: { id: string; kind: string; /** A personal chat's user (Entra object id). */ person?: string };
+  withheld: Withheld[];
+  at: number;
+}
+
+export interface WithheldSends {
+  /** Called once per refused send; tells the programme office. */
+  report(send: WithheldSend): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // The office's and chairs' actions on an idea: each is a pure transition from the domain,
 // applied under the idea's ETag after the role check.
 import type { Assessment } from '../../domain/idea/assessment.js';
-import { scoreProblems } from '../../domain/idea/assessment.js';
+import { assessable, scoreProblems } from '../../domain/idea/assessment.js';
 import { recordConsumerChoice, recordDispute, type DisputeChoice } from '../../domain/idea/dispute.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import { applyGateDecision, assignProjectLeader, prioritise, qualify, rerank, stop } from '../../domain/idea/lifecycle.js';
@@ -80,7 +80,7 @@ export function applyDecision(
   return ideas.apply({ tenantId: ref.tenantId, programmeId: programme.id }, ref.number, (idea) => applyGateDecision(programme, idea, input));
 }
 
-/** An office member scores an idea on every criterion of the programme (1–5) with a comment. */
+/** An office member scores a registered idea on every criterion of the programme (1–5) with a comment. */
 export async function assessIdea(
   ideas: IdeaRepository,
   ctx: RequestContext,
@@ -92,9 +92,8 @@ export async function assessIdea(
   const { programme, key, actor } = access.value;
   const problems = scoreProblems(programme.criteria, input.scores);
   if (problems.length > 0) return err({ code: 'invalid-scores', problems });
-  const idea = await ideas.get(key, ref.number);
-  if (!idea) return err({ code: 'not-found', number: ref.number });
-  const assessment: Assessment = { ideaNumber: idea.number, assessor: actor, scores: input.scores, comment: input.comment.trim(), at: ctx.now };
-  await ideas.saveAssessment(key, assessment, programme);
-  return ok(assessment);
+  const assessment: Assessment = { ideaNumber: ref.number, assessor: actor, scores: input.scores, comment: input.comment.trim(), at: ctx.now };
+  // The idea as it is now, not as the card showed it: a stopped idea takes no score.
+  const saved = await ideas.saveAssessment(key, assessment, programme, (idea) => assessable(programme, idea));
+  return saved.ok ? ok(assessment) : saved;
 }

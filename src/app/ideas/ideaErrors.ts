@@ -8,3 +8,9 @@ export type IdeaUseCaseError =
   | { code: 'no-programme'; programmeId: string }
   | { code: 'forbidden'; needs: 'member' | 'office' | 'office-or-chair' }
   | { code: 'invalid-scores'; problems: ScoreProblem[] };
+
+/** Refusals because the idea is no longer where the card that asked showed it (stopped,
+ * completed, moved on): the answer is the card as it is now, with the refusal on it. */
+export const staleIdeaCodes = ['idea-closed', 'wrong-status', 'not-qualified', 'gate-not-from-current-phase'] as const;
+
+export const isStaleIdea = (e: { code: string }): boolean => (staleIdeaCodes as readonly string[]).includes(e.code);

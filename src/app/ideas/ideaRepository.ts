@@ -68,9 +68,15 @@ export interface IdeaRepository {
   /** Applies a pure transition under the idea's ETag; idea and history entry are written atomically. */
   apply(key: ProgrammeKey, ideaNumber: string, transition: (idea: Idea) => TransitionResult): Promise<Result<Idea, ApplyError>>;
   history(key: ProgrammeKey, ideaNumber: string): Promise<HistoryEntry[]>;
-  /** One assessment per (idea, assessor); a new one replaces the assessor's earlier one. The
-   * idea's place in the ranking moves with it. */
-  saveAssessment(key: ProgrammeKey, assessment: Assessment, rules: ScoringRules): Promise<void>;
+  /** One assessment per (idea, assessor); a new one replaces the assessor's earlier one, and the
+   * idea's place in the ranking moves with it. Saved only while `stillAssessable` accepts the
+   * idea as stored, checked under the idea's ETag, so an idea stopped meanwhile is not scored. */
+  saveAssessment(
+    key: ProgrammeKey,
+    assessment: Assessment,
+    rules: ScoringRules,
+    stillAssessable: (idea: Idea) => Result<undefined, LifecycleError>,
+  ): Promise<Result<undefined, ApplyError>>;
   /** All assessments of the programme, or of one idea. */
   assessments(key: ProgrammeKey, ideaNumber?: string): Promise<Assessment[]>;
 }

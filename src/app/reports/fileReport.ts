@@ -14,8 +14,7 @@ import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { RecipientLanguage } from '../ports.js';
 import type { Language } from '../../i18n/language.js';
 import type { RequestContext } from '../requestContext.js';
-import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type StatusReport } from './report.js';
-
+import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type SavedReport, type StatusReport } from './report.js';
 import type { RenderedCard } from '../reminders/reminders.js';
 import { projectSteeringGroupId } from './projectSteeringGroup.js';
 
@@ -69,23 +68,33 @@ export async function resolveReport(deps: Pick<ReportDeps, 'ideas'>, ctx: Reques
 export const responsibleBody = (programme: Programme, idea: Idea): string | undefined =>
   programme.gates.find((g) => g.from === idea.phase)?.body;
 
+/**
+ * Files the next version. `submissionId` is the form card's (fresh per rendering): a repeat of
+ * it stores nothing and answers the version it filed (`repeated`); content the current version
+ * already says is no new version (`unchanged`) and is posted to nobody. A repeat posts again
+ * under the same delivery keys, which the ledger takes once: nobody gets a version twice, and
+ * a crash between storing and posting is healed by the retry.
+ */
 export async function fileReport(
   deps: ReportDeps,
   ctx: RequestContext,
   ref: ReportRef,
   content: ReportContent,
-): Promise<Result<{ report: StatusReport; posted: number }, ReportError>> {
+  submissionId?: string,
+): Promise<Result<{ report: StatusReport; outcome: SavedReport['outcome']; posted: number }, ReportError>> {
   const target = await resolveReport(deps, ctx, ref);
   if (!target.ok) return target;
   const { programme, schedule, period, idea, key } = target.value;
   const access = accessTo(ctx, programme.id);
   if (!access.ok) return access;
   const by = access.value.actor;
-  const saved = await deps.reports.save(key, { scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number }, (current) =>
+  const reportRef = { scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number };
+  const saved = await deps.reports.save(key, reportRef, submissionId === undefined ? undefined : `${by.id}|${submissionId}`, (current) =>
     decideFiling({ programme, schedule, period, idea, by, at: ctx.now, content }, current),
   );
   if (!saved.ok) return saved;
-  const report = saved.value;
+  const { report, outcome } = saved.value;
+  if (outcome === 'unchanged') return ok({ report, outcome, posted: 0 });
 
   // Each copy in its reader's language: the filer's as they wrote, the others' as they last did.
   const filedIn = (language: Language) => deps.cards.filed({ programme, schedule, idea, report, language });
@@ -121,5 +130,5 @@ export async function fileReport(
     }
   }
   const posted = (await enqueueAll(deps.delivery, jobs)).filter((answer) => answer === 'queued').length;
-  return ok({ report, posted });
+  return ok({ report, outcome, posted });
 }

@@ -59,12 +59,27 @@ export interface ReportRepository {
   ofIdea(key: ProgrammeKey, scheduleId: string, ideaNumber: string): Promise<StatusReport[]>;
   /** Every version of one report, oldest first. */
   history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]>;
-  /** Stores the next version under the current row's ETag; `decide` must be pure (it may run twice). */
+  /**
+   * Stores the next version under the current row's ETag; `decide` must be pure (it may run
+   * twice). With a submission key the version and the key's receipt are written together, so a
+   * repeat of the submission (a double click, a retry, another instance) stores nothing and is
+   * answered with the version it filed (`repeated`).
+   */
   save(
     key: ProgrammeKey,
     ref: { scheduleId: string; periodKey: string; ideaNumber: string },
-    decide: (current: StatusReport | undefined) => Result<StatusReport, ReportProblem>,
-  ): Promise<Result<StatusReport, ReportProblem>>;
+    submissionKey: string | undefined,
+    decide: (current: StatusReport | undefined) => Result<FilingDecision, ReportProblem>,
+  ): Promise<Result<SavedReport, ReportProblem>>;
+}
+
+/** What a filing decided: a new version, or none because the content is what the current
+ * version already says. */
+export type FilingDecision = { kind: 'new-version'; report: StatusReport } | { kind: 'unchanged'; report: StatusReport };
+
+export interface SavedReport {
+  report: StatusReport;
+  outcome: 'filed' | 'unchanged' | 'repeated';
 }
 
 /** Schedules that ask project leaders (or, for Skate, measure owners) to report on a project. */
@@ -97,19 +112,35 @@ export interface FilingInput {
   content: ReportContent;
 }
 
-/** The next version of a report, or why it may not be filed. Pure. */
-export function decideFiling(input: FilingInput, current: StatusReport | undefined): Result<StatusReport, ReportProblem> {
+/** The same answers, field by field (a stored report's JSON may order its keys differently). */
+export function sameReportContent(a: ReportContent, b: ReportContent): boolean {
+  const fields = (c: ReportContent) =>
+    JSON.stringify([
+      c.status,
+      c.progress,
+      deviationAreas.map((area) => [c.deviations[area].deviates, c.deviations[area].text]),
+      c.correctiveActions,
+      c.nextMilestones,
+      c.previousDecision ? [c.previousDecision.answer, c.previousDecision.text] : null,
+    ]);
+  return fields(a) === fields(b);
+}
+
+/** The next version of a report, none when the author sends what it already says, or why it
+ * may not be filed. Pure. */
+export function decideFiling(input: FilingInput, current: StatusReport | undefined): Result<FilingDecision, ReportProblem> {
   const { programme, schedule, period, idea, by, at, content } = input;
   if (at < period.opens) return err({ code: 'period-not-open', periodKey: period.key });
   if (at >= period.closes) return err({ code: 'period-closed', periodKey: period.key, closedAt: period.closes });
   if (hasDeviation(content) && content.correctiveActions.trim() === '') return err({ code: 'corrective-actions-required' });
   if (current) {
     if (current.author.id !== by.id) return err({ code: 'not-author', author: current.author.name });
+    if (sameReportContent(current.content, content)) return ok({ kind: 'unchanged', report: current });
   } else {
     if (idea.status !== 'active') return err({ code: 'not-reporting', number: idea.number });
     if (idea.projectLeader !== by.id) return err({ code: 'not-project-leader', number: idea.number });
   }
-  return ok({
+  const report: StatusReport = {
     programmeId: programme.id,
     scheduleId: schedule.id,
     periodKey: period.key,
@@ -120,5 +151,6 @@ export function decideFiling(input: FilingInput, current: StatusReport | undefin
     version: (current?.version ?? 0) + 1,
     filedAt: current?.filedAt ?? at,
     updatedAt: at,
-  });
+  };
+  return ok({ kind: 'new-version', report });
 }

@@ -1,11 +1,15 @@
 // What is due: the actor's own report forms (`rapporter`), and the deadlines (`frister`) — the
 // actor's own, or for the programme office everyone's, with who is late and who the bot could
-// not reach (a reminder to a person who never installed the app fails as failed-no-conversation).
+// not reach yet (a message to a person who never wrote to the bot waits for their first contact,
+// and fails as failed-no-conversation only after the wait) and whose messages the disclosure
+// guard withheld. The period each shows follows the schedule and the Oslo date
+// (offeredPeriod.ts, issue 24.6): a period whose deadline has passed is not offered as current.
 import type { Idea } from '../../domain/idea/idea.js';
 import { rolesIn } from '../../domain/programme/roles.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
+import { offeredPeriod, type PeriodStanding } from '../../domain/schedule/offeredPeriod.js';
 import { periodAt, type Period } from '../../domain/schedule/period.js';
-import type { DeliveryLog } from '../delivery.js';
+import { DISCLOSURE_BLOCKED, type DeliveryLog, type DeliveryTarget } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { outstanding, programmeKeyPrefix, type AgreementRevisionCheck, type RoadmapRevisionCheck } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
@@ -15,6 +19,8 @@ export interface DueReport {
   programme: Programme;
   schedule: Schedule;
   period: Period;
+  /** due, late (deadline passed, not filed) or upcoming (the next period, not open yet). */
+  standing: PeriodStanding;
   idea: Idea;
   /** The filed report, if any (it can be corrected until the period closes). */
   report?: StatusReport;
@@ -39,29 +45,46 @@ async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: R
   if (ideas.length === 0) return [];
   const out: DueReport[] = [];
   for (const schedule of programme.schedules.filter(isProjectSchedule)) {
-    const period = periodAt(schedule, ctx.now);
-    if (!period) continue;
-    const filed = new Map((await deps.reports.forPeriod(key, schedule.id, period.key)).map((r) => [r.ideaNumber, r]));
-    const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
-    const previous = previousKey ? new Set((await deps.reports.forPeriod(key, schedule.id, previousKey)).map((r) => r.ideaNumber)) : new Set();
+    const current = periodAt(schedule, ctx.now);
+    if (!current) continue;
+    const filedByPeriod = new Map<string, Map<string, StatusReport>>();
+    const filedIn = async (periodKey: string) => {
+      let filed = filedByPeriod.get(periodKey);
+      if (!filed) {
+        filed = new Map((await deps.reports.forPeriod(key, schedule.id, periodKey)).map((r) => [r.ideaNumber, r]));
+        filedByPeriod.set(periodKey, filed);
+      }
+      return filed;
+    };
+    const filedNow = await filedIn(current.key);
     for (const idea of ideas) {
-      const report = filed.get(idea.number);
-      out.push({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision: previous.has(idea.number) });
+      const offered = offeredPeriod(schedule, ctx.now, filedNow.has(idea.number));
+      if (!offered) continue;
+      const { period, standing } = offered;
+      const report = (await filedIn(period.key)).get(idea.number);
+      const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
+      const askPreviousDecision = previousKey !== undefined && (await filedIn(previousKey)).has(idea.number);
+      out.push({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision });
     }
   }
   return out;
 }
 
-/** The reports the actor (as project leader) has in the current periods, unfiled first. */
+/** The reports the actor (as project leader) has in the offered periods: unfiled ones to file
+ * now first, then filed ones, then the next periods not open yet. */
 export async function myReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext): Promise<DueReport[]> {
   const out: DueReport[] = [];
   for (const roles of ctx.memberships) out.push(...(await projectReports(deps, ctx, roles.programme, ctx.actor.aadObjectId)));
-  return out.sort((a, b) => Number(a.report !== undefined) - Number(b.report !== undefined));
+  const rank = (r: DueReport) => (r.standing === 'upcoming' ? 2 : r.report !== undefined ? 1 : 0);
+  return out.sort((a, b) => rank(a) - rank(b));
 }
 
 export interface ScheduleDeadline {
   schedule: Schedule;
   period: Period;
+  /** upcoming: everything of the period now runs is done (or its late window is over): the next
+   * period, with nobody late yet. */
+  standing: PeriodStanding;
   /** The actor's own projects in this period. */
   mine: DueReport[];
   /** For the office: everyone who still has to act, by person, with their projects (empty for a non-project schedule). */
@@ -74,8 +97,12 @@ export interface ProgrammeDeadlines {
   programme: Programme;
   isOffice: boolean;
   schedules: ScheduleDeadline[];
-  /** For the office: people a reminder could not reach (no conversation with the bot). */
+  /** For the office: people with a message waiting for their first contact with the bot, since when. */
+  waiting?: { person: string; key: string; since: number }[];
+  /** For the office: people a message could not reach within the wait (no conversation with the bot). */
   unreachable?: { person: string; key: string; at: number }[];
+  /** For the office: messages the disclosure guard withheld (403 DisclosureBlocked), newest last. */
+  withheld?: { target: DeliveryTarget; key: string; at: number }[];
   /** For the office: other failed deliveries (gave up after retries). */
   otherFailures?: number;
 }
@@ -90,12 +117,18 @@ export async function deadlines(deps: QueryDeps, ctx: RequestContext): Promise<P
     const ideas = isOffice ? await deps.ideas.list(key) : [];
     const schedules: ScheduleDeadline[] = [];
     for (const schedule of programme.schedules) {
-      const period = periodAt(schedule, ctx.now);
-      if (!period) continue;
-      const entry: ScheduleDeadline = { schedule, period, mine: mine.filter((m) => m.schedule.id === schedule.id) };
-      if (isOffice) {
-        const waiting = await outstanding(deps, key, programme, schedule, period.key, ideas);
-        entry.missing = [...waiting].map(([person, items]) => ({ person, ideas: items.map((i) => i.idea) }));
+      const current = periodAt(schedule, ctx.now);
+      if (!current) continue;
+      const ownNow = mine.filter((m) => m.schedule.id === schedule.id && m.period.key === current.key);
+      const waiting = isOffice ? await outstanding(deps, key, programme, schedule, current.key, ideas) : undefined;
+      // Everything the card is about is done: for the office nobody is waiting, for a leader their own reports.
+      const done = waiting ? waiting.size === 0 : ownNow.every((m) => m.report !== undefined);
+      const offered = offeredPeriod(schedule, ctx.now, done);
+      if (!offered) continue;
+      const { period, standing } = offered;
+      const entry: ScheduleDeadline = { schedule, period, standing, mine: mine.filter((m) => m.schedule.id === schedule.id && m.period.key === period.key) };
+      if (isOffice && standing !== 'upcoming') {
+        entry.missing = [...(waiting ?? [])].map(([person, items]) => ({ person, ideas: items.map((i) => i.idea) }));
         if (isProjectSchedule(schedule)) entry.filedCount = (await deps.reports.forPeriod(key, schedule.id, period.key)).length;
       }
       schedules.push(entry);
@@ -105,13 +138,24 @@ export async function deadlines(deps: QueryDeps, ctx: RequestContext): Promise<P
       const prefix = programmeKeyPrefix(key);
       const failures = (await deps.deliveryLog.failures(key.tenantId)).filter((f) => f.key.startsWith(prefix));
       const unreachable = new Map<string, { person: string; key: string; at: number }>();
+      const withheld: { target: DeliveryTarget; key: string; at: number }[] = [];
       let other = 0;
       for (const f of failures) {
         if (f.outcome?.kind === 'failed-no-conversation' && f.target.kind === 'person') {
           unreachable.set(f.target.aadObjectId, { person: f.target.aadObjectId, key: f.key, at: f.outcome.at });
+        } else if (f.outcome?.kind === 'failed-gave-up' && f.outcome.lastError === DISCLOSURE_BLOCKED) {
+          withheld.push({ target: f.target, key: f.key, at: f.outcome.at });
         } else other++;
       }
+      const waiting = new Map<string, { person: string; key: string; since: number }>();
+      for (const w of await deps.deliveryLog.waiting(key.tenantId)) {
+        if (w.key.startsWith(prefix) && w.target.kind === 'person' && !waiting.has(w.target.aadObjectId)) {
+          waiting.set(w.target.aadObjectId, { person: w.target.aadObjectId, key: w.key, since: w.waitingSince ?? w.createdAt });
+        }
+      }
+      result.waiting = [...waiting.values()];
       result.unreachable = [...unreachable.values()];
+      result.withheld = withheld;
       result.otherFailures = other;
     }
     out.push(result);

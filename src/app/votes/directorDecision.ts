@@ -2,7 +2,8 @@
 // decision is one more action, recorded beside the advice (never merged into it), and only it
 // moves the idea.
 import { err, ok, type Result } from '../../domain/idea/result.js';
-import { isAdvisory, mayRecordDecision, type GateVote } from '../../domain/vote/gateVote.js';
+import { decisionRight } from '../../domain/decision/director.js';
+import { isAdvisory, type GateVote } from '../../domain/vote/gateVote.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import { finishVote } from './closeVote.js';
@@ -22,14 +23,19 @@ export async function recordDirectorDecision(
   const vote = await deps.votes.get(ref);
   if (!vote) return err({ code: 'vote-not-found', voteId: input.voteId });
   if (!isAdvisory(vote) || !vote.decidedBy) return err({ code: 'not-advisory' });
-  if (!mayRecordDecision(vote, actor.id, roles.isOffice)) return err({ code: 'may-not-decide', title: vote.decidedBy.title[ctx.language] });
+  const right = decisionRight(vote, actor.id, roles.isOffice);
+  if (!right) return err({ code: 'may-not-decide', title: vote.decidedBy.title[ctx.language] });
   if (vote.status !== 'closed') return err({ code: 'advice-pending' });
   if (vote.director) return err({ code: 'already-decided' });
   const comment = input.comment?.trim();
   const decided = await deps.votes.update(ref, (v) =>
     v.director
       ? undefined
-      : { ...v, director: { adopted: input.adopted, by: actor.id, name: actor.name, at: ctx.now, ...(comment ? { comment } : {}) } },
+      : {
+          ...v,
+          // §6.4: the decision is the director's; the record says who wrote it down, and whether on their behalf.
+          director: { adopted: input.adopted, by: actor.id, name: actor.name, at: ctx.now, onBehalf: right === 'office-on-behalf', ...(comment ? { comment } : {}) },
+        },
   );
   if (!decided?.changed) return err({ code: 'already-decided' });
   return ok(await finishVote(deps, programme, decided.vote));

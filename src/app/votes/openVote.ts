@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../domain/idea/result.js';
 import { isWebLink } from '../../domain/idea/text.js';
 import type { Body, Gate } from '../../domain/programme/schema.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
-import { missingDeliverables, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
+import { missingDeliverables, recordedBasis, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
 import { preparationStep, type PreparationStep } from '../../domain/vote/preparation.js';
 import { officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
@@ -73,12 +73,15 @@ export async function openGateVote(
     return err({ code: 'not-on-roadmap', number: idea.number });
   }
 
-  const links = Object.fromEntries(Object.entries(input.links).map(([k, v]) => [k, v.trim()]));
+  // What Samspill holds already (the qualification on the idea card) needs no link, and a link
+  // sent for it anyway (an old form) is not used.
+  const recorded = recordedBasis(gate, idea);
+  const links = Object.fromEntries(Object.entries(input.links).filter(([k]) => !recorded[k]).map(([k, v]) => [k, v.trim()]));
   for (const d of gate.deliverables) {
     const link = links[d.id];
     if (link && !isWebLink(link)) return err({ code: 'bad-link', deliverable: d.id });
   }
-  const missing = missingDeliverables(gate, links);
+  const missing = missingDeliverables(gate, links, recorded);
   if (missing.length > 0 && !input.override) return err({ code: 'missing-deliverables', missing });
   const overrideReason = input.overrideReason.trim();
   if (missing.length > 0 && !overrideReason) return err({ code: 'override-reason' });
@@ -96,7 +99,11 @@ export async function openGateVote(
     gate: gate.id,
     ...voteBefore(body, { by: actor, at: ctx.now, deadline: deadline.value, channel }),
     budgetMatter: budgetRule && input.budgetMatter,
-    basis: gate.deliverables.map((d) => (links[d.id] ? { deliverable: d.id, link: new URL(links[d.id]!).href } : { deliverable: d.id })),
+    basis: gate.deliverables.map((d) => {
+      const held = recorded[d.id];
+      if (held) return { deliverable: d.id, recorded: held };
+      return links[d.id] ? { deliverable: d.id, link: new URL(links[d.id]!).href } : { deliverable: d.id };
+    }),
     ...(missing.length > 0 ? { override: { by: actor, at: ctx.now, missing, reason: overrideReason } } : {}),
     // The deciding body's vote opens only on an adopted recommendation (preparation.ts).
     ...(step.stage === 'recommendation' ? { matter: { kind: 'recommendation' as const, to: step.to } } : {}),

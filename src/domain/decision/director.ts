@@ -10,6 +10,10 @@ export interface DirectorDecision {
   /** Epoch milliseconds. */
   at: number;
   comment?: string;
+  /** Recorded by the programme office on the director's behalf (the programme file names no
+   * director), not clicked by the director. Absent on decisions stored before it was kept:
+   * `recordedOnBehalf` tells them apart by the body's `decidedBy`. */
+  onBehalf?: boolean;
 }
 
 export type FinalDecision =
@@ -36,3 +40,21 @@ export function mayDecide(body: Pick<Body, 'decidedBy'>, person: string): boolea
   if (body.decidedBy === undefined) return false;
   return body.decidedBy.person === undefined || body.decidedBy.person === person;
 }
+
+/** As what a person records the director's decision: as the director (the person the programme
+ * file names), or — when it names nobody — as the programme office on the director's behalf
+ * (seed 004 §2.4, §6.4 «Difis direktør tar endelig beslutning»: the decision stays the director's,
+ * and the record says who wrote it down). Undefined: this person may not record it. */
+export type DecisionRight = 'director' | 'office-on-behalf';
+
+export function decisionRight(body: Pick<Body, 'decidedBy'>, person: string, isOffice: boolean): DecisionRight | undefined {
+  if (!mayDecide(body, person)) return undefined;
+  if (body.decidedBy?.person !== undefined) return 'director';
+  return isOffice ? 'office-on-behalf' : undefined;
+}
+
+/** Whether a recorded decision was written down on the director's behalf: as recorded, or for
+ * a record from before that was kept, whenever the programme named no director (only the
+ * office could record it then). */
+export const recordedOnBehalf = (body: Pick<Body, 'decidedBy'>, decision: Pick<DirectorDecision, 'onBehalf'>): boolean =>
+  decision.onBehalf ?? body.decidedBy?.person === undefined;

@@ -1,9 +1,10 @@
 // The confidentiality of each disclosed item, from the idea's state and the programme's rules
-// (DSOP §6): registered ideas stay inside the programme; the prioritised list may leave it
-// only with its label; working documents of a project in a restricted phase (planning, until
+// (DSOP §6): registered ideas stay inside the programme; the prioritised list, and any idea on
+// it, may leave it only with the list's label (§6.1 «Hver gang listen over prioriterte ideer
+// kommuniseres eksternt skal listen merkes»); working documents of a project in a restricted phase (planning, until
 // the realisation gate is adopted) stay with the project's participants; NDA-covered items need
 // the viewer's recorded NDA.
-import { isInternalOnly } from '../idea/idea.js';
+import { isInternalOnly, isOnPrioritisedList } from '../idea/idea.js';
 import type { Programme } from '../programme/schema.js';
 import type { Disclosed, IdeaState } from './content.js';
 
@@ -42,7 +43,10 @@ export function classify(programme: Programme, item: Disclosed): ClassifiedItem 
       const internal = programme.confidentiality.registeredIdeasInternal && isInternalOnly(item.idea);
       return internal
         ? { item, classification: { level: 'programme-internal' }, ...(nda.includes('registered-ideas') ? { ndaTopic: 'registered-ideas' as const } : {}) }
-        : { item, classification: { level: 'shareable' } };
+        : isOnPrioritisedList(item.idea)
+          ? // The idea alone carries no label; decide.ts asks whether the output it is part of does.
+            { item, classification: { level: 'shareable-with-label', labelled: false } }
+          : { item, classification: { level: 'shareable' } };
     }
     case 'idea-documents': {
       if (restricted(programme, item.idea)) {

@@ -66,14 +66,18 @@ export function decideDisclosure(
   const outsiders = insiderProblem(programme, audience);
   const members: AudienceMember[] = audienceMembers(audience);
   const withheld: Withheld[] = [];
-  for (const item of items.filter((i) => i.programmeId === programme.id)) {
+  const mine = items.filter((i) => i.programmeId === programme.id);
+  // The output carries the label when it renders the prioritised list labelled: then every
+  // prioritised idea shown with it is labelled too (§6.1).
+  const outputLabelled = mine.some((i) => i.kind === 'prioritised-list' && i.labelled);
+  for (const item of mine) {
     const { classification, ndaTopic } = classify(programme, item);
     const withhold = (reason: WithholdReason) => withheld.push({ item, reason });
     switch (classification.level) {
       case 'shareable':
         break;
       case 'shareable-with-label':
-        if (outsiders && !classification.labelled) withhold('label-missing');
+        if (outsiders && !classification.labelled && !outputLabelled) withhold('label-missing');
         break;
       case 'programme-internal':
         if (outsiders) withhold(outsiders);

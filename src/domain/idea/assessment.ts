@@ -1,7 +1,10 @@
 // The programme office's scoring of registered ideas against the programme's criteria
 // (DSOP §4.1: at least nytteverdi and gjennomførbarhet), 1–5 per criterion.
-import type { Criterion } from '../programme/schema.js';
-import type { PersonRef } from './idea.js';
+import type { Criterion, Programme } from '../programme/schema.js';
+import { isClosed, type Idea, type PersonRef } from './idea.js';
+import type { LifecycleError } from './lifecycleError.js';
+import { err, ok, type Result } from './result.js';
+import { requireStatus } from './transition.js';
 
 export const minScore = 1;
 export const maxScore = 5;
@@ -21,6 +24,16 @@ export type ScoreProblem =
   | { code: 'unknown-criterion'; criterion: string }
   | { code: 'not-an-integer'; criterion: string; value: number }
   | { code: 'out-of-range'; criterion: string; value: number };
+
+/** An idea is scored while it waits to be prioritised: registered, in this programme. A stopped,
+ * completed or already prioritised idea takes no more scores (its ranking is over), so a card
+ * opened before it was stopped cannot add one. */
+export function assessable(programme: Programme, idea: Pick<Idea, 'programmeId' | 'status'>): Result<undefined, LifecycleError> {
+  if (idea.programmeId !== programme.id) return err({ code: 'wrong-programme', programme: programme.id, ideaProgramme: idea.programmeId });
+  if (isClosed(idea)) return err({ code: 'idea-closed', status: idea.status });
+  const status = requireStatus(idea, ['registered']);
+  return status.ok ? ok(undefined) : status;
+}
 
 export function isValidScore(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= minScore && (value as number) <= maxScore;

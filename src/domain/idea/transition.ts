@@ -42,6 +42,6 @@ export function checkOpen(programme: Programme, idea: Idea, act: Act): Result<un
   return ok(undefined);
 }
 
-export function requireStatus(idea: Idea, allowed: IdeaStatus[]): Result<undefined, LifecycleError> {
+export function requireStatus(idea: Pick<Idea, 'status'>, allowed: IdeaStatus[]): Result<undefined, LifecycleError> {
   return allowed.includes(idea.status) ? ok(undefined) : err({ code: 'wrong-status', status: idea.status, allowed });
 }

@@ -13,7 +13,7 @@
 //
 // Every step is appended to the treatment's history (who, when, what). Pure: the caller passes
 // the time, the person and the numbers issued.
-import { mayDecide } from '../decision/director.js';
+import { decisionRight as directorRight, type DecisionRight } from '../decision/director.js';
 import type { PersonRef } from '../idea/idea.js';
 import { err, ok, type Result } from '../idea/result.js';
 import type { Body, Programme } from '../programme/schema.js';
@@ -190,10 +190,8 @@ export const defaultDeadline = (now: number): IsoDate => deadlineAfter(now, DEFA
  * the decider, or — when it names nobody — the programme office on the director's behalf (the
  * same rule as for gate votes).
  */
-export function decisionRight(programme: Programme, body: Pick<Body, 'decidedBy'>, personId: string): 'director' | 'office-on-behalf' | undefined {
-  if (!mayDecide(body, personId)) return undefined;
-  if (body.decidedBy?.person !== undefined) return 'director';
-  return isOffice(programme, personId) ? 'office-on-behalf' : undefined;
+export function decisionRight(programme: Programme, body: Pick<Body, 'decidedBy'>, personId: string): DecisionRight | undefined {
+  return directorRight(body, personId, isOffice(programme, personId));
 }
 
 /** The organisation a person answers for, when it was asked. Anyone of an asked organisation

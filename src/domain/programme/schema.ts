@@ -128,6 +128,9 @@ export const bodySchema = z
   .object({
     id,
     name: localisedTextSchema,
+    /** Other names people write for the body, in any language (e.g. «AU», «arbeidsutvalget»):
+     * matched like the id and the name, in either form and case (bodyNames.ts). */
+    aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
     rule: decisionRuleSchema,
     /** When set, the body's vote is advice and this person's decision is recorded separately
      * (Skate: the Difi director decides). */
@@ -167,8 +170,10 @@ export const gateSchema = z
     from: id,
     to: id,
     body: id,
-    /** The decision basis the vote card must list. */
-    deliverables: z.array(z.object({ id, name: localisedTextSchema }).strict()).default([]),
+    /** The decision basis the vote card must list. A deliverable `recorded` in Samspill itself
+     * ("qualification": the office's qualification and recommendation written on the idea card,
+     * DSOP §4.1) is taken from there: the proposal asks no link for it. */
+    deliverables: z.array(z.object({ id, name: localisedTextSchema, recorded: z.enum(['qualification']).optional() }).strict()).default([]),
     /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
     requiresRoadmapEntry: z.boolean().default(false),
     basis: basisSchema,

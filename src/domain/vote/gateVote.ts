@@ -3,8 +3,8 @@
 // storage, Teams and the clock stay outside.
 import type { Ballot, Choice, DirectorDecision, Electorate, Outcome } from '../decision/index.js';
 import { eligibleVoters, standingIn, type PersonStanding } from '../decision/eligibility.js';
-import { mayDecide } from '../decision/director.js';
-import type { PersonRef } from '../idea/idea.js';
+import { decisionRight } from '../decision/director.js';
+import type { Idea, PersonRef } from '../idea/idea.js';
 import type { Body, DecisionRule, Gate, LocalisedText } from '../programme/schema.js';
 
 export type VoteStatus = 'open' | 'closing' | 'closed';
@@ -14,6 +14,14 @@ export type VoteLanguage = keyof LocalisedText;
 export interface BasisItem {
   deliverable: string;
   link?: string;
+  /** Held in Samspill itself rather than linked: the office's qualification on the idea card. */
+  recorded?: RecordedBasis;
+}
+
+export interface RecordedBasis {
+  kind: 'qualification';
+  by: PersonRef;
+  at: number;
 }
 
 /** The office opened the vote although deliverables were missing; kept on the record. */
@@ -214,8 +222,7 @@ export function mayClose(vote: Pick<GateVote, 'electorate'>, person: string): bo
  * name one, the programme office on the director's behalf.
  */
 export function mayRecordDecision(vote: Pick<GateVote, 'decidedBy'>, person: string, isOffice: boolean): boolean {
-  if (!vote.decidedBy || !mayDecide(vote, person)) return false;
-  return vote.decidedBy.person !== undefined || isOffice;
+  return decisionRight(vote, person, isOffice) !== undefined;
 }
 
 export function viewerOf(vote: GateVote, person: string, isOffice: boolean): Viewer {
@@ -248,9 +255,23 @@ export function refreshAudience(vote: Pick<GateVote, 'electorate' | 'decidedBy'>
   return [...new Set(ordered)].slice(0, REFRESH_LIMIT);
 }
 
-/** The gate's deliverables that have no link. */
-export function missingDeliverables(gate: Pick<Gate, 'deliverables'>, links: Readonly<Record<string, string | undefined>>): string[] {
-  return gate.deliverables.filter((d) => !links[d.id]?.trim()).map((d) => d.id);
+/** The gate's deliverables Samspill already holds for this idea, by deliverable id: one marked
+ * `recorded: "qualification"` is the qualification the office wrote on the idea card for this
+ * gate (DSOP §4.1). */
+export function recordedBasis(gate: Pick<Gate, 'id' | 'deliverables'>, idea: Pick<Idea, 'qualification'>): Record<string, RecordedBasis> {
+  const q = idea.qualification;
+  if (!q || q.gate !== gate.id) return {};
+  const held: RecordedBasis = { kind: 'qualification', by: q.by, at: q.at };
+  return Object.fromEntries(gate.deliverables.filter((d) => d.recorded === 'qualification').map((d) => [d.id, held]));
+}
+
+/** The gate's deliverables that have neither a link nor a record in Samspill. */
+export function missingDeliverables(
+  gate: Pick<Gate, 'deliverables'>,
+  links: Readonly<Record<string, string | undefined>>,
+  recorded: Readonly<Record<string, RecordedBasis>> = {},
+): string[] {
+  return gate.deliverables.filter((d) => !links[d.id]?.trim() && !recorded[d.id]).map((d) => d.id);
 }
 
 /** The counted state as one number that only ever grows: the sum of every voter's latest

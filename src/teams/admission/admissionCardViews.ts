@@ -26,6 +26,8 @@ export interface AdmissionFormView {
 
 export interface AdmissionListView {
   banner: string;
+  /** 'good' for what was just done, 'attention' for why an old card's action was refused. */
+  bannerStyle: 'good' | 'attention';
   heading: string;
   emptyText: string;
   /** "… and n older applications" when the card shows only the newest. */

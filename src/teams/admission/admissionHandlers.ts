@@ -122,11 +122,11 @@ export function admissionVerbs({ applications, registry, votes, cards }: Admissi
     cards.render('error', { title: translate(ctx.language, 'error.title'), message: admissionErrorText(error, ctx.language, programmeOf(ctx, id)), details: [] }, []);
   const keptSubmission = (data: Record<string, string>) => (data.submissionId && data.submissionId.length >= 8 ? { submissionId: data.submissionId.slice(0, 64) } : {});
 
-  const list = async (ctx: RequestContext, id: string, banner = ''): Promise<AdaptiveCard> => {
+  const list = async (ctx: RequestContext, id: string, banner = '', bannerStyle: 'good' | 'attention' = 'good'): Promise<AdaptiveCard> => {
     const result = await membershipApplications({ applications, registry }, ctx, id);
     if (!result.ok) return refusal(ctx, result.error, id);
     const { access, applications: all, admitted } = result.value;
-    return cards.render('admissionList', admissionListView(access, all, admitted, ctx.language, banner), internal(id));
+    return cards.render('admissionList', admissionListView(access, all, admitted, ctx.language, banner, bannerStyle), internal(id));
   };
 
   const form = (ctx: RequestContext, data: unknown, problems: string[]): AdaptiveCard | undefined => {
@@ -214,7 +214,9 @@ export function admissionVerbs({ applications, registry, votes, cards }: Admissi
         if (!opened.ok) {
           const again = ['criteria-unmet-reason', 'bad-deadline', 'no-channel'];
           const text = admissionErrorText(opened.error, ctx.language, programmeOf(ctx, data.programmeId));
-          return again.includes(opened.error.code) ? proposal(ctx, data, textFields(data), [text]) : refusal(ctx, opened.error, data.programmeId);
+          if (again.includes(opened.error.code)) return proposal(ctx, data, textFields(data), [text]);
+          // Decided since the form was drawn (an old card): the list as it is now, with why.
+          return opened.error.code === 'not-filed' ? list(ctx, data.programmeId, text, 'attention') : refusal(ctx, opened.error, data.programmeId);
         }
         const { vote, created } = opened.value;
         const programme = programmeOf(ctx, data.programmeId);

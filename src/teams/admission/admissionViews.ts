@@ -71,6 +71,7 @@ export function admissionListView(
   admitted: readonly AdmissionRecord[],
   language: Language,
   banner = '',
+  bannerStyle: AdmissionListView['bannerStyle'] = 'good',
 ): AdmissionListView {
   const t = tr(language);
   const { programme } = access;
@@ -80,6 +81,7 @@ export function admissionListView(
   const older = newest.length - APPLICATIONS_ON_CARD;
   return {
     banner,
+    bannerStyle,
     heading: t('admission.list.heading', { programme: programme.name }),
     emptyText: applications.length === 0 ? t('admission.list.empty') : '',
     olderText: older > 0 ? t('admission.list.older', { n: older }) : '',

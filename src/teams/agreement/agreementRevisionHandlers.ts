@@ -65,6 +65,9 @@ const internal = (id: string) => [{ kind: 'programme-internal' as const, program
 const fixable = (error: AgreementRevisionError) =>
   ['invalid', 'deadline-not-in-future', 'deadline-too-far', 'too-many-versions', 'bad-deadline', 'revision-under-way'].includes(error.code);
 
+/** The revision has moved on since the card that asked was drawn. */
+const stale = (error: AgreementRevisionError) => error.code === 'out-of-order';
+
 export function agreementRevisionVerbs({ revisions, mail, cards, votes }: AgreementRevisionDependencies): Record<string, VerbDefinition> {
   const programmeOf = (ctx: RequestContext, id: string) => ctx.tenantProgrammes.find((p) => p.id === id);
   const refusal = (ctx: RequestContext, error: AgreementRevisionError, id: string): AdaptiveCard =>
@@ -155,6 +158,8 @@ export function agreementRevisionVerbs({ revisions, mail, cards, votes }: Agreem
         if (!parsed.success) return answerCard(ctx, raw.programmeId, raw.revisionId, { problems: describeIssues(parsed.error.issues, ctx.language, answerLabels), value });
         const result = await submitAnswer(revisions, ctx, { programmeId: raw.programmeId, revisionId: raw.revisionId, text: parsed.data.text });
         if (!result.ok) {
+          // The hearing is over (an old card): the case as it is now, with why.
+          if (stale(result.error)) return caseCard(ctx, raw.programmeId, raw.revisionId, { problems: [revisionErrorText(result.error, ctx.language, programmeOf(ctx, raw.programmeId))] });
           if (!fixable(result.error)) return refusal(ctx, result.error, raw.programmeId);
           return answerCard(ctx, raw.programmeId, raw.revisionId, { problems: [revisionErrorText(result.error, ctx.language, programmeOf(ctx, raw.programmeId))], value });
         }
@@ -177,7 +182,7 @@ export function agreementRevisionVerbs({ revisions, mail, cards, votes }: Agreem
         const result = await closeAndPutToVote(votes, ctx, { programmeId: raw.programmeId, revisionId: raw.revisionId, ...parsed.data });
         if (!result.ok) {
           const message = revisionErrorText(result.error, ctx.language, programmeOf(ctx, raw.programmeId));
-          return fixable(result.error) || result.error.code === 'no-channel'
+          return fixable(result.error) || stale(result.error) || result.error.code === 'no-channel'
             ? caseCard(ctx, raw.programmeId, raw.revisionId, { problems: [message], values })
             : refusal(ctx, result.error, raw.programmeId);
         }

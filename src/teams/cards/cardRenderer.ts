@@ -17,6 +17,12 @@ export function disclosuresOf(card: AdaptiveCard): readonly Disclosed[] {
   return (card as { [DISCLOSES]?: readonly Disclosed[] })[DISCLOSES] ?? [];
 }
 
+/** Attaches what a card discloses, e.g. to a card read back from storage (JSON drops it). */
+export function withDisclosures(card: AdaptiveCard, discloses: readonly Disclosed[]): AdaptiveCard {
+  Object.defineProperty(card, DISCLOSES, { value: discloses, enumerable: false });
+  return card;
+}
+
 export const defaultCardsDir = new URL('../../../cards/', import.meta.url).pathname;
 
 export class CardRenderer {
@@ -34,8 +40,6 @@ export class CardRenderer {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named ${name}`);
     // A card whose buttons are a pager may be rendered without one: no page, no buttons.
-    const card = template.expand({ $root: { pager: [], ...view } }) as AdaptiveCard;
-    Object.defineProperty(card, DISCLOSES, { value: discloses, enumerable: false });
-    return card;
+    return withDisclosures(template.expand({ $root: { pager: [], ...view } }) as AdaptiveCard, discloses);
   }
 }

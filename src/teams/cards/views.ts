@@ -68,6 +68,8 @@ export interface IdeaFormView {
 
 export interface IdeaDetailView {
   banner: string;
+  /** 'good' for what just happened, 'attention' for a refusal shown on the card as it is now. */
+  bannerStyle: 'good' | 'attention';
   programmeId: string;
   number: string;
   title: string;

@@ -12,6 +12,8 @@ export interface ChecklistItemView {
 
 export interface ChecklistView {
   banner: string;
+  /** 'good' for what was just done, 'attention' for why an old card's change was refused. */
+  bannerStyle: 'good' | 'attention';
   heading: string;
   subheading: string;
   intro: string;

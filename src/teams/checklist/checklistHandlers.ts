@@ -65,7 +65,7 @@ export function checklistErrorText(error: ChecklistError, language: Language): s
 const shareText = (s: Share, language: Language) => translate(language, 'checklist.share', { done: s.done, total: s.total });
 
 /** The checklist card's view for one reader. */
-export function checklistView(state: ChecklistState, language: Language, banner = ''): ChecklistView {
+export function checklistView(state: ChecklistState, language: Language, banner = '', bannerStyle: ChecklistView['bannerStyle'] = 'good'): ChecklistView {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
   const { access, idea, ticks, progress } = state;
   const itemView = (item: ChecklistItem): ChecklistItemView => {
@@ -92,6 +92,7 @@ export function checklistView(state: ChecklistState, language: Language, banner 
   ];
   return {
     banner,
+    bannerStyle,
     heading: t('checklist.heading'),
     subheading: t('checklist.subheading', {
       number: idea.number,
@@ -120,9 +121,15 @@ export function checklistView(state: ChecklistState, language: Language, banner 
 }
 
 /** Renders the checklist card: it names the idea and shows the project's working material. */
-export function renderChecklist(cards: CardRenderer, state: ChecklistState, language: Language, banner = ''): AdaptiveCard {
+export function renderChecklist(
+  cards: CardRenderer,
+  state: ChecklistState,
+  language: Language,
+  banner = '',
+  bannerStyle: ChecklistView['bannerStyle'] = 'good',
+): AdaptiveCard {
   const { programme } = state.access;
-  return cards.render('checklist', checklistView(state, language, banner), [ideaContent(programme.id, state.idea), ideaDocuments(programme.id, state.idea)]);
+  return cards.render('checklist', checklistView(state, language, banner, bannerStyle), [ideaContent(programme.id, state.idea), ideaDocuments(programme.id, state.idea)]);
 }
 
 export function checklistVerbs({ ideas, checklists, delivery, leaderCards, cards }: ChecklistDependencies): Record<string, VerbDefinition> {
@@ -155,7 +162,13 @@ export function checklistVerbs({ ideas, checklists, delivery, leaderCards, cards
           const parsed = z.enum(['true', 'false']).safeParse(value);
           if (parsed.success) submitted[key.slice(ITEM_PREFIX.length)] = parsed.data === 'true';
         }
-        const result = await tickChecklist(ideas, checklists, ctx, { programmeId: data.programmeId, number: data.number }, { seen: data.seen, submitted });
+        const ref = { programmeId: data.programmeId, number: data.number };
+        const result = await tickChecklist(ideas, checklists, ctx, ref, { seen: data.seen, submitted });
+        if (!result.ok && result.error.code === 'idea-closed') {
+          // The project ended since the card was drawn: the checklist as it is now, with why.
+          const now = await openChecklist(ideas, checklists, ctx, ref);
+          if (now.ok) return renderChecklist(cards, now.value, ctx.language, checklistErrorText(result.error, ctx.language), 'attention');
+        }
         if (!result.ok) return refusal(ctx, checklistErrorText(result.error, ctx.language));
         const banner =
           result.value.changed === 0

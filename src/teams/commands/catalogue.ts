@@ -1,5 +1,10 @@
 // Every text command the bot understands, with its words in Bokmål and English. The command
-// router matches these words; the Teams manifest's command lists are checked against them.
+// router matches these words; the Teams manifest's command lists are checked against them. A
+// command that only some programmes have names the feature of the programme file that enables
+// it (features.ts): the help card offers it only where one of the person's programmes enables it
+// (each use case still answers for a programme without it). Teams' command menus are one list for
+// every programme, so no such command is in them (the manifest test checks it).
+import type { ProgrammeFeature } from '../../domain/programme/features.js';
 import type { LocalisedText } from '../../domain/programme/schema.js';
 
 export type Scope = 'personal' | 'team' | 'groupChat';
@@ -16,6 +21,14 @@ export interface CommandDefinition {
   audience: Audience;
   /** false: left out of the Teams command menu (at most 12 per scope); it still works when typed. */
   menu?: boolean;
+  /** The programme feature the command belongs to; absent: every programme has it. */
+  feature?: ProgrammeFeature;
+  /**
+   * An example the help card shows, filled in for the reader's programme: {idea} (an idea number
+   * of it), {body} (a body the reader may link), {year}, {treatment} (S-001), {revision} (A-001).
+   * The help test runs every example over HTTP, so each must be one the bot understands.
+   */
+  example?: LocalisedText;
 }
 
 const everywhere: readonly Scope[] = ['personal', 'team', 'groupChat'];
@@ -41,7 +54,8 @@ export const commandCatalogue = {
   },
   showIdea: {
     words: { nb: ['idé', 'ide'], en: ['idea'] },
-    description: { nb: 'Vis én idé med historikk, f.eks. «idé DSOP-2026-001»', en: 'Show one idea with its history, e.g. "idea DSOP-2026-001"' },
+    description: { nb: 'Vis én idé med historikk', en: 'Show one idea with its history' },
+    example: { nb: 'idé {idea}', en: 'idea {idea}' },
     scopes: ['personal'],
     audience: 'member',
     menu: false,
@@ -97,18 +111,20 @@ export const commandCatalogue = {
   link: {
     words: { nb: ['koble til'], en: ['link'] },
     description: {
-      nb: 'I en kanal: koble kanalen til et beslutningsorgan, f.eks. «koble til styringsgruppen»',
-      en: 'In a channel: link the channel to a decision body, e.g. "link styringsgruppen"',
+      nb: 'I en kanal: koble kanalen til et beslutningsorgan',
+      en: 'In a channel: link the channel to a decision body',
     },
+    example: { nb: 'koble til {body}', en: 'link {body}' },
     scopes: ['team'],
     audience: 'office',
   },
   decisionLog: {
     words: { nb: ['beslutningslogg'], en: ['decision log'] },
     description: {
-      nb: 'Alle avstemninger med hvem som stemte hva og når, f.eks. «beslutningslogg DSOP-2026-001»',
-      en: 'Every vote with who voted what and when, e.g. "decision log DSOP-2026-001"',
+      nb: 'Alle avstemninger med hvem som stemte hva og når, for programmet, et organ eller en idé',
+      en: 'Every vote with who voted what and when, for the programme, a body or an idea',
     },
+    example: { nb: 'beslutningslogg {idea}', en: 'decision log {idea}' },
     scopes: ['personal', 'team', 'groupChat'],
     audience: 'member',
   },
@@ -126,11 +142,13 @@ export const commandCatalogue = {
   fees: {
     words: { nb: ['kontingent', 'medlemskontingent'], en: ['fees', 'membership fee'] },
     description: {
-      nb: 'Medlemskontingent per kommune for et år, f.eks. «kontingent 2026»',
-      en: 'Membership fee per municipality for a year, e.g. "fees 2026"',
+      nb: 'Medlemskontingent per kommune for et år',
+      en: 'Membership fee per municipality for a year',
     },
+    example: { nb: 'kontingent {year}', en: 'fees {year}' },
     scopes: [],
     audience: 'office',
+    feature: 'membershipFee',
   },
   notice: {
     words: { nb: ['oppsigelse'], en: ['notice', 'notice of withdrawal'] },
@@ -138,15 +156,18 @@ export const commandCatalogue = {
       nb: 'Når en oppsigelse gitt i dag (eller en dato) får virkning',
       en: 'When a notice given today (or on a date) takes effect',
     },
+    example: { nb: 'oppsigelse 31.12.{year}', en: 'notice 31.12.{year}' },
     scopes: [],
     audience: 'member',
+    feature: 'noticeRule',
   },
   withdrawal: {
     words: { nb: ['uttreden', 'uttredener'], en: ['withdrawal', 'withdrawals'] },
     description: {
-      nb: 'Registrer at en aktør sier opp, f.eks. «uttreden sandnes» (uten aktør: listen over dem som går ut)',
-      en: 'Record that a party gives notice, e.g. "withdrawal sandnes" (without a party: the list of those leaving)',
+      nb: 'Registrer at en aktør sier opp: «uttreden <aktør>»; uten aktør listen over dem som går ut',
+      en: 'Record that a party gives notice: "withdrawal <party>"; without a party the list of those leaving',
     },
+    example: { nb: 'uttreden', en: 'withdrawals' },
     scopes: [],
     audience: 'office',
   },
@@ -167,13 +188,15 @@ export const commandCatalogue = {
     },
     scopes: [],
     audience: 'member',
+    feature: 'admission',
   },
   checklist: {
     words: { nb: ['sjekkliste'], en: ['checklist'] },
     description: {
-      nb: 'Samarbeidssjekklisten for et prosjekt, f.eks. «sjekkliste DSOP-2026-001»',
-      en: 'The collaboration checklist of a project, e.g. "checklist DSOP-2026-001"',
+      nb: 'Samarbeidssjekklisten for et prosjekt',
+      en: 'The collaboration checklist of a project',
     },
+    example: { nb: 'sjekkliste {idea}', en: 'checklist {idea}' },
     scopes: [],
     audience: 'member',
   },
@@ -191,6 +214,7 @@ export const commandCatalogue = {
     },
     scopes: [],
     audience: 'member',
+    feature: 'roadmapRevision',
   },
   newMeasure: {
     words: { nb: ['tiltak ny', 'nytt tiltak'], en: ['new measure'] },
@@ -224,12 +248,14 @@ export const commandCatalogue = {
   finalTreatments: {
     words: { nb: ['sluttbehandling', 'sluttbehandlinger'], en: ['final treatment', 'final treatments'] },
     description: {
-      nb: 'Sluttbehandling av tiltak: tilbakemeldinger, Skates anbefaling og direktørens beslutning, f.eks. «sluttbehandling S-001»',
-      en: "Final treatment of measures: feedback, Skate's recommendation and the director's decision, e.g. \"final treatment S-001\"",
+      nb: 'Sluttbehandling av tiltak: tilbakemeldinger, Skates anbefaling og direktørens beslutning',
+      en: "Final treatment of measures: feedback, Skate's recommendation and the director's decision",
     },
+    example: { nb: 'sluttbehandling {treatment}', en: 'final treatment {treatment}' },
     scopes: ['personal'],
     audience: 'member',
     menu: false,
+    feature: 'finalTreatment',
   },
   newFinalTreatment: {
     words: { nb: ['sluttbehandling ny', 'ny sluttbehandling'], en: ['new final treatment'] },
@@ -240,17 +266,20 @@ export const commandCatalogue = {
     scopes: ['personal'],
     audience: 'office',
     menu: false,
+    feature: 'finalTreatment',
   },
   // Digi Rogaland §8: the yearly revision of the agreement after a hearing among the members.
   agreementRevisions: {
     words: { nb: ['avtalerevisjon', 'revisjon av avtalen', 'avtalerevisjoner'], en: ['agreement revision', 'agreement revisions'] },
     description: {
-      nb: 'Årlig revisjon av avtalen: høringen hos medlemskommunene og styringsgruppens vedtak, f.eks. «avtalerevisjon A-001»',
-      en: 'Yearly revision of the agreement: the hearing among the member municipalities and the steering group’s decision, e.g. "agreement revision A-001"',
+      nb: 'Årlig revisjon av avtalen: høringen hos medlemskommunene og styringsgruppens vedtak',
+      en: 'Yearly revision of the agreement: the hearing among the member municipalities and the steering group’s decision',
     },
+    example: { nb: 'avtalerevisjon {revision}', en: 'agreement revision {revision}' },
     scopes: ['personal'],
     audience: 'member',
     menu: false,
+    feature: 'agreementRevision',
   },
   newAgreementRevision: {
     words: { nb: ['avtalerevisjon ny', 'ny avtalerevisjon'], en: ['new agreement revision'] },
@@ -261,10 +290,12 @@ export const commandCatalogue = {
     scopes: ['personal'],
     audience: 'office',
     menu: false,
+    feature: 'agreementRevision',
   },
   reports: {
     words: { nb: ['rapporter', 'rapport'], en: ['report', 'reports'] },
     description: { nb: 'Statusrapportene du skal levere nå; «rapporter <nr>» viser et prosjekts leverte rapporter', en: 'The status reports you have to file now; "reports <no>" shows a project’s filed reports' },
+    example: { nb: 'rapporter {idea}', en: 'reports {idea}' },
     scopes: ['personal'],
     audience: 'member',
   },
@@ -276,6 +307,17 @@ export const commandCatalogue = {
     },
     scopes: ['personal'],
     audience: 'member',
+  },
+  upcoming: {
+    words: { nb: ['kommende', 'kommende utsendinger'], en: ['upcoming', 'upcoming messages'] },
+    description: {
+      nb: 'Hva påminnelsene sender de neste dagene, og til hvem (påminnelser, varsler til programkontoret, innkallinger)',
+      en: 'What the reminder ticks send in the next days, and to whom (reminders, escalations, convene notices)',
+    },
+    example: { nb: 'kommende 30', en: 'upcoming 30' },
+    scopes: ['personal'],
+    audience: 'office',
+    menu: false,
   },
 } as const satisfies Record<string, CommandDefinition>;
 

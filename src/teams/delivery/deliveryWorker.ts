@@ -5,17 +5,28 @@
 // to a message of its own. While its jobs are at work the message is kept hidden.
 //
 // Every send goes through `deps.send` (the SendToTeams function, sendToTeams.ts) and nothing
-// else in this module talks to Teams: that is where a disclosure guard will sit.
+// else in this module talks to Teams.
+//
+// A send whose fate is unknown is not sent again blindly, because Teams takes no idempotency key
+// and a repeat reaches the person twice. Right before a request leaves, its claim records that a
+// send is under way; Teams' answer (or a definite failure) clears it. A request that left and got
+// no answer within sendTimeoutMs (60 s, far beyond any answer Teams gives), or whose holder died
+// with it under way, is recorded `unconfirmed` and listed for the office as "may not have
+// arrived"; an update (PUT of an earlier activity) is the exception: repeating it is harmless,
+// so it is retried. Everything that certainly did not reach Teams (no connection, a 429 or 5xx,
+// a wait for the rate limit or the instance budget) is retried, on the queue when the wait is long.
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { DeliveryJob, DeliveryOutcome } from '../../app/delivery.js';
 import type { Clock, ConversationRecord, ConversationStore } from '../../app/ports.js';
-import { isClaimable, type Claim, type DeliveryLedger } from '../../storage/deliveryLedger.js';
+import { isClaimable, type Claim, type DeliveryLedger, type LedgerEntry } from '../../storage/deliveryLedger.js';
 import { MAX_REFS_PER_MESSAGE, type DeliveryQueue, type DeliveryRef, type ReceivedDelivery } from '../../storage/deliveryQueue.js';
-import type { RateLimiter } from './rateLimits.js';
-import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retryPolicy.js';
+import { DEFAULT_RETRY, nextStep, type RetryOptions } from './retryPolicy.js';
+import { ARRIVAL_JITTER_MARGIN_MS, tenantShare, type RateLimiter as Limiter } from './rateLimits.js';
 import type { SendToTeams } from './sendToTeams.js';
+import type { OpenPersonalChat } from './personalChatOpener.js';
+import type { ParkedDeliveries } from '../../storage/parkedDeliveries.js';
 import { deliveryMetrics } from '../../observability/metrics.js';
 
 export interface DeliveryWorkerOptions {
@@ -25,7 +36,7 @@ export interface DeliveryWorkerOptions {
   leaseMs: number;
   /** How long a received message stays hidden from other receivers; renewed while its jobs run. */
   visibilityMs: number;
-  /** Per HTTP request to the Connector; must be well under leaseMs. */
+  /** How long a request that left may wait for Teams' answer; beyond it, its fate is unknown. */
   sendTimeoutMs: number;
   /** Longest pause between polls of an empty queue. */
   idlePollMs: number;
@@ -36,26 +47,41 @@ export interface DeliveryWorkerOptions {
   recoverEveryMs: number;
   /** A row queued (or with a lease expired) this long ago, and not done, is re-queued. */
   staleAfterMs: number;
+  /** How long a message waits for a person with no chat with the bot before it is given up. */
+  firstContactWaitMs: number;
+  /** How often a waiting message looks again (their first contact resumes it at once). */
+  firstContactRecheckMs: number;
   retry: RetryOptions;
 }
 
-// Lease and visibility are what an instance that dies costs its jobs: they wait this long for
-// another instance. 30 s each, with a Connector request timing out after 10 s (Teams answers in
-// well under a second when it answers at all).
+// Lease and visibility are what an instance that dies costs the jobs it held but had not sent:
+// they wait this long for another instance. 30 s each. A request under way holds its claim for
+// sendTimeoutMs more (60 s: Teams answers in well under a second when it answers at all, and a
+// slow answer is still an answer, not a reason to send again).
 export const DEFAULT_WORKER_OPTIONS: DeliveryWorkerOptions = {
   concurrency: 16,
   leaseMs: 30_000,
   visibilityMs: 30_000,
-  sendTimeoutMs: 10_000,
+  sendTimeoutMs: 60_000,
   idlePollMs: 2_000,
   maxDequeueCount: 10,
   maxInlineWaitMs: 5_000,
   recoverEveryMs: 5 * 60_000,
   staleAfterMs: 15 * 60_000,
+  firstContactWaitMs: 30 * 24 * 3_600_000,
+  firstContactRecheckMs: 6 * 3_600_000,
   retry: DEFAULT_RETRY,
 };
 
 export type WorkerLog = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+/** What the worker needs of DeliveryBudget. */
+export interface BudgetShare {
+  /** Instances to share the tenant budget with now, or 'wait' (this instance may not send yet). */
+  sharers(now: number): number | 'wait';
+  /** How long to wait before asking again after a 'wait'. */
+  readonly retryInMs: number;
+}
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface DeliveryWorkerDeps {
@@ -67,7 +93,13 @@ export interface DeliveryWorkerDeps {
   /** The single way out to Teams. */
   send: SendToTeams;
   /** This instance's limiter (shared by its workers). */
-  limiter: RateLimiter;
+  limiter: Limiter;
+  /** This instance's share of the tenant budget among the live instances; absent: alone. */
+  budget?: BudgetShare;
+  /** Opens a person's chat with the bot when none is stored (createConversation). */
+  openPersonalChat?: OpenPersonalChat;
+  /** Where messages waiting for a person's first contact are noted; absent: such messages fail at once. */
+  parked?: Pick<ParkedDeliveries, 'park'>;
   clock: Clock;
   random: () => number;
   log: WorkerLog;
@@ -81,12 +113,26 @@ type JobEnd = 'done' | 'give-back' | 'failed';
 /** How one claimed job ended in this worker. */
 type Handled =
   | { kind: 'outcome'; outcome: DeliveryOutcome }
+  /** The person has no chat with the bot yet: wait for their first contact. */
+  | { kind: 'park'; aadObjectId: string }
   | { kind: 'defer'; waitMs: number }
   | { kind: 'lost' };
+
+/** The claim a worker holds, and whether the ledger says a request of it is under way. */
+interface Holder {
+  claim: Claim;
+  inFlight: boolean;
+}
+
+/** Why the `leaving` hook kept a request at home. */
+type KeptFor = { kind: 'defer'; waitMs: number } | { kind: 'lost' };
 
 const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 const QUICK_POLL_MS = 50;
+/** A rate-limit slot older than this when the request is ready to leave is taken again: half the
+ * limiter's arrival margin (rateLimits.ts), so what Teams counts stays within its windows. */
+const STALE_GRANT_MS = ARRIVAL_JITTER_MARGIN_MS / 2;
 
 export class DeliveryWorker {
   private readonly options: DeliveryWorkerOptions;
@@ -103,11 +149,12 @@ export class DeliveryWorker {
   private readonly waitingForSlot: (() => void)[] = [];
   /** Jobs per message in the last receive, to ask for about as many jobs as there are slots. */
   private refsPerMessage = 1;
+  /** The instance count the limiter's tenant windows were last set for. */
+  private sharers: number | undefined;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.options = { ...DEFAULT_WORKER_OPTIONS, ...deps.options };
     this.sleep = deps.sleep ?? defaultSleep;
-    if (this.options.sendTimeoutMs * 2 > this.options.leaseMs) throw new RangeError('leaseMs must be at least twice sendTimeoutMs');
   }
 
   start(): void {
@@ -280,26 +327,33 @@ export class DeliveryWorker {
       await queue.send(ref, entry.leaseUntil - now + 1_000); // another holder is at work: look again after its lease
       return 'done';
     }
-    if (entry.job.notBefore !== undefined && entry.job.notBefore > now) {
-      await queue.send(ref, entry.job.notBefore - now);
+    if (entry.notBefore > now) {
+      await queue.send(ref, entry.notBefore - now); // not due yet, or a retry rescheduled
       return 'done';
     }
     const claim = await ledger.claim(entry, instanceId, now, this.options.leaseMs);
     if (!this.alive) return 'failed';
     if (!claim) {
-      await queue.send(ref, this.options.sendTimeoutMs + 1_000); // another instance won the claim
+      await queue.send(ref, this.options.leaseMs + 1_000); // another instance won the claim
       return 'done';
     }
-    deliveryMetrics.claimed(entry.createdAt, now);
+    // Queue age is the backlog: from when the job was due to its first claim. A later claim (after
+    // a deferral, a lost lease, or a retry on first contact) is not waiting in the backlog again.
+    if (entry.claims === 0) deliveryMetrics.claimed(Math.max(entry.createdAt, entry.job.notBefore ?? 0), now);
+    if (entry.inFlightSince > 0 && !entry.job.update) {
+      // The last holder's claim lapsed with a request under way: Teams may have the message.
+      await this.settle(claim, { kind: 'unconfirmed', at: now, attempts: entry.claims, leftAt: entry.inFlightSince, reason: 'holder-lost' });
+      return 'done';
+    }
     if (message.dequeueCount > this.options.maxDequeueCount) {
       const lastError = `gave up after the queue message was received ${message.dequeueCount} times`;
       await this.settle(claim, { kind: 'failed-gave-up', at: now, attempts: 0, lastError });
       return 'done';
     }
-    const holder = { claim };
+    const holder: Holder = { claim, inFlight: false };
     let handled: Handled;
     try {
-      handled = await this.deliver(holder, entry.job);
+      handled = await this.deliver(holder, entry);
     } catch (error) {
       if (!isAbort(error) || !this.alive) throw error;
       // Graceful stop while waiting: give the job back for another instance.
@@ -308,8 +362,14 @@ export class DeliveryWorker {
     }
     if (!this.alive) return 'failed';
     if (handled.kind === 'outcome') await this.settle(holder.claim, handled.outcome);
-    else if (handled.kind === 'defer') {
-      await ledger.release(holder.claim, clock.now());
+    else if (handled.kind === 'park') {
+      const at = clock.now();
+      await this.deps.parked?.park(ref.tenantId, handled.aadObjectId, ref.key, at);
+      await ledger.park(holder.claim, at, entry.waitingSince || at, at + this.options.firstContactRecheckMs);
+      await queue.send(ref, this.options.firstContactRecheckMs);
+    } else if (handled.kind === 'defer') {
+      const at = clock.now();
+      await ledger.release(holder.claim, at, at + handled.waitMs);
       await queue.send(ref, handled.waitMs);
     } else {
       this.deps.log.warn({ key: ref.key }, 'delivery: claim lost to another instance before sending; left to it');
@@ -317,24 +377,66 @@ export class DeliveryWorker {
     return 'done';
   }
 
-  /** Resolves the conversation, waits for the rate limiter, sends, and retries per the policy. */
-  private async deliver(holder: { claim: Claim }, job: DeliveryJob): Promise<Handled> {
-    const { clock, limiter } = this.deps;
-    const conversation = await this.resolve(job);
+  /** Resolves the conversation, waits for the budget, sends, and retries per the policy. */
+  private async deliver(holder: Holder, entry: LedgerEntry): Promise<Handled> {
+    const { clock } = this.deps;
+    const { job } = entry;
+    const dueAt = Math.max(entry.createdAt, job.notBefore ?? 0);
+    let conversation = await this.resolve(job);
+    if (!conversation && job.target.kind === 'person' && this.deps.openPersonalChat) {
+      // Opening a chat is a request to Teams like a send: it takes a slot of the tenant's budget.
+      const granted = await this.reserveSend(`${job.tenantId}|open-chat:${job.target.aadObjectId}`, job.tenantId);
+      if (granted.kind === 'wait') return { kind: 'defer', waitMs: granted.ms };
+      conversation = await this.openChat(job);
+    }
     if (!conversation) {
+      const waitedSince = entry.waitingSince || clock.now();
+      if (job.target.kind === 'person' && this.deps.parked && clock.now() - waitedSince < this.options.firstContactWaitMs) {
+        this.deps.log.info({ key: job.key }, 'delivery: no chat with the person yet; waiting for their first contact');
+        return { kind: 'park', aadObjectId: job.target.aadObjectId };
+      }
       this.deps.log.warn({ key: job.key, target: job.target }, 'delivery: no stored conversation; recorded for the office');
       return { kind: 'outcome', outcome: { kind: 'failed-no-conversation', at: clock.now() } };
     }
     const conversationKey = `${job.tenantId}|${conversation.conversationId}`;
     for (let attempt = 1; ; attempt++) {
-      for (;;) {
-        const wait = limiter.reserve(conversationKey, clock.now(), job.tenantId);
-        if (wait === 0) break;
-        if (wait > this.options.maxInlineWaitMs) return { kind: 'defer', waitMs: wait };
-        await this.sleep(wait, this.controller.signal);
-      }
-      if (!(await this.holdLease(holder, this.options.sendTimeoutMs))) return { kind: 'lost' };
-      if (!this.alive) return { kind: 'lost' };
+      const kept: { why: KeptFor | 'stopping' } = { why: { kind: 'lost' } };
+      let leftAt = 0;
+      // Runs after the disclosure check, right before the request leaves: takes a slot from the
+      // budget and the rate limits, then records that a request is under way. A slot that went
+      // stale while that write took longer than the limiter's arrival margin is taken again, so
+      // the request leaves within the margin of the moment it was counted.
+      const leaving = async (): Promise<boolean> => {
+        for (;;) {
+          let grantedAt: number;
+          try {
+            const granted = await this.reserveSend(conversationKey, job.tenantId);
+            if (granted.kind === 'wait') {
+              kept.why = { kind: 'defer', waitMs: granted.ms };
+              return false;
+            }
+            grantedAt = granted.at;
+          } catch (error) {
+            if (!isAbort(error)) throw error;
+            kept.why = 'stopping';
+            return false;
+          }
+          if (!this.alive) return false;
+          if (!holder.inFlight) {
+            leftAt = clock.now();
+            const slack = Math.min(5_000, this.options.leaseMs / 4);
+            const extended = await this.deps.ledger.extend(holder.claim, leftAt + this.options.sendTimeoutMs + this.options.maxInlineWaitMs + slack, leftAt, true);
+            if (!extended) {
+              this.deps.limiter.cancel(conversationKey, grantedAt, job.tenantId);
+              return false;
+            }
+            holder.claim = extended;
+            holder.inFlight = true;
+          }
+          if (clock.now() - grantedAt <= STALE_GRANT_MS) return true;
+          this.deps.limiter.cancel(conversationKey, grantedAt, job.tenantId);
+        }
+      };
       const result = await this.deps.send({
         tenantId: job.tenantId,
         key: job.key,
@@ -343,37 +445,86 @@ export class DeliveryWorker {
         discloses: job.discloses ?? [],
         ...(job.update ? { update: job.update } : {}),
         timeoutMs: this.options.sendTimeoutMs,
+        leaving,
       });
       const at = clock.now();
       if (result.kind === 'ok') {
         return { kind: 'outcome', outcome: { kind: 'sent', at, attempts: attempt, ...(result.activityId ? { activityId: result.activityId } : {}) } };
       }
+      if (result.kind === 'kept') {
+        if (kept.why === 'stopping') throw new DOMException('stopping', 'AbortError');
+        return kept.why;
+      }
+      if (result.kind === 'no-answer' && !job.update) {
+        this.deps.log.warn({ key: job.key, error: result.error }, 'delivery: no answer from Teams; not sent again (it may have arrived)');
+        return { kind: 'outcome', outcome: { kind: 'unconfirmed', at, attempts: attempt, leftAt, reason: 'no-answer' } };
+      }
       const status = result.kind === 'rejected' ? result.status : undefined;
       const retryAfter = result.kind === 'rejected' ? result.retryAfter : undefined;
       const lastError = result.kind === 'rejected' ? result.code : result.error;
-      const wait = retryDelay({ attempt, status, retryAfter, now: at }, this.deps.random, this.options.retry);
-      if (wait === 'give-up') {
+      const step = nextStep({ attempt, holds: holder.claim.claims, status, retryAfter, now: at, dueAt }, this.deps.random, this.options.maxInlineWaitMs, this.options.retry);
+      if (step.kind === 'give-up') {
         return {
           kind: 'outcome',
           outcome: { kind: 'failed-gave-up', at, attempts: attempt, ...(status !== undefined ? { lastStatus: status } : {}), ...(lastError ? { lastError } : {}) },
         };
       }
-      this.deps.log.warn({ key: job.key, attempt, status, retryAfter, waitMs: wait }, 'delivery: send failed; retrying');
+      this.deps.log.warn({ key: job.key, attempt, status, retryAfter, lastError, step }, 'delivery: send failed; retrying');
       deliveryMetrics.retried(status);
-      if (!(await this.holdLease(holder, wait + this.options.sendTimeoutMs))) return { kind: 'lost' };
+      if (step.kind === 'reschedule') return { kind: 'defer', waitMs: step.ms };
+      // Teams answered (or the request never left): no send is under way while this one waits.
+      if (!(await this.holdLease(holder, step.ms + this.options.maxInlineWaitMs))) return { kind: 'lost' };
+      await this.sleep(step.ms, this.controller.signal);
+    }
+  }
+
+  /**
+   * Waits (at most maxInlineWaitMs) until this instance's budget and the rate limits allow a
+   * request now, and records it: granted at a time, or the wait that was too long to hold.
+   */
+  private async reserveSend(conversationKey: string, tenantId: string): Promise<{ kind: 'granted'; at: number } | { kind: 'wait'; ms: number }> {
+    const { clock, limiter, budget } = this.deps;
+    for (;;) {
+      const now = clock.now();
+      let wait: number;
+      const sharers = budget ? budget.sharers(now) : undefined;
+      if (sharers === 'wait') wait = budget?.retryInMs ?? QUICK_POLL_MS;
+      else {
+        if (sharers !== undefined && sharers !== this.sharers) {
+          limiter.setTenantWindows(tenantShare(sharers));
+          this.sharers = sharers;
+        }
+        wait = limiter.reserve(conversationKey, now, tenantId);
+        if (wait === 0) return { kind: 'granted', at: now };
+      }
+      if (wait > this.options.maxInlineWaitMs) return { kind: 'wait', ms: wait };
       await this.sleep(wait, this.controller.signal);
     }
   }
 
-  /** Makes sure the claim lasts at least `needMs` more, with some slack. False when lost. */
-  private async holdLease(holder: { claim: Claim }, needMs: number): Promise<boolean> {
+  /** Makes sure the claim lasts at least `needMs` more, with some slack, and says no send is
+   * under way. False when lost. */
+  private async holdLease(holder: Holder, needMs: number): Promise<boolean> {
     const now = this.deps.clock.now();
     const slack = Math.min(5_000, this.options.leaseMs / 4);
-    if (holder.claim.leaseUntil - now >= needMs + slack) return true;
+    if (!holder.inFlight && holder.claim.leaseUntil - now >= needMs + slack) return true;
     const extended = await this.deps.ledger.extend(holder.claim, now + needMs + this.options.leaseMs, now);
     if (!extended) return false;
     holder.claim = extended;
+    holder.inFlight = false;
     return true;
+  }
+
+  /** A person's chat opened by the bot where Teams allows it; undefined when it does not. */
+  private async openChat(job: DeliveryJob): Promise<ConversationRecord | undefined> {
+    if (job.target.kind !== 'person' || !this.deps.openPersonalChat) return undefined;
+    // Never throws: a chat that cannot be opened leaves the message to wait for first contact.
+    try {
+      return await this.deps.openPersonalChat(job.tenantId, job.target.aadObjectId);
+    } catch (error) {
+      this.deps.log.warn({ err: error, key: job.key }, 'delivery: could not open the person\'s chat');
+      return undefined;
+    }
   }
 
   private resolve(job: DeliveryJob): Promise<ConversationRecord | undefined> {

@@ -2,9 +2,9 @@
 // collecting 429s. Deterministic: the caller passes the time in and nothing here reads a clock
 // or does I/O. It holds the grant history it needs (an instance per bot instance).
 //
-// Several bot instances do not share a limiter: give each one its share of the tenant budget
-// (e.g. 50 / instances). Whatever still slips through is answered with 429 + Retry-After and
-// handled by the retry policy.
+// Several bot instances do not share a limiter: each keeps to its share of the tenant budget
+// (deliveryBudget.ts counts the live instances and sets it here). Whatever still slips through
+// is answered with 429 + Retry-After and handled by the retry policy.
 
 export interface Window {
   limit: number;
@@ -61,9 +61,9 @@ const firstAfter = (series: Series, bound: number): number => {
 
 export class RateLimiter {
   private readonly conversationWindows: readonly Window[];
-  private readonly tenantWindows: readonly Window[];
+  private tenantWindows: readonly Window[];
   private readonly marginMs: number;
-  private readonly keepMs: number;
+  private keepMs: number;
   private readonly conversations = new Map<string, Series>();
   private readonly tenants = new Map<string, Series>();
   private lastNow = Number.NEGATIVE_INFINITY;
@@ -73,10 +73,27 @@ export class RateLimiter {
     this.conversationWindows = options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS;
     this.tenantWindows = options.tenantWindows ?? TEAMS_TENANT_WINDOWS;
     this.marginMs = options.marginMs ?? 0;
-    for (const w of [...this.conversationWindows, ...this.tenantWindows]) {
+    this.check(this.conversationWindows);
+    this.check(this.tenantWindows);
+    this.keepMs = this.keepFor();
+  }
+
+  /** Changes the tenant windows (this instance's share moves as instances come and go). The
+   * grants made so far still count against the new windows. */
+  setTenantWindows(windows: readonly Window[]): void {
+    this.check(windows);
+    this.tenantWindows = windows;
+    this.keepMs = this.keepFor();
+  }
+
+  private check(windows: readonly Window[]): void {
+    for (const w of windows) {
       if (!(Number.isInteger(w.limit) && w.limit >= 1 && w.windowMs > 0)) throw new RangeError(`bad window ${JSON.stringify(w)}`);
     }
-    this.keepMs = Math.max(0, ...[...this.conversationWindows, ...this.tenantWindows].map((w) => w.windowMs)) + this.marginMs;
+  }
+
+  private keepFor(): number {
+    return Math.max(0, ...[...this.conversationWindows, ...this.tenantWindows].map((w) => w.windowMs)) + this.marginMs;
   }
 
   /**
@@ -94,6 +111,18 @@ export class RateLimiter {
     this.record(conversation, t);
     this.record(tenant, t);
     return 0;
+  }
+
+  /**
+   * Takes back a grant made at `t` (a request that did not leave then after all: the worker
+   * got it again for a later moment).
+   */
+  cancel(conversationKey: string, t: number, tenantKey = ''): void {
+    for (const series of [this.conversations.get(conversationKey), this.tenants.get(tenantKey)]) {
+      if (!series) continue;
+      const at = series.times.lastIndexOf(t);
+      if (at >= series.start) series.times.splice(at, 1);
+    }
   }
 
   /** How long until every window has room, given the grants so far. */

@@ -39,7 +39,7 @@ const auditLevels = ['shareable', 'shareable-with-label', 'programme-internal', 
 const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** An audit entry's subject in the reader's language (entries store data, not sentences). */
-function subjectText(language: Language, subject: AuditSubject): string {
+export function subjectText(language: Language, subject: AuditSubject): string {
   switch (subject.kind) {
     case 'idea':
       return translate(language, 'audit.what.idea', { number: subject.number ?? '' });

@@ -15,19 +15,19 @@ import { assignProjectLeader, type LeaderNotices } from '../../app/ideas/project
 import { disputeChoices } from '../../domain/idea/dispute.js';
 import { personName } from './ideaText.js';
 import { accessTo } from '../../app/ideas/ideaAccess.js';
-import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
-import { ideaDetail, myIdeasPage, portfolio, prioritisedList, ranking } from '../../app/ideas/ideaQueries.js';
+import { isStaleIdea, type IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
+import { myIdeasPage, portfolio, prioritisedList, ranking } from '../../app/ideas/ideaQueries.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import { registerIdea } from '../../app/ideas/registerIdea.js';
 import type { RequestContext } from '../../app/requestContext.js';
-import { isChecklistInProgress } from '../../domain/checklist/difiChecklist.js';
 import type { Result } from '../../domain/idea/result.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import { myIdeasCard, portfolioCard, prioritisedListCard, rankingCard } from './ideaListCards.js';
 import { ideaErrorText } from './ideaText.js';
-import { ideaDetailView, ideaFormView } from './ideaViews.js';
+import { ideaCard, ideaErrorCard } from './ideaCard.js';
+import { ideaFormView } from './ideaViews.js';
 import { ideaNumberField, pageCursorField, programmeIdField } from '../invoke/fields.js';
 
 export interface IdeaVerbDependencies {
@@ -69,20 +69,18 @@ const formValues = (data: unknown) => {
 };
 
 export function ideaVerbs({ ideas, cards, checklists, leaderNotices }: IdeaVerbDependencies): Record<string, VerbDefinition> {
-  const error = (ctx: RequestContext, e: IdeaUseCaseError, details: string[] = []) =>
-    cards.render('error', { title: translate(ctx.language, 'error.title'), message: ideaErrorText(e, ctx.language), details }, []);
+  const card = { ideas, cards, checklists };
+  const error = (ctx: RequestContext, e: IdeaUseCaseError, details: string[] = []) => ideaErrorCard(cards, ctx, e, details);
+  const detailCard = (ctx: RequestContext, ref: IdeaRef, banner = ''): Promise<AdaptiveCard> =>
+    ideaCard(card, ctx, ref, banner ? { text: banner, style: 'good' } : undefined);
 
-  const detailCard = async (ctx: RequestContext, ref: IdeaRef, banner = ''): Promise<AdaptiveCard> => {
-    const detail = await ideaDetail(ideas, ctx, ref.programmeId, ref.number);
-    if (!detail.ok) return error(ctx, detail.error);
-    const { access, idea } = detail.value;
-    const checklist = checklists && isChecklistInProgress(idea.status) ? (await checklists.progressOf(access.key, idea.number)).overall : undefined;
-    const { view, discloses } = ideaDetailView(detail.value, { ...ctx, conversation: ctx.conversation }, banner, checklist ? { checklist } : {});
-    return cards.render('ideaDetail', view, discloses);
+  /** Done: the card with what was done. Refused because the idea moved on since the card was
+   * drawn: the card as it is now, with why. Any other refusal: an error card. */
+  const afterChange = async (ctx: RequestContext, ref: IdeaRef, result: Result<unknown, IdeaUseCaseError>, banner: string) => {
+    if (result.ok) return detailCard(ctx, ref, banner);
+    if (isStaleIdea(result.error)) return ideaCard(card, ctx, ref, { text: ideaErrorText(result.error, ctx.language), style: 'attention' });
+    return error(ctx, result.error);
   };
-
-  const afterChange = async (ctx: RequestContext, ref: IdeaRef, result: Result<unknown, IdeaUseCaseError>, banner: string) =>
-    result.ok ? detailCard(ctx, ref, banner) : error(ctx, result.error);
 
   const formAgain = (ctx: RequestContext, data: unknown, problems: string[]) => {
     const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
@@ -182,7 +180,7 @@ export function ideaVerbs({ ideas, cards, checklists, leaderNotices }: IdeaVerbD
       handle: async (ctx, data) => {
         const ref = { programmeId: data.programmeId, number: data.number };
         const result = await assignProjectLeader({ ideas, notices: leaderNotices }, ctx, ref, data.person);
-        if (!result.ok) return error(ctx, result.error);
+        if (!result.ok) return afterChange(ctx, ref, result, '');
         const access = accessTo(ctx, data.programmeId);
         const name = access.ok ? personName(access.value.programme, data.person) : data.person;
         return detailCard(ctx, ref, translate(ctx.language, 'leader.saved', { name, number: result.value.number }));

@@ -7,6 +7,7 @@ import { isChairForIdea } from '../../app/ideas/ideaAccess.js';
 import { classify } from '../../domain/disclosure/classify.js';
 import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
+import { assessable } from '../../domain/idea/assessment.js';
 import { nextGate } from '../../domain/idea/lifecycle.js';
 import { phaseAge } from '../../domain/idea/phaseAge.js';
 import type { IdeaScore } from '../../domain/idea/ranking.js';
@@ -109,6 +110,8 @@ function showsDocuments(detail: IdeaDetail, audience: DetailAudience): boolean {
 export interface DetailExtras {
   /** The project's collaboration checklist, overall (read while it is being worked on). */
   checklist?: Share;
+  /** The banner is a refusal (default: it reports what was done). */
+  bannerStyle?: 'good' | 'attention';
 }
 
 export function ideaDetailView(
@@ -176,6 +179,7 @@ export function ideaDetailView(
   const firstGate = programme.gates.find((g) => g.from === programme.initialPhase);
   const view: IdeaDetailView = {
     banner,
+    bannerStyle: extras.bannerStyle ?? 'good',
     programmeId: programme.id,
     number: idea.number,
     title: idea.title,
@@ -193,7 +197,7 @@ export function ideaDetailView(
       .reverse()
       .map((entry) => ({ when: formatDateTime(entry.at, language), text: historyText(programme, entry, language) })),
     office: {
-      canAssess: roles.isOffice && idea.status === 'registered',
+      canAssess: roles.isOffice && assessable(programme, idea).ok,
       canPrioritise: roles.isOffice && ['registered', 'prioritised', 'qualified'].includes(idea.status),
       canQualify: roles.isOffice && idea.status === 'prioritised',
       assessTitle: t('idea.action.assess'),

@@ -2,12 +2,15 @@
 // handler only ever sees validated, typed input; every failure becomes a localised error card
 // (the invoke itself always answers 200 with a card, never a 500). Typeahead searches
 // ('application/search') are routed the same way by dataset (search.ts); they answer a list of
-// choices or a localised error.
+// choices or a localised error. A verb that stores or changes a record without a receipt of
+// its own (guardedVerbs, serialisedVerbs in verbKinds.ts) goes through the submission guard.
 import type { z } from 'zod';
 import type { RequestContext } from '../../app/requestContext.js';
 import { translate } from '../../i18n/messages.js';
 import { describeIssues, type FieldLabels } from '../../i18n/validationMessages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
+import { guardedVerbs, serialisedVerbs } from './verbKinds.js';
+import type { SubmissionGuard } from './submissionGuard.js';
 import { searchError, searchResults, searchValueSchema, type DatasetDefinition, type SearchResponse } from './search.js';
 
 export interface VerbDefinition<S extends z.ZodType = z.ZodType> {
@@ -33,10 +36,16 @@ export class VerbRouter {
     private readonly cards: CardRenderer,
     private readonly log: VerbRouterLog,
     private readonly datasets: Readonly<Record<string, DatasetDefinition>> = {},
+    private readonly submissions?: SubmissionGuard,
   ) {}
 
   knows(verb: string): boolean {
     return Object.hasOwn(this.verbs, verb);
+  }
+
+  /** Every verb's name (the classification test reads them). */
+  names(): string[] {
+    return Object.keys(this.verbs);
   }
 
   async route(ctx: RequestContext, verb: string, data: unknown): Promise<AdaptiveCard> {
@@ -48,12 +57,19 @@ export class VerbRouter {
       const problems = describeIssues(parsed.error.issues, language, definition.labels);
       return definition.invalid?.(ctx, data, problems) ?? this.errorCard(ctx, translate(language, 'error.invalidInput'), problems);
     }
-    try {
-      return await definition.handle(ctx, parsed.data);
-    } catch (error) {
+    const handle = async () => definition.handle(ctx, parsed.data);
+    const failed = (error: unknown) => {
       this.log.error({ err: error, verb }, 'verb handler failed');
       return this.errorCard(ctx, translate(language, 'error.tryAgain'));
+    };
+    if (this.submissions && (guardedVerbs.has(verb) || serialisedVerbs.has(verb))) {
+      return this.submissions.once(ctx, verb, parsed.data, handle, {
+        keepAnswer: guardedVerbs.has(verb),
+        failed,
+        repeated: () => this.errorCard(ctx, translate(language, 'error.submissionRepeated')),
+      });
     }
+    return handle().catch(failed);
   }
 
   /** An 'application/search' invoke: its value validated, then the dataset's handler. */

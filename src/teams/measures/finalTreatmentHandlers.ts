@@ -111,6 +111,9 @@ const internal = (id: string) => [{ kind: 'programme-internal' as const, program
 const fixable = (error: FinalTreatmentError) =>
   ['invalid', 'deadline-not-in-future', 'deadline-too-far', 'already-open', 'feedback-round-open', 'too-many-versions'].includes(error.code);
 
+/** The treatment has moved on since the card that asked was drawn. */
+const stale = (error: FinalTreatmentError) => error.code === 'out-of-order';
+
 export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: FinalTreatmentDependencies): Record<string, VerbDefinition> {
   const refusal = (ctx: RequestContext, message: string, details: string[] = []): AdaptiveCard =>
     cards.render('error', { title: translate(ctx.language, 'error.title'), message, details }, []);
@@ -200,7 +203,8 @@ export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: Fi
           const programme = programmeOf(ctx, ids.programmeId);
           const current = programme && (await treatments.finalTreatment({ tenantId: programme.tenantId, programmeId: programme.id }, ids.treatmentId));
           const message = finalTreatmentErrorText(result.error, ctx.language, programme, current);
-          return fixable(result.error) ? caseCard(ctx, ids.programmeId, ids.treatmentId, { problems: [message], values }) : refusal(ctx, message);
+          // A step the treatment has moved past (an old card): the case as it is now, with why.
+          return fixable(result.error) || stale(result.error) ? caseCard(ctx, ids.programmeId, ids.treatmentId, { problems: [message], values }) : refusal(ctx, message);
         }
         return renderCase(ctx, result.value, { banner: banner(ctx, result.value) });
       },
@@ -260,7 +264,9 @@ export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: Fi
         const result = await submitFeedback(treatments, ctx, { programmeId: raw.programmeId, treatmentId: raw.treatmentId, text: parsed.data.text });
         if (!result.ok) {
           const message = errorText(ctx, result.error, raw.programmeId);
-          return fixable(result.error) ? feedbackCard(ctx, raw.programmeId, raw.treatmentId, { problems: [message], value: typed }) : refusal(ctx, message);
+          if (fixable(result.error)) return feedbackCard(ctx, raw.programmeId, raw.treatmentId, { problems: [message], value: typed });
+          // The round is over (an old card): the case as it is now, with why.
+          return stale(result.error) ? caseCard(ctx, raw.programmeId, raw.treatmentId, { problems: [message] }) : refusal(ctx, message);
         }
         const { access, measure, treatment, changed, version } = result.value;
         const party = partyName(access.programme, version.party);

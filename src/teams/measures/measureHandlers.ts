@@ -341,6 +341,8 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
       labels: deviationLabels,
       handle: async (ctx, data) => {
         const result = await resolveDeviation(measures, ctx, data);
+        // Closed meanwhile (an old card): the list as it is now, with why.
+        if (!result.ok && result.error.code === 'already-closed') return deviationList(ctx, data.programmeId, measureErrorText(result.error, ctx.language));
         if (!result.ok) return refusal(ctx, measureErrorText(result.error, ctx.language));
         return deviationList(ctx, data.programmeId, translate(ctx.language, 'deviation.closed', { id: result.value.deviation.id }));
       },

@@ -1,7 +1,9 @@
 // The only way a turn's answer reaches Teams. Every reply and every invoke response passes the
 // disclosure guard first; a refused message is replaced by an explanation that discloses
 // nothing. test/security/outboundOnly.test.ts checks no other module calls Teams' send APIs.
-import { CardFactory, type AdaptiveCardInvokeResponse, type Attachment, type TurnContext } from 'botbuilder';
+// Every activity is made to fit Teams' size limit first (teamsSize.ts); one Teams refuses as too
+// large all the same (413) is logged and the person told.
+import { ActivityTypes, CardFactory, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Attachment } from 'botbuilder';
 import type { DisclosureGuard } from '../../app/disclosure/disclosureGuard.js';
 import type { AudienceSource } from '../../app/disclosure/ports.js';
 import type { RequestContext } from '../../app/requestContext.js';
@@ -10,6 +12,8 @@ import type { WithholdReason } from '../../domain/disclosure/decide.js';
 import { translate } from '../../i18n/messages.js';
 import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
 import type { Reply } from '../reply.js';
+import type { Logger } from 'pino';
+import { cutNotice, DEFAULT_ACTIVITY_BUDGET_BYTES, fitCard, fitText, utf16Bytes } from './teamsSize.js';
 
 const contentsOf = (reply: Reply): readonly Disclosed[] => (reply.kind === 'card' ? disclosuresOf(reply.card) : reply.discloses);
 
@@ -35,6 +39,8 @@ export class Outbound {
   constructor(
     private readonly guard: DisclosureGuard,
     private readonly cards: CardRenderer,
+    private readonly log?: Pick<Logger, 'warn'>,
+    private readonly budgetBytes = DEFAULT_ACTIVITY_BUDGET_BYTES,
   ) {}
 
   /** Sends a reply into the turn's conversation, or an explanation if it may not be shown. */
@@ -42,23 +48,40 @@ export class Outbound {
     const released = await this.release(ctx, audience, reply);
     const items = contentsOf(released);
     const entities = isInternal(items) ? [sensitivityEntity(ctx)] : [];
-    await turn.sendActivity(
+    // Measured with the addressing botbuilder adds to a reply, so the whole activity is counted.
+    const reference = TurnContext.getConversationReference(turn.activity);
+    const whole = (activity: Partial<Activity>) => TurnContext.applyConversationReference({ ...activity, replyToId: turn.activity.id }, reference);
+    const activity =
       released.kind === 'card'
-        ? { attachments: [CardFactory.adaptiveCard(released.card) as Attachment], entities }
-        : { text: released.text, textFormat: released.format, entities },
-    );
+        ? fitCard(released.card, (card) => whole({ type: 'message', attachments: [CardFactory.adaptiveCard(card) as Attachment], entities }), cutNotice(ctx.language), this.budgetBytes).value
+        : fitText(released.text, (text) => whole({ type: 'message', text, textFormat: released.format, entities }), this.budgetBytes);
+    try {
+      await turn.sendActivity(activity);
+    } catch (error) {
+      if ((error as { statusCode?: unknown } | undefined)?.statusCode !== 413) throw error;
+      this.log?.warn({ bytes: utf16Bytes(activity), conversation: ctx.conversation.id }, 'outbound: Teams refused a reply as too large (413); the person was told');
+      await this.notice(turn, translate(ctx.language, 'reply.tooLarge'));
+    }
   }
 
   /** The answer to an Action.Execute: the card, once the guard has let it through. */
   async invokeResponse(ctx: RequestContext, audience: AudienceSource, card: AdaptiveCard): Promise<AdaptiveCardInvokeResponse> {
     const released = await this.release(ctx, audience, { kind: 'card', card });
     const value = released.kind === 'card' ? released.card : this.explanationCard(ctx, []);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value };
+    const type = 'application/vnd.microsoft.card.adaptive';
+    return fitCard(value, (card) => ({ statusCode: 200, type, value: card as AdaptiveCard }), cutNotice(ctx.language), this.budgetBytes).value;
   }
 
   /** A plain text that discloses nothing, e.g. "try again"; no roster read needed. */
   async notice(turn: TurnContext, text: string): Promise<void> {
     await turn.sendActivity({ text, textFormat: 'plain' });
+  }
+
+  /** Refuses an invoke with a 4xx and a plain message that discloses nothing (Teams shows it
+   * on the card), for a turn no handler may see. */
+  async refuseInvoke(turn: TurnContext, status: number, code: string, message: string): Promise<void> {
+    const body = { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } };
+    await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
   }
 
   private async release(ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<Reply> {

@@ -49,7 +49,8 @@ export interface ReportFormView {
   answers: Choice[];
   /** Toggle values are 'true' / 'false'. */
   values: Record<ReportFormField, string>;
-  data: { programmeId: string; scheduleId: string; periodKey: string; ideaNumber: string };
+  /** `submissionId`: fresh per rendering, so a double click or a retry of this card files once. */
+  data: { programmeId: string; scheduleId: string; periodKey: string; ideaNumber: string; submissionId: string };
   submitLabel: string;
   footer: string;
   othersHeading: string;

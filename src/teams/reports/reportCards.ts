@@ -1,9 +1,11 @@
 // Builds the report form (also the reminder: the form with a banner), the escalation to the
 // office, the phase-length warning and the filed report as posted to participants.
+import { randomUUID } from 'node:crypto';
 import { ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import type { ScheduleEvent } from '../../domain/schedule/due.js';
+import type { PeriodStanding } from '../../domain/schedule/offeredPeriod.js';
 import type { Period } from '../../domain/schedule/period.js';
 import type { FiledReportCards } from '../../app/reports/fileReport.js';
 import type { ReminderCards } from '../../app/reminders/reminders.js';
@@ -23,7 +25,9 @@ export const personName = (programme: Programme, id: string): string => programm
 export interface FormInput {
   programme: Programme;
   schedule: Schedule;
-  period: Pick<Period, 'key' | 'deadline'> & { closes?: number };
+  period: Pick<Period, 'key' | 'deadline'> & { closes?: number; opens?: number };
+  /** How the period stands (offeredPeriod.ts); absent: due (a reminder sent in its period). */
+  standing?: PeriodStanding;
   idea: Idea;
   report?: StatusReport;
   askPreviousDecision: boolean;
@@ -32,6 +36,8 @@ export interface FormInput {
   problems?: string[];
   /** Values typed in a rejected submission, kept so nothing is lost. */
   values?: Partial<Record<ReportFormField, string>>;
+  /** The rejected submission's id, kept so its retry is still the same submission; otherwise a fresh one. */
+  submissionId?: string;
   others?: { idea: Idea }[];
 }
 
@@ -69,6 +75,17 @@ function valuesOf(report: StatusReport | undefined): Record<ReportFormField, str
   };
 }
 
+function introFor(standing: PeriodStanding, params: Record<string, string>, language: Language): string {
+  switch (standing) {
+    case 'due':
+      return translate(language, 'report.form.intro', params);
+    case 'late':
+      return translate(language, 'report.form.introLate', params);
+    case 'upcoming':
+      return translate(language, 'report.form.introUpcoming', params);
+  }
+}
+
 export function reportFormView(input: FormInput, language: Language): ReportFormView {
   const { programme, schedule, period, idea, report } = input;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
@@ -80,7 +97,7 @@ export function reportFormView(input: FormInput, language: Language): ReportForm
         version: report.version,
         closes: period.closes !== undefined ? formatDateTime(period.closes, language) : '–',
       })
-    : t('report.form.intro', { number: idea.number, period: period.key, deadline: formatDate(period.deadline, language) });
+    : introFor(input.standing ?? 'due', { number: idea.number, period: period.key, deadline: formatDate(period.deadline, language), opens: period.opens !== undefined ? formatDate(period.opens, language) : '–' }, language);
   return {
     banner: input.banner ?? '',
     bannerStyle: input.bannerStyle ?? 'accent',
@@ -88,7 +105,8 @@ export function reportFormView(input: FormInput, language: Language): ReportForm
     intro,
     problemsHeading: t('report.form.problems'),
     problems: input.problems ?? [],
-    hasForm: true,
+    // A period not open yet cannot be filed (report.ts): the card says when it opens.
+    hasForm: input.standing !== 'upcoming',
     askPreviousDecision: input.askPreviousDecision,
     labels: {
       status: t('report.field.status'),
@@ -108,7 +126,7 @@ export function reportFormView(input: FormInput, language: Language): ReportForm
     statuses: reportStatuses.map((s) => ({ title: t(`report.status.${s}`), value: s })),
     answers: decisionAnswers.map((a) => ({ title: t(`report.answer.${a}`), value: a })),
     values: { ...valuesOf(report), ...input.values },
-    data: { programmeId: programme.id, scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number },
+    data: { programmeId: programme.id, scheduleId: schedule.id, periodKey: period.key, ideaNumber: idea.number, submissionId: input.submissionId ?? randomUUID() },
     submitLabel: report ? t('report.form.correct') : t('report.form.submit'),
     footer: t('reminder.mandatory'),
     othersHeading: t('reminder.others'),

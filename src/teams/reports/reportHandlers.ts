@@ -14,6 +14,7 @@ import {
 } from '../../app/reports/report.js';
 import { filedReports } from '../../app/reports/filedReports.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
+import { standingAt } from '../../domain/schedule/offeredPeriod.js';
 import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
 import { deadlines, myReports } from '../../app/reports/reportQueries.js';
 import type { AgreementRevisionCheck, RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
@@ -171,7 +172,7 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
   const formCard = async (
     ctx: RequestContext,
     ref: ReportRef,
-    extra: { problems?: string[]; values?: Partial<Record<ReportFormField, string>>; banner?: string; bannerStyle?: string } = {},
+    extra: { problems?: string[]; values?: Partial<Record<ReportFormField, string>>; banner?: string; bannerStyle?: string; submissionId?: string } = {},
   ): Promise<AdaptiveCard> => {
     const target = await resolveReport(deps, ctx, ref);
     if (!target.ok) return errorCard(ctx, target.error);
@@ -179,7 +180,8 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
     const report = await deps.reports.get(key, schedule.id, period.key, idea.number);
     const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
     const askPreviousDecision = previousKey ? (await deps.reports.get(key, schedule.id, previousKey, idea.number)) !== undefined : false;
-    return deps.reportCards.form({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision, ...extra }, ctx.language);
+    const standing = standingAt(period, ctx.now);
+    return deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision, ...extra }, ctx.language);
   };
 
   return {
@@ -195,22 +197,23 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
     'report.submit': defineVerb({
       // The reference is checked here; the form itself in the handler, so a rejected form comes
       // back with what was typed and the problems in the reader's language.
-      schema: z.looseObject(refShape),
+      // The card's submission id (cards rendered before it existed have none: their repeats
+      // are caught by the content alone).
+      schema: z.looseObject({ ...refShape, submissionId: z.string().trim().min(8).max(64).optional() }),
       handle: async (ctx, data) => {
         const ref: ReportRef = { programmeId: data.programmeId, scheduleId: data.scheduleId, periodKey: data.periodKey, ideaNumber: data.ideaNumber };
+        // A refused form keeps its submission id: it filed nothing, so its retry is the same submission.
+        const again = { values: typedValues(data), ...(data.submissionId ? { submissionId: data.submissionId } : {}) };
         const parsed = reportFormSchema.safeParse(data);
-        if (!parsed.success) {
-          return formCard(ctx, ref, { problems: reportProblems(parsed.error.issues, ctx.language), values: typedValues(data) });
-        }
-        const filed = await fileReport(deps, ctx, ref, contentOf(parsed.data));
+        if (!parsed.success) return formCard(ctx, ref, { problems: reportProblems(parsed.error.issues, ctx.language), ...again });
+        const filed = await fileReport(deps, ctx, ref, contentOf(parsed.data), data.submissionId);
         if (!filed.ok) {
           const problem = ['corrective-actions-required', 'not-author', 'not-project-leader', 'period-closed'].includes(filed.error.code);
-          return problem
-            ? formCard(ctx, ref, { problems: [reportErrorText(filed.error, ctx.language)], values: typedValues(data) })
-            : errorCard(ctx, filed.error);
+          return problem ? formCard(ctx, ref, { problems: [reportErrorText(filed.error, ctx.language)], ...again }) : errorCard(ctx, filed.error);
         }
+        const { report, outcome } = filed.value;
         return formCard(ctx, ref, {
-          banner: translate(ctx.language, 'report.filed.banner', { version: filed.value.report.version }),
+          banner: translate(ctx.language, outcome === 'unchanged' ? 'report.unchanged.banner' : 'report.filed.banner', { version: report.version }),
           bannerStyle: 'good',
         });
       },
@@ -233,8 +236,8 @@ export function reportCommands(deps: ReportHandlerDeps) {
     const [first] = mine;
     if (!first) return textReply(translate(ctx.language, 'report.mine.none'));
     if (mine.length === 1) {
-      const { programme, schedule, period, idea, report, askPreviousDecision } = first;
-      return cardReply(deps.reportCards.form({ programme, schedule, period, idea, ...(report ? { report } : {}), askPreviousDecision }, ctx.language));
+      const { programme, schedule, period, standing, idea, report, askPreviousDecision } = first;
+      return cardReply(deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision }, ctx.language));
     }
     const discloses: Disclosed[] = mine.map((m) => ideaContent(m.programme.id, m.idea));
     return cardReply(
@@ -244,7 +247,10 @@ export function reportCommands(deps: ReportHandlerDeps) {
           heading: translate(ctx.language, 'report.mine.heading'),
           text: translate(ctx.language, 'report.mine.text'),
           options: mine.map((m) => ({
-            title: translate(ctx.language, m.report ? 'report.mine.filed' : 'report.mine.open', { number: m.idea.number, period: m.period.key }),
+            title:
+              m.standing === 'upcoming'
+                ? translate(ctx.language, 'report.mine.upcoming', { number: m.idea.number, period: m.period.key, opens: formatDate(m.period.opens, ctx.language) })
+                : translate(ctx.language, m.report ? 'report.mine.filed' : 'report.mine.open', { number: m.idea.number, period: m.period.key }),
             verb: 'report.form',
             data: { programmeId: m.programme.id, scheduleId: m.schedule.id, periodKey: m.period.key, ideaNumber: m.idea.number },
           })),
@@ -264,12 +270,14 @@ export function reportCommands(deps: ReportHandlerDeps) {
       for (const s of p.schedules) {
         const relevant = p.isOffice || s.mine.length > 0;
         if (!relevant) continue;
-        const late = ctx.now > s.period.deadline;
+        const late = s.standing === 'late';
         const lines = [
-          translate(language, 'deadlines.due', {
-            deadline: formatDate(s.period.deadline, language),
-            late: late ? translate(language, 'deadlines.passed') : '',
-          }),
+          s.standing === 'upcoming'
+            ? translate(language, 'deadlines.upcoming', { opens: formatDate(s.period.opens, language), deadline: formatDate(s.period.deadline, language) })
+            : translate(language, 'deadlines.due', {
+                deadline: formatDate(s.period.deadline, language),
+                late: late ? translate(language, 'deadlines.passed') : '',
+              }),
         ];
         for (const m of s.mine) {
           discloses.push(ideaDocuments(p.programme.id, m.idea));
@@ -291,6 +299,25 @@ export function reportCommands(deps: ReportHandlerDeps) {
         records.push({
           title: translate(language, 'deadlines.schedule', { programme: p.programme.name, schedule: pick(s.schedule.name, language), period: s.period.key }),
           lines,
+        });
+      }
+      if (p.isOffice && (p.withheld?.length ?? 0) > 0) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.withheldHeading', { programme: p.programme.name }),
+          lines: (p.withheld ?? []).map((w) =>
+            translate(language, 'deadlines.withheld', {
+              recipient: w.target.kind === 'person' ? personName(p.programme, w.target.aadObjectId) : translate(language, 'withheld.someone'),
+              at: formatDateTime(w.at, language),
+            }),
+          ),
+        });
+      }
+      if (p.isOffice && (p.waiting?.length ?? 0) > 0) {
+        discloses.push({ kind: 'programme-internal', programmeId: p.programme.id });
+        records.push({
+          title: translate(language, 'deadlines.waitingHeading', { programme: p.programme.name }),
+          lines: (p.waiting ?? []).map((w) => translate(language, 'deadlines.waiting', { person: personName(p.programme, w.person), since: formatDateTime(w.since, language) })),
         });
       }
       if (p.isOffice && ((p.unreachable?.length ?? 0) > 0 || (p.otherFailures ?? 0) > 0)) {

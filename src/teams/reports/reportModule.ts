@@ -1,11 +1,13 @@
 // Composes status reports and reminders for app.ts: the report table, the cards, the verbs and
-// commands, and the reminder scheduler (an in-process ticker; every instance may run one).
+// commands, the reminder scheduler (an in-process ticker; every instance may run one) and the
+// office's preview of what the next ticks send (`upcoming`, from the same planners).
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { Clock, ConversationStore } from '../../app/ports.js';
 import { StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { runReminderTick, type AgreementRevisionCheck, type RoadmapRevisionCheck, type TickReport } from '../../app/reminders/reminders.js';
 import { REMINDER_INTERVAL_MS, ReminderScheduler, type SchedulerLog } from '../../app/reminders/scheduler.js';
+import type { Planner } from '../../app/reminders/upcoming.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
 import { ReportTable } from '../../storage/reportTable.js';
@@ -13,6 +15,7 @@ import type { Tables } from '../../storage/tables.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { reportCommands, reportVerbs, type ReportHandlerDeps } from './reportHandlers.js';
 import { ReportCards } from './reportCards.js';
+import { upcomingCommand } from './upcomingCommand.js';
 
 export interface ReportModuleOptions {
   tables: Tables;
@@ -28,6 +31,8 @@ export interface ReportModuleOptions {
   intervalMs?: number;
   /** Other planning passes that run on the same ticker (checklists to send, feedback to chase). */
   alsoOnTick?: (now: number) => Promise<void>;
+  /** Planners of alsoOnTick that the office's preview (`upcoming`) runs too (convene notices). */
+  previewed?: readonly Planner[];
   /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
   roadmapRevisions?: RoadmapRevisionCheck;
   /** Ends a year's agreement-revision reminders once a revision was opened in it. */
@@ -53,13 +58,14 @@ export function createReportModule(options: ReportModuleOptions) {
     renderer: options.cards,
     reportCards,
   };
-  const tick = async (now: number): Promise<TickReport> => {
-    const report = await runReminderTick(
+  // The reminders and escalations, against whichever Delivery: the queue, or the preview's.
+  const planReminders = (delivery: Delivery, programmes: readonly Programme[], now: number): Promise<TickReport> =>
+    runReminderTick(
       {
-        programmes: options.served.programmes,
+        programmes,
         ideas: options.ideas,
         reports,
-        delivery: options.delivery,
+        delivery,
         cards: reportCards,
         languages,
         log: options.log,
@@ -68,6 +74,8 @@ export function createReportModule(options: ReportModuleOptions) {
       },
       now,
     );
+  const tick = async (now: number): Promise<TickReport> => {
+    const report = await planReminders(options.delivery, options.served.programmes, now);
     // A failure there must not stop the reminders, and the next tick retries it.
     await options.alsoOnTick?.(now).catch((error: unknown) => options.log.error({ err: error }, 'agreements: tick failed'));
     return report;
@@ -76,7 +84,10 @@ export function createReportModule(options: ReportModuleOptions) {
   return {
     reports,
     verbs: () => reportVerbs(deps),
-    commands: () => reportCommands(deps),
+    commands: () => ({
+      ...reportCommands(deps),
+      upcoming: upcomingCommand({ planners: [planReminders, ...(options.previewed ?? [])], ledger: options.deliveryLog }, options.cards),
+    }),
     /** One planning pass at `now` (what the scheduler runs). */
     tick,
     startScheduler: () => scheduler.start(),

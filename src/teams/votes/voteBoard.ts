@@ -25,6 +25,7 @@ import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import type { VoteBoard } from '../../app/votes/voteBoard.js';
 import type { VoteRef, VoteRepository } from '../../app/votes/voteRepository.js';
 import { revisionOf, type BallotRecord, type GateVote } from '../../domain/vote/gateVote.js';
+import type { Language } from '../../i18n/language.js';
 import { votersReminderText } from './voteReminderText.js';
 import { StoredChatLanguage, type RecipientLanguage } from '../outbound/recipientLanguage.js';
 import { disclosuresOf, type AdaptiveCard } from '../cards/cardRenderer.js';
@@ -221,7 +222,13 @@ export class TeamsVoteBoard implements VoteBoard {
     return programme;
   }
 
-  private async sharedCard(vote: GateVote, latest?: readonly BallotRecord[]): Promise<AdaptiveCard> {
+  private sharedCard(vote: GateVote, latest?: readonly BallotRecord[]): Promise<AdaptiveCard> {
+    return this.channelCard(vote, vote.channel.language, latest);
+  }
+
+  /** The channel's card of the vote, in `language`: what is posted (in the language the channel
+   * was linked in), and what a reader who is not in the programme sees on a refresh. */
+  async channelCard(vote: GateVote, language: Language, latest?: readonly BallotRecord[]): Promise<AdaptiveCard> {
     const programme = this.programmeOf(vote);
     const ref = { tenantId: vote.tenantId, programmeId: vote.programmeId, voteId: vote.id };
     const subject = await this.deps.subjects.of(vote);
@@ -232,7 +239,7 @@ export class TeamsVoteBoard implements VoteBoard {
       vote: openVoteAt(this.deps.directory, programme, vote, ballots, this.deps.clock.now()),
       subject,
       latest: ballots,
-      language: vote.channel.language,
+      language,
     });
   }
 

@@ -82,6 +82,8 @@ export interface VoteProposalView {
   warning: string;
   problemsHeading: string;
   problems: string[];
+  /** Deliverables Samspill holds already (the qualification on the idea card), one line each. */
+  recorded: string[];
   deliverables: { id: string; label: string; value: string }[];
   deadlineDateLabel: string;
   deadlineDate: string;

@@ -46,14 +46,12 @@ export class VoteCards {
   async render(input: VoteCardInput): Promise<AdaptiveCard> {
     const { programme, vote, subject } = input;
     const discloses = voteDisclosures(programme, vote, subject);
-    if (vote.status !== 'closed') {
-      // While the vote runs, members see their own vote and observers that they observe.
-      const refreshUserIds = await this.ids.of(vote.tenantId, refreshAudience(vote));
-      return this.cards.render('vote', openVoteView({ ...input, refreshUserIds }), discloses);
-    }
-    // After it closes only a named decider still has something of their own to see.
-    const awaiting = vote.decidedBy?.person && !vote.director ? [vote.decidedBy.person] : [];
-    const refreshUserIds = await this.ids.of(vote.tenantId, awaiting);
+    // Each reader Teams refreshes gets their own view in the language of their own Teams (the
+    // refresh invoke's locale): while the vote runs, members see their own vote and observers
+    // that they observe; once it is closed, the outcome (and a named decider the decision to
+    // record). The shared card stays in the language the channel was linked in.
+    const refreshUserIds = await this.ids.of(vote.tenantId, refreshAudience(vote));
+    if (vote.status !== 'closed') return this.cards.render('vote', openVoteView({ ...input, refreshUserIds }), discloses);
     return this.cards.render('voteOutcome', outcomeView({ ...input, refreshUserIds }), discloses);
   }
 }

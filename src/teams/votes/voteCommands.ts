@@ -7,6 +7,7 @@ import { ideaErrorText } from '../ideas/ideaText.js';
 import type { VoteDeps } from '../../app/votes/voteDeps.js';
 import { ideaContent } from '../../domain/disclosure/content.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
+import { bodiesNamed } from '../../domain/programme/bodyNames.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { pick } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
@@ -29,24 +30,9 @@ export const MAX_CSV_BYTES = 60_000;
 /** Votes the CSV reads at most: more would not fit in MAX_CSV_BYTES anyway (a vote is a header row and its ballots). */
 const CSV_VOTES_AT_MOST = 100;
 
-const namesOf = (programme: Programme, bodyId: string): string[] => {
-  const body = programme.bodies.find((b) => b.id === bodyId);
-  return body ? [body.id, body.name.nb, body.name.en].map(normaliseCommandText) : [];
-};
-
-/** Bodies whose id or name (optionally after the programme's id or name) is the text. */
+/** Bodies the text names, as people write them (bodyNames.ts). */
 export function findBodies(programmes: readonly Programme[], text: string): { programme: Programme; bodyId: string }[] {
-  const wanted = normaliseCommandText(text);
-  if (!wanted) return [];
-  return programmes.flatMap((programme) =>
-    programme.bodies
-      .filter((body) => {
-        const names = namesOf(programme, body.id);
-        const prefixes = [programme.id, programme.name].map(normaliseCommandText);
-        return names.includes(wanted) || prefixes.some((p) => names.some((n) => `${p} ${n}` === wanted));
-      })
-      .map((body) => ({ programme, bodyId: body.id })),
-  );
+  return bodiesNamed(programmes, text).map(({ programme, body }) => ({ programme, bodyId: body.id }));
 }
 
 type LogTarget = { programme: Programme; ideaNumber?: string; body?: string; filterText: string } | { reply: Reply };
@@ -75,7 +61,7 @@ export function voteCommands({ deps, cards, verbs }: VoteCommandDependencies) {
     }
     const found = findBodies(mine, args);
     if (found.length === 0) {
-      const bodies = [...new Set(mine.flatMap((p) => p.bodies.map((b) => b.id)))];
+      const bodies = [...new Set(mine.flatMap((p) => p.bodies.map((b) => `${b.id} (${pick(b.name, language)})`)))];
       return textReply(voteErrorText({ code: 'unknown-body', name: args.trim(), bodies }, language));
     }
     // Among bodies of the same name in several programmes, the ones this person may link decide;

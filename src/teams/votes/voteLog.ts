@@ -13,7 +13,8 @@ import { disputeChoicesText, partyName, personName } from '../ideas/ideaText.js'
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Dispute } from '../../domain/idea/dispute.js';
 import type { Programme } from '../../domain/programme/schema.js';
-import { bodyName, choiceText, matterName, outcomeStatusText, ruleText } from './voteText.js';
+import { bodyName, choiceText, directorWho, matterName, outcomeStatusText, ruleText } from './voteText.js';
+import { recordedOnBehalf } from '../../domain/decision/director.js';
 import { clip, COMMENT_ON_CARD } from './voteViews.js';
 import { pagerButtons, positionText } from '../cards/pager.js';
 import { DateTime } from 'luxon';
@@ -65,7 +66,7 @@ export function logView(log: Pick<DecisionLog, 'access' | 'filter' | 'page'>, la
     }
     if (trail.length > lines.length) lines.push(`… +${trail.length - lines.length} (CSV)`);
     const director = vote.director
-      ? [{ title: vote.decidedBy ? vote.decidedBy.title[language] : '', value: `${t(vote.director.adopted ? 'vote.status.adopted' : 'vote.status.rejected')} (${vote.director.name}, ${formatDateTime(vote.director.at, language)})` }]
+      ? [{ title: vote.decidedBy ? vote.decidedBy.title[language] : '', value: `${t(vote.director.adopted ? 'vote.status.adopted' : 'vote.status.rejected')} (${directorWho(vote, language)}, ${formatDateTime(vote.director.at, language)})` }]
       : [];
     return {
       heading: t('log.vote', {
@@ -117,6 +118,7 @@ export const CSV_HEADER = [
   'director_decision',
   'director',
   'director_at',
+  'director_on_behalf',
   'voter_id',
   'voter_name',
   'choice',
@@ -187,6 +189,7 @@ export function logCsv(log: Pick<DecisionLog, 'access'> & { votes: readonly Logg
       vote.director ? (vote.director.adopted ? 'adopted' : 'rejected') : '',
       vote.director?.name ?? '',
       iso(vote.director?.at),
+      vote.director ? (recordedOnBehalf(vote, vote.director) ? 'yes' : 'no') : '',
     ];
     const override = vote.override ? `${vote.override.by.name}: ${vote.override.reason} (${vote.override.missing.join(' ')})` : '';
     const trail = ballotTrail(entry.ballots);

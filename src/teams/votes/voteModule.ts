@@ -7,6 +7,7 @@ import type { ProgrammeDirectory } from '../../app/programmeDirectory.js';
 import { VoteCloser, type CloserLog, type SweepReport } from '../../app/votes/closeVote.js';
 import type { MatterDecisions, RoadmapCheck, VoteDeps } from '../../app/votes/voteDeps.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
+import type { ChecklistProgressReader } from '../../app/checklist/checklist.js';
 import type { Tables } from '../../storage/tables.js';
 import { VoteTable } from '../../storage/voteTable.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
@@ -43,6 +44,8 @@ export interface VoteModuleOptions {
   roadmapRevisions?: Pick<RoadmapRevisionRepository, 'get'>;
   /** Agreement revisions, for the cards of their votes (Digi Rogaland §8). */
   agreementRevisions?: Pick<AgreementRevisionRepository, 'get'>;
+  /** Projects' checklist progress, for the idea card a proposal answers with. */
+  checklists?: ChecklistProgressReader;
 }
 
 /** How often the closer looks for votes past their deadline. */
@@ -80,7 +83,16 @@ export function createVoteModule(options: VoteModuleOptions) {
     board,
     // Personal views' progress lines come from the instance's aggregate (voteTable.ts); the
     // channel card, the closer and the count read fresh.
-    verbs: () => voteVerbs({ deps, progress: { latest: (ref) => votes.progress(ref) }, cards: options.cards, voteCards, subjects }),
+    verbs: () =>
+      voteVerbs({
+        deps,
+        progress: { latest: (ref) => votes.progress(ref) },
+        cards: options.cards,
+        voteCards,
+        subjects,
+        checklists: options.checklists,
+        channelCard: (vote, language) => board.channelCard(vote, language),
+      }),
     commands: (verbs: VerbRouter) => voteCommands({ deps, cards: options.cards, verbs }),
     closeDueVotes: (now: number): Promise<SweepReport> => closer.closeDueVotes(now),
     /** Runs the closer every `everyMs` (state is in storage, so a restart loses nothing). */

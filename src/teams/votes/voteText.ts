@@ -5,6 +5,7 @@ import type { Choice } from '../../domain/decision/ballot.js';
 import type { OutcomeStatus } from '../../domain/decision/decide.js';
 import type { DecisionRule, Programme } from '../../domain/programme/schema.js';
 import type { GateVote } from '../../domain/vote/gateVote.js';
+import { recordedOnBehalf } from '../../domain/decision/director.js';
 import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
 import { pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
@@ -36,6 +37,16 @@ export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | '
     default:
       return gateName(programme, vote.gate, language);
   }
+}
+
+/** Who decided, in words (seed 004 §6.4 «Difis direktør tar endelig beslutning»): «Difis direktør
+ * (Dina Direktør)» when the director recorded it, «Ola Office på vegne av Difis direktør» when the
+ * office recorded it for them. */
+export function directorWho(vote: Pick<GateVote, 'decidedBy' | 'director'>, language: Language): string {
+  const title = vote.decidedBy ? pick(vote.decidedBy.title, language) : '';
+  const director = vote.director;
+  if (!director) return title;
+  return translate(language, recordedOnBehalf(vote, director) ? 'vote.director.whoOnBehalf' : 'vote.director.who', { title, name: director.name });
 }
 
 export const deliverableName = (programme: Programme, gateId: string, deliverableId: string, language: Language) => {

@@ -2,10 +2,12 @@
 // and answers with the reader's own view of the vote (or the form again, or a refusal).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ideaDetail } from '../../app/ideas/ideaQueries.js';
+import type { ChecklistProgressReader } from '../../app/checklist/checklist.js';
+import { isStaleIdea } from '../../app/ideas/ideaErrors.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { castVote, seenAt, viewVote, type VoteSeen } from '../../app/votes/castVote.js';
 import { closeVoteByHand } from '../../app/votes/closeVote.js';
+import { channelRoot } from '../../app/votes/linkChannel.js';
 import { reopenVote } from '../../app/votes/reopenVote.js';
 import { decisionLog } from '../../app/votes/decisionLog.js';
 import { recordDirectorDecision } from '../../app/votes/directorDecision.js';
@@ -14,12 +16,14 @@ import type { VoteDeps } from '../../app/votes/voteDeps.js';
 import type { VoteError } from '../../app/votes/voteErrors.js';
 import { choices } from '../../domain/decision/ballot.js';
 import { ideaContent } from '../../domain/disclosure/content.js';
+import { rolesIn } from '../../domain/programme/roles.js';
 import type { Programme } from '../../domain/programme/schema.js';
-import { formatDateTime } from '../../i18n/language.js';
+import type { GateVote } from '../../domain/vote/gateVote.js';
+import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import { gateName } from '../ideas/ideaText.js';
-import { ideaDetailView } from '../ideas/ideaViews.js';
+import { ideaCard } from '../ideas/ideaCard.js';
 import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { LatestReader } from './sharedReads.js';
 import type { VoteCards } from './voteCards.js';
@@ -36,7 +40,14 @@ export interface VoteVerbDependencies {
   cards: CardRenderer;
   voteCards: VoteCards;
   subjects: VoteSubjects;
+  /** The project's checklist progress on the idea card a proposal answers with. */
+  checklists?: ChecklistProgressReader | undefined;
+  /** The vote's channel card in a language (voteBoard.ts), for a reader not in the programme. */
+  channelCard?: (vote: GateVote, language: Language) => Promise<AdaptiveCard>;
 }
+
+/** The proposal's refusals that mean the idea moved on since its card was drawn. */
+const staleProposal = (e: VoteError) => isStaleIdea(e) || e.code === 'no-gate' || e.code === 'wrong-gate';
 
 const programmeId = programmeIdField;
 const ideaNumber = ideaNumberField;
@@ -68,7 +79,7 @@ const linksOf = (data: Record<string, unknown>): Record<string, string> =>
       .map(([key, value]) => [key.slice('link.'.length), (value as string).slice(0, 2000)]),
   );
 
-export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects }: VoteVerbDependencies): Record<string, VerbDefinition> {
+export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subjects, checklists, channelCard }: VoteVerbDependencies): Record<string, VerbDefinition> {
   const programmeOf = (ctx: RequestContext, id: string): Programme | undefined => ctx.tenantProgrammes.find((p) => p.id === id);
 
   const error = (ctx: RequestContext, e: VoteError, programme?: Programme) =>
@@ -96,6 +107,17 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
     });
   };
 
+  /** Teams refreshes a channel card for everyone in a channel of up to 60 people, not only for
+   * its listed readers: someone in the vote's own channel who is not in the programme sees the
+   * channel's card, in the language of their own Teams, not a refusal in its place. */
+  const outsiderInChannel = async (ctx: RequestContext, target: { programmeId: string; voteId: string }): Promise<AdaptiveCard | undefined> => {
+    const programme = programmeOf(ctx, target.programmeId);
+    if (!channelCard || !programme || ctx.conversation.kind !== 'channel' || rolesIn(programme, ctx.actor.aadObjectId)) return undefined;
+    const vote = await deps.votes.get({ tenantId: programme.tenantId, programmeId: programme.id, voteId: target.voteId });
+    if (!vote || channelRoot(vote.channel.conversationId) !== channelRoot(ctx.conversation.id)) return undefined;
+    return channelCard(vote, ctx.language);
+  };
+
   /** Refusals about the vote itself are shown on the reader's own view of it. */
   const onVote = async (ctx: RequestContext, target: { programmeId: string; voteId: string }, e: VoteError) => {
     const personal = ['not-voter', 'departed-voter', 'vote-closed', 'deadline-passed', 'may-not-close', 'may-not-decide', 'already-decided', 'advice-pending', 'not-reopenable', 'bad-deadline', 'already-open'];
@@ -103,9 +125,14 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
     return personalCard(ctx, target, { text: voteErrorText(e, ctx.language, programmeOf(ctx, target.programmeId)), style: 'attention' });
   };
 
+  const card = { ideas: deps.ideas, cards, checklists };
+  /** Refused because the idea moved on: the idea card as it is now, with why. */
+  const staleIdeaCard = (ctx: RequestContext, ref: { programmeId: string; number: string }, e: VoteError) =>
+    ideaCard(card, ctx, ref, { text: voteErrorText(e, ctx.language, programmeOf(ctx, ref.programmeId)), style: 'attention' });
+
   const proposalCard = async (ctx: RequestContext, ref: { programmeId: string; number: string }, values?: Record<string, string>, problems?: string[]) => {
     const proposal = await proposalFor(deps, ctx, ref);
-    if (!proposal.ok) return error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
+    if (!proposal.ok) return staleProposal(proposal.error) ? staleIdeaCard(ctx, ref, proposal.error) : error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
     const { access, idea, gate, channel, step } = proposal.value;
     const view = proposalView({
       programme: access.programme,
@@ -154,9 +181,8 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
         const programme = programmeOf(ctx, data.programmeId);
         if (!result.ok) {
           const again = ['missing-deliverables', 'override-reason', 'bad-link', 'bad-deadline', 'no-channel'];
-          return again.includes(result.error.code)
-            ? proposalCard(ctx, data, textFields(data), [voteErrorText(result.error, ctx.language, programme)])
-            : error(ctx, result.error, programme);
+          if (again.includes(result.error.code)) return proposalCard(ctx, data, textFields(data), [voteErrorText(result.error, ctx.language, programme)]);
+          return staleProposal(result.error) ? staleIdeaCard(ctx, data, result.error) : error(ctx, result.error, programme);
         }
         const { vote, created } = result.value;
         const deadline = formatDateTime(vote.deadline, ctx.language);
@@ -167,15 +193,12 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
               deadline,
             })
           : translate(ctx.language, 'vote.propose.again', { deadline });
-        const detail = await ideaDetail(deps.ideas, ctx, data.programmeId, data.number);
-        if (!detail.ok) return error(ctx, detail.error, programme);
-        const { view, discloses } = ideaDetailView(detail.value, ctx, banner);
-        return cards.render('ideaDetail', view, discloses);
+        return ideaCard(card, ctx, data, { text: banner, style: 'good' });
       },
     }),
     'gate.view': defineVerb({
       schema: z.object(voteRef),
-      handle: (ctx, data) => personalCard(ctx, data),
+      handle: async (ctx, data) => (await outsiderInChannel(ctx, data)) ?? personalCard(ctx, data),
     }),
     'gate.vote': defineVerb({
       schema: z.object({ ...voteRef, choice: z.enum(choices), comment: z.string().max(1000).optional(), after }),

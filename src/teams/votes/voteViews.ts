@@ -1,21 +1,21 @@
 // View models of the vote cards, built from the vote, the idea and the ballots. Pure: the
 // caller passes the time, the reader's language and the refresh audience (Teams user ids).
 import type { Choice } from '../../domain/decision/ballot.js';
-import { finalDecision } from '../../domain/decision/director.js';
+import { finalDecision, recordedOnBehalf } from '../../domain/decision/director.js';
 import { formatReason } from '../../domain/decision/reason.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Gate, Programme } from '../../domain/programme/schema.js';
 import { defaultDeadline } from '../../domain/vote/deadline.js';
 import { choices as allChoices } from '../../domain/decision/ballot.js';
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
-import { isAdvisory, mayReopen, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
+import { isAdvisory, mayReopen, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import type { PreparationStep } from '../../domain/vote/preparation.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
 import type { VoteOutcomeView, VoteProposalView, VoteRefresh, VoteView } from './voteCardViews.js';
 import { gateName, partyName, personName, phaseName } from '../ideas/ideaText.js';
 import { recommendationApplied, recommendationNotes } from './recommendationText.js';
-import { bodyName, choiceText, dayText, deliverableName, matterName, outcomeStatusText, ruleText } from './voteText.js';
+import { bodyName, choiceText, dayText, deliverableName, directorWho, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import type { VoteSubject } from './voteSubject.js';
 import { admissionOf } from '../../domain/membership/admission.js';
 import { proposedChangeText } from '../roadmap/roadmapText.js';
@@ -68,13 +68,13 @@ export function markdownLink(label: string, address: string): string {
 }
 
 /**
- * `userIds` empty: while a vote is open the list is left out, so Teams refreshes everyone in a
- * channel of up to 60 people; once it is closed an empty list means nobody (nothing personal
- * is left to show, so no invokes are spent on it).
+ * The card refreshes to each listed reader's own view, in their language, open or closed. With
+ * no user id known the list is left out, so Teams refreshes everyone in a channel of up to 60
+ * people (each then sees the card in their own language too).
  */
 export const refreshOf = (vote: GateVote, userIds: readonly string[]): VoteRefresh => ({
   action: { type: 'Action.Execute', verb: 'gate.view', data: { programmeId: vote.programmeId, voteId: vote.id } },
-  ...(userIds.length > 0 || vote.status === 'closed' ? { userIds: [...userIds] } : {}),
+  ...(userIds.length > 0 ? { userIds: [...userIds] } : {}),
 });
 
 /** Changes of a roadmap revision listed on its vote card; the revision card and the log have them all. */
@@ -135,6 +135,7 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
     basisHeading: t('vote.basis'),
     basis: vote.basis.map((b) => {
       const name = deliverableName(programme, vote.gate, b.deliverable, language);
+      if (b.recorded) return `✅ ${t('vote.basisRecorded', { deliverable: name, name: b.recorded.by.name, date: formatDate(b.recorded.at, language) })}`;
       return b.link ? `✅ ${markdownLink(name, b.link)}` : t('vote.basisMissing', { deliverable: name });
     }),
     notes: [
@@ -265,9 +266,8 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
     const title = pick(vote.decidedBy.title, language);
     const decision = finalDecision(outcome, vote.director);
     director = decision.decided
-      ? t('vote.director.decided', {
-          title,
-          name: vote.director?.name ?? decision.director.by,
+      ? t(recordedOnBehalf(vote, decision.director) ? 'vote.director.decidedOnBehalf' : 'vote.director.decided', {
+          who: directorWho(vote, language),
           when: formatDateTime(decision.director.at, language),
           decision: t(decision.adopted ? 'vote.status.adopted' : 'vote.status.rejected'),
           followed: t(`vote.director.followed.${decision.followedAdvice}`),
@@ -387,6 +387,7 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
         ? [t(step.recommendation.adopted ? 'prep.recommended' : 'prep.notRecommended', { body: bodyName(programme, step.recommendation.body, language), date: formatDate(step.recommendation.closedAt, language) })]
         : [];
   const deadline = defaultDeadline(input.now);
+  const recorded = recordedBasis(gate, idea);
   const budgetRule = body?.rule.kind === 'consensus-then-majority' && body.rule.chairDecidesBudgetMatters;
   return {
     heading: t('vote.propose.heading', { gate: gateName(programme, gate.id, language) }),
@@ -399,11 +400,18 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
     warning: input.channelMissing ? t('voteError.no-channel', { body: bodyLabel, bodyId: step.body }) : '',
     problemsHeading: t('vote.propose.problems'),
     problems: input.problems ?? [],
-    deliverables: gate.deliverables.map((d) => ({
-      id: d.id,
-      label: t('vote.propose.link', { deliverable: pick(d.name, language) }),
-      value: values[`link.${d.id}`] ?? '',
-    })),
+    // A deliverable Samspill holds (the qualification on the idea card) is named, not asked for.
+    recorded: Object.entries(recorded).map(([id, held]) => {
+      const d = gate.deliverables.find((item) => item.id === id);
+      return `✅ ${t('vote.basisRecorded', { deliverable: d ? pick(d.name, language) : id, name: held.by.name, date: formatDate(held.at, language) })}`;
+    }),
+    deliverables: gate.deliverables
+      .filter((d) => !recorded[d.id])
+      .map((d) => ({
+        id: d.id,
+        label: t('vote.propose.link', { deliverable: pick(d.name, language) }),
+        value: values[`link.${d.id}`] ?? '',
+      })),
     deadlineDateLabel: t('vote.propose.deadlineDate'),
     deadlineDate: values.deadlineDate || deadline.date,
     deadlineTimeLabel: t('vote.propose.deadlineTime'),
@@ -441,7 +449,7 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
     return [
       t('vote.notify.decision', {
         ...common,
-        director: `${pick(vote.decidedBy.title, language)} (${vote.director.name})`,
+        director: directorWho(vote, language),
         decision: t(vote.director.adopted ? 'vote.status.adopted' : 'vote.status.rejected'),
         followed: decision.decided ? t(`vote.director.followed.${decision.followedAdvice}`) : '',
       }),

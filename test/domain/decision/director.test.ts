@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../../../src/domain/decision/ballot.js';
 import { decide, type DecideInput } from '../../../src/domain/decision/decide.js';
-import { finalDecision, mayDecide } from '../../../src/domain/decision/director.js';
+import { decisionRight, finalDecision, mayDecide, recordedOnBehalf } from '../../../src/domain/decision/director.js';
 
 // Skate (seed 004 §2.1, §2.4, §6.3–6.4): Skate seeks consensus in its advice; Difi's director decides.
 const skate: DecideInput['body'] = {
@@ -49,6 +49,27 @@ describe('mayDecide', () => {
     { name: 'anyone, when only a title is configured', body: { decidedBy: { title } }, person: 'fungerende-direktor', want: true },
   ])('$name → $want', ({ body, person, want }) => {
     expect(mayDecide(body, person)).toBe(want);
+  });
+});
+
+describe('decisionRight and recordedOnBehalf (§6.4: who wrote the decision down)', () => {
+  const title = { nb: 'Difis direktør', en: "Difi's director" };
+  const named = { decidedBy: { person: 'difi-direktor', title } };
+  const unnamed = { decidedBy: { title } };
+  it.each([
+    { name: 'the named director records as the director', body: named, person: 'difi-direktor', isOffice: false, want: 'director' },
+    { name: 'the office may not record for a named director', body: named, person: 'kontoret', isOffice: true, want: undefined },
+    { name: 'the office records on behalf when nobody is named', body: unnamed, person: 'kontoret', isOffice: true, want: 'office-on-behalf' },
+    { name: 'nobody else records when nobody is named', body: unnamed, person: 'skatteetaten', isOffice: false, want: undefined },
+    { name: 'a deciding body has no director', body: {}, person: 'kontoret', isOffice: true, want: undefined },
+  ])('$name', ({ body, person, isOffice, want }) => {
+    expect(decisionRight(body, person, isOffice)).toBe(want);
+  });
+  it('reads the stored mark, and for older records without it whether a director was named', () => {
+    expect(recordedOnBehalf(named, { onBehalf: true })).toBe(true);
+    expect(recordedOnBehalf(unnamed, { onBehalf: false })).toBe(false);
+    expect(recordedOnBehalf(named, {})).toBe(false);
+    expect(recordedOnBehalf(unnamed, {})).toBe(true);
   });
 });
 

@@ -54,16 +54,26 @@ describe('insiderProblem', () => {
 });
 
 describe('decideDisclosure', () => {
-  it('keeps a registered idea inside the programme; a prioritised one may leave', () => {
+  it('keeps a registered idea inside the programme; a prioritised one may leave only with the label (§6.1)', () => {
     const programme = testProgramme();
     expect(decideDisclosure(programme, [ideaItem()], personal('aad-member'), noNdas)).toEqual({ allowed: true, withheld: [], external: false });
     const out = decideDisclosure(programme, [ideaItem()], personal('x', { tenantId: 'other' }), noNdas);
     expect(out).toEqual({ allowed: false, withheld: [{ item: ideaItem(), reason: 'outsider-present' }], external: true });
-    expect(decideDisclosure(programme, [ideaItem({ status: 'prioritised' })], personal('x', { tenantId: 'other' }), noNdas)).toEqual({
+    const prioritised = ideaItem({ status: 'prioritised' });
+    expect(decideDisclosure(programme, [prioritised], personal('x', { tenantId: 'other' }), noNdas)).toEqual({
+      allowed: false,
+      withheld: [{ item: prioritised, reason: 'label-missing' }],
+      external: true,
+    });
+    const labelledList: Disclosed = { kind: 'prioritised-list', programmeId: 'dsop', labelled: true };
+    expect(decideDisclosure(programme, [labelledList, prioritised], personal('x', { tenantId: 'other' }), noNdas)).toEqual({
       allowed: true,
       withheld: [],
       external: true,
     });
+    // Inside the programme the label is not needed; past the list (a project) it is not either.
+    expect(decideDisclosure(programme, [prioritised], personal('aad-member'), noNdas).allowed).toBe(true);
+    expect(decideDisclosure(programme, [ideaItem({ status: 'active' })], personal('x', { tenantId: 'other' }), noNdas).allowed).toBe(true);
     // A programme that does not keep registered ideas internal lets them out.
     const open = testProgramme({ confidentiality: { ...programme.confidentiality, registeredIdeasInternal: false } });
     expect(decideDisclosure(open, [ideaItem()], personal('x', { tenantId: 'other' }), noNdas).allowed).toBe(true);

@@ -8,7 +8,9 @@ import {
   asBallot,
   finalAdoption,
   mayReopen,
+  missingDeliverables,
   pendingWork,
+  recordedBasis,
   refreshAudience,
   reopenedVote,
   ROADMAP_REVISION_GATE,
@@ -172,5 +174,30 @@ describe('who sees what', () => {
   it('refreshes the chair, the secretary, a named decider, the voters and the observers, each once, none blank', () => {
     expect(refreshAudience(vote({ decidedBy: { person: 'dir', title: text('Direktør') } }))).toEqual(['chair', 'sec', 'dir', 'm1', 'm2', 'obs']);
     expect(refreshAudience({ electorate: { members: ['m1', 'm2'], chair: 'm1', observers: ['obs'], secretary: '' } })).toEqual(['m1', 'm2', 'obs']);
+  });
+});
+
+describe('the decision basis Samspill holds itself (the qualification on the idea card)', () => {
+  const gate = {
+    id: 'BP1',
+    deliverables: [
+      { id: 'kvalifisering', name: text('Kvalifisering'), recorded: 'qualification' as const },
+      { id: 'mandat', name: text('Mandat') },
+    ],
+  };
+  const qualification = { assessment: 'Moden.', recommendation: 'Start.', gate: 'BP1', by: ola, at: 5 };
+
+  it('the qualification written for this gate is the deliverable marked as recorded, and needs no link', () => {
+    const held = recordedBasis(gate, { qualification });
+    expect(held).toEqual({ kvalifisering: { kind: 'qualification', by: ola, at: 5 } });
+    expect(missingDeliverables(gate, {}, held)).toEqual(['mandat']);
+    expect(missingDeliverables(gate, { mandat: ' https://a.example ' }, held)).toEqual([]);
+  });
+
+  it('holds nothing without a qualification, with one for another gate, or where no deliverable is marked', () => {
+    expect(recordedBasis(gate, {})).toEqual({});
+    expect(recordedBasis(gate, { qualification: { ...qualification, gate: 'BP2' } })).toEqual({});
+    expect(recordedBasis({ ...gate, deliverables: [{ id: 'kvalifisering', name: text('K') }] }, { qualification })).toEqual({});
+    expect(missingDeliverables(gate, { kvalifisering: '  ' })).toEqual(['kvalifisering', 'mandat']);
   });
 });
