@@ -1,7 +1,7 @@
 // A bot process for the benchmarks: `node [flags] --import tsx <script>` on a free port, with
 // the given environment; resolves with its URL once it logs that it listens.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 
 export interface BotProcess {
   url: string;
@@ -12,11 +12,13 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-export async function startBotProcess(script: string, nodeFlags: string[], env: Record<string, string>, startTimeoutMs = 30_000): Promise<BotProcess> {
+/** `logFile`: where the process's log (stdout) is kept, e.g. to read why a turn failed. */
+export async function startBotProcess(script: string, nodeFlags: string[], env: Record<string, string>, startTimeoutMs = 30_000, logFile?: string): Promise<BotProcess> {
   const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (logFile) child.stdout.pipe(createWriteStream(logFile));
   let exited = false;
   child.on('exit', () => (exited = true));
   const url = await new Promise<string>((resolve, reject) => {

@@ -158,6 +158,11 @@ export class IdeaTable implements IdeaRepository {
     return { items, total, ...(first !== undefined ? { first } : {}), ...(read.next !== undefined ? { next: read.next } : {}) };
   }
 
+  async first(key: ProgrammeKey, query: IdeaListQuery, size: number): Promise<ListedIdea[]> {
+    const read = await readPage<IndexRow>(await this.table(), partitionOf(key), indexRanges(query), { size });
+    return read.rows.map((row) => ({ idea: JSON.parse(row.data) as Idea, ...(row.score ? { score: JSON.parse(row.score) as IdeaScore } : {}) }));
+  }
+
   async counts(key: ProgrammeKey): Promise<IdeaCounts> {
     const row = await getEntityOrUndefined<JsonRow>(await this.table(), partitionOf(key), COUNTS_ROW);
     return row ? (JSON.parse(row.data) as IdeaCounts) : emptyCounts();

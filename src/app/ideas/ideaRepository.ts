@@ -64,6 +64,8 @@ export interface IdeaRepository {
   list(key: ProgrammeKey): Promise<Idea[]>;
   /** One page of a list, `total` its length. */
   page(key: ProgrammeKey, query: IdeaListQuery, request: PageRequest): Promise<ListPage<ListedIdea> & { total: number }>;
+  /** The first `size` of a list, without its length: one read. */
+  first(key: ProgrammeKey, query: IdeaListQuery, size: number): Promise<ListedIdea[]>;
   counts(key: ProgrammeKey): Promise<IdeaCounts>;
   /** Applies a pure transition under the idea's ETag; idea and history entry are written atomically. */
   apply(key: ProgrammeKey, ideaNumber: string, transition: (idea: Idea) => TransitionResult): Promise<Result<Idea, ApplyError>>;

@@ -83,7 +83,8 @@ const filterOf = (input: LogInput) => ({
 });
 
 async function withBallots(deps: LogDeps, key: Access['key'], votes: Page<GateVote>): Promise<Page<LoggedVote>> {
-  const items = await mapPool(votes.items, READS_AT_ONCE, async (vote) => ({ vote, ballots: await deps.votes.ballots({ ...key, voteId: vote.id }) }));
+  // A closed vote keeps its final ballots on its record; only open (or older) votes read theirs.
+  const items = await mapPool(votes.items, READS_AT_ONCE, async (vote) => ({ vote, ballots: vote.ballotLog ?? (await deps.votes.ballots({ ...key, voteId: vote.id })) }));
   return { ...votes, items };
 }
 
@@ -100,5 +101,6 @@ async function disputedIdeas(deps: LogDeps, key: Access['key'], filter: { ideaNu
     const idea = await deps.ideas.get(key, filter.ideaNumber);
     return idea && idea.disputes.length > 0 ? [idea] : [];
   }
-  return (await deps.ideas.page(key, { by: 'disputed' }, { size: DISPUTED_ON_LOG })).items.map((x) => x.idea);
+  // The first ideas of the index only: the log shows no count of them (one read, not two).
+  return (await deps.ideas.first(key, { by: 'disputed' }, DISPUTED_ON_LOG)).map((x) => x.idea);
 }
