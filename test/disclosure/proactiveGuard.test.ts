@@ -64,7 +64,7 @@ function send() {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const guard = new DisclosureGuard(
     new ProgrammeDirectory([programme]),
-    { record: async () => undefined, list: async () => [] },
+    { record: async () => undefined, list: async () => [], page: async () => ({ items: [], total: 0 }) },
     { append: async (entry) => void audit.push(entry) },
   );
   // The linked body channel belongs to the programme; any other does not.

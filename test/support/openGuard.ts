@@ -14,7 +14,7 @@ export function guardFor(programmes: readonly Programme[]): ProactiveGuard {
   return {
     guard: new DisclosureGuard(
       new ProgrammeDirectory(programmes),
-      { record: async () => undefined, list: async () => [] },
+      { record: async () => undefined, list: async () => [], page: async () => ({ items: [], total: 0 }) },
       { append: async () => undefined },
     ),
     registry: { programmesOf: async () => [] },

@@ -33,7 +33,10 @@ export interface NdaRecord {
 
 export interface NdaRegister {
   record(nda: NdaRecord): Promise<void>;
+  /** Every record (the guard's check of an audience; bounded by the programme's people). */
   list(tenantId: string, programmeId: string): Promise<NdaRecord[]>;
+  /** One page by person, `total` the count (the office's list). */
+  page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<NdaRecord> & { total: number }>;
 }
 
 export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
 import { officeAccess } from '../../app/ideas/ideaAccess.js';
 import { prioritisedList } from '../../app/ideas/ideaQueries.js';
-import { firstPage, readPageAt } from '../../app/paging.js';
+import { firstPage, readPageAt, type PageCursor } from '../../app/paging.js';
 import { pagerButtons, positionText } from '../cards/pager.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';
@@ -31,6 +31,8 @@ export interface DisclosureDependencies {
 }
 
 const AUDIT_ON_CARD = 30;
+/** NDAs on one card of the office's list. */
+const NDAS_ON_CARD = 20;
 const topics: NdaTopic[] = ['registered-ideas', 'planning-documents'];
 const programmeId = programmeIdField;
 
@@ -156,21 +158,25 @@ export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies):
       },
     }),
     'nda.list': defineVerb({
-      schema: z.object({ programmeId }),
-      handle: (ctx, data) => listNdas(ctx, data.programmeId),
+      schema: z.object({ programmeId, cursor: pageCursorField }),
+      handle: (ctx, data) => listNdas(ctx, data.programmeId, '', data.cursor),
     }),
   };
 
-  async function listNdas(ctx: RequestContext, id: string, notice = ''): Promise<AdaptiveCard> {
+  async function listNdas(ctx: RequestContext, id: string, notice = '', cursor: PageCursor = firstPage): Promise<AdaptiveCard> {
     const access = officeAccess(ctx, id);
     if (!access.ok) return refusal(ctx, ideaErrorText(access.error, ctx.language));
     const { programme, key } = access.value;
-    const records = await ndas.list(key.tenantId, programme.id);
+    // A page at a time (issue 25.2), with its place in the list and Previous/Next.
+    const page = await readPageAt(cursor, NDAS_ON_CARD, (request) => ndas.page(key.tenantId, programme.id, request));
+    const records = page.items;
+    const position = positionText(page, ctx.language);
     return cards.render(
       'records',
       {
         heading: translate(ctx.language, 'nda.listHeading', { programme: programme.name }),
-        subheading: notice,
+        subheading: [notice, position].filter(Boolean).join(' · '),
+        pager: pagerButtons(page, 'nda.list', { programmeId: programme.id }, ctx.language),
         records: records.map((r) => ({
           title: `${r.person.name}: ${r.covers.map((c) => translate(ctx.language, `nda.topic.${c}`)).join(', ')}`,
           lines: [r.scope, r.handling, translate(ctx.language, 'nda.line', { signedOn: r.signedOn, by: r.recordedBy.name })],
