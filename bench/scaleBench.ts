@@ -9,7 +9,7 @@
 // before the index rows wrote them, so the bot's start-up migration indexes them first: that
 // is measured too.
 //
-//   npm run bench:scale [-- --sizes 100,1000,10000] [--heap 128] [--commands "decision log,ranking"]
+//   npm run bench:scale [-- --sizes 100,1000,10000] [--heap 128] [--commands "decision log,ranking"] [--indexed]
 //
 // Prints per size and command p50/p99 in a row and 50 at once, storage round trips and bytes
 // read per turn, the largest reply (UTF-16, as Teams counts), then the curve table (README's
@@ -30,7 +30,10 @@ import { asBallot, voteBefore, voteIdFor, type GateVote } from '../src/domain/vo
 import { AuditTable } from '../src/storage/auditTable.js';
 import { storageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
-import { IdeaTable } from '../src/storage/ideaTable.js';
+import { countChange, emptyCounts, indexKeysOf } from '../src/storage/ideaIndex.js';
+import { IdeaTable, indexFingerprint } from '../src/storage/ideaTable.js';
+import { VOTE_INDEX_VERSION } from '../src/storage/voteIndex.js';
+import { scoreIdea } from '../src/domain/idea/ranking.js';
 import { keyPart, Tables, tenantPartition } from '../src/storage/tables.js';
 import { VoteTable } from '../src/storage/voteTable.js';
 import { messageActivity, type Person } from '../test/support/activities.js';
@@ -40,7 +43,7 @@ import { rosterFront } from './rosterFront.js';
 import { startStorageCounter, type StorageCounter } from './storageCounter.js';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '100,1000,10000' }, heap: { type: 'string', default: '128' }, commands: { type: 'string' }, turns: { type: 'string', default: '20' } },
+  options: { sizes: { type: 'string', default: '100,1000,10000' }, heap: { type: 'string', default: '128' }, commands: { type: 'string' }, turns: { type: 'string', default: '20' }, indexed: { type: 'boolean', default: false } },
 });
 const SIZES = values.sizes.split(',').map(Number);
 const HEAP_MB = Number(values.heap);
@@ -110,27 +113,44 @@ async function seed(connectionString: string): Promise<void> {
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString }));
   const ideasTable = await tables.get('ideas');
   const partitionKey = tenantPartition(TENANT, programme.id);
-  // Ideas as the code before the index wrote them: the row and its first history entry.
-  for (let from = 0; from < IDEAS; from += 50) {
+  // A fifth of the registered ideas assessed.
+  const assessed = Array.from({ length: IDEAS }, (_, i) => i).filter((i) => i % 10 < 6 && i % 5 === 0);
+  const assessmentOf = (i: number) => ({ ideaNumber: ideaAt(i).number, assessor: { id: 'aad-submitter-0', name: 'Person 0' }, scores: { nytte: 1 + ((i / 5) % 5), gjennomforbarhet: 1 + ((i / 5 * 3) % 5) }, comment: '', at });
+  for (let from = 0; from < assessed.length; from += 100) {
+    await ideasTable.submitTransaction(
+      assessed.slice(from, from + 100).map((i): TransactionAction => {
+        const assessment = assessmentOf(i);
+        return ['create', { partitionKey, rowKey: `assessment|${keyPart(assessment.ideaNumber)}|${keyPart('aad-submitter-0')}`, data: JSON.stringify(assessment) }];
+      }),
+    );
+  }
+  // Ideas as the code before the index wrote them: the row and its first history entry. With
+  // --indexed, as today's code writes them (index rows, counts, the migration's mark), so the
+  // bot's start-up migration has nothing to do (it does not finish at 10,000 on embedded Azurite).
+  const isAssessed = new Set(assessed);
+  let counts = emptyCounts();
+  const perBatch = values.indexed ? 12 : 50;
+  for (let from = 0; from < IDEAS; from += perBatch) {
     const actions: TransactionAction[] = [];
-    for (let i = from; i < Math.min(IDEAS, from + 50); i++) {
+    for (let i = from; i < Math.min(IDEAS, from + perBatch); i++) {
       const idea = ideaAt(i);
-      actions.push(['create', { partitionKey, rowKey: `idea|${keyPart(idea.number)}`, data: JSON.stringify(idea), status: idea.status, phase: idea.phase, submittedBy: idea.submittedBy.id, historyCount: 1 }]);
+      const columns = { data: JSON.stringify(idea), status: idea.status, phase: idea.phase, submittedBy: idea.submittedBy.id, historyCount: 1 };
+      if (values.indexed) {
+        const score = isAssessed.has(i) ? scoreIdea(idea.number, [assessmentOf(i)], programme) : undefined;
+        const scored = score ? { score: JSON.stringify(score) } : {};
+        const keys = indexKeysOf(idea, score);
+        actions.push(['create', { partitionKey, rowKey: `idea|${keyPart(idea.number)}`, ...columns, ix: JSON.stringify(keys), ...scored }]);
+        for (const rowKey of keys) actions.push(['create', { partitionKey, rowKey, n: idea.number, data: columns.data, ...scored }]);
+        counts = countChange(counts, undefined, idea);
+      } else actions.push(['create', { partitionKey, rowKey: `idea|${keyPart(idea.number)}`, ...columns }]);
       actions.push(['create', { partitionKey, rowKey: `history|${keyPart(idea.number)}|000001`, data: JSON.stringify({ ideaNumber: idea.number, at: idea.registeredAt, by: idea.submittedBy, event: { kind: 'registered', phase: 'ide' } }) }]);
     }
     await ideasTable.submitTransaction(actions);
   }
   await ideasTable.createEntity({ partitionKey, rowKey: `counter|${keyPart('BENCH-2026')}`, next: IDEAS + 1 });
-  // A fifth of the registered ideas assessed.
-  const assessed = Array.from({ length: IDEAS }, (_, i) => i).filter((i) => i % 10 < 6 && i % 5 === 0);
-  for (let from = 0; from < assessed.length; from += 100) {
-    await ideasTable.submitTransaction(
-      assessed.slice(from, from + 100).map((i): TransactionAction => {
-        const number = ideaAt(i).number;
-        const assessment = { ideaNumber: number, assessor: { id: 'aad-submitter-0', name: 'Person 0' }, scores: { nytte: 1 + ((i / 5) % 5), gjennomforbarhet: 1 + ((i / 5 * 3) % 5) }, comment: '', at };
-        return ['create', { partitionKey, rowKey: `assessment|${keyPart(number)}|${keyPart('aad-submitter-0')}`, data: JSON.stringify(assessment) }];
-      }),
-    );
+  if (values.indexed) {
+    await ideasTable.createEntity({ partitionKey, rowKey: 'meta|counts', data: JSON.stringify(counts) });
+    await ideasTable.createEntity({ partitionKey, rowKey: 'meta|index', fingerprint: indexFingerprint(programme) });
   }
   // Votes (ideas/10) with 7 ballots each, opened, cast and closed through the vote store; then their index rows
   // removed, as the code before the index left them.
@@ -159,9 +179,12 @@ async function seed(connectionString: string): Promise<void> {
     await votes.update(ref, (v) => ({ ...v, status: 'closed', closing: { how: 'deadline', at: v.deadline, by: { id: 'system', name: 'Samspill' } }, outcome, ballotLog }));
   });
   const votesTable = await tables.get('votes');
+  if (values.indexed) await votesTable.createEntity({ partitionKey, rowKey: 'meta|voteIndex', version: VOTE_INDEX_VERSION });
   const stale: string[] = [];
+  if (!values.indexed)
   for await (const row of votesTable.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}' and RowKey ge 'vix|' and RowKey lt 'vix}'`, select: ['RowKey'] } })) stale.push(row.rowKey ?? '');
-  for (let from = 0; from < stale.length; from += 100) await votesTable.submitTransaction(stale.slice(from, from + 100).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+  if (!values.indexed)
+    for (let from = 0; from < stale.length; from += 100) await votesTable.submitTransaction(stale.slice(from, from + 100).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
   // Audit entries (ideas/10).
   const audit = new AuditTable(tables);
   await mapPool(Array.from({ length: Math.ceil(IDEAS / 10) }, (_, a) => a), 16, (a) =>
@@ -259,6 +282,7 @@ async function runSize(size: number): Promise<{ figures: Figures[]; floor: { row
       const counted = Object.values((await ideas.counts(key)).status).reduce((a, b) => a + (b ?? 0), 0);
       if (counted === IDEAS && (await votes.page(key, {}, { size: 1 })).total === Math.ceil(IDEAS / 10)) break;
       if (!bot.alive()) throw new Error('the bot died during the migration');
+      if (readFileSync(join(dataDir, 'src_main_ts.log'), 'utf8').includes('index migration failed')) throw new Error(`the start-up migration failed at ${size} ideas (see ${join(dataDir, 'src_main_ts.log')})`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const migrationS = (performance.now() - t0) / 1000;
