@@ -10,6 +10,8 @@ export interface StorageCounter {
   connectionString: string;
   /** Requests since the last reset. */
   count(): number;
+  /** Response body bytes since the last reset (what the bot read from storage). */
+  bytes(): number;
   /** Requests since the last reset by method and resource (table or queue name). */
   breakdown(): Record<string, number>;
   reset(): void;
@@ -24,6 +26,7 @@ const portsOf = (connectionString: string) => ({
 export async function startStorageCounter(azuriteConnection: string): Promise<StorageCounter> {
   const target = portsOf(azuriteConnection);
   let requests = 0;
+  let bytes = 0;
   let byResource = new Map<string, number>();
   const forwarder = (port: number): Server =>
     createServer((req, res) => {
@@ -32,6 +35,7 @@ export async function startStorageCounter(azuriteConnection: string): Promise<St
       byResource.set(resource, (byResource.get(resource) ?? 0) + 1);
       const upstream = httpRequest({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('data', (chunk: Buffer) => (bytes += chunk.length));
         answer.pipe(res);
       });
       upstream.on('error', () => (res.headersSent ? res.destroy() : (res.writeHead(502), res.end())));
@@ -43,9 +47,11 @@ export async function startStorageCounter(azuriteConnection: string): Promise<St
   return {
     connectionString: azuriteConnectionString('127.0.0.1', table, queue),
     count: () => requests,
+    bytes: () => bytes,
     breakdown: () => Object.fromEntries(byResource),
     reset: () => {
       requests = 0;
+      bytes = 0;
       byResource = new Map();
     },
     close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve()))))).then(() => undefined),

@@ -10,16 +10,15 @@
 // Prints: ballots recorded (must equal N), p50/p99 latency of the gate.vote invokes as the
 // clients saw them, how many updates of the vote card were sent to the channel, and the peak
 // sends per second (and per 2 s and 30 s) to that channel, with any 429s it got.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';
 import { storageClients } from '../src/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { startBotProcess } from './botProcess.js';
+import { rosterFront } from './rosterFront.js';
 import { printTable, type BenchRow } from './benchTable.js';
 import { startStorageCounter } from './storageCounter.js';
 import { Tables } from '../src/storage/tables.js';
@@ -91,73 +90,19 @@ function peak(times: number[], ms: number): number {
   return best;
 }
 
-/**
- * The limiting stub speaks only activities; the disclosure guard also reads rosters. This front
- * answers roster calls (every member is an ordinary user of the tenant) and passes the rest on.
- */
-async function rosterFront(target: string): Promise<{ url: string; close(): Promise<void> }> {
-  const people = new Map([office, ...members].map((p) => [p.id, p]));
-  const member = (id: string) => ({ id, aadObjectId: people.get(id)?.aadObjectId ?? '', name: people.get(id)?.name ?? '', tenantId: TENANT, userRole: 'user' });
-  const server = createServer((req, res) => {
-    const roster = /\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/?]+))/.exec(req.url ?? '');
-    if (req.method === 'GET' && roster) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(roster[2] === 'pagedmembers' ? { members: [...people.keys()].map(member) } : member(decodeURIComponent(roster[3] ?? ''))));
-      return;
-    }
-    const upstream = httpRequest(`${target}${req.url ?? ''}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => (res.writeHead(502), res.end()));
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
 /** Starts `src/main.ts` as the bot (or `script`, the floor), on a free port, with this Azurite and programme. */
 async function startBot(dir: string, connectionString: string, script = 'src/main.ts', extraEnv: Record<string, string> = {}) {
   const file = join(dir, 'bench.json');
   writeFileSync(file, JSON.stringify(programme));
   const profile = values.profile && script === 'src/main.ts' ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
-    env: { ...process.env, ...extraEnv, PORT: '0', LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('the bot did not start')), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      for (const line of buffer.split('\n')) {
-        const found = /"url":"(http:\/\/[^"]+)"/.exec(line);
-        if (found && line.includes('listening')) {
-          clearTimeout(timer);
-          resolve(found[1]!.replace('[::]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1'));
-        }
-      }
-      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-    });
-    child.on('exit', (code) => reject(new Error(`the bot exited (${code})`)));
-  });
-  child.stdout.resume();
-  return {
-    url,
-    /** Peak resident memory of the process so far (Linux VmHWM). */
-    peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
-    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
-  };
+  return startBotProcess(script, profile, { ...extraEnv, LOG_LEVEL: 'info', SAMSPILL_PROGRAMMES: file, AZURE_STORAGE_CONNECTION_STRING: connectionString });
 }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'samspill-votebench-'));
   const azurite = await startEmbeddedAzurite(join(dataDir, 'azurite'));
   const stub = await startLimitingConnectorStub({ keepBodies: true });
-  const front = await rosterFront(stub.url);
+  const front = await rosterFront(stub.url, [office, ...members], TENANT);
   const counter = await startStorageCounter(azurite.connectionString);
   const bot = await startBot(dataDir, counter.connectionString);
   const post = (activity: unknown) =>

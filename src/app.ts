@@ -18,6 +18,7 @@ import { StorageHealth } from './storage/storageHealth.js';
 import { DisclosureGuard } from './app/disclosure/disclosureGuard.js';
 import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
+import type { VoteTable } from './storage/voteTable.js';
 import { NdaTable } from './storage/ndaTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
@@ -338,21 +339,37 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
     log.error({ err: error }, 'admissions: cannot load the admitted parties; the next tick retries'),
   );
+  // Ideas and votes written before their index rows get them (one read per programme once
+  // done); until then a list shows what is indexed.
+  const indexed = migrateIndexes(ideas, votes.votes, directory.files, log);
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([loaded, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined));
+  const stop = () => (stopping ??= Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined));
   server.on('close', () => void stop());
   return {
     server,
     drain,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
     reminders: { tick: (now) => reports.tick(now) },
-    ready: loaded,
+    ready: Promise.all([loaded, indexed]).then(() => undefined),
     verbNames: verbRouter.names(),
     stop,
   };
+}
+
+/** The start-up migration of the ideas' and votes' index rows, programme by programme; a failure is logged and the next start retries. */
+async function migrateIndexes(ideas: IdeaTable, votes: VoteTable, programmes: readonly Programme[], log: Logger): Promise<void> {
+  for (const programme of programmes) {
+    const key = { tenantId: programme.tenantId, programmeId: programme.id };
+    try {
+      const done = { ...(await ideas.migrateIndex(key, programme)), ...(await votes.migrateIndex(key)) };
+      if (done.rewritten + done.removed + done.written > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
+    } catch (error) {
+      log.error({ err: error, programme: programme.id }, 'index migration failed; lists may miss older ideas or votes until the next start');
+    }
+  }
 }

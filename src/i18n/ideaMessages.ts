@@ -92,6 +92,8 @@ export const ideaMessages = {
   'list.chartTitle': { nb: 'Antall per fase', en: 'Number per phase' },
   'list.chartFallback': { nb: 'Antall per fase står under.', en: 'The number per phase is listed below.' },
   'list.page': { nb: 'Side {page} av {pages}', en: 'Page {page} of {pages}' },
+  'list.position': { nb: '{from}–{to} av {total}', en: '{from}–{to} of {total}' },
+  'list.mineMore': { nb: 'Flere i {programme} ▶', en: 'More in {programme} ▶' },
   'list.previous': { nb: '◀ Forrige', en: '◀ Previous' },
   'list.next': { nb: 'Neste ▶', en: 'Next ▶' },
   'list.empty': { nb: 'Ingen idéer ennå.', en: 'No ideas yet.' },

@@ -33,3 +33,8 @@ export function formatDate(epochMs: number, language: Language): string {
     .setLocale(language === 'nb' ? 'nb-NO' : 'en-GB')
     .toLocaleString(DateTime.DATE_MED);
 }
+
+const numberFormats = { nb: new Intl.NumberFormat('nb-NO'), en: new Intl.NumberFormat('en-GB') };
+
+/** A count in the reader's language: «1 034» (with a no-break space), "1,034". */
+export const formatCount = (n: number, language: Language): string => numberFormats[language].format(n);

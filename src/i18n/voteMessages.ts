@@ -291,8 +291,8 @@ export const voteMessages = {
   'log.filtered': { nb: 'Avgrenset til {filter}', en: 'Limited to {filter}' },
   'log.empty': { nb: 'Ingen avstemninger ennå.', en: 'No votes yet.' },
   'log.more': {
-    nb: 'Viser de {shown} nyeste av {total} avstemninger. Hele loggen som CSV: «beslutningslogg csv{filter}».',
-    en: 'Showing the {shown} newest of {total} votes. The whole log as CSV: "decision log csv{filter}".',
+    nb: 'Avstemning {position}, nyeste først. Hele loggen som CSV: «beslutningslogg csv{filter}».',
+    en: 'Votes {position}, newest first. The whole log as CSV: "decision log csv{filter}".',
   },
   'log.csvHint': { nb: 'Som CSV: skriv «beslutningslogg csv{filter}».', en: 'As CSV: type "decision log csv{filter}".' },
   'log.vote': { nb: '{gate} · {number} «{title}» · {body}', en: '{gate} · {number} "{title}" · {body}' },

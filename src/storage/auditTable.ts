@@ -1,5 +1,8 @@
-// The disclosure audit log: append-only, newest first within a programme's partition.
+// The disclosure audit log: append-only, newest first within a programme's partition, read a
+// page at a time ($top: never the whole partition).
 import type { AuditEntry, AuditLog } from '../app/disclosure/ports.js';
+import type { ListPage, PageRequest } from '../app/paging.js';
+import { countRange, readPage } from './rangePage.js';
 import { tenantPartition, type Tables } from './tables.js';
 import { randomUUID } from 'node:crypto';
 
@@ -20,14 +23,20 @@ export class AuditTable implements AuditLog {
   }
 
   async list(tenantId: string, programmeId: string, limit: number): Promise<AuditEntry[]> {
+    return (await this.page(tenantId, programmeId, { size: limit })).items;
+  }
+
+  async page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<AuditEntry> & { total: number }> {
     const table = await this.tables.get(TABLE);
-    const partitionKey = tenantPartition(tenantId, programmeId).replace(/'/g, "''");
-    const out: AuditEntry[] = [];
-    const rows = table.listEntities<{ data: string }>({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } });
-    for await (const row of rows) {
-      out.push(JSON.parse(row.data) as AuditEntry);
-      if (out.length >= limit) break;
-    }
-    return out;
+    const partitionKey = tenantPartition(tenantId, programmeId);
+    // Every row key is in the range '' … '}' (digits, '|' and a uuid). The count is keys only.
+    const [read, total] = await Promise.all([readPage<{ data: string }>(table, partitionKey, [''], request), countRange(table, partitionKey, '')]);
+    const first = read.rows[0]?.rowKey;
+    return {
+      items: read.rows.map((row) => JSON.parse(row.data) as AuditEntry),
+      total,
+      ...(first !== undefined ? { first } : {}),
+      ...(read.next !== undefined ? { next: read.next } : {}),
+    };
   }
 }

@@ -27,6 +27,9 @@ export interface NumberedRowFormat<T> {
   propertiesOf?: (value: T) => Record<string, unknown>;
   /** Rows created with the record in its transaction (e.g. its first history entry). */
   alongside?: (value: T) => ({ rowKey: string } & Record<string, unknown>)[];
+  /** Further actions of the same transaction, read afresh each attempt (e.g. an index's rows and
+   * a counts row under its own ETag: a conflict there retries like one on the counter). */
+  more?: (value: T) => Promise<TransactionAction[]>;
   /** Where the submission receipt is kept (default `submission|<series>|<key>`), and how a
    * receipt written before `row` existed names its record's row. */
   receipt?: { rowKey: string; legacyRowOf?: (receipt: Record<string, unknown>) => string | undefined };
@@ -73,6 +76,7 @@ export async function createNumbered<T, P>(
       ['create', { partitionKey, rowKey: receiptKey, row: rowKey }],
       ['create', { partitionKey, rowKey, ...propertiesOf(built.value) }],
       ...(format.alongside?.(built.value) ?? []).map((row): TransactionAction => ['create', { partitionKey, ...row }]),
+      ...((await format.more?.(built.value)) ?? []),
     ];
     try {
       await table.submitTransaction(actions);

@@ -7,6 +7,8 @@
 //   lock|<idea>|<gate>    which vote runs for the idea's gate, and which proposal form opened
 //                         it; created with the vote in one transaction, so two offices
 //                         proposing at once get one vote. A lock whose vote is closed is free.
+//   vix|…                 the decision log's index rows, created in the same transaction
+//                         (see voteIndex.ts).
 //
 // Table `ballots`, one partition per vote (tenant, programme, vote):
 //   ballot|<voter>|<seq>  one row per ballot ever cast: the history, never changed.
@@ -35,6 +37,10 @@ import type { CastInput, CastResult, OpenResult, VoteRef, VoteRepository } from 
 import { choices } from '../domain/decision/ballot.js';
 import { pendingWork, type BallotRecord, type GateVote } from '../domain/vote/gateVote.js';
 import { votersReminderAt, votersReminderDue } from '../domain/vote/votersReminder.js';
+import type { ListPage, PageRequest } from '../app/paging.js';
+import { mapPool } from '../app/pool.js';
+import { countRange, readPage, scanPages } from './rangePage.js';
+import { VOTE_INDEX_VERSION, voteIndexKeys, voteIndexRange } from './voteIndex.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const VOTES = 'votes';
@@ -42,6 +48,9 @@ const BALLOTS = 'ballots';
 const MAX_ATTEMPTS = 12;
 const CHUNK = 30_000; // UTF-16 code units per property: under the 64 KiB property limit
 const SEAL_CONCURRENCY = 16;
+/** Votes of a decision-log page read at once. */
+const VOTES_AT_ONCE = 5;
+const VOTE_INDEX_ROW = 'meta|voteIndex';
 
 const double = (value: number) => ({ value, type: 'Double' as const });
 const doubleLiteral = (value: number) => `${Math.floor(value)}.0`;
@@ -216,6 +225,7 @@ export class VoteTable implements VoteRepository {
           ? ['update', { partitionKey, rowKey, ...lockColumns }, 'Replace', { etag: lock.etag }]
           : ['create', { partitionKey, rowKey, ...lockColumns }],
         ['create', { partitionKey, rowKey: voteRow(vote.id), ...voteColumns(vote) }],
+        ...voteIndexKeys(vote).map((indexKey): TransactionAction => ['create', { partitionKey, rowKey: indexKey, voteId: vote.id }]),
       ];
       try {
         await table.submitTransaction(actions);
@@ -296,6 +306,40 @@ export class VoteTable implements VoteRepository {
       (v) => (!filter.ideaNumber || v.ideaNumber === filter.ideaNumber) && (!filter.body || v.body === filter.body),
     );
     return votes.sort((a, b) => b.openedAt - a.openedAt);
+  }
+
+  async page(key: ProgrammeKey, filter: { ideaNumber?: string; body?: string }, request: PageRequest): Promise<ListPage<GateVote> & { total: number }> {
+    const table = await this.votes();
+    const partitionKey = votePartition(key);
+    const range = voteIndexRange(filter);
+    // The count is keys only: about one request per 1,000 votes in the range.
+    const [read, total] = await Promise.all([readPage<{ voteId: string }>(table, partitionKey, [range], request), countRange(table, partitionKey, range)]);
+    const found = await mapPool(read.rows, VOTES_AT_ONCE, (row) => this.get({ ...key, voteId: row.voteId }));
+    const items = found.filter((v): v is GateVote => v !== undefined);
+    const first = read.rows[0]?.rowKey;
+    return { items, total, ...(first !== undefined ? { first } : {}), ...(read.next !== undefined ? { next: read.next } : {}) };
+  }
+
+  /**
+   * Gives votes opened before the index their index rows (idempotent: rows are upserted, and
+   * a vote's rows never change). A no-op (one read) once done for this layout.
+   */
+  async migrateIndex(key: ProgrammeKey): Promise<{ written: number }> {
+    const table = await this.votes();
+    const partitionKey = votePartition(key);
+    const meta = await getEntityOrUndefined<{ version: number }>(table, partitionKey, VOTE_INDEX_ROW);
+    if (meta?.version === VOTE_INDEX_VERSION) return { written: 0 };
+    let written = 0;
+    for await (const page of scanPages<VoteRow>(table, partitionKey, 'vote|')) {
+      const actions = page.flatMap((row) => {
+        const vote = voteOf(row);
+        return voteIndexKeys(vote).map((rowKey): TransactionAction => ['upsert', { partitionKey, rowKey, voteId: vote.id }, 'Replace']);
+      });
+      for (let i = 0; i < actions.length; i += 99) await table.submitTransaction(actions.slice(i, i + 99));
+      written += page.length;
+    }
+    await table.upsertEntity({ partitionKey, rowKey: VOTE_INDEX_ROW, version: VOTE_INDEX_VERSION }, 'Replace');
+    return { written };
   }
 
   async due(key: ProgrammeKey, now: number): Promise<GateVote[]> {

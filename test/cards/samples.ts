@@ -107,7 +107,7 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
       facts: [{ title: 'Idé', value: '40' }],
       sections: [{ heading: 'Idé', items: Array.from({ length: 20 }, () => item) }],
       emptyText: '',
-      pager: [{ title: 'Neste ▶', verb: 'portfolio.show', data: { programmeId: 'dsop', page: 2 } }],
+      pager: [{ title: 'Neste ▶', verb: 'portfolio.show', data: { programmeId: 'dsop', cursor: { start: 'ix|pf|ide|PO{7973.999999999979', offset: 20, back: [''] } } }],
     },
     { heading: 'Mine idéer', subheading: '', chartTitle: '', chart: [], chartFallback: '', facts: [], sections: [], emptyText: 'Ingen.', pager: [] },
   ],
@@ -115,10 +115,15 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
     {
       label: programme.confidentiality.prioritisedListLabel,
       heading: 'Prioritert liste',
-      items: Array.from({ length: 30 }, (_, i) => ({ ...item, rank: i + 1 })),
+      position: '21–40 av 1 034',
+      items: Array.from({ length: 20 }, (_, i) => ({ ...item, rank: i + 21 })),
       emptyText: '',
+      pager: [
+        { title: '◀ Forrige', verb: 'prioritised.show', data: { programmeId: 'dsop', cursor: { offset: 0, back: [] } } },
+        { title: 'Neste ▶', verb: 'prioritised.show', data: { programmeId: 'dsop', cursor: { start: 'ix|prio|000041|DSOP.2026.000000000041', offset: 40, back: [''] } } },
+      ],
     },
-    { label: programme.confidentiality.prioritisedListLabel, heading: 'Prioritised list', items: [], emptyText: 'None yet.' },
+    { label: programme.confidentiality.prioritisedListLabel, heading: 'Prioritised list', position: '', items: [], emptyText: 'None yet.', pager: [] },
   ],
   records: [
     {

@@ -123,13 +123,19 @@ export const voteSamples: {
       {
         access,
         filter: {},
-        votes: Array.from({ length: 12 }, (_, i) => ({ vote: i % 2 ? decided : closed, ballots: ballots.slice(0, 60) })),
+        page: {
+          items: Array.from({ length: 5 }, (_, i) => ({ vote: i % 2 ? decided : closed, ballots: ballots.slice(0, 60) })),
+          offset: 5,
+          total: 12,
+          next: { start: 'vix|all|0000000000001|v-11', offset: 10, back: [''] },
+          previous: { offset: 0, back: [] },
+        },
       },
       'nb',
       '',
     ),
-    logView({ access, filter: { body: 'styringsgruppen' }, votes: [] }, 'en', 'styringsgruppen'),
+    logView({ access, filter: { body: 'styringsgruppen' }, page: { items: [], offset: 0, total: 0 } }, 'en', 'styringsgruppen'),
     // Disputes only: free text with template syntax in it stays text.
-    logView({ access, filter: {}, votes: [] }, 'nb', '', [`Uenighet 1 i DSOP-2026-001: \${ikke.evaluert} ${long(200)}`]),
+    logView({ access, filter: {}, page: { items: [], offset: 0, total: 0 } }, 'nb', '', [`Uenighet 1 i DSOP-2026-001: \${ikke.evaluert} ${long(200)}`]),
   ],
 };

@@ -64,8 +64,8 @@ function send() {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const guard = new DisclosureGuard(
     new ProgrammeDirectory([programme]),
-    { record: async () => undefined, list: async () => [] },
-    { append: async (entry) => void audit.push(entry), list: async () => audit },
+    { record: async () => undefined, list: async () => [], page: async () => ({ items: [], total: 0 }) },
+    { append: async (entry) => void audit.push(entry) },
   );
   // The linked body channel belongs to the programme; any other does not.
   const registry = { programmesOf: async (_t: string, id: string) => (id === '19:linked' ? ['dsop'] : []) };

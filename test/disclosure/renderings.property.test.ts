@@ -64,20 +64,23 @@ const externalAudiences: Audience[] = [
   { kind: 'personal', member: user(TENANT, 'anonymous') },
 ];
 
+/** A list that fits on one page. */
+const wholePage = <T,>(items: T[]) => ({ items, offset: 0, total: items.length });
+
 function renderings(ideas: Idea[]): { name: string; card?: AdaptiveCard; text?: string; discloses: ReturnType<typeof disclosuresOf>; isList: boolean }[] {
   const listed = ideas.filter((i) => i.status === 'prioritised' || i.status === 'qualified');
   const asCard = (name: string, card: AdaptiveCard, isList = false) => ({ name, card, discloses: disclosuresOf(card), isList });
-  const byPhase = programme.phases.map((phase) => ({ phase, ideas: ideas.filter((i) => i.phase === phase.id) }));
+  const byPhase = programme.phases.map((phase) => ({ phase, count: ideas.filter((i) => i.phase === phase.id).length }));
   const rows = exportRows(programme, listed);
   const listDisclosure = [
     { kind: 'prioritised-list' as const, programmeId: programme.id, labelled: true },
     ...listed.map((idea) => ({ kind: 'idea' as const, programmeId: programme.id, idea })),
   ];
   return [
-    asCard('my ideas', myIdeasCard(cards, [{ programme, ideas }], 'nb')),
-    asCard('portfolio', portfolioCard(cards, { access, byPhase, total: ideas.length }, 1, 'en')),
-    asCard('ranking', rankingCard(cards, access, ideas.map((idea) => ({ idea })), 'nb')),
-    asCard('prioritised list', prioritisedListCard(cards, access, listed, 'en'), true),
+    asCard('my ideas', myIdeasCard(cards, [{ programme, page: wholePage(ideas) }], 'nb')),
+    asCard('portfolio', portfolioCard(cards, { access, byPhase, page: wholePage(ideas) }, 'en')),
+    asCard('ranking', rankingCard(cards, access, wholePage(ideas.map((idea) => ({ idea }))), 'nb')),
+    asCard('prioritised list', prioritisedListCard(cards, access, wholePage(listed), 'en'), true),
     ...ideas.map((idea) => {
       const { view, discloses } = ideaDetailView(
         { access, idea, history: [], assessments: [] },

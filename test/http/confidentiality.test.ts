@@ -7,8 +7,9 @@ import type { TransitionResult } from '../../src/domain/idea/transition.js';
 import { AuditTable } from '../../src/storage/auditTable.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
+import { NdaTable } from '../../src/storage/ndaTable.js';
 import { Tables } from '../../src/storage/tables.js';
-import { cardText, conversationWith } from '../support/conversation.js';
+import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -256,5 +257,38 @@ describe('the audit log', () => {
     expect(norsk).toMatch(/i kanal: idé DSOP-\d{4}-\d{3} \(internt i programmet\)/);
     const { card: refused } = await chat.say(stranger, 'audit log');
     expect(cardText(refused)).toContain('Only the programme office can do this.');
+  });
+
+  it('shows 30 entries a page, newest first, with its place and Previous/Next', async () => {
+    const at = Date.UTC(2027, 0, 1);
+    for (let i = 0; i < 35; i++) {
+      await audit.append({ tenantId: TENANT, programmeId: 'dsop', at: at + i * 60_000, actor: { id: 'aad-office', name: `Revisor ${i}` }, conversation: { id: 'c', kind: 'personal' }, decision: 'refused', items: [] });
+    }
+    const total = (await audit.page(TENANT, 'dsop', { size: 1 })).total;
+    const { card } = await chat.say(office, 'audit log');
+    expect(cardText(card)).toContain(`1–30 of ${total}`);
+    const second = await chat.click(office, 'audit.show', actionData(card, 'audit.show'));
+    expect(cardText(second)).toContain(`31–${Math.min(60, total)} of ${total}`);
+    const back = await chat.click(office, 'audit.show', actionData(second, 'audit.show'));
+    expect(cardText(back)).toBe(cardText(card));
+  });
+});
+
+describe('the NDA register', () => {
+  it('lists 20 NDAs a page by person, with its place and Previous/Next (issue 25.2)', async () => {
+    const ndas = new NdaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString })));
+    for (let i = 0; i < 25; i++) {
+      const who = { id: `aad-nda-${String(i).padStart(2, '0')}`, name: `Signer ${String(i).padStart(2, '0')}` };
+      await ndas.record({ tenantId: TENANT, programmeId: 'dsop', person: who, covers: ['registered-ideas'], scope: 'Prioritert liste.', handling: 'Ikke videre.', signedOn: '2026-11-20', recordedBy: by, recordedAt: at });
+    }
+    const { card } = await chat.say(office, 'ndas');
+    const first = cardText(card);
+    expect(first).toContain('1–20 of 25');
+    expect(first).toContain('Signer 00');
+    expect(first).not.toContain('Signer 20');
+    const second = cardText(await chat.click(office, 'nda.list', actionData(card, 'nda.list')));
+    expect(second).toContain('21–25 of 25');
+    expect(second).toContain('Signer 24');
+    expect(second).not.toContain('Signer 19');
   });
 });

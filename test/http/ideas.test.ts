@@ -87,13 +87,37 @@ describe('browsing', () => {
     expect(chart).toMatch(/"x":"Idé","y":\d+/);
   });
 
-  it('pages a large portfolio', async () => {
+  it('pages a large portfolio: 20 a page, its place in the list, Previous and Next', async () => {
     for (let i = 0; i < 22; i++) await submit({ ...valid, title: `Idé nummer ${i}` }, people.chair);
+    const total = (await store.list(key)).length;
+    expect(total).toBeGreaterThan(20);
+    expect(total).toBeLessThanOrEqual(40);
     const first = await chat.click(people.member, 'portfolio.show', { programmeId: 'dsop' });
-    expect(cardText(first)).toMatch(/Page 1 of 2/);
+    expect(cardText(first)).toContain(`1–20 of ${total}`);
     const next = actionData(first, 'portfolio.show');
-    expect(next).toEqual({ programmeId: 'dsop', page: 2 });
-    expect(cardText(await chat.click(people.member, 'portfolio.show', next))).toMatch(/Page 2 of 2/);
+    expect(next).toMatchObject({ programmeId: 'dsop', cursor: { offset: 20 } });
+    const second = await chat.click(people.member, 'portfolio.show', next);
+    expect(cardText(second)).toContain(`21–${total} of ${total}`);
+    // Newest first: the chair's last idea opens the list, the first ones registered end it.
+    expect(cardText(first).indexOf('Idé nummer 21')).toBeGreaterThan(-1);
+    expect(cardText(second)).toContain('Felles kontoinformasjon');
+    const back = await chat.click(people.member, 'portfolio.show', actionData(second, 'portfolio.show'));
+    expect(cardText(back)).toBe(cardText(first));
+    const nb = await chat.click(people.member, 'portfolio.show', next, { locale: 'nb-NO' });
+    expect(cardText(nb)).toContain(`21–${total} av ${total}`);
+  });
+
+  it("pages a person's own ideas, and refuses a cursor the bot never sent with a localised message", async () => {
+    const { card } = await chat.say(people.chair, 'my ideas');
+    expect(cardText(card)).toContain('1–20 of 22');
+    const second = await chat.click(people.chair, 'mine.show', actionData(card, 'mine.show'));
+    expect(cardText(second)).toContain('21–22 of 22');
+    expect(cardText(second)).toContain('Idé nummer 0');
+    const tampered = await chat.click(people.chair, 'mine.show', { programmeId: 'dsop', cursor: { offset: -5, back: 'x' } });
+    expect(cardText(tampered)).toMatch(/correcting|rettes/);
+    // A start key from another list stays inside this one: the first page of the chair's ideas.
+    const foreign = await chat.click(people.chair, 'mine.show', { programmeId: 'dsop', cursor: { start: 'ix|sub|aad-member|', offset: 20, back: [] } });
+    expect(cardText(foreign)).not.toContain('Felles kontoinformasjon');
   });
 });
 

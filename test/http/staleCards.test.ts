@@ -45,6 +45,7 @@ export const inventory: Record<string, Staleness> = {
   'portfolio.show': shows(),
   'ranking.show': shows(),
   'prioritised.show': shows(),
+  'mine.show': shows(),
   'idea.reports': shows(),
   'report.form': shows('the period and the filed version as stored now'),
   'report.submit': { creates: 'a new version of the period’s report; the period and the project are read now (a closed period comes back on the form with why)' },

@@ -11,7 +11,7 @@ import { programmeSchema, type Programme } from '../../src/domain/programme/sche
 import { BodyChannelTable } from '../../src/storage/bodyChannelTable.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { Tables, tenantPartition } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import type { ActivityOptions, Person } from '../support/activities.js';
 import type { TestAzurite } from '../support/azurite.js';
@@ -532,5 +532,16 @@ describe('the decision log', () => {
     expect(rows.some((r) => r.includes(',aad-member,Per Member,against,') && r.includes(',for,no,'))).toBe(true);
     expect(rows.some((r) => r.includes(',aad-chair,Kari Chair,for,') && r.includes(',yes,"Enig, men følg opp kost, nytte."'))).toBe(true);
     expect(rows.every((r) => r.startsWith(`${voteId},${number},Felles kontoinformasjon,BP1,styringsgruppen,`))).toBe(true);
+  });
+  it('shows a closed vote from its record: the ballots kept at the close, not a read of every ballot (issue 25.1)', async () => {
+    const kept = (await votes.get({ ...key, voteId }))?.ballotLog;
+    expect(kept).toEqual(await votes.ballots({ ...key, voteId }));
+    // With the ballot rows gone the log still shows them: it did not read them.
+    const ballots = await new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })).get('ballots');
+    const partitionKey = tenantPartition(TENANT, 'dsop', voteId);
+    for await (const row of ballots.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } })) await ballots.deleteEntity(partitionKey, row.rowKey ?? '');
+    const shown = cardText((await say(people.observer, `beslutningslogg ${number}`, { locale: 'nb-NO' })).card);
+    expect(shown).toMatch(/Per Member: For \(endret fra Mot\)/);
+    expect(shown).toMatch(/Kari Chair: For/);
   });
 });

@@ -113,8 +113,8 @@ describe('assessments', () => {
 
   it('keeps one assessment per assessor and idea', async () => {
     const a = { ideaNumber: 'DSOP-2026-001', assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
-    expect(await ideas.saveAssessment(key, a, assessable)).toEqual(ok(undefined));
-    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 }, assessable);
+    expect(await ideas.saveAssessment(key, a, programme, assessable)).toEqual(ok(undefined));
+    await ideas.saveAssessment(key, { ...a, scores: { nytteverdi: 5, gjennomforbarhet: 5 }, at: at + 1 }, programme, assessable);
     const stored = await ideas.assessments(key, 'DSOP-2026-001');
     expect(stored).toHaveLength(1);
     expect(stored[0]?.scores.nytteverdi).toBe(5);
@@ -125,8 +125,8 @@ describe('assessments', () => {
     const number = created.ok ? created.value.idea.number : '';
     await ideas.apply(key, number, (idea) => prioritise(programme, idea, { by, at, rank: 1 }));
     const a = { ideaNumber: number, assessor: by, scores: { nytteverdi: 3, gjennomforbarhet: 4 }, comment: '', at };
-    expect(await ideas.saveAssessment(key, a, assessable)).toMatchObject({ ok: false, error: { code: 'wrong-status', status: 'prioritised' } });
-    expect(await ideas.saveAssessment(key, { ...a, ideaNumber: 'DSOP-2026-999' }, assessable)).toEqual(err({ code: 'not-found', number: 'DSOP-2026-999' }));
+    expect(await ideas.saveAssessment(key, a, programme, assessable)).toMatchObject({ ok: false, error: { code: 'wrong-status', status: 'prioritised' } });
+    expect(await ideas.saveAssessment(key, { ...a, ideaNumber: 'DSOP-2026-999' }, programme, assessable)).toEqual(err({ code: 'not-found', number: 'DSOP-2026-999' }));
     expect(await ideas.assessments(key, number)).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ export function guardFor(programmes: readonly Programme[]): ProactiveGuard {
   return {
     guard: new DisclosureGuard(
       new ProgrammeDirectory(programmes),
-      { record: async () => undefined, list: async () => [] },
-      { append: async () => undefined, list: async () => [] },
+      { record: async () => undefined, list: async () => [], page: async () => ({ items: [], total: 0 }) },
+      { append: async () => undefined },
     ),
     registry: { programmesOf: async () => [] },
     now: () => Date.now(),

@@ -38,7 +38,7 @@ export class DisclosureGuard {
   constructor(
     private readonly directory: ProgrammeDirectory,
     private readonly ndas: NdaRegister,
-    private readonly audit: AuditLog,
+    private readonly audit: Pick<AuditLog, 'append'>,
   ) {}
 
   async check(request: OutgoingRequest, items: readonly Disclosed[]): Promise<GuardVerdict> {

@@ -3,6 +3,7 @@
 import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Withheld, WithholdReason } from '../../domain/disclosure/decide.js';
+import type { ListPage, PageRequest } from '../paging.js';
 
 export interface AudienceSource {
   /** The audience of the conversation a request came from (or a message goes to). */
@@ -32,7 +33,10 @@ export interface NdaRecord {
 
 export interface NdaRegister {
   record(nda: NdaRecord): Promise<void>;
+  /** Every record (the guard's check of an audience; bounded by the programme's people). */
   list(tenantId: string, programmeId: string): Promise<NdaRecord[]>;
+  /** One page by person, `total` the count (the office's list). */
+  page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<NdaRecord> & { total: number }>;
 }
 
 export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share';
@@ -71,7 +75,10 @@ export interface AuditItem {
 
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
+  /** The newest `limit` entries. */
   list(tenantId: string, programmeId: string, limit: number): Promise<AuditEntry[]>;
+  /** One page, newest first; `total` the count. */
+  page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<AuditEntry> & { total: number }>;
 }
 
 /** A proactive message the guard withheld: where it was to go and what was held back. */

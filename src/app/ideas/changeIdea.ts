@@ -94,6 +94,6 @@ export async function assessIdea(
   if (problems.length > 0) return err({ code: 'invalid-scores', problems });
   const assessment: Assessment = { ideaNumber: ref.number, assessor: actor, scores: input.scores, comment: input.comment.trim(), at: ctx.now };
   // The idea as it is now, not as the card showed it: a stopped idea takes no score.
-  const saved = await ideas.saveAssessment(key, assessment, (idea) => assessable(programme, idea));
+  const saved = await ideas.saveAssessment(key, assessment, programme, (idea) => assessable(programme, idea));
   return saved.ok ? ok(assessment) : saved;
 }

@@ -1,68 +1,90 @@
-// Read-side use cases: my ideas, the portfolio, the ranking, the prioritised list, one idea.
+// Read-side use cases: my ideas, the portfolio, the ranking, the prioritised list (each a page
+// of its index, never the whole programme), one idea.
 import type { Assessment } from '../../domain/idea/assessment.js';
 import type { HistoryEntry } from '../../domain/idea/history.js';
-import { compareIdeaNumbers } from '../../domain/idea/ideaNumber.js';
-import { isOnPrioritisedList, type Idea } from '../../domain/idea/idea.js';
-import { rankIdeas, scoreIdea, type IdeaScore, type RankedIdea } from '../../domain/idea/ranking.js';
+import type { Idea } from '../../domain/idea/idea.js';
+import { scoreIdea, type IdeaScore, type RankedIdea } from '../../domain/idea/ranking.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from './ideaAccess.js';
 import type { IdeaUseCaseError } from './ideaErrors.js';
-import type { IdeaRepository } from './ideaRepository.js';
+import type { IdeaRepository, ListedIdea } from './ideaRepository.js';
+import { firstPage, readPageAt, type Page, type PageCursor } from '../paging.js';
+import { mapPool } from '../pool.js';
 
-const newestFirst = (a: Idea, b: Idea) => compareIdeaNumbers(b.number, a.number);
+/** Rows per page of every idea list (Teams cards stay small; see issue 25). */
+export const LIST_PAGE_SIZE = 20;
 
-/** The actor's own ideas in every programme they take part in. */
-export async function myIdeas(ideas: IdeaRepository, ctx: RequestContext): Promise<{ programme: Programme; ideas: Idea[] }[]> {
-  return Promise.all(
-    ctx.memberships.map(async ({ programme }) => {
-      const all = await ideas.list({ tenantId: programme.tenantId, programmeId: programme.id });
-      return { programme, ideas: all.filter((i) => i.submittedBy.id === ctx.actor.aadObjectId).sort(newestFirst) };
-    }),
-  );
+/** The actor's own ideas, newest first: one page per programme they take part in. */
+export async function myIdeas(ideas: IdeaRepository, ctx: RequestContext): Promise<{ programme: Programme; page: Page<Idea> }[]> {
+  return mapPool(ctx.memberships, PROGRAMMES_AT_ONCE, async ({ programme }) => ({
+    programme,
+    page: await myIdeasIn(ideas, programme, ctx.actor.aadObjectId, firstPage),
+  }));
 }
+
+/** One page of the actor's own ideas in one programme. */
+export async function myIdeasPage(ideas: IdeaRepository, ctx: RequestContext, programmeId: string, cursor: PageCursor): Promise<Result<{ programme: Programme; page: Page<Idea> }, IdeaUseCaseError>> {
+  const access = accessTo(ctx, programmeId);
+  if (!access.ok) return access;
+  const { programme } = access.value;
+  return ok({ programme, page: await myIdeasIn(ideas, programme, ctx.actor.aadObjectId, cursor) });
+}
+
+async function myIdeasIn(ideas: IdeaRepository, programme: Programme, submitter: string, cursor: PageCursor): Promise<Page<Idea>> {
+  const key = { tenantId: programme.tenantId, programmeId: programme.id };
+  return ideasOnly(await readPageAt(cursor, LIST_PAGE_SIZE, (request) => ideas.page(key, { by: 'submitter', id: submitter }, request)));
+}
+
+/** A person is in a handful of programmes; their first pages are read a few at a time. */
+const PROGRAMMES_AT_ONCE = 4;
+
+const ideasOnly = (page: Page<ListedIdea>): Page<Idea> => ({ ...page, items: page.items.map((x) => x.idea) });
 
 export interface Portfolio {
   access: Access;
   /** Ideas per phase, in the programme's phase order (empty phases included, for the chart). */
-  byPhase: { phase: Programme['phases'][number]; ideas: Idea[] }[];
-  total: number;
+  byPhase: { phase: Programme['phases'][number]; count: number }[];
+  /** One page of the ideas, phase after phase, newest first within a phase. */
+  page: Page<Idea>;
 }
 
-export async function portfolio(ideas: IdeaRepository, ctx: RequestContext, programmeId: string): Promise<Result<Portfolio, IdeaUseCaseError>> {
+export async function portfolio(ideas: IdeaRepository, ctx: RequestContext, programmeId: string, cursor: PageCursor = firstPage): Promise<Result<Portfolio, IdeaUseCaseError>> {
   const access = accessTo(ctx, programmeId);
   if (!access.ok) return access;
-  const all = (await ideas.list(access.value.key)).sort(newestFirst);
-  const byPhase = access.value.programme.phases.map((phase) => ({ phase, ideas: all.filter((i) => i.phase === phase.id) }));
-  return ok({ access: access.value, byPhase, total: all.length });
+  const { programme, key } = access.value;
+  const phases = programme.phases.map((p) => p.id);
+  const [counts, page] = await Promise.all([ideas.counts(key), readPageAt(cursor, LIST_PAGE_SIZE, (request) => ideas.page(key, { by: 'phases', phases }, request))]);
+  const byPhase = programme.phases.map((phase) => ({ phase, count: counts.phase[phase.id] ?? 0 }));
+  return ok({ access: access.value, byPhase, page: ideasOnly(page) });
 }
 
-/** Registered ideas ranked by weighted score, for the office. */
+/** Registered ideas ranked by weighted score, for the office: one page of the ranking index. */
 export async function ranking(
   ideas: IdeaRepository,
   ctx: RequestContext,
   programmeId: string,
-): Promise<Result<{ access: Access; ranked: RankedIdea<Idea>[] }, IdeaUseCaseError>> {
+  cursor: PageCursor = firstPage,
+): Promise<Result<{ access: Access; page: Page<RankedIdea<Idea>> }, IdeaUseCaseError>> {
   const access = officeAccess(ctx, programmeId);
   if (!access.ok) return access;
-  const [all, assessments] = await Promise.all([ideas.list(access.value.key), ideas.assessments(access.value.key)]);
-  const registered = all.filter((i) => i.status === 'registered');
-  return ok({ access: access.value, ranked: rankIdeas(registered, assessments, access.value.programme) });
+  const page = await readPageAt(cursor, LIST_PAGE_SIZE, (request) => ideas.page(access.value.key, { by: 'ranking' }, request));
+  return ok({ access: access.value, page });
 }
 
-/** The prioritised list in rank order. Every rendering of it carries the programme's label. */
+/** The prioritised list in rank order, a page at a time. Every rendering of it carries the programme's label. */
 export async function prioritisedList(
   ideas: IdeaRepository,
   ctx: RequestContext,
   programmeId: string,
-): Promise<Result<{ access: Access; ideas: Idea[] }, IdeaUseCaseError>> {
+  cursor: PageCursor = firstPage,
+  size = LIST_PAGE_SIZE,
+): Promise<Result<{ access: Access; page: Page<Idea> }, IdeaUseCaseError>> {
   const access = accessTo(ctx, programmeId);
   if (!access.ok) return access;
-  const listed = (await ideas.list(access.value.key))
-    .filter(isOnPrioritisedList)
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareIdeaNumbers(a.number, b.number));
-  return ok({ access: access.value, ideas: listed });
+  const page = await readPageAt(cursor, size, (request) => ideas.page(access.value.key, { by: 'prioritised' }, request));
+  return ok({ access: access.value, page: ideasOnly(page) });
 }
 
 export interface IdeaDetail {

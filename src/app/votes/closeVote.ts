@@ -65,7 +65,9 @@ async function count(deps: VoteDeps, programme: Programme, ref: VoteRef, vote: G
     ballots: latest.map(asBallot),
     budgetMatter: vote.budgetMatter,
   });
-  const done = await deps.votes.update(ref, (v) => (v.status === 'closing' ? { ...v, status: 'closed', outcome } : undefined));
+  // Read after the seal, so final: the decision log shows them from the record (no ballot reads).
+  const ballotLog = await deps.votes.ballots(ref);
+  const done = await deps.votes.update(ref, (v) => (v.status === 'closing' ? { ...v, status: 'closed', outcome, ballotLog } : undefined));
   return done?.vote ?? vote;
 }
 

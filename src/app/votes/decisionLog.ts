@@ -1,12 +1,24 @@
 // The decision log: every gate vote of a programme (or of one idea or one body), with every
 // ballot as cast, changes included, the rule and the reason. Open to the programme's
-// participants: the programme's decisions are transparent inside it.
+// participants: the programme's decisions are transparent inside it. Read a page at a time
+// from the votes' index, with the ballots of that page's votes only (a few at once), so a
+// turn costs the same at 10 votes as at 10,000.
+import type { Idea } from '../../domain/idea/idea.js';
 import { ok, type Result } from '../../domain/idea/result.js';
 import type { BallotRecord, GateVote } from '../../domain/vote/gateVote.js';
 import { accessTo, type Access } from '../ideas/ideaAccess.js';
+import { firstPage, readPageAt, type Page, type PageCursor } from '../paging.js';
+import { mapPool } from '../pool.js';
 import type { RequestContext } from '../requestContext.js';
 import type { VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
+
+/** Votes with their ballots on one card. */
+export const DECISION_LOG_PAGE = 5;
+/** Disputed ideas shown with the log's first page. */
+const DISPUTED_ON_LOG = 20;
+/** Storage reads of one turn running at once. */
+const READS_AT_ONCE = 5;
 
 export interface LoggedVote {
   vote: GateVote;
@@ -16,24 +28,79 @@ export interface LoggedVote {
 export interface DecisionLog {
   access: Access;
   filter: { ideaNumber?: string; body?: string };
-  votes: LoggedVote[];
+  page: Page<LoggedVote>;
+  /** The ideas the page's votes are about (for the disclosure guard). */
+  ideas: Idea[];
+  /** Ideas with disputes (DSOP §5) that belong in this log: none when filtered by body, and only with the first page. */
+  disputed: Idea[];
 }
 
-export async function decisionLog(
-  deps: Pick<VoteDeps, 'votes'>,
-  ctx: RequestContext,
-  input: { programmeId: string; ideaNumber?: string; body?: string },
-): Promise<Result<DecisionLog, VoteError>> {
+type LogDeps = Pick<VoteDeps, 'votes' | 'ideas'>;
+type LogInput = { programmeId: string; ideaNumber?: string; body?: string };
+
+export async function decisionLog(deps: LogDeps, ctx: RequestContext, input: LogInput, cursor: PageCursor = firstPage): Promise<Result<DecisionLog, VoteError>> {
   const access = accessTo(ctx, input.programmeId);
   if (!access.ok) return access;
-  const filter = {
-    ...(input.ideaNumber ? { ideaNumber: input.ideaNumber } : {}),
-    ...(input.body ? { body: input.body } : {}),
-  };
-  const votes = await deps.votes.list(access.value.key, filter);
-  const logged = await Promise.all(
-    votes.map(async (vote) => ({ vote, ballots: await deps.votes.ballots({ ...access.value.key, voteId: vote.id }) })),
-  );
-  return ok({ access: access.value, filter, votes: logged });
+  const { key } = access.value;
+  const filter = filterOf(input);
+  const votes = await readPageAt(cursor, DECISION_LOG_PAGE, (request) => deps.votes.page(key, filter, request));
+  const [page, ideas, disputed] = await Promise.all([
+    withBallots(deps, key, votes),
+    ideasOf(deps, key, votes.items),
+    votes.offset === 0 ? disputedIdeas(deps, key, filter) : Promise.resolve([]),
+  ]);
+  return ok({ access: access.value, filter, page, ideas, disputed });
 }
 
+/**
+ * The log from its newest vote, up to `atMost` votes (the CSV export: a message has a size
+ * limit, so there is no point reading further). `complete` says whether that was all of it.
+ */
+export async function decisionLogUpTo(
+  deps: LogDeps,
+  ctx: RequestContext,
+  input: LogInput,
+  atMost: number,
+): Promise<Result<DecisionLog & { votes: LoggedVote[]; complete: boolean }, VoteError>> {
+  const first = await decisionLog(deps, ctx, input);
+  if (!first.ok) return first;
+  const votes = [...first.value.page.items];
+  const ideas = [...first.value.ideas];
+  let next = first.value.page.next;
+  while (next && votes.length < atMost) {
+    const more = await decisionLog(deps, ctx, input, next);
+    if (!more.ok) return more;
+    votes.push(...more.value.page.items);
+    ideas.push(...more.value.ideas.filter((i) => !ideas.some((j) => j.number === i.number)));
+    next = more.value.page.next;
+  }
+  return ok({ ...first.value, ideas, votes: votes.slice(0, atMost), complete: next === undefined && votes.length <= atMost });
+}
+
+const filterOf = (input: LogInput) => ({
+  ...(input.ideaNumber ? { ideaNumber: input.ideaNumber } : {}),
+  ...(input.body ? { body: input.body } : {}),
+});
+
+async function withBallots(deps: LogDeps, key: Access['key'], votes: Page<GateVote>): Promise<Page<LoggedVote>> {
+  // A closed vote keeps its final ballots on its record; only open (or older) votes read theirs.
+  const items = await mapPool(votes.items, READS_AT_ONCE, async (vote) => ({ vote, ballots: vote.ballotLog ?? (await deps.votes.ballots({ ...key, voteId: vote.id })) }));
+  return { ...votes, items };
+}
+
+async function ideasOf(deps: LogDeps, key: Access['key'], votes: readonly GateVote[]): Promise<Idea[]> {
+  const numbers = [...new Set(votes.map((v) => v.ideaNumber))];
+  const found = await mapPool(numbers, READS_AT_ONCE, (number) => deps.ideas.get(key, number));
+  return found.filter((i): i is Idea => i !== undefined);
+}
+
+/** Disputes belong to an idea, not a body: none when the log is filtered by body; the one idea when filtered by idea. */
+async function disputedIdeas(deps: LogDeps, key: Access['key'], filter: { ideaNumber?: string; body?: string }): Promise<Idea[]> {
+  if (filter.body) return [];
+  if (filter.ideaNumber) {
+    const idea = await deps.ideas.get(key, filter.ideaNumber);
+    return idea && idea.disputes.length > 0 ? [idea] : [];
+  }
+  // The first ideas of the index only: the log shows no count of them (one read, not two).
+  return (await deps.ideas.first(key, { by: 'disputed' }, DISPUTED_ON_LOG)).map((x) => x.idea);
+}

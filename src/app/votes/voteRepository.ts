@@ -3,6 +3,7 @@
 import type { Choice } from '../../domain/decision/ballot.js';
 import type { BallotRecord, GateVote } from '../../domain/vote/gateVote.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
+import type { ListPage, PageRequest } from '../paging.js';
 
 export interface VoteRef extends ProgrammeKey {
   voteId: string;
@@ -41,7 +42,10 @@ export interface VoteRepository {
    * record as stored afterwards and whether this call changed it.
    */
   update(ref: VoteRef, change: (vote: GateVote) => GateVote | undefined): Promise<{ vote: GateVote; changed: boolean } | undefined>;
-  /** The programme's votes, newest first, optionally for one idea or one body. */
+  /** One page of the programme's votes, newest first, optionally for one idea or one body; `total` the count. */
+  page(key: ProgrammeKey, filter: { ideaNumber?: string; body?: string }, request: PageRequest): Promise<ListPage<GateVote> & { total: number }>;
+  /** The programme's votes, newest first, optionally for one idea or one body. For one idea's
+   * votes and background work; the decision log reads `page`. */
   list(key: ProgrammeKey, filter?: { ideaNumber?: string; body?: string }): Promise<GateVote[]>;
   /** Votes that need the closer: open past the deadline, with follow-up work left, or due
    * the day-before reminder to the members who have not voted. */

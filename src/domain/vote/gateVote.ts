@@ -122,6 +122,11 @@ export interface GateVote {
   status: VoteStatus;
   closing?: Closing;
   outcome?: Outcome;
+  /** Every ballot as cast, changes included, kept when the vote closed (the ballots are final
+   * once sealed), so the decision log shows a closed vote without reading its ballots (issue
+   * 25.1, "a per-vote tally row so the log need not read ballots"). Absent on open votes and on
+   * votes closed before it was kept: the log reads their ballots. */
+  ballotLog?: BallotRecord[];
   director?: DirectorDecision & { name: string };
   applied?: Applied;
   /** Delivery key of the last channel-card job enqueued for this vote (ordering of updates). */

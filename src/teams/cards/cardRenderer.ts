@@ -39,6 +39,7 @@ export class CardRenderer {
   render<K extends CardName>(name: K, view: CardViews[K], discloses: readonly Disclosed[]): AdaptiveCard {
     const template = this.templates.get(name);
     if (!template) throw new Error(`No card template named ${name}`);
-    return withDisclosures(template.expand({ $root: view }) as AdaptiveCard, discloses);
+    // A card whose buttons are a pager may be rendered without one: no page, no buttons.
+    return withDisclosures(template.expand({ $root: { pager: [], ...view } }) as AdaptiveCard, discloses);
   }
 }

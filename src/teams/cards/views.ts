@@ -158,8 +158,11 @@ export interface PrioritisedListView {
   /** The confidentiality label (DSOP §6), always the first element of the card. */
   label: { nb: string; en: string };
   heading: string;
+  /** The page's place in the list ("21–40 of 1,034"), or '' when it is all on one page. */
+  position: string;
   items: (IdeaListItem & { rank: number })[];
   emptyText: string;
+  pager: ActionButton[];
 }
 
 export interface RecordsView {
@@ -167,6 +170,8 @@ export interface RecordsView {
   subheading: string;
   records: { title: string; lines: string[] }[];
   emptyText: string;
+  /** Previous/Next, where the records are a page of a longer list. */
+  pager?: ActionButton[];
 }
 
 export interface NdaFormView {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
 import { officeAccess } from '../../app/ideas/ideaAccess.js';
 import { prioritisedList } from '../../app/ideas/ideaQueries.js';
+import { firstPage, readPageAt, type PageCursor } from '../../app/paging.js';
+import { pagerButtons, positionText } from '../cards/pager.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../domain/disclosure/prioritisedListExport.js';
@@ -16,7 +18,10 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { VerbRouter } from '../invoke/verbRouter.js';
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply, textReply } from '../reply.js';
-import { programmeIdField } from '../invoke/fields.js';
+import { pageCursorField, programmeIdField } from '../invoke/fields.js';
+
+/** The shared list is one read of the list's index: a prioritised list is tens of ideas, and this bound keeps a turn's memory bounded whatever it holds. */
+const SHARED_AT_MOST = 500;
 
 export interface DisclosureDependencies {
   ideas: IdeaRepository;
@@ -26,6 +31,8 @@ export interface DisclosureDependencies {
 }
 
 const AUDIT_ON_CARD = 30;
+/** NDAs on one card of the office's list. */
+const NDAS_ON_CARD = 20;
 const topics: NdaTopic[] = ['registered-ideas', 'planning-documents'];
 const programmeId = programmeIdField;
 
@@ -65,17 +72,20 @@ export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies):
 
   return {
     'audit.show': defineVerb({
-      schema: z.object({ programmeId }),
+      schema: z.object({ programmeId, cursor: pageCursorField }),
       handle: async (ctx, data) => {
         const access = officeAccess(ctx, data.programmeId);
         if (!access.ok) return refusal(ctx, ideaErrorText(access.error, ctx.language));
         const { programme, key } = access.value;
-        const entries = await audit.list(key.tenantId, programme.id, AUDIT_ON_CARD);
+        const page = await readPageAt(data.cursor, AUDIT_ON_CARD, (request) => audit.page(key.tenantId, programme.id, request));
+        const entries = page.items;
+        const position = positionText(page, ctx.language);
         return cards.render(
           'records',
           {
             heading: translate(ctx.language, 'audit.heading', { programme: programme.name }),
-            subheading: translate(ctx.language, 'audit.subheading'),
+            subheading: [translate(ctx.language, 'audit.subheading'), ...(position ? [position] : [])].join(' · '),
+            pager: pagerButtons(page, 'audit.show', { programmeId: programme.id }, ctx.language),
             records: entries.map((e) => ({
               title: `${formatDateTime(e.at, ctx.language)} · ${translate(ctx.language, `audit.${e.decision}`)}`,
               lines: auditLine(ctx, e),
@@ -148,21 +158,25 @@ export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies):
       },
     }),
     'nda.list': defineVerb({
-      schema: z.object({ programmeId }),
-      handle: (ctx, data) => listNdas(ctx, data.programmeId),
+      schema: z.object({ programmeId, cursor: pageCursorField }),
+      handle: (ctx, data) => listNdas(ctx, data.programmeId, '', data.cursor),
     }),
   };
 
-  async function listNdas(ctx: RequestContext, id: string, notice = ''): Promise<AdaptiveCard> {
+  async function listNdas(ctx: RequestContext, id: string, notice = '', cursor: PageCursor = firstPage): Promise<AdaptiveCard> {
     const access = officeAccess(ctx, id);
     if (!access.ok) return refusal(ctx, ideaErrorText(access.error, ctx.language));
     const { programme, key } = access.value;
-    const records = await ndas.list(key.tenantId, programme.id);
+    // A page at a time (issue 25.2), with its place in the list and Previous/Next.
+    const page = await readPageAt(cursor, NDAS_ON_CARD, (request) => ndas.page(key.tenantId, programme.id, request));
+    const records = page.items;
+    const position = positionText(page, ctx.language);
     return cards.render(
       'records',
       {
         heading: translate(ctx.language, 'nda.listHeading', { programme: programme.name }),
-        subheading: notice,
+        subheading: [notice, position].filter(Boolean).join(' · '),
+        pager: pagerButtons(page, 'nda.list', { programmeId: programme.id }, ctx.language),
         records: records.map((r) => ({
           title: `${r.person.name}: ${r.covers.map((c) => translate(ctx.language, `nda.topic.${c}`)).join(', ')}`,
           lines: [r.scope, r.handling, translate(ctx.language, 'nda.line', { signedOn: r.signedOn, by: r.recordedBy.name })],
@@ -187,10 +201,10 @@ export function disclosureCommands({ ideas, cards, audit }: DisclosureDependenci
   const sharePrioritisedList: CommandHandler = async (ctx, args) => {
     const choice = chooseProgramme(ctx, args, 'prioritised.show', cards);
     if ('reply' in choice) return choice.reply;
-    const result = await prioritisedList(ideas, ctx, choice.programmeId);
+    const result = await prioritisedList(ideas, ctx, choice.programmeId, firstPage, SHARED_AT_MOST);
     if (!result.ok) return textReply(ideaErrorText(result.error, ctx.language));
     const { programme, actor, key } = result.value.access;
-    const rows = exportRows(programme, result.value.ideas);
+    const rows = exportRows(programme, result.value.page.items);
     await audit.append({
       tenantId: key.tenantId,
       programmeId: programme.id,
@@ -205,7 +219,7 @@ export function disclosureCommands({ ideas, cards, audit }: DisclosureDependenci
     const csv = prioritisedListCsv(programme, rows);
     return textReply(`${markdown}\n\n\`\`\`csv\n${csv}\n\`\`\``, 'markdown', [
       { kind: 'prioritised-list', programmeId: programme.id, labelled: true },
-      ...result.value.ideas.map((idea) => ({ kind: 'idea' as const, programmeId: programme.id, idea })),
+      ...result.value.page.items.map((idea) => ({ kind: 'idea' as const, programmeId: programme.id, idea })),
     ]);
   };
 

@@ -16,7 +16,7 @@ import { disputeChoices } from '../../domain/idea/dispute.js';
 import { personName } from './ideaText.js';
 import { accessTo } from '../../app/ideas/ideaAccess.js';
 import { isStaleIdea, type IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
-import { portfolio, prioritisedList, ranking } from '../../app/ideas/ideaQueries.js';
+import { myIdeasPage, portfolio, prioritisedList, ranking } from '../../app/ideas/ideaQueries.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import { registerIdea } from '../../app/ideas/registerIdea.js';
 import type { RequestContext } from '../../app/requestContext.js';
@@ -24,11 +24,11 @@ import type { Result } from '../../domain/idea/result.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
 import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
-import { portfolioCard, prioritisedListCard, rankingCard } from './ideaListCards.js';
+import { myIdeasCard, portfolioCard, prioritisedListCard, rankingCard } from './ideaListCards.js';
 import { ideaErrorText } from './ideaText.js';
 import { ideaCard, ideaErrorCard } from './ideaCard.js';
 import { ideaFormView } from './ideaViews.js';
-import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
+import { ideaNumberField, pageCursorField, programmeIdField } from '../invoke/fields.js';
 
 export interface IdeaVerbDependencies {
   ideas: IdeaRepository;
@@ -41,6 +41,7 @@ export interface IdeaVerbDependencies {
 
 const programmeId = programmeIdField;
 const ideaNumber = ideaNumberField;
+const cursor = pageCursorField;
 const ideaRef = { programmeId, number: ideaNumber };
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -210,24 +211,31 @@ export function ideaVerbs({ ideas, cards, checklists, leaderNotices }: IdeaVerbD
       },
     }),
     'portfolio.show': defineVerb({
-      schema: z.object({ programmeId, page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+      schema: z.object({ programmeId, cursor }),
       handle: async (ctx, data) => {
-        const result = await portfolio(ideas, ctx, data.programmeId);
-        return result.ok ? portfolioCard(cards, result.value, data.page, ctx.language) : error(ctx, result.error);
+        const result = await portfolio(ideas, ctx, data.programmeId, data.cursor);
+        return result.ok ? portfolioCard(cards, result.value, ctx.language) : error(ctx, result.error);
       },
     }),
     'ranking.show': defineVerb({
-      schema: z.object({ programmeId }),
+      schema: z.object({ programmeId, cursor }),
       handle: async (ctx, data) => {
-        const result = await ranking(ideas, ctx, data.programmeId);
-        return result.ok ? rankingCard(cards, result.value.access, result.value.ranked, ctx.language) : error(ctx, result.error);
+        const result = await ranking(ideas, ctx, data.programmeId, data.cursor);
+        return result.ok ? rankingCard(cards, result.value.access, result.value.page, ctx.language) : error(ctx, result.error);
       },
     }),
     'prioritised.show': defineVerb({
-      schema: z.object({ programmeId }),
+      schema: z.object({ programmeId, cursor }),
       handle: async (ctx, data) => {
-        const result = await prioritisedList(ideas, ctx, data.programmeId);
-        return result.ok ? prioritisedListCard(cards, result.value.access, result.value.ideas, ctx.language) : error(ctx, result.error);
+        const result = await prioritisedList(ideas, ctx, data.programmeId, data.cursor);
+        return result.ok ? prioritisedListCard(cards, result.value.access, result.value.page, ctx.language) : error(ctx, result.error);
+      },
+    }),
+    'mine.show': defineVerb({
+      schema: z.object({ programmeId, cursor }),
+      handle: async (ctx, data) => {
+        const result = await myIdeasPage(ideas, ctx, data.programmeId, data.cursor);
+        return result.ok ? myIdeasCard(cards, [result.value], ctx.language) : error(ctx, result.error);
       },
     }),
   };

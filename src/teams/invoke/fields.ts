@@ -1,7 +1,11 @@
 // Card-data fields many verbs share, defined once so every verb validates them alike.
 import { z } from 'zod';
+import { firstPage, pageCursorSchema } from '../../app/paging.js';
 
 export const programmeIdField = z.string().trim().min(1).max(64);
+
+/** Where a list card's Previous/Next leads; absent: the first page. */
+export const pageCursorField = pageCursorSchema.default(firstPage);
 
 /** A readable idea number such as DSOP-2026-014, in any case as typed. */
 export const ideaNumberField = z

@@ -86,6 +86,7 @@ export const showingVerbs: ReadonlySet<string> = new Set([
   'idea.show',
   'measure.form',
   'measure.list',
+  'mine.show',
   'nda.form',
   'nda.list',
   'notice.show',

@@ -1,4 +1,5 @@
 // View models of the vote cards (cards/vote*.json). views.ts lists them with the other cards.
+import type { ActionButton } from '../cards/views.js';
 
 export interface FactLine {
   title: string;
@@ -112,4 +113,5 @@ export interface VoteLogView {
   disputesHeading: string;
   disputes: string[];
   footer: string;
+  pager: ActionButton[];
 }

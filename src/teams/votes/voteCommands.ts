@@ -1,6 +1,6 @@
 // Text commands of gate votes: linking a channel to a body, and the decision log (card or CSV).
 import type { RequestContext } from '../../app/requestContext.js';
-import { decisionLog } from '../../app/votes/decisionLog.js';
+import { decisionLogUpTo } from '../../app/votes/decisionLog.js';
 import { linkChannel } from '../../app/votes/linkChannel.js';
 import { linkProjectSteeringGroup } from '../../app/reports/projectSteeringGroup.js';
 import { ideaErrorText } from '../ideas/ideaText.js';
@@ -16,7 +16,7 @@ import type { CommandHandler } from '../commands/commandRouter.js';
 import { normaliseCommandText } from '../commands/normaliseText.js';
 import type { VerbRouter } from '../invoke/verbRouter.js';
 import { cardReply, textReply, type Reply } from '../reply.js';
-import { disputedIdeas, logCsv } from './voteLog.js';
+import { logCsv } from './voteLog.js';
 import { voteErrorText } from './voteText.js';
 
 export interface VoteCommandDependencies {
@@ -27,6 +27,8 @@ export interface VoteCommandDependencies {
 
 /** Teams refuses messages much above 80 KB; the CSV stays well below. */
 export const MAX_CSV_BYTES = 60_000;
+/** Votes the CSV reads at most: more would not fit in MAX_CSV_BYTES anyway (a vote is a header row and its ballots). */
+const CSV_VOTES_AT_MOST = 100;
 
 /** Bodies the text names, as people write them (bodyNames.ts). */
 export function findBodies(programmes: readonly Programme[], text: string): { programme: Programme; bodyId: string }[] {
@@ -146,25 +148,28 @@ export function voteCommands({ deps, cards, verbs }: VoteCommandDependencies) {
   const csv: CommandHandler = async (ctx, args) => {
     const target = logTarget(ctx, args);
     if ('reply' in target) return target.reply;
-    const log = await decisionLog(deps, ctx, {
-      programmeId: target.programme.id,
-      ...(target.ideaNumber ? { ideaNumber: target.ideaNumber } : {}),
-      ...(target.body ? { body: target.body } : {}),
-    });
+    const log = await decisionLogUpTo(
+      deps,
+      ctx,
+      {
+        programmeId: target.programme.id,
+        ...(target.ideaNumber ? { ideaNumber: target.ideaNumber } : {}),
+        ...(target.body ? { body: target.body } : {}),
+      },
+      CSV_VOTES_AT_MOST,
+    );
     if (!log.ok) return textReply(voteErrorText(log.error, ctx.language, target.programme));
-    const ideas = await deps.ideas.list(log.value.access.key);
-    const disputed = disputedIdeas(ideas, target);
+    const { disputed, ideas } = log.value;
     const text = logCsv(log.value, ctx.language, disputed);
     const size = Buffer.byteLength(text);
-    if (size > MAX_CSV_BYTES) {
+    if (size > MAX_CSV_BYTES || !log.value.complete) {
       const example = log.value.votes[0]?.vote.ideaNumber ?? disputed[0]?.number ?? target.programme.bodies[0]?.id ?? '';
       return textReply(translate(ctx.language, 'log.tooLarge', { size: Math.ceil(size / 1024), example }));
     }
-    const shown = new Set([...log.value.votes.map((v) => v.vote.ideaNumber), ...disputed.map((i) => i.number)]);
     return textReply(
       text,
       'plain',
-      ideas.filter((i) => shown.has(i.number)).map((i) => ideaContent(target.programme.id, i)),
+      [...ideas, ...disputed.filter((i) => !ideas.some((j) => j.number === i.number))].map((i) => ideaContent(target.programme.id, i)),
     );
   };
 

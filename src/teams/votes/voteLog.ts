@@ -16,10 +16,9 @@ import type { Programme } from '../../domain/programme/schema.js';
 import { bodyName, choiceText, directorWho, matterName, outcomeStatusText, ruleText } from './voteText.js';
 import { recordedOnBehalf } from '../../domain/decision/director.js';
 import { clip, COMMENT_ON_CARD } from './voteViews.js';
+import { pagerButtons, positionText } from '../cards/pager.js';
 import { DateTime } from 'luxon';
 
-/** Votes with their ballots on one card; older ones are in the CSV. */
-export const VOTES_ON_CARD = 5;
 /** Ballot lines per vote on the card. */
 const LINES_PER_VOTE = 20;
 /** Characters of ballot lines on the whole card, so it stays far below Teams' message size. */
@@ -27,13 +26,6 @@ const LINE_BUDGET = 9_000;
 
 const statusOf = ({ vote }: LoggedVote, language: Language) =>
   vote.outcome ? outcomeStatusText(vote.outcome.status, isAdvisory(vote), language) : translate(language, 'log.running');
-
-/**
- * The ideas whose disputes belong in a log: disputes belong to an idea, not a body, so none
- * when the log is filtered by body; the one idea when it is filtered by idea.
- */
-export const disputedIdeas = (ideas: readonly Idea[], filter: { ideaNumber?: string; body?: string }): Idea[] =>
-  filter.body ? [] : ideas.filter((i) => i.disputes.length > 0 && (!filter.ideaNumber || i.number === filter.ideaNumber));
 
 /** One line per dispute in these ideas: the matter, the data owner's final word, each consumer's answer. */
 export function disputeLines(programme: Programme, ideas: readonly Idea[], language: Language): string[] {
@@ -51,11 +43,13 @@ export function disputeLines(programme: Programme, ideas: readonly Idea[], langu
   );
 }
 
-export function logView(log: DecisionLog, language: Language, filterText: string, disputes: string[] = []): VoteLogView {
+export function logView(log: Pick<DecisionLog, 'access' | 'filter' | 'page'>, language: Language, filterText: string, disputes: string[] = []): VoteLogView {
   const { programme } = log.access;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
-  const shown = log.votes.slice(0, VOTES_ON_CARD);
+  const { page } = log;
+  const shown = page.items;
   const suffix = filterText ? ` ${filterText}` : '';
+  const position = positionText(page, language);
   let budget = LINE_BUDGET;
   const votes = shown.map((entry) => {
     const { vote } = entry;
@@ -94,11 +88,12 @@ export function logView(log: DecisionLog, language: Language, filterText: string
   return {
     heading: t('log.heading', { programme: programme.name }),
     subheading: filterText ? t('log.filtered', { filter: filterText }) : '',
-    emptyText: log.votes.length === 0 && disputes.length === 0 ? t('log.empty') : '',
+    emptyText: page.total === 0 && disputes.length === 0 ? t('log.empty') : '',
     votes,
     disputesHeading: disputes.length > 0 ? t('dispute.logHeading') : '',
     disputes,
-    footer: log.votes.length > shown.length ? t('log.more', { shown: shown.length, total: log.votes.length, filter: suffix }) : log.votes.length > 0 ? t('log.csvHint', { filter: suffix }) : '',
+    footer: position ? t('log.more', { position, filter: suffix }) : shown.length > 0 ? t('log.csvHint', { filter: suffix }) : '',
+    pager: pagerButtons(page, 'gate.log', { programmeId: programme.id, ...log.filter }, language),
   };
 }
 
@@ -170,7 +165,7 @@ function disputeRow(programme: Programme, idea: Idea, dispute: Dispute): string[
  * The whole log as CSV text (RFC 4180), in the reader's language for the human columns: the
  * votes' rows, then a row per dispute of the given ideas (see disputedIdeas), by idea number.
  */
-export function logCsv(log: DecisionLog, language: Language, disputed: readonly Idea[] = []): string {
+export function logCsv(log: Pick<DecisionLog, 'access'> & { votes: readonly LoggedVote[] }, language: Language, disputed: readonly Idea[] = []): string {
   const { programme } = log.access;
   const rows: string[][] = [];
   for (const entry of log.votes) {

@@ -28,10 +28,10 @@ import { defineVerb, type VerbDefinition } from '../invoke/verbRouter.js';
 import type { LatestReader } from './sharedReads.js';
 import type { VoteCards } from './voteCards.js';
 import type { VoteSubjects } from './voteSubject.js';
-import { disputedIdeas, disputeLines, logView } from './voteLog.js';
+import { disputeLines, logView } from './voteLog.js';
 import { bodyName, choiceText, voteErrorText } from './voteText.js';
 import { proposalView, type Banner } from './voteViews.js';
-import { ideaNumberField, programmeIdField, textFields } from '../invoke/fields.js';
+import { ideaNumberField, pageCursorField, programmeIdField, textFields } from '../invoke/fields.js';
 
 export interface VoteVerbDependencies {
   deps: VoteDeps;
@@ -266,22 +266,24 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
       },
     }),
     'gate.log': defineVerb({
-      schema: z.object({ programmeId, ideaNumber: ideaNumber.optional(), body: z.string().trim().max(64).optional() }),
+      schema: z.object({ programmeId, ideaNumber: ideaNumber.optional(), body: z.string().trim().max(64).optional(), cursor: pageCursorField }),
       handle: async (ctx, data) => {
-        const log = await decisionLog(deps, ctx, {
-          programmeId: data.programmeId,
-          ...(data.ideaNumber ? { ideaNumber: data.ideaNumber } : {}),
-          ...(data.body ? { body: data.body } : {}),
-        });
+        const log = await decisionLog(
+          deps,
+          ctx,
+          {
+            programmeId: data.programmeId,
+            ...(data.ideaNumber ? { ideaNumber: data.ideaNumber } : {}),
+            ...(data.body ? { body: data.body } : {}),
+          },
+          data.cursor,
+        );
         if (!log.ok) return error(ctx, log.error, programmeOf(ctx, data.programmeId));
-        const ideas = await deps.ideas.list(log.value.access.key);
-        const shown = new Set(log.value.votes.map((v) => v.vote.ideaNumber));
-        const discloses = ideas.filter((i) => shown.has(i.number)).map((i) => ideaContent(data.programmeId, i));
+        const { ideas, disputed } = log.value;
         const filterText = data.ideaNumber ?? data.body ?? '';
-        const disputed = disputedIdeas(ideas, data);
         const disputes = disputeLines(log.value.access.programme, disputed, ctx.language);
-        const disclosesAll = [...discloses, ...disputed.filter((i) => !shown.has(i.number)).map((i) => ideaContent(data.programmeId, i))];
-        return cards.render('voteLog', logView(log.value, ctx.language, filterText, disputes), disclosesAll);
+        const discloses = [...ideas, ...disputed.filter((i) => !ideas.some((j) => j.number === i.number))].map((i) => ideaContent(data.programmeId, i));
+        return cards.render('voteLog', logView(log.value, ctx.language, filterText, disputes), discloses);
       },
     }),
   };
