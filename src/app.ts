@@ -18,7 +18,6 @@ import { StorageHealth } from './storage/storageHealth.js';
 import { DisclosureGuard } from './app/disclosure/disclosureGuard.js';
 import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
-import type { VoteTable } from './storage/voteTable.js';
 import { NdaTable } from './storage/ndaTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
@@ -26,6 +25,7 @@ import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
 import { helpCard } from './teams/commands/help.js';
 import type { Planner } from './app/reminders/upcoming.js';
+import { migrateIndexes } from './app/ideas/indexMigration.js';
 import { ideaCommands } from './teams/ideas/ideaCommands.js';
 import { ideaVerbs } from './teams/ideas/ideaVerbs.js';
 import { DeliveredLeaderNotices } from './teams/ideas/leaderNotices.js';
@@ -341,14 +341,15 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   );
   // Ideas and votes written before their index rows get them (one read per programme once
   // done); until then a list shows what is indexed.
-  const indexed = migrateIndexes(ideas, votes.votes, directory.files, log);
+  const migration = new AbortController();
+  const indexed = migrateIndexes({ ideas, votes: votes.votes, log }, directory.files, migration.signal);
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined));
+  const stop = () => (stopping ??= (migration.abort(), Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined)));
   server.on('close', () => void stop());
   return {
     server,
@@ -361,15 +362,3 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   };
 }
 
-/** The start-up migration of the ideas' and votes' index rows, programme by programme; a failure is logged and the next start retries. */
-async function migrateIndexes(ideas: IdeaTable, votes: VoteTable, programmes: readonly Programme[], log: Logger): Promise<void> {
-  for (const programme of programmes) {
-    const key = { tenantId: programme.tenantId, programmeId: programme.id };
-    try {
-      const done = { ...(await ideas.migrateIndex(key, programme)), ...(await votes.migrateIndex(key)) };
-      if (done.rewritten + done.removed + done.written > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
-    } catch (error) {
-      log.error({ err: error, programme: programme.id }, 'index migration failed; lists may miss older ideas or votes until the next start');
-    }
-  }
-}

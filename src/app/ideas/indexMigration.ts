@@ -1,0 +1,40 @@
+// The start-up migration of the ideas' and votes' index rows (issue 25.1), programme by
+// programme. Each pass is idempotent and skips what is already done, so a failed pass (a busy or
+// unreachable storage account) is tried again a few times, each picking up where the last got
+// to; after the last try the next start does. Stops waiting when the service stops.
+import type { Programme } from '../../domain/programme/schema.js';
+import type { ProgrammeKey } from './ideaRepository.js';
+
+export interface IndexMigrationDeps {
+  ideas: { migrateIndex(key: ProgrammeKey, rules: Programme): Promise<{ rewritten: number; removed: number }> };
+  votes: { migrateIndex(key: ProgrammeKey): Promise<{ written: number }> };
+  log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** Waits before the migration of a programme is tried again. */
+export const MIGRATION_RETRY_MS: readonly number[] = [5_000, 30_000, 120_000, 600_000];
+
+export async function migrateIndexes(deps: IndexMigrationDeps, programmes: readonly Programme[], stopping: AbortSignal, retryMs = MIGRATION_RETRY_MS): Promise<void> {
+  const { ideas, votes, log } = deps;
+  for (const programme of programmes) {
+    const key = { tenantId: programme.tenantId, programmeId: programme.id };
+    for (let attempt = 0; !stopping.aborted; attempt++) {
+      try {
+        const done = { ...(await ideas.migrateIndex(key, programme)), ...(await votes.migrateIndex(key)) };
+        if (done.rewritten + done.removed + done.written > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
+        break;
+      } catch (error) {
+        const wait = retryMs[attempt];
+        log.error(
+          { err: error, programme: programme.id, retryInMs: wait },
+          wait === undefined ? 'index migration failed; lists may miss older ideas or votes until the next start' : 'index migration failed; trying again',
+        );
+        if (wait === undefined) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          stopping.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+      }
+    }
+  }
+}
