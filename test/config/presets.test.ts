@@ -90,6 +90,17 @@ describe('presets', () => {
     // evalueres» and «Aktørenes uttrykte ønske og vilje om å realisere initiativet».
     expect(deliverablesOf('BP4')).toEqual(expect.arrayContaining(['utviklet-kode', 'pilotdrift', 'evaluering-av-pilot', 'aktorenes-vilje']));
     for (const gate of dsop.gates) expect(gate.deliverables.length, gate.id).toBeGreaterThan(0);
+    // §4.2/§4.3: BP2 and BP3 «Beslutningsgrunnlaget hentes fra Styringsgruppen» (and §3.2: the
+    // steering group decides «hvilke nye initiativ som skal fremmes for Topplederforum»): the
+    // steering group's recommendation comes before Topplederforum's vote. BP1, BP4 and BP5 are the
+    // steering group's own decisions, with no preparing body.
+    expect(dsop.gates.map((g) => [g.id, g.preparedBy])).toEqual([
+      ['BP1', undefined],
+      ['BP2', 'styringsgruppe'],
+      ['BP3', 'styringsgruppe'],
+      ['BP4', undefined],
+      ['BP5', undefined],
+    ]);
     expect(dsop.bodies.map((b) => [b.id, b.rule.kind])).toEqual([
       ['topplederforum', 'consensus'],
       ['styringsgruppe', 'consensus'],
