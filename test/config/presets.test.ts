@@ -11,10 +11,11 @@ function withPeople(governance: Governance) {
   const people: { aadObjectId: string; name: string; party: string; roles?: string[] }[] = [
     { aadObjectId: 'p1', name: 'P', party: 'party', roles: ['office'] },
   ];
-  const seat = (bodyId: string, groups: readonly SeatGroup[], chairParty?: string) =>
+  /** The first seats of the first group go to the chair's party and a party of each fixed seat. */
+  const seat = (bodyId: string, groups: readonly SeatGroup[], first: readonly string[] = []) =>
     groups.flatMap((group, g) =>
       Array.from({ length: group.count }, (_, k) => {
-        const partyId = group.party ?? (g === 0 && k === 0 && chairParty ? chairParty : `${bodyId}-${group.partyKind}-${k}`);
+        const partyId = group.party ?? (g === 0 && k < first.length ? first[k]! : `${bodyId}-${group.partyKind}-${k}`);
         if (!parties.some((p) => p.id === partyId)) parties.push({ id: partyId, name: partyId, ...(group.partyKind ? { kind: group.partyKind } : {}) });
         const person = `${partyId}-person-${g}-${k}`;
         people.push({ aadObjectId: person, name: person, party: partyId });
@@ -23,7 +24,8 @@ function withPeople(governance: Governance) {
     );
   const bodies = governance.bodies.map((b) => {
     if (!b.seats) return { ...b, members: ['p1'], chair: 'p1' };
-    const members = seat(b.id, b.seats.members, b.seats.chair?.party);
+    const first = [...new Set([...(b.seats.chair?.party ? [b.seats.chair.party] : []), ...b.seats.fixed.map((f) => f.anyOf[0]!)])];
+    const members = seat(b.id, b.seats.members, first);
     return { ...b, members, chair: members[0], observers: seat(`${b.id}-obs`, b.seats.observers) };
   });
   return programmeSchema.parse({ ...governance, bodies, id: 'x', name: 'X', ideaPrefix: 'XX', tenantId: 't', parties, people });
@@ -132,6 +134,12 @@ describe('presets', () => {
       meets: 'quarterly',
       rule: { kind: 'consensus-then-majority', chairDoubleVoteOnTie: true, chairDecidesBudgetMatters: true },
     });
+    // §4.2 «Stavanger, Sandnes og en av kommunene på Haugalandet har fast representasjon».
+    expect(dr.bodies[0]?.seats?.fixed.map((f) => [f.anyOf, f.title?.nb])).toEqual([
+      [['stavanger'], 'Stavanger kommune'],
+      [['sandnes'], 'Sandnes kommune'],
+      [['haugesund', 'karmoy', 'tysvaer', 'bokn', 'utsira', 'vindafjord'], 'en av kommunene på Haugalandet'],
+    ]);
     expect(dr.gates.every((g) => g.body === 'styringsgruppe')).toBe(true);
     expect(dr.gates[0]).toMatchObject({ from: 'ide', to: 'veikart' });
     // §4.7 «Alle gjennomføringsprosjekter i Digi Rogaland skal være med i veikart for Digi Rogaland»;

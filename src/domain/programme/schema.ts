@@ -101,6 +101,18 @@ const seatGroupSchema = z
   .refine((g) => (g.party === undefined) !== (g.partyKind === undefined), 'a seat group names either party or partyKind');
 export type SeatGroup = z.infer<typeof seatGroupSchema>;
 
+/** A fixed seat (Digi Rogaland §4.2 «Stavanger, Sandnes og en av kommunene på Haugalandet har
+ * fast representasjon»): filled by a member of any one of the named parties; one party for a seat
+ * of its own, several for "one of these". */
+const fixedSeatSchema = z
+  .object({
+    anyOf: z.array(id).min(1).max(50),
+    /** What the seat is, for messages (e.g. «en av kommunene på Haugalandet»). */
+    title: localisedTextSchema.optional(),
+  })
+  .strict();
+export type FixedSeat = z.infer<typeof fixedSeatSchema>;
+
 /** The composition a body's agreement prescribes (Digi Rogaland §4.1/§4.2); a programme file
  * whose people break it is refused at start. */
 export const seatsSchema = z
@@ -115,6 +127,9 @@ export const seatsSchema = z
       .optional(),
     /** Observer seats, filled exactly as the member seats are. */
     observers: z.array(seatGroupSchema).default([]),
+    /** Parties that always have a member's seat; each is checked on its own (a fixed seat also
+     * fills a seat of `members`). */
+    fixed: z.array(fixedSeatSchema).max(50).default([]),
     basis: localisedTextSchema.optional(),
   })
   .strict();
