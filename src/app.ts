@@ -65,6 +65,7 @@ import { applyRoadmapRevision } from './app/roadmap/revisionDecision.js';
 import type { MatterDecisions } from './app/votes/voteDeps.js';
 import { roadmapRevisionCommands, roadmapRevisionVerbs } from './teams/roadmap/roadmapRevisionHandlers.js';
 import { refreshAllWithdrawals } from './app/membership/withdrawals.js';
+import { applyRetirement } from './app/votes/openRetirementVote.js';
 import { WithdrawalTable } from './storage/withdrawalTable.js';
 import { planConveneReminders } from './app/reminders/convene.js';
 import { conveneText } from './teams/meetings/conveneText.js';
@@ -158,6 +159,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       switch (vote.matter?.kind) {
         case 'admission':
           return applyAdmission(admissions, vote, adopted, by, at);
+        // DSOP §3.1: Topplederforum's decision retires the party, effective that day.
+        case 'retirement':
+          return applyRetirement(withdrawals, vote, adopted, by, at);
         case 'roadmap-revision':
           return applyRoadmapRevision(agreements.roadmapRevisions, vote, adopted, by, at);
         case 'agreement-revision':
@@ -255,7 +259,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...roadmapRevisionCommands(cards, verbRouter),
     ...agreementRevisionCommands(hearingDeps, verbRouter),
     ...reports.commands(),
-    ...withdrawalCommands(withdrawals),
+    ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);

@@ -124,6 +124,8 @@ describe('presets', () => {
     expect(dsop.confidentiality.prioritisedListLabel.en).toMatch(/cannot be taken as a guarantee/);
     expect(dsop.confidentiality.participantsOnlyUntilGate).toBe('BP3');
     expect(dsop.confidentiality.registeredIdeasInternal).toBe(true);
+    // §3.1: the sitting Topplederforum «takker av aktører som ikke lenger er aktive i programmet».
+    expect(dsop.membership?.retirement).toMatchObject({ body: 'topplederforum', rule: { kind: 'consensus' } });
   });
 
   it('digi-rogaland: one steering group, consensus then majority, quarterly; roadmap revised twice a year', () => {

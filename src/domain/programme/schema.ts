@@ -307,10 +307,24 @@ export const admissionSchema = z
   .strict();
 export type Admission = z.infer<typeof admissionSchema>;
 
+/** Retiring a party is a body's decision (DSOP §3.1: «Det til enhver tid "sittende"
+ * Topplederforum … takker av aktører som ikke lenger er aktive i programmet»): the office puts it
+ * to `body`'s vote (with its own rule when given) and cannot retire a party alone. Absent: the
+ * office records a retirement as it records a withdrawal. */
+export const retirementSchema = z
+  .object({
+    body: id,
+    rule: decisionRuleSchema.optional(),
+    basis: localisedTextSchema.optional(),
+  })
+  .strict();
+export type Retirement = z.infer<typeof retirementSchema>;
+
 /** Membership terms: the fee rule and the notice rule, each with the agreement text it rests on. */
 export const membershipSchema = z
   .object({
     admission: admissionSchema.optional(),
+    retirement: retirementSchema.optional(),
     fee: z
       .object({
         rates: z

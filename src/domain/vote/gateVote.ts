@@ -68,6 +68,8 @@ export interface VoteProgress {
  */
 export type VoteMatter =
   | { kind: 'admission'; applicationId: string }
+  /** Thanking a party off (DSOP §3.1): `ideaNumber` is `retire-<party>`, `ideaTitle` its name. */
+  | { kind: 'retirement'; partyId: string }
   /** A revision of the roadmap (Digi Rogaland §4.7: «styringsgruppen beslutter eventuelle
    * endringer»): `ideaNumber` is the revision's id (R-001). */
   | { kind: 'roadmap-revision'; revisionId: string }
@@ -84,6 +86,9 @@ export type VoteMatter =
  * (BP1, oppstart is lower-case but never "admission"); the schema forbids nothing, so the
  * closer goes by `matter`, never by this name. */
 export const ADMISSION_GATE = 'admission';
+
+/** The `gate` of a retirement vote (the closer goes by `matter`, as for admissions). */
+export const RETIREMENT_GATE = 'retirement';
 
 /** The `gate` of a roadmap revision's vote (the closer goes by `matter`, as for admissions). */
 export const ROADMAP_REVISION_GATE = 'roadmap-revision';

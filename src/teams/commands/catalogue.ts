@@ -174,8 +174,8 @@ export const commandCatalogue = {
   retirement: {
     words: { nb: ['avtakking', 'takk av'], en: ['retirement', 'retire'] },
     description: {
-      nb: 'Registrer at programmet takker av en aktør som ikke lenger er aktiv (DSOP §3.1)',
-      en: 'Record that the programme thanks off a party that is no longer active (DSOP §3.1)',
+      nb: 'Takk av en aktør som ikke lenger er aktiv (DSOP §3.1: der programmet sier det, foreslått til organets avstemning)',
+      en: 'Thank off a party that is no longer active (DSOP §3.1: where the programme says so, proposed to the body’s vote)',
     },
     scopes: [],
     audience: 'office',

@@ -28,6 +28,8 @@ export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | '
   switch (vote.matter?.kind) {
     case 'admission':
       return translate(language, 'admission.matter');
+    case 'retirement':
+      return translate(language, 'retirement.matter');
     case 'roadmap-revision':
       return translate(language, 'roadmap.revision.matter');
     case 'agreement-revision':
