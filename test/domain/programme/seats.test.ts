@@ -68,6 +68,9 @@ describe('seatProblems', () => {
       { ...complete, chair: 'sandnes-0', members: complete.members.map((m) => (m === 'stavanger-0' ? 'bokn-0' : m)), observers: [...complete.observers, 'stavanger-1'], seats: { ...seats, observers: [] } },
       programme,
     );
+    // A member who is not among the programme's people holds no fixed seat (and breaks nothing).
+    const ghost = seatProblems({ ...complete, members: complete.members.map((m) => (m === 'sandnes-0' ? 'ghost' : m)) }, programme);
+    expect(ghost).toContainEqual({ path: ['members'], message: 'the fixed seat seats.fixed[1] needs a member of party "sandnes"; the body has none' });
     expect(stavangerObserves).toContainEqual({ path: ['members'], message: 'the fixed seat seats.fixed[0] needs a member of party "stavanger"; the body has none' });
   });
 
