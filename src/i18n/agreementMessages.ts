@@ -109,6 +109,10 @@ export const agreementMessages = {
     nb: '{party}: {kind}, varslet {givenOn} av {by}, gjelder fra {effective}',
     en: '{party}: {kind}, notice given {givenOn} by {by}, effective {effective}',
   },
+  'withdrawal.list.decided': {
+    nb: '{party}: {kind}, besluttet av {body} {givenOn}, gjelder fra {effective}',
+    en: '{party}: {kind}, decided by {body} on {givenOn}, effective {effective}',
+  },
   'withdrawal.list.empty': {
     nb: 'Ingen aktør har gått ut av {programme}. Registrer med «uttreden <aktør>» (aktøren sier opp) eller «avtakking <aktør>» (programmet takker av).',
     en: 'No party has left {programme}. Record one with "withdrawal <party>" (the party gives notice) or "retirement <party>" (the programme thanks it off).',

@@ -111,7 +111,7 @@ describe('retiring a party is Topplederforum’s decision (DSOP §3.1)', () => {
       expect.objectContaining({ partyId: 'dnb', kind: 'retirement', givenOn: '2026-12-07', effective: '2026-12-07', decision: { voteId: vote!.id, body: 'topplederforum' } }),
     ]);
     const listed = await chat.say(office, 'withdrawals');
-    expect(listed.text).toContain('DNB: Retirement, notice given 7 Dec 2026');
+    expect(listed.text).toContain('DNB: Retirement, decided by Top Management Forum on 7 Dec 2026, effective 7 Dec 2026');
     // From today DNB's people hold no seat: the next vote of Topplederforum leaves them out.
     await chat.say(office, 'retirement nav');
     const [next] = await retirementVotes('nav');

@@ -71,13 +71,21 @@ export function withdrawalCommands(deps: WithdrawalDeps & { votes: Pick<VoteDeps
       const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(ctx.language, key, params);
       if (listed.value.withdrawals.length === 0) return textReply(t('withdrawal.list.empty', { programme: programme.name }));
       const lines = listed.value.withdrawals.map((w) =>
-        t('withdrawal.list.line', {
-          party: partyName(programme, w.partyId),
-          kind: t(`withdrawal.kind.${w.kind}`),
-          givenOn: day(w.givenOn, ctx.language),
-          by: w.recordedBy.name,
-          effective: day(w.effective, ctx.language),
-        }),
+        w.decision
+          ? t('withdrawal.list.decided', {
+              party: partyName(programme, w.partyId),
+              kind: t(`withdrawal.kind.${w.kind}`),
+              body: bodyName(programme, w.decision.body, ctx.language),
+              givenOn: day(w.givenOn, ctx.language),
+              effective: day(w.effective, ctx.language),
+            })
+          : t('withdrawal.list.line', {
+              party: partyName(programme, w.partyId),
+              kind: t(`withdrawal.kind.${w.kind}`),
+              givenOn: day(w.givenOn, ctx.language),
+              by: w.recordedBy.name,
+              effective: day(w.effective, ctx.language),
+            }),
       );
       return textReply([t('withdrawal.list.heading', { programme: programme.name }), ...lines].join('\n'));
     }
