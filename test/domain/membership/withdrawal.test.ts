@@ -56,6 +56,13 @@ describe('recordWithdrawal where a body decides retirements (DSOP §3.1)', () =>
     });
     const withdrawal = recordWithdrawal(byVote({ kind: 'months', months: 3 }), [], { partyId: 'finans-norge', kind: 'withdrawal', by, at });
     expect(withdrawal.ok && withdrawal.value.effective).toBe('2027-02-23');
+    // Membership terms without a notice rule: a withdrawal takes effect the same day.
+    const noNotice = recordWithdrawal(byVote(), [], { partyId: 'finans-norge', kind: 'withdrawal', by, at });
+    expect(noNotice.ok && noNotice.value.effective).toBe('2026-11-23');
+    // Another party's record does not stand in the way.
+    if (!decided.ok) return;
+    const other = recordWithdrawal(byVote(), [{ ...decided.value, partyId: 'skatteetaten' }], { partyId: 'finans-norge', kind: 'retirement', by, at, decision: { voteId: 'v2', body } });
+    expect(other.ok).toBe(true);
   });
 });
 
