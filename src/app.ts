@@ -71,6 +71,7 @@ import { planConveneReminders } from './app/reminders/convene.js';
 import { conveneText } from './teams/meetings/conveneText.js';
 import { PROGRAMME_PEOPLE, programmePeopleDataset } from './teams/ideas/leaderSearch.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
+import { participationCommands } from './teams/ideas/participationCommands.js';
 import { applyAgreementRevision, hearingSweep, type PutToVoteDeps } from './app/agreement/agreementRevision.js';
 import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
 import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
@@ -174,8 +175,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       }
     },
   };
+  const audit = new AuditTable(tables);
   const votes = createVoteModule({
     tables,
+    audit,
     ideas,
     directory,
     conversations,
@@ -242,7 +245,6 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
     agreementRevisions,
   });
-  const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
@@ -260,6 +262,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...agreementRevisionCommands(hearingDeps, verbRouter),
     ...reports.commands(),
     ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
+    ...participationCommands(ideas),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);

@@ -103,6 +103,9 @@ describe('presets', () => {
       ['BP4', undefined],
       ['BP5', undefined],
     ]);
+    // §4.3 «hver av partene har egne beslutningsprosesser»; §4.4 «positiv beslutning om realisering
+    // hos alle aktørene»: BP3 and BP4 wait for each participating party's own decision.
+    expect(dsop.gates.filter((g) => g.requiresPartyDecisions).map((g) => g.id)).toEqual(['BP3', 'BP4']);
     expect(dsop.bodies.map((b) => [b.id, b.rule.kind])).toEqual([
       ['topplederforum', 'consensus'],
       ['styringsgruppe', 'consensus'],

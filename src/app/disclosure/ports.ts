@@ -35,7 +35,8 @@ export interface NdaRegister {
   list(tenantId: string, programmeId: string): Promise<NdaRecord[]>;
 }
 
-export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share';
+/** `gate-override`: a gate opened without the participating parties' own decisions (DSOP §4.4). */
+export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share' | 'gate-override';
 
 export interface AuditEntry {
   tenantId: string;

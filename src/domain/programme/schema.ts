@@ -191,6 +191,10 @@ export const gateSchema = z
     deliverables: z.array(z.object({ id, name: localisedTextSchema, recorded: z.enum(['qualification']).optional() }).strict()).default([]),
     /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
     requiresRoadmapEntry: z.boolean().default(false),
+    /** The gate needs a positive decision from each party taking part in the project (DSOP §4.3:
+     * «hver av partene har egne beslutningsprosesser»; §4.4: «positiv beslutning om realisering
+     * hos alle aktørene»); the office may override it with a reason, which the audit log keeps. */
+    requiresPartyDecisions: z.boolean().optional(),
     basis: basisSchema,
     /** A body whose recommendation (its own vote) must exist before `body` votes (DSOP §3.2, BP2/BP3:
      * «Beslutningsgrunnlaget hentes fra Styringsgruppen»). */

@@ -30,6 +30,9 @@ export interface BasisOverride {
   at: number;
   missing: string[];
   reason: string;
+  /** Participating parties without a positive decision of their own (DSOP §4.3/§4.4); `['*']`
+   * when no participants were recorded. */
+  missingDecisions?: string[];
 }
 
 /** A preparing body's closed vote, as shown on the deciding body's card. */

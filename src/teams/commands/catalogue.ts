@@ -171,6 +171,24 @@ export const commandCatalogue = {
     scopes: [],
     audience: 'office',
   },
+  participants: {
+    words: { nb: ['deltakere'], en: ['participants'] },
+    description: {
+      nb: 'Registrer partene som deltar i et prosjekt: «deltakere <nr> <part>, <part>»; uten parter vises de og beslutningene deres (DSOP §3.3)',
+      en: 'Record the parties taking part in a project: "participants <no> <party>, <party>"; without parties shows them and their decisions (DSOP §3.3)',
+    },
+    scopes: [],
+    audience: 'office',
+  },
+  partyDecision: {
+    words: { nb: ['partsbeslutning'], en: ['party decision'] },
+    description: {
+      nb: 'Registrer en deltakende parts egen beslutning: «partsbeslutning <nr> <part> ja|nei» (DSOP §4.3/§4.4)',
+      en: 'Record a participating party\'s own decision: "party decision <no> <party> yes|no" (DSOP §4.3/§4.4)',
+    },
+    scopes: [],
+    audience: 'office',
+  },
   retirement: {
     words: { nb: ['avtakking', 'takk av'], en: ['retirement', 'retire'] },
     description: {

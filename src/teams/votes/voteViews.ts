@@ -155,6 +155,9 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
         ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
         : []),
       ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: override })] : []),
+      ...(vote.override?.missingDecisions
+        ? [t('vote.overrideDecisions', { parties: vote.override.missingDecisions.map((p) => (p === '*' ? t('vote.noParticipants') : partyName(programme, p))).join(', ') })]
+        : []),
       ...recommendationNotes(programme, vote, language),
     ],
   };
