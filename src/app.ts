@@ -66,11 +66,13 @@ import { applyRoadmapRevision } from './app/roadmap/revisionDecision.js';
 import type { MatterDecisions } from './app/votes/voteDeps.js';
 import { roadmapRevisionCommands, roadmapRevisionVerbs } from './teams/roadmap/roadmapRevisionHandlers.js';
 import { refreshAllWithdrawals } from './app/membership/withdrawals.js';
+import { applyRetirement } from './app/votes/openRetirementVote.js';
 import { WithdrawalTable } from './storage/withdrawalTable.js';
 import { planConveneReminders } from './app/reminders/convene.js';
 import { conveneText } from './teams/meetings/conveneText.js';
 import { PROGRAMME_PEOPLE, programmePeopleDataset } from './teams/ideas/leaderSearch.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
+import { participationCommands } from './teams/ideas/participationCommands.js';
 import { applyAgreementRevision, hearingSweep, type PutToVoteDeps } from './app/agreement/agreementRevision.js';
 import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
 import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
@@ -159,6 +161,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       switch (vote.matter?.kind) {
         case 'admission':
           return applyAdmission(admissions, vote, adopted, by, at);
+        // DSOP §3.1: Topplederforum's decision retires the party, effective that day.
+        case 'retirement':
+          return applyRetirement(withdrawals, vote, adopted, by, at);
         case 'roadmap-revision':
           return applyRoadmapRevision(agreements.roadmapRevisions, vote, adopted, by, at);
         case 'agreement-revision':
@@ -171,8 +176,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
       }
     },
   };
+  const audit = new AuditTable(tables);
   const votes = createVoteModule({
     tables,
+    audit,
     ideas,
     directory,
     conversations,
@@ -239,7 +246,6 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
     agreementRevisions,
   });
-  const audit = new AuditTable(tables);
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
 
@@ -256,7 +262,8 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...roadmapRevisionCommands(cards, verbRouter),
     ...agreementRevisionCommands(hearingDeps, verbRouter),
     ...reports.commands(),
-    ...withdrawalCommands(withdrawals),
+    ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
+    ...participationCommands(ideas),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);

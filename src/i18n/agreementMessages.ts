@@ -109,9 +109,38 @@ export const agreementMessages = {
     nb: '{party}: {kind}, varslet {givenOn} av {by}, gjelder fra {effective}',
     en: '{party}: {kind}, notice given {givenOn} by {by}, effective {effective}',
   },
+  'withdrawal.list.decided': {
+    nb: '{party}: {kind}, besluttet av {body} {givenOn}, gjelder fra {effective}',
+    en: '{party}: {kind}, decided by {body} on {givenOn}, effective {effective}',
+  },
   'withdrawal.list.empty': {
     nb: 'Ingen aktør har gått ut av {programme}. Registrer med «uttreden <aktør>» (aktøren sier opp) eller «avtakking <aktør>» (programmet takker av).',
     en: 'No party has left {programme}. Record one with "withdrawal <party>" (the party gives notice) or "retirement <party>" (the programme thanks it off).',
+  },
+  'retirement.matter': { nb: 'Avtakking av aktør', en: 'Retirement of a party' },
+  'retirement.heading': { nb: 'Avtakking av aktør: {party}', en: 'Retirement of a party: {party}' },
+  'retirement.summary': {
+    nb: 'Programkontoret foreslår at {body} takker av {party}, som ikke lenger er aktiv i programmet (avtalen §3.1). Vedtatt gjelder avtakkingen fra beslutningsdagen.',
+    en: 'The programme office proposes that {body} thanks off {party}, no longer active in the programme (agreement §3.1). If adopted, the retirement takes effect on the day of the decision.',
+  },
+  'retirement.people': { nb: 'Mister plassene sine i programmets organer', en: 'Lose their seats in the programme’s bodies' },
+  'retirement.applied.retired': { nb: '{party} er takket av fra {programme} med virkning fra i dag.', en: '{party} is retired from {programme} with effect from today.' },
+  'retirement.applied.kept': { nb: '{party} er ikke takket av.', en: '{party} is not retired.' },
+  'retirement.applied.failed': {
+    nb: 'Beslutningen kunne ikke føres ({error}); programkontoret er varslet.',
+    en: 'The decision could not be recorded ({error}); the programme office has been told.',
+  },
+  'retirement.proposed': {
+    nb: 'Avtakking av {party} er lagt fram for {body} til avstemning i organets kanal, med frist {deadline}. Programkontoret kan ikke takke av en aktør alene (avtalen §3.1).',
+    en: 'The retirement of {party} is put to {body}’s vote in its channel, deadline {deadline}. The programme office cannot retire a party alone (agreement §3.1).',
+  },
+  'retirement.running': {
+    nb: 'Avtakking av {party} er allerede til avstemning i {body} (frist {deadline}).',
+    en: 'The retirement of {party} is already being voted on in {body} (deadline {deadline}).',
+  },
+  'withdrawalError.retirement-by-vote': {
+    nb: 'Avtakking av {party} besluttes av {body} (avtalen §3.1); programkontoret kan foreslå den med «avtakking {party}».',
+    en: 'The retirement of {party} is decided by {body} (agreement §3.1); the programme office can propose it with "retirement {party}".',
   },
   'withdrawalError.unknown-party': { nb: 'Jeg kjenner ingen aktør «{party}» i {programme}. Aktører: {parties}.', en: 'I know no party "{party}" in {programme}. Parties: {parties}.' },
   'withdrawalError.already-withdrawn': {

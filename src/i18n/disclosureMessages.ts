@@ -54,6 +54,7 @@ export const disclosureMessages = {
   'audit.empty': { nb: 'Ingenting er stoppet eller delt ennå.', en: 'Nothing has been withheld or shared yet.' },
   'audit.refused': { nb: 'Stoppet', en: 'Withheld' },
   'audit.external-share': { nb: 'Delt utenfor programmet', en: 'Shared outside the programme' },
+  'audit.gate-override': { nb: 'Beslutningspunkt åpnet uten partenes beslutninger', en: 'Gate opened without the parties’ decisions' },
   'audit.redacted': { nb: 'Delvis skjult', en: 'Partly hidden' },
   'audit.listed-guest-share': { nb: 'Vist til gjest som er oppført i programmet', en: 'Shown to a guest listed in the programme' },
   'audit.where.personal': { nb: 'personlig chat', en: 'personal chat' },

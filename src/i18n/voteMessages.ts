@@ -51,6 +51,19 @@ export const voteMessages = {
     nb: 'Beslutningsgrunnlaget mangler: {missing}. Legg inn lenker, eller kryss av for å åpne likevel og skriv hvorfor.',
     en: 'The decision basis is missing: {missing}. Add the links, or tick the box to open anyway and say why.',
   },
+  'voteError.missing-party-decisions': {
+    nb: 'Alle deltakende parter må ha en positiv beslutning før dette beslutningspunktet (avtalen §4.3/§4.4). Mangler: {parties}. Registrer dem med «partsbeslutning», eller kryss av for å åpne likevel og skriv hvorfor; det lagres i revisjonsloggen.',
+    en: 'Every participating party needs a positive decision of its own before this gate (agreement §4.3/§4.4). Missing: {parties}. Record them with "party decision", or tick the box to open anyway and say why; it is kept in the audit log.',
+  },
+  'voteError.no-participants': {
+    nb: 'Ingen deltakende parter er registrert for prosjektet; dette beslutningspunktet krever en positiv beslutning fra hver av dem (avtalen §4.3/§4.4). Registrer dem med «deltakere», eller kryss av for å åpne likevel og skriv hvorfor.',
+    en: 'No participating parties are recorded for the project; this gate needs a positive decision from each of them (agreement §4.3/§4.4). Record them with "participants", or tick the box to open anyway and say why.',
+  },
+  'vote.noParticipants': { nb: '(ingen deltakende parter registrert)', en: '(no participating parties recorded)' },
+  'vote.overrideDecisions': {
+    nb: 'Åpnet uten positiv beslutning fra: {parties}',
+    en: 'Opened without a positive decision from: {parties}',
+  },
   'voteError.override-reason': {
     nb: 'Skriv hvorfor avstemningen åpnes uten hele beslutningsgrunnlaget; begrunnelsen lagres med avstemningen.',
     en: 'Say why the vote opens without the full decision basis; the reason is kept with the vote.',

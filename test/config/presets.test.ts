@@ -11,10 +11,11 @@ function withPeople(governance: Governance) {
   const people: { aadObjectId: string; name: string; party: string; roles?: string[] }[] = [
     { aadObjectId: 'p1', name: 'P', party: 'party', roles: ['office'] },
   ];
-  const seat = (bodyId: string, groups: readonly SeatGroup[], chairParty?: string) =>
+  /** The first seats of the first group go to the chair's party and a party of each fixed seat. */
+  const seat = (bodyId: string, groups: readonly SeatGroup[], first: readonly string[] = []) =>
     groups.flatMap((group, g) =>
       Array.from({ length: group.count }, (_, k) => {
-        const partyId = group.party ?? (g === 0 && k === 0 && chairParty ? chairParty : `${bodyId}-${group.partyKind}-${k}`);
+        const partyId = group.party ?? (g === 0 && k < first.length ? first[k]! : `${bodyId}-${group.partyKind}-${k}`);
         if (!parties.some((p) => p.id === partyId)) parties.push({ id: partyId, name: partyId, ...(group.partyKind ? { kind: group.partyKind } : {}) });
         const person = `${partyId}-person-${g}-${k}`;
         people.push({ aadObjectId: person, name: person, party: partyId });
@@ -23,7 +24,8 @@ function withPeople(governance: Governance) {
     );
   const bodies = governance.bodies.map((b) => {
     if (!b.seats) return { ...b, members: ['p1'], chair: 'p1' };
-    const members = seat(b.id, b.seats.members, b.seats.chair?.party);
+    const first = [...new Set([...(b.seats.chair?.party ? [b.seats.chair.party] : []), ...b.seats.fixed.map((f) => f.anyOf[0]!)])];
+    const members = seat(b.id, b.seats.members, first);
     return { ...b, members, chair: members[0], observers: seat(`${b.id}-obs`, b.seats.observers) };
   });
   return programmeSchema.parse({ ...governance, bodies, id: 'x', name: 'X', ideaPrefix: 'XX', tenantId: 't', parties, people });
@@ -90,6 +92,20 @@ describe('presets', () => {
     // evalueres» and «Aktørenes uttrykte ønske og vilje om å realisere initiativet».
     expect(deliverablesOf('BP4')).toEqual(expect.arrayContaining(['utviklet-kode', 'pilotdrift', 'evaluering-av-pilot', 'aktorenes-vilje']));
     for (const gate of dsop.gates) expect(gate.deliverables.length, gate.id).toBeGreaterThan(0);
+    // §4.2/§4.3: BP2 and BP3 «Beslutningsgrunnlaget hentes fra Styringsgruppen» (and §3.2: the
+    // steering group decides «hvilke nye initiativ som skal fremmes for Topplederforum»): the
+    // steering group's recommendation comes before Topplederforum's vote. BP1, BP4 and BP5 are the
+    // steering group's own decisions, with no preparing body.
+    expect(dsop.gates.map((g) => [g.id, g.preparedBy])).toEqual([
+      ['BP1', undefined],
+      ['BP2', 'styringsgruppe'],
+      ['BP3', 'styringsgruppe'],
+      ['BP4', undefined],
+      ['BP5', undefined],
+    ]);
+    // §4.3 «hver av partene har egne beslutningsprosesser»; §4.4 «positiv beslutning om realisering
+    // hos alle aktørene»: BP3 and BP4 wait for each participating party's own decision.
+    expect(dsop.gates.filter((g) => g.requiresPartyDecisions).map((g) => g.id)).toEqual(['BP3', 'BP4']);
     expect(dsop.bodies.map((b) => [b.id, b.rule.kind])).toEqual([
       ['topplederforum', 'consensus'],
       ['styringsgruppe', 'consensus'],
@@ -111,6 +127,8 @@ describe('presets', () => {
     expect(dsop.confidentiality.prioritisedListLabel.en).toMatch(/cannot be taken as a guarantee/);
     expect(dsop.confidentiality.participantsOnlyUntilGate).toBe('BP3');
     expect(dsop.confidentiality.registeredIdeasInternal).toBe(true);
+    // §3.1: the sitting Topplederforum «takker av aktører som ikke lenger er aktive i programmet».
+    expect(dsop.membership?.retirement).toMatchObject({ body: 'topplederforum', rule: { kind: 'consensus' } });
   });
 
   it('digi-rogaland: one steering group, consensus then majority, quarterly; roadmap revised twice a year', () => {
@@ -121,6 +139,12 @@ describe('presets', () => {
       meets: 'quarterly',
       rule: { kind: 'consensus-then-majority', chairDoubleVoteOnTie: true, chairDecidesBudgetMatters: true },
     });
+    // §4.2 «Stavanger, Sandnes og en av kommunene på Haugalandet har fast representasjon».
+    expect(dr.bodies[0]?.seats?.fixed.map((f) => [f.anyOf, f.title?.nb])).toEqual([
+      [['stavanger'], 'Stavanger kommune'],
+      [['sandnes'], 'Sandnes kommune'],
+      [['haugesund', 'karmoy', 'tysvaer', 'bokn', 'utsira', 'vindafjord'], 'en av kommunene på Haugalandet'],
+    ]);
     expect(dr.gates.every((g) => g.body === 'styringsgruppe')).toBe(true);
     expect(dr.gates[0]).toMatchObject({ from: 'ide', to: 'veikart' });
     // §4.7 «Alle gjennomføringsprosjekter i Digi Rogaland skal være med i veikart for Digi Rogaland»;

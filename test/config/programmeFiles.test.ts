@@ -507,6 +507,30 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     ]);
   });
 
+  it('Digi Rogaland §4.2: a steering group without Sandnes or without a Haugalandet municipality is refused at start, naming the fixed seat', async () => {
+    // «Stavanger, Sandnes og en av kommunene på Haugalandet har fast representasjon»: each file
+    // below has seven municipalities and KS; only the fixed seats differ.
+    const withMembers = (swap: Record<string, string>) => {
+      const file = structuredClone(digiRogaland);
+      file.parties.push(...['bokn', 'klepp', 'gjesdal'].map((m) => ({ id: m, name: `${m} kommune`, kind: 'kommune' })));
+      file.people.push(...['bokn', 'klepp', 'gjesdal'].map((m) => ({ aadObjectId: `kd-${m}`, name: `Kommunedirektør ${m}`, party: m })));
+      file.bodies[0]!.members = file.bodies[0]!.members.map((m) => swap[m] ?? m);
+      return write(file);
+    };
+    const noSandnes = await withMembers({ 'kd-sandnes': 'kd-klepp' });
+    expect((await rejection(noSandnes)).message).toBe(
+      `${noSandnes}: bodies[0] (id "styringsgruppe").members: body "styringsgruppe": the fixed seat seats.fixed[1] (Sandnes municipality) needs a member of party "sandnes"; the body has none`,
+    );
+    const noHaugalandet = await withMembers({ 'kd-haugesund': 'kd-gjesdal', 'kd-karmoy': 'kd-klepp' });
+    expect((await rejection(noHaugalandet)).problems).toEqual([
+      'bodies[0] (id "styringsgruppe").members: body "styringsgruppe": the fixed seat seats.fixed[2] (one of the Haugalandet municipalities) needs a member of one of the parties "haugesund", "karmoy", "tysvaer", "bokn", "utsira", "vindafjord"; the body has none',
+    ]);
+    // Any one Haugalandet municipality holds that seat: Bokn instead of Haugesund and Karmøy.
+    const [accepted] = await loadProgrammes(await withMembers({ 'kd-haugesund': 'kd-gjesdal', 'kd-karmoy': 'kd-bokn' }));
+    expect(accepted?.bodies[0]?.members).toContain('kd-bokn');
+    expect(accepted?.bodies[0]?.seats?.fixed.map((f) => f.anyOf)).toEqual([['stavanger'], ['sandnes'], ['haugesund', 'karmoy', 'tysvaer', 'bokn', 'utsira', 'vindafjord']]);
+  });
+
   it('a body without a quorum is refused at start (every body says how many must vote)', async () => {
     const full = { ...loadPreset('skate'), ...skate } as any;
     delete full.preset;

@@ -160,6 +160,11 @@ describe('reminders and reports over HTTP', () => {
     expect(cardText(refusedEn)).toContain('To uker.'); // what was typed is kept
     const refusedNb = await click(people.member, 'report.submit', form, 'nb-NO');
     expect(cardText(refusedNb)).toContain('Korrigerende tiltak må fylles ut når du har krysset av for et vesentlig avvik.');
+    // The form's own check lists every problem at once: a blank progress field does not hide the
+    // missing corrective actions until the next try (reportHandlers.ts, before the filing rule).
+    const twoProblems = cardText(await click(people.member, 'report.submit', { ...form, progress: '' }));
+    expect(twoProblems).toContain('Corrective actions are required when you have marked a significant deviation.');
+    expect(twoProblems).toContain('Progress since the last report: is required');
     // Kari cannot file Per's report.
     expect(cardText(await click(people.chair, 'report.submit', { ...form, correctiveActions: 'Mer folk.' }))).toContain('Only the project leader');
 

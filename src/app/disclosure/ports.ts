@@ -39,7 +39,8 @@ export interface NdaRegister {
   page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<NdaRecord> & { total: number }>;
 }
 
-export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share';
+/** `gate-override`: a gate opened without the participating parties' own decisions (DSOP §4.4). */
+export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share' | 'gate-override';
 
 export interface AuditEntry {
   tenantId: string;

@@ -1,5 +1,6 @@
 // The office's and chairs' actions on an idea: each is a pure transition from the domain,
 // applied under the idea's ETag after the role check.
+import { recordParticipants, recordPartyDecision } from '../../domain/idea/participation.js';
 import type { Assessment } from '../../domain/idea/assessment.js';
 import { assessable, scoreProblems } from '../../domain/idea/assessment.js';
 import { recordConsumerChoice, recordDispute, type DisputeChoice } from '../../domain/idea/dispute.js';
@@ -97,3 +98,10 @@ export async function assessIdea(
   const saved = await ideas.saveAssessment(key, assessment, programme, (idea) => assessable(programme, idea));
   return saved.ok ? ok(assessment) : saved;
 }
+
+/** DSOP §3.3/§4.3: the parties taking part in the project, and each one's own decision (office). */
+export const recordIdeaParticipants = (ideas: IdeaRepository, ctx: RequestContext, ref: IdeaRef, parties: readonly string[]): Outcome =>
+  change(ideas, officeAccess(ctx, ref.programmeId), ref.number, ctx.now, (p, idea, act) => recordParticipants(p, idea, { ...act, parties }));
+
+export const recordIdeaPartyDecision = (ideas: IdeaRepository, ctx: RequestContext, ref: IdeaRef, input: { party: string; positive: boolean; note: string }): Outcome =>
+  change(ideas, officeAccess(ctx, ref.programmeId), ref.number, ctx.now, (p, idea, act) => recordPartyDecision(p, idea, { ...act, ...input }));

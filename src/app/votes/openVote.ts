@@ -9,6 +9,7 @@ import type { Body, Gate } from '../../domain/programme/schema.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
 import { missingDeliverables, recordedBasis, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
 import { preparationStep, type PreparationStep } from '../../domain/vote/preparation.js';
+import { missingPartyDecisions } from '../../domain/idea/participation.js';
 import { officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
 import { refOf, type VoteDeps } from './voteDeps.js';
@@ -83,8 +84,12 @@ export async function openGateVote(
   }
   const missing = missingDeliverables(gate, links, recorded);
   if (missing.length > 0 && !input.override) return err({ code: 'missing-deliverables', missing });
+  // DSOP §4.3/§4.4: each participating party's own positive decision, unless overridden.
+  const decisions = missingPartyDecisions(gate, idea);
+  const undecided = decisions.noParticipants ? ['*'] : decisions.parties;
+  if (undecided.length > 0 && !input.override) return err({ code: 'missing-party-decisions', parties: decisions.parties, noParticipants: decisions.noParticipants });
   const overrideReason = input.overrideReason.trim();
-  if (missing.length > 0 && !overrideReason) return err({ code: 'override-reason' });
+  if ((missing.length > 0 || undecided.length > 0) && !overrideReason) return err({ code: 'override-reason' });
   const deadline = parseDeadline(input.deadlineDate, input.deadlineTime, ctx.now);
   if (!deadline.ok) return err({ code: 'bad-deadline', problem: deadline.error });
 
@@ -104,13 +109,33 @@ export async function openGateVote(
       if (held) return { deliverable: d.id, recorded: held };
       return links[d.id] ? { deliverable: d.id, link: new URL(links[d.id]!).href } : { deliverable: d.id };
     }),
-    ...(missing.length > 0 ? { override: { by: actor, at: ctx.now, missing, reason: overrideReason } } : {}),
+    ...(missing.length > 0 || undecided.length > 0
+      ? { override: { by: actor, at: ctx.now, missing, reason: overrideReason, ...(undecided.length > 0 ? { missingDecisions: undecided } : {}) } }
+      : {}),
     // The deciding body's vote opens only on an adopted recommendation (preparation.ts).
     ...(step.stage === 'recommendation' ? { matter: { kind: 'recommendation' as const, to: step.to } } : {}),
     ...(step.stage === 'decision' && step.recommendation ? { recommendation: step.recommendation } : {}),
   };
   const opened = await deps.votes.open(vote, input.submissionId);
   if (opened.kind === 'already-open') return err({ code: 'already-open', voteId: opened.vote.id });
+  if (opened.kind === 'opened' && undecided.length > 0) {
+    // The override of the parties' own decisions is kept in the audit log, with its reason.
+    await deps.audit?.append({
+      tenantId: programme.tenantId,
+      programmeId: programme.id,
+      at: ctx.now,
+      actor,
+      conversation: ctx.conversation,
+      decision: 'gate-override',
+      items: [
+        {
+          what: `${gate.id} ${idea.number} without the decision of ${undecided.join(', ')}: ${overrideReason}`,
+          subject: { kind: 'idea', number: idea.number },
+          classification: 'programme-internal',
+        },
+      ],
+    });
+  }
   const stored = await postOnce(deps, opened.vote);
   return ok({ vote: stored, created: opened.kind === 'opened' });
 }

@@ -53,8 +53,10 @@ export async function reopenVote(
   const deadline = parseDeadline(input.deadlineDate, input.deadlineTime, ctx.now);
   if (!deadline.ok) return err({ code: 'bad-deadline', problem: deadline.error });
 
-  const admission = previous.matter?.kind === 'admission' ? admissionOf(programme) : undefined;
-  const rule = admission?.rule ? withQuorumOf(admission.rule, body.rule) : body.rule;
+  // An admission or a retirement keeps its own rule in the new round.
+  const own =
+    previous.matter?.kind === 'admission' ? admissionOf(programme)?.rule : previous.matter?.kind === 'retirement' ? programme.membership?.retirement?.rule : undefined;
+  const rule = own ? withQuorumOf(own, body.rule) : body.rule;
   const vote = reopenedVote(previous, body, { by: actor, at: ctx.now, deadline: deadline.value, channel }, rule);
   const opened = await deps.votes.open(vote, input.submissionId);
   if (opened.kind === 'already-open') return err({ code: 'already-open', voteId: opened.vote.id });

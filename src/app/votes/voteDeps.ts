@@ -6,6 +6,7 @@ import type { BodyChannelRepository, VoteRef, VoteRepository } from './voteRepos
 import type { Applied, GateVote } from '../../domain/vote/gateVote.js';
 import type { PersonRef } from '../../domain/idea/idea.js';
 import type { Withdrawal } from '../../domain/membership/withdrawal.js';
+import type { AuditLog } from '../disclosure/ports.js';
 
 /** Whether an idea has a roadmap entry; asked before a gate that starts a project. */
 export interface RoadmapCheck {
@@ -27,6 +28,8 @@ export interface DepartureSource {
 }
 
 export interface VoteDeps {
+  /** Where an override of the parties' decisions is recorded (DSOP §4.4); app.ts gives it. */
+  audit?: Pick<AuditLog, 'append'>;
   ideas: IdeaRepository;
   votes: VoteRepository;
   channels: BodyChannelRepository;

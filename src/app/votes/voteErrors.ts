@@ -13,6 +13,8 @@ export type VoteError =
   | { code: 'wrong-gate'; gate: string; expected?: string }
   | { code: 'no-channel'; body: string }
   | { code: 'missing-deliverables'; missing: string[] }
+  /** DSOP §4.3/§4.4: participating parties without a positive decision (none recorded: noParticipants). */
+  | { code: 'missing-party-decisions'; parties: string[]; noParticipants: boolean }
   | { code: 'not-on-roadmap'; number: string }
   | { code: 'override-reason' }
   | { code: 'bad-link'; deliverable: string }

@@ -13,7 +13,9 @@ export type HistoryEvent =
   | { kind: 'project-leader-assigned'; person: string; previous?: string }
   | { kind: 'dispute-recorded'; dispute: number; dataOwner: string }
   | { kind: 'consumer-choice-recorded'; dispute: number; party: string; choice: DisputeChoice }
-  | { kind: 'own-steering-group-linked' };
+  | { kind: 'own-steering-group-linked' }
+  | { kind: 'participants-recorded'; parties: string[] }
+  | { kind: 'party-decision-recorded'; party: string; positive: boolean };
 
 export type HistoryKind = HistoryEvent['kind'];
 

@@ -58,6 +58,24 @@ export interface Idea {
   ownSteeringGroup?: boolean;
   stop?: StopRecord;
   disputes: Dispute[];
+  /** The parties taking part in the project and each one's own decision (DSOP §3.3, §4.3/§4.4). */
+  participation?: Participation;
+}
+
+/** One party's own decision on taking the project on (its internal decision process, §4.3). */
+export interface PartyDecision {
+  party: string;
+  positive: boolean;
+  note: string;
+  by: PersonRef;
+  at: number;
+}
+
+export interface Participation {
+  /** Party ids, as the office recorded them (DSOP §3.3 «Identifisere parter som ønsker å delta»). */
+  parties: string[];
+  /** The latest decision per party counts; earlier ones stay as history. */
+  decisions: PartyDecision[];
 }
 
 /** Stopped and completed ideas take no more transitions. */

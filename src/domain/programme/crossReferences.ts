@@ -98,6 +98,8 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
     if (!bodyIds.has(admission.body)) add(['membership', 'admission', 'body'], `unknown body "${admission.body}"`);
     unique('membership.admission.criteria', admission.criteria.map((c) => c.id));
   }
+  const retirement = programme.membership?.retirement;
+  if (retirement && !bodyIds.has(retirement.body)) add(['membership', 'retirement', 'body'], `unknown body "${retirement.body}"`);
 
   if (programme.roadmap && !bodyIds.has(programme.roadmap.body)) add(['roadmap', 'body'], `unknown body "${programme.roadmap.body}"`);
   if (programme.agreementRevision && !bodyIds.has(programme.agreementRevision.body)) {

@@ -101,6 +101,18 @@ const seatGroupSchema = z
   .refine((g) => (g.party === undefined) !== (g.partyKind === undefined), 'a seat group names either party or partyKind');
 export type SeatGroup = z.infer<typeof seatGroupSchema>;
 
+/** A fixed seat (Digi Rogaland §4.2 «Stavanger, Sandnes og en av kommunene på Haugalandet har
+ * fast representasjon»): filled by a member of any one of the named parties; one party for a seat
+ * of its own, several for "one of these". */
+const fixedSeatSchema = z
+  .object({
+    anyOf: z.array(id).min(1).max(50),
+    /** What the seat is, for messages (e.g. «en av kommunene på Haugalandet»). */
+    title: localisedTextSchema.optional(),
+  })
+  .strict();
+export type FixedSeat = z.infer<typeof fixedSeatSchema>;
+
 /** The composition a body's agreement prescribes (Digi Rogaland §4.1/§4.2); a programme file
  * whose people break it is refused at start. */
 export const seatsSchema = z
@@ -115,6 +127,9 @@ export const seatsSchema = z
       .optional(),
     /** Observer seats, filled exactly as the member seats are. */
     observers: z.array(seatGroupSchema).default([]),
+    /** Parties that always have a member's seat; each is checked on its own (a fixed seat also
+     * fills a seat of `members`). */
+    fixed: z.array(fixedSeatSchema).max(50).default([]),
     basis: localisedTextSchema.optional(),
   })
   .strict();
@@ -176,6 +191,10 @@ export const gateSchema = z
     deliverables: z.array(z.object({ id, name: localisedTextSchema, recorded: z.enum(['qualification']).optional() }).strict()).default([]),
     /** The gate starts a project: refused for an idea with no roadmap entry (Digi Rogaland §6). */
     requiresRoadmapEntry: z.boolean().default(false),
+    /** The gate needs a positive decision from each party taking part in the project (DSOP §4.3:
+     * «hver av partene har egne beslutningsprosesser»; §4.4: «positiv beslutning om realisering
+     * hos alle aktørene»); the office may override it with a reason, which the audit log keeps. */
+    requiresPartyDecisions: z.boolean().optional(),
     basis: basisSchema,
     /** A body whose recommendation (its own vote) must exist before `body` votes (DSOP §3.2, BP2/BP3:
      * «Beslutningsgrunnlaget hentes fra Styringsgruppen»). */
@@ -292,10 +311,24 @@ export const admissionSchema = z
   .strict();
 export type Admission = z.infer<typeof admissionSchema>;
 
+/** Retiring a party is a body's decision (DSOP §3.1: «Det til enhver tid "sittende"
+ * Topplederforum … takker av aktører som ikke lenger er aktive i programmet»): the office puts it
+ * to `body`'s vote (with its own rule when given) and cannot retire a party alone. Absent: the
+ * office records a retirement as it records a withdrawal. */
+export const retirementSchema = z
+  .object({
+    body: id,
+    rule: decisionRuleSchema.optional(),
+    basis: localisedTextSchema.optional(),
+  })
+  .strict();
+export type Retirement = z.infer<typeof retirementSchema>;
+
 /** Membership terms: the fee rule and the notice rule, each with the agreement text it rests on. */
 export const membershipSchema = z
   .object({
     admission: admissionSchema.optional(),
+    retirement: retirementSchema.optional(),
     fee: z
       .object({
         rates: z

@@ -74,6 +74,15 @@ export function seatProblems(body: Pick<Body, 'members' | 'chair' | 'observers'>
     ...groupProblems(seats.members, body.members.map(seat), 'members'),
     ...groupProblems(seats.observers, body.observers.map(seat), 'observers'),
   ];
+  // §4.2 «Stavanger, Sandnes og en av kommunene på Haugalandet har fast representasjon»: each
+  // fixed seat needs a member of one of its parties (observers do not hold one).
+  seats.fixed.forEach((seat, i) => {
+    if (body.members.some((member) => seat.anyOf.includes(partyOf(member)?.id ?? ''))) return;
+    const parties = seat.anyOf.map((p) => `"${p}"`);
+    const which = parties.length === 1 ? `party ${parties[0]}` : `one of the parties ${parties.join(', ')}`;
+    const title = seat.title ? ` (${seat.title.en})` : '';
+    problems.push({ path: ['members'], message: `the fixed seat seats.fixed[${i}]${title} needs a member of ${which}; the body has none` });
+  });
   if (seats.chair) {
     const want = seats.chair.party !== undefined ? `party "${seats.chair.party}"` : `a party of kind "${seats.chair.partyKind}"`;
     if (body.chair === undefined) problems.push({ path: ['chair'], message: `the seats ask for a chair of ${want}; the body has no chair` });

@@ -30,6 +30,9 @@ export interface BasisOverride {
   at: number;
   missing: string[];
   reason: string;
+  /** Participating parties without a positive decision of their own (DSOP §4.3/§4.4); `['*']`
+   * when no participants were recorded. */
+  missingDecisions?: string[];
 }
 
 /** A preparing body's closed vote, as shown on the deciding body's card. */
@@ -68,6 +71,8 @@ export interface VoteProgress {
  */
 export type VoteMatter =
   | { kind: 'admission'; applicationId: string }
+  /** Thanking a party off (DSOP §3.1): `ideaNumber` is `retire-<party>`, `ideaTitle` its name. */
+  | { kind: 'retirement'; partyId: string }
   /** A revision of the roadmap (Digi Rogaland §4.7: «styringsgruppen beslutter eventuelle
    * endringer»): `ideaNumber` is the revision's id (R-001). */
   | { kind: 'roadmap-revision'; revisionId: string }
@@ -84,6 +89,9 @@ export type VoteMatter =
  * (BP1, oppstart is lower-case but never "admission"); the schema forbids nothing, so the
  * closer goes by `matter`, never by this name. */
 export const ADMISSION_GATE = 'admission';
+
+/** The `gate` of a retirement vote (the closer goes by `matter`, as for admissions). */
+export const RETIREMENT_GATE = 'retirement';
 
 /** The `gate` of a roadmap revision's vote (the closer goes by `matter`, as for admissions). */
 export const ROADMAP_REVISION_GATE = 'roadmap-revision';

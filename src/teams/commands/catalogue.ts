@@ -171,11 +171,29 @@ export const commandCatalogue = {
     scopes: [],
     audience: 'office',
   },
+  participants: {
+    words: { nb: ['deltakere'], en: ['participants'] },
+    description: {
+      nb: 'Registrer partene som deltar i et prosjekt: «deltakere <nr> <part>, <part>»; uten parter vises de og beslutningene deres (DSOP §3.3)',
+      en: 'Record the parties taking part in a project: "participants <no> <party>, <party>"; without parties shows them and their decisions (DSOP §3.3)',
+    },
+    scopes: [],
+    audience: 'office',
+  },
+  partyDecision: {
+    words: { nb: ['partsbeslutning'], en: ['party decision'] },
+    description: {
+      nb: 'Registrer en deltakende parts egen beslutning: «partsbeslutning <nr> <part> ja|nei» (DSOP §4.3/§4.4)',
+      en: 'Record a participating party\'s own decision: "party decision <no> <party> yes|no" (DSOP §4.3/§4.4)',
+    },
+    scopes: [],
+    audience: 'office',
+  },
   retirement: {
     words: { nb: ['avtakking', 'takk av'], en: ['retirement', 'retire'] },
     description: {
-      nb: 'Registrer at programmet takker av en aktør som ikke lenger er aktiv (DSOP §3.1)',
-      en: 'Record that the programme thanks off a party that is no longer active (DSOP §3.1)',
+      nb: 'Takk av en aktør som ikke lenger er aktiv (DSOP §3.1: der programmet sier det, foreslått til organets avstemning)',
+      en: 'Thank off a party that is no longer active (DSOP §3.1: where the programme says so, proposed to the body’s vote)',
     },
     scopes: [],
     audience: 'office',

@@ -59,6 +59,15 @@ export function historyText(programme: Programme, entry: HistoryEntry, language:
       const choice = e.choice === 'accept' ? (nb ? 'godtar' : 'accepts') : nb ? 'trekker seg' : 'withdraws';
       return `${partyName(programme, e.party)} ${choice} (${nb ? 'uenighet' : 'dispute'} ${e.dispute})`;
     }
+    case 'participants-recorded': {
+      const names = e.parties.map((p) => partyName(programme, p)).join(', ');
+      return nb ? `${who} registrerte deltakende parter: ${names}` : `${who} recorded the participating parties: ${names}`;
+    }
+    case 'party-decision-recorded': {
+      const party = partyName(programme, e.party);
+      if (nb) return `${who} registrerte ${party}s ${e.positive ? 'positive' : 'negative'} beslutning`;
+      return `${who} recorded ${party}'s ${e.positive ? 'positive' : 'negative'} decision`;
+    }
     case 'own-steering-group-linked':
       return nb
         ? `${who} registrerte at prosjektet har egen styringsgruppe; rapportene går dit`
@@ -71,6 +80,8 @@ const invalidField: Record<string, { nb: string; en: string }> = {
   title: { nb: 'tittelen mangler eller er for lang', en: 'the title is missing or too long' },
   description: { nb: 'beskrivelsen mangler', en: 'the description is missing' },
   party: { nb: 'ukjent aktør', en: 'unknown party' },
+  parties: { nb: 'nevn minst én kjent aktør som deltar', en: 'name at least one known party that takes part' },
+  participant: { nb: 'aktøren er ikke registrert som deltaker i prosjektet (se «deltakere <nr>»)', en: 'the party is not recorded as taking part in the project (see "participants <no>")' },
   links: { nb: 'en av lenkene er ikke en nettadresse (https://…)', en: 'one of the links is not a web address (https://…)' },
   rank: { nb: 'plassen må være et helt tall fra 1', en: 'the place must be a whole number from 1' },
   assessment: { nb: 'kvalifiseringen mangler', en: 'the qualification is missing' },

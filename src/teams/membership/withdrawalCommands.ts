@@ -1,7 +1,13 @@
 // `uttreden <aktør>` / `withdrawal <party>` and `avtakking <aktør>` / `retirement <party>`: the
 // office records that a party leaves (notice date today, effective date by the notice rule);
-// `uttreden` / `withdrawals` alone lists who is leaving. Text replies in the reader's language.
+// `uttreden` / `withdrawals` alone lists who is leaving. Where the programme names a body that
+// decides retirements (DSOP §3.1), `avtakking <aktør>` puts it to that body's vote instead.
+// Text replies in the reader's language.
 import { listWithdrawals, withdrawParty, type WithdrawalDeps, type WithdrawalError } from '../../app/membership/withdrawals.js';
+import { openRetirementVote, type RetirementVoteError } from '../../app/votes/openRetirementVote.js';
+import type { VoteDeps } from '../../app/votes/voteDeps.js';
+import { formatDateTime } from '../../i18n/language.js';
+import { bodyName, voteErrorText } from '../votes/voteText.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import type { DepartureKind } from '../../domain/membership/withdrawal.js';
 import type { Programme } from '../../domain/programme/schema.js';
@@ -10,15 +16,21 @@ import { formatDate, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { CommandHandler } from '../commands/commandRouter.js';
 import { normaliseCommandText } from '../commands/normaliseText.js';
-import { ideaErrorText } from '../ideas/ideaText.js';
 import { personName } from '../ideas/ideaText.js';
 import { textReply } from '../reply.js';
 
 const day = (date: IsoDate, language: Language) => formatDate(osloTime(date, 12), language);
 const partyName = (programme: Programme, id: string) => programme.parties.find((p) => p.id === id)?.name ?? id;
 
-function errorText(error: WithdrawalError, language: Language, programme: Programme | undefined): string {
+function errorText(error: WithdrawalError | RetirementVoteError, language: Language, programme: Programme | undefined): string {
   switch (error.code) {
+    case 'retirement-by-vote':
+      return translate(language, 'withdrawalError.retirement-by-vote', {
+        party: programme ? partyName(programme, error.partyId) : error.partyId,
+        body: programme ? bodyName(programme, error.body, language) : error.body,
+      });
+    case 'no-retirement-vote':
+      return translate(language, 'withdrawalError.retirement-by-vote', { party: '', body: '' });
     case 'unknown-party':
       return translate(language, 'withdrawalError.unknown-party', {
         party: error.partyId,
@@ -31,7 +43,8 @@ function errorText(error: WithdrawalError, language: Language, programme: Progra
         effective: day(error.effective, language),
       });
     default:
-      return ideaErrorText(error, language);
+      // Idea-use-case errors (office access) are vote errors too: voteErrorText names both.
+      return voteErrorText(error, language, programme);
   }
 }
 
@@ -46,7 +59,7 @@ function target(ctx: RequestContext, words: string): { programme: Programme; par
   return first ? { programme: first, partyId: words } : undefined;
 }
 
-export function withdrawalCommands(deps: WithdrawalDeps) {
+export function withdrawalCommands(deps: WithdrawalDeps & { votes: Pick<VoteDeps, 'votes' | 'channels' | 'board'> }) {
   const record = (kind: DepartureKind): CommandHandler => async (ctx, args) => {
     const words = args.trim();
     const chosen = target(ctx, words);
@@ -58,15 +71,37 @@ export function withdrawalCommands(deps: WithdrawalDeps) {
       const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(ctx.language, key, params);
       if (listed.value.withdrawals.length === 0) return textReply(t('withdrawal.list.empty', { programme: programme.name }));
       const lines = listed.value.withdrawals.map((w) =>
-        t('withdrawal.list.line', {
-          party: partyName(programme, w.partyId),
-          kind: t(`withdrawal.kind.${w.kind}`),
-          givenOn: day(w.givenOn, ctx.language),
-          by: w.recordedBy.name,
-          effective: day(w.effective, ctx.language),
-        }),
+        w.decision
+          ? t('withdrawal.list.decided', {
+              party: partyName(programme, w.partyId),
+              kind: t(`withdrawal.kind.${w.kind}`),
+              body: bodyName(programme, w.decision.body, ctx.language),
+              givenOn: day(w.givenOn, ctx.language),
+              effective: day(w.effective, ctx.language),
+            })
+          : t('withdrawal.list.line', {
+              party: partyName(programme, w.partyId),
+              kind: t(`withdrawal.kind.${w.kind}`),
+              givenOn: day(w.givenOn, ctx.language),
+              by: w.recordedBy.name,
+              effective: day(w.effective, ctx.language),
+            }),
       );
       return textReply([t('withdrawal.list.heading', { programme: programme.name }), ...lines].join('\n'));
+    }
+    const retirement = kind === 'retirement' ? programme.membership?.retirement : undefined;
+    if (retirement) {
+      // DSOP §3.1: the office proposes; the body's vote decides (applied by the vote's closer).
+      const opened = await openRetirementVote({ ...deps.votes, withdrawals: deps.withdrawals }, ctx, { programmeId: programme.id, partyId: chosen.partyId });
+      if (!opened.ok) return textReply(errorText(opened.error, ctx.language, programme));
+      const { vote, created } = opened.value;
+      return textReply(
+        translate(ctx.language, created ? 'retirement.proposed' : 'retirement.running', {
+          party: partyName(programme, chosen.partyId),
+          body: bodyName(programme, vote.body, ctx.language),
+          deadline: formatDateTime(vote.deadline, ctx.language),
+        }),
+      );
     }
     const result = await withdrawParty(deps, ctx, { programmeId: programme.id, partyId: chosen.partyId, kind });
     if (!result.ok) return textReply(errorText(result.error, ctx.language, programme));

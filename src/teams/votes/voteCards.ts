@@ -25,7 +25,7 @@ export interface VoteCardInput {
  * names every idea it changes, and each is judged as the roadmap card judges it (an idea still
  * internal to the programme stops the card for an outside audience). */
 export function voteDisclosures(programme: Programme, vote: GateVote, subject: VoteSubject): Disclosed[] {
-  if (subject.kind === 'admission' || subject.kind === 'agreement-revision') return [subjectDisclosure(programme, subject)];
+  if (subject.kind === 'admission' || subject.kind === 'agreement-revision' || subject.kind === 'retirement') return [subjectDisclosure(programme, subject)];
   if (subject.kind === 'roadmap-revision') return subject.ideas.map((idea) => ideaContent(programme.id, idea));
   const { idea } = subject;
   const documents = vote.basis.some((b) => b.link) || idea.qualification !== undefined;

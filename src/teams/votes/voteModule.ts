@@ -25,6 +25,8 @@ import type { AgreementRevisionRepository } from '../../app/agreement/agreementR
 
 export interface VoteModuleOptions {
   tables: Tables;
+  /** The audit log, for a gate opened without the parties' decisions (DSOP §4.4). */
+  audit?: VoteDeps['audit'];
   ideas: IdeaRepository;
   directory: ProgrammeDirectory;
   conversations: ConversationStore;
@@ -68,7 +70,7 @@ export function createVoteModule(options: VoteModuleOptions) {
     log: options.log,
     ...(options.coalescing ? { coalescing: options.coalescing } : {}),
   });
-  const deps: VoteDeps = { ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap, matters: options.matters, departures: options.directory };
+  const deps: VoteDeps = { ...(options.audit ? { audit: options.audit } : {}), ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap, matters: options.matters, departures: options.directory };
   const closer = new VoteCloser(deps, options.directory, options.log);
   let timer: NodeJS.Timeout | undefined;
 

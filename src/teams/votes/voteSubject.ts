@@ -17,7 +17,9 @@ export type VoteSubject =
   /** `ideas`: the ideas the revision changes that still exist, in the revision's order. */
   | { kind: 'roadmap-revision'; revision: RoadmapProposal; ideas: Idea[] }
   /** Digi Rogaland §8: a revision of the agreement with its hearing. */
-  | { kind: 'agreement-revision'; revision: AgreementRevision };
+  | { kind: 'agreement-revision'; revision: AgreementRevision }
+  /** DSOP §3.1: thanking a party off; the vote names it (nothing else to read). */
+  | { kind: 'retirement'; partyId: string; partyName: string };
 
 export class VoteSubjects {
   /** Reads of an idea in flight: a burst of votes on one idea's gate shares them. */
@@ -43,6 +45,7 @@ export class VoteSubjects {
       const revision = await this.agreementRevisions?.get(key, vote.matter.revisionId);
       return revision && { kind: 'agreement-revision', revision };
     }
+    if (vote.matter?.kind === 'retirement') return { kind: 'retirement', partyId: vote.matter.partyId, partyName: vote.ideaTitle };
     if (vote.matter?.kind === 'admission') {
       const application = await this.applications.get(key, vote.matter.applicationId);
       return application && { kind: 'admission', application };

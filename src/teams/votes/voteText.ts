@@ -28,6 +28,8 @@ export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | '
   switch (vote.matter?.kind) {
     case 'admission':
       return translate(language, 'admission.matter');
+    case 'retirement':
+      return translate(language, 'retirement.matter');
     case 'roadmap-revision':
       return translate(language, 'roadmap.revision.matter');
     case 'agreement-revision':
@@ -113,6 +115,9 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
         ? t('roadmap.error.not-on-adopted-roadmap', { number: error.number, body: body(decidingBody) })
         : t('voteError.not-on-roadmap', { number: error.number });
     }
+    case 'missing-party-decisions':
+      if (error.noParticipants) return t('voteError.no-participants');
+      return t('voteError.missing-party-decisions', { parties: error.parties.map((p) => (programme ? (programme.parties.find((x) => x.id === p)?.name ?? p) : p)).join(', ') });
     case 'missing-deliverables':
       return t('voteError.missing-deliverables', {
         missing: error.missing.map((d) => (programme ? deliverableNameAnyGate(programme, d, language) : d)).join(', '),

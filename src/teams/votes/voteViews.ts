@@ -107,6 +107,18 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
     };
   }
   if (subject.kind === 'agreement-revision') return revisionVoteParts(programme, subject.revision, language, COMMENT_ON_CARD);
+  if (subject.kind === 'retirement') {
+    // DSOP §3.1: the party and the people who lose their seats if the body adopts it.
+    const people = programme.people.filter((p) => p.party === subject.partyId).map((p) => p.name);
+    return {
+      heading: t('retirement.heading', { party: subject.partyName }),
+      line: `${vote.ideaNumber} ${subject.partyName}`,
+      summary: t('retirement.summary', { body, party: subject.partyName }),
+      basisHeading: t('retirement.people'),
+      basis: people.length > 0 ? people.map((name) => clip(name, COMMENT_ON_CARD)) : [t('withdrawal.nobody')],
+      notes: [],
+    };
+  }
   if (subject.kind === 'admission') {
     const { application } = subject;
     const criteria = admissionOf(programme)?.criteria ?? [];
@@ -143,6 +155,9 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
         ? [t('vote.qualification', { text: clip(idea.qualification.recommendation, NOTE_ON_CARD) })]
         : []),
       ...(vote.override ? [t('vote.override', { name: vote.override.by.name, reason: override })] : []),
+      ...(vote.override?.missingDecisions
+        ? [t('vote.overrideDecisions', { parties: vote.override.missingDecisions.map((p) => (p === '*' ? t('vote.noParticipants') : partyName(programme, p))).join(', ') })]
+        : []),
       ...recommendationNotes(programme, vote, language),
     ],
   };
@@ -340,6 +355,11 @@ function appliedText(programme: Programme, vote: GateVote, adopted: boolean | un
     if (!applied.ok) return translate(language, 'ar.applied.failed', { error: applied.error });
     return translate(language, adopted ? 'ar.applied.adopted' : 'ar.applied.rejected', { id: vote.ideaNumber });
   }
+  if (vote.matter?.kind === 'retirement') {
+    if (!applied.ok) return translate(language, 'retirement.applied.failed', { error: applied.error });
+    const params = { party: vote.ideaTitle, programme: programme.name };
+    return translate(language, adopted ? 'retirement.applied.retired' : 'retirement.applied.kept', params);
+  }
   if (vote.matter?.kind === 'admission') {
     if (!applied.ok) return translate(language, 'admission.applied.failed', { error: applied.error });
     const params = { organisation: vote.ideaTitle, programme: programme.name };
@@ -469,7 +489,7 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
   }
   const status = outcomeStatusText(outcome.status, false, language);
   const said =
-    vote.matter?.kind === 'admission'
+    vote.matter?.kind === 'admission' || vote.matter?.kind === 'retirement'
       ? t('admission.notify', { matter: common.gate, organisation: vote.ideaTitle, body: common.body, status, reason })
       : vote.matter?.kind === 'roadmap-revision' || vote.matter?.kind === 'agreement-revision'
         ? t('roadmap.revision.notify', { matter: common.gate, id: vote.ideaNumber, body: common.body, status, reason })

@@ -105,8 +105,11 @@ describe('configuration', () => {
   });
 
   it('the other presets have no fee or notice rule (their seeds have none)', () => {
-    // DSOP has membership terms, but only for admitting new parties (§2.3).
-    expect(loadPreset('dsop').membership).toEqual({ admission: expect.objectContaining({ body: 'topplederforum' }) });
+    // DSOP has membership terms, but only for admitting new parties (§2.3) and retiring them (§3.1).
+    expect(loadPreset('dsop').membership).toEqual({
+      admission: expect.objectContaining({ body: 'topplederforum' }),
+      retirement: expect.objectContaining({ body: 'topplederforum' }),
+    });
     expect(loadPreset('skate').membership).toBeUndefined();
   });
 

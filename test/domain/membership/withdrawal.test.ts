@@ -31,6 +31,41 @@ describe('recordWithdrawal', () => {
   });
 });
 
+describe('recordWithdrawal where a body decides retirements (DSOP §3.1)', () => {
+  const at = Date.UTC(2026, 10, 23, 9);
+  const body = base.bodies[0]!.id;
+  const byVote = (notice?: unknown) =>
+    programmeSchema.parse({ ...base, membership: { retirement: { body }, ...(notice ? { notice: { rule: notice } } : {}) } });
+
+  it('refuses a retirement without that body\'s decision, and one decided by another body', () => {
+    expect(recordWithdrawal(byVote(), [], { partyId: 'finans-norge', kind: 'retirement', by, at })).toEqual({
+      ok: false,
+      error: { code: 'retirement-by-vote', partyId: 'finans-norge', body },
+    });
+    expect(recordWithdrawal(byVote(), [], { partyId: 'finans-norge', kind: 'retirement', by, at, decision: { voteId: 'v', body: 'other' } })).toMatchObject({
+      ok: false,
+      error: { code: 'retirement-by-vote' },
+    });
+  });
+
+  it('records a decided retirement with its vote, effective the day of the decision whatever the notice rule; a withdrawal still follows the rule', () => {
+    const decided = recordWithdrawal(byVote({ kind: 'months', months: 3 }), [], { partyId: 'finans-norge', kind: 'retirement', by, at, decision: { voteId: 'v1', body } });
+    expect(decided).toEqual({
+      ok: true,
+      value: { partyId: 'finans-norge', kind: 'retirement', givenOn: '2026-11-23', effective: '2026-11-23', recordedBy: by, recordedAt: at, decision: { voteId: 'v1', body } },
+    });
+    const withdrawal = recordWithdrawal(byVote({ kind: 'months', months: 3 }), [], { partyId: 'finans-norge', kind: 'withdrawal', by, at });
+    expect(withdrawal.ok && withdrawal.value.effective).toBe('2027-02-23');
+    // Membership terms without a notice rule: a withdrawal takes effect the same day.
+    const noNotice = recordWithdrawal(byVote(), [], { partyId: 'finans-norge', kind: 'withdrawal', by, at });
+    expect(noNotice.ok && noNotice.value.effective).toBe('2026-11-23');
+    // Another party's record does not stand in the way.
+    if (!decided.ok) return;
+    const other = recordWithdrawal(byVote(), [{ ...decided.value, partyId: 'skatteetaten' }], { partyId: 'finans-norge', kind: 'retirement', by, at, decision: { voteId: 'v2', body } });
+    expect(other.ok).toBe(true);
+  });
+});
+
 describe('withoutWithdrawnSeats', () => {
   const w = { partyId: 'finans-norge', kind: 'withdrawal' as const, givenOn: '2026-11-23', effective: '2028-01-01', recordedBy: by, recordedAt: 0 };
 

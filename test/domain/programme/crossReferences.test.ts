@@ -153,7 +153,7 @@ describe('crossReferenceProblems', () => {
   it('names the body of a seat problem at the body’s place', () => {
     const problems = after((p) => {
       for (const party of p.parties) party.kind = 'etat';
-      body(p, 'styringsgruppe').seats = { members: [{ count: 3, partyKind: 'etat', onePerParty: true }], observers: [] };
+      body(p, 'styringsgruppe').seats = { members: [{ count: 3, partyKind: 'etat', onePerParty: true }], observers: [], fixed: [] };
     });
     expect(problems).toEqual([{ path: ['bodies', 1, 'members'], message: 'body "styringsgruppe": the seats ask for 3 of a party of kind "etat"; the body has 2' }]);
   });

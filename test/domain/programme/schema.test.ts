@@ -53,7 +53,7 @@ describe('programmeSchema', () => {
       name: text('SG'),
       rule: { kind: 'consensus-then-majority', chairDoubleVoteOnTie: true, chairDecidesBudgetMatters: true },
       meets: 'ad-hoc',
-      seats: { members: [{ count: 1, partyKind: 'k', onePerParty: true }], observers: [] },
+      seats: { members: [{ count: 1, partyKind: 'k', onePerParty: true }], observers: [], fixed: [] },
       members: [],
       observers: [],
     });

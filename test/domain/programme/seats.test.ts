@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { seatProblems } from '../../../src/domain/programme/seats.js';
 import type { Seats } from '../../../src/domain/programme/schema.js';
 
+const haugalandet = ['haugesund', 'karmoy', 'bokn', 'utsira'];
 const seats: Seats = {
   members: [
     { count: 7, partyKind: 'kommune', onePerParty: true },
     { count: 1, partyKind: 'ks', onePerParty: true },
   ],
   chair: { party: 'stavanger' },
+  // §4.2 «Stavanger, Sandnes og en av kommunene på Haugalandet har fast representasjon».
+  fixed: [{ anyOf: ['stavanger'] }, { anyOf: ['sandnes'] }, { anyOf: haugalandet, title: { nb: 'en av kommunene på Haugalandet', en: 'one of the Haugalandet municipalities' } }],
   observers: [
     { count: 1, partyKind: 'statsforvalter', onePerParty: true },
     { count: 1, partyKind: 'fylkeskommune', onePerParty: true },
@@ -45,12 +48,39 @@ describe('seatProblems', () => {
     expect(seatProblems({ ...complete, observers: ['sf-0', 'ks-1'] }, programme).map((p) => p.path)).toEqual([['observers', 1], ['observers']]);
   });
 
-  it('property: a body is accepted exactly when it has 7 different municipalities and KS, whatever order', () => {
+  it('names each fixed seat without a member: Stavanger, Sandnes, one of the Haugalandet municipalities', () => {
+    // Sandnes swapped for Bokn: seven municipalities and KS, but Sandnes's fixed seat is empty.
+    expect(seatProblems({ ...complete, members: complete.members.map((m) => (m === 'sandnes-0' ? 'bokn-0' : m)) }, programme)).toEqual([
+      { path: ['members'], message: 'the fixed seat seats.fixed[1] needs a member of party "sandnes"; the body has none' },
+    ]);
+    // Haugesund and Karmøy swapped for second people of Hjelmeland and Time (one per party lifted): no Haugalandet municipality.
+    const noHaugalandet = complete.members.map((m) => (m === 'haugesund-0' ? 'hjelmeland-1' : m === 'karmoy-0' ? 'time-1' : m));
+    expect(seatProblems({ ...complete, members: noHaugalandet, seats: { ...seats, members: [{ count: 7, partyKind: 'kommune', onePerParty: false }, seats.members[1]!] } }, programme)).toEqual([
+      {
+        path: ['members'],
+        message:
+          'the fixed seat seats.fixed[2] (one of the Haugalandet municipalities) needs a member of one of the parties "haugesund", "karmoy", "bokn", "utsira"; the body has none',
+      },
+    ]);
+    // Any one of the set fills it; an observer of Stavanger does not hold Stavanger's seat.
+    expect(seatProblems({ ...complete, members: complete.members.map((m) => (m === 'haugesund-0' ? 'utsira-0' : m === 'karmoy-0' ? 'bokn-0' : m)) }, programme)).toEqual([]);
+    const stavangerObserves = seatProblems(
+      { ...complete, chair: 'sandnes-0', members: complete.members.map((m) => (m === 'stavanger-0' ? 'bokn-0' : m)), observers: [...complete.observers, 'stavanger-1'], seats: { ...seats, observers: [] } },
+      programme,
+    );
+    // A member who is not among the programme's people holds no fixed seat (and breaks nothing).
+    const ghost = seatProblems({ ...complete, members: complete.members.map((m) => (m === 'sandnes-0' ? 'ghost' : m)) }, programme);
+    expect(ghost).toContainEqual({ path: ['members'], message: 'the fixed seat seats.fixed[1] needs a member of party "sandnes"; the body has none' });
+    expect(stavangerObserves).toContainEqual({ path: ['members'], message: 'the fixed seat seats.fixed[0] needs a member of party "stavanger"; the body has none' });
+  });
+
+  it('property: a body is accepted exactly when it has 7 different municipalities with the fixed seats, and KS, whatever order', () => {
     fc.assert(
       fc.property(fc.subarray(towns), fc.boolean(), (chosen, withKs) => {
         const members = [...chosen.map((t) => `${t}-0`), ...(withKs ? ['ks-0'] : [])].reverse();
         const problems = seatProblems({ ...complete, chair: members.includes('stavanger-0') ? 'stavanger-0' : members[0], members }, programme).filter((p) => p.path[0] === 'members');
-        expect(problems.length === 0).toBe(chosen.length === 7 && withKs);
+        const fixedHeld = chosen.includes('stavanger') && chosen.includes('sandnes') && chosen.some((t) => haugalandet.includes(t));
+        expect(problems.length === 0).toBe(chosen.length === 7 && withKs && fixedHeld);
       }),
     );
   });
