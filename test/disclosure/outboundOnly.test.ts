@@ -11,6 +11,10 @@ const sendApis = /\b(sendActivity|sendActivities|updateActivity|deleteActivity|c
 /** The modules allowed to call Teams, each of which runs the disclosure guard first. */
 const allowed = new Set(['teams/outbound/outbound.ts', 'teams/delivery/sendToTeams.ts']);
 
+/** Modules that open a turn only to reach the Connector for something that shows no content
+ * (createConversation opens an empty chat); any send API besides the turn itself fails above. */
+const opensChatsOnly = new Set(['teams/delivery/personalChatOpener.ts']);
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -25,7 +29,8 @@ describe('sending to Teams', () => {
   });
 
   it('happens only in the guarded modules', () => {
-    expect(calls.filter((c) => !allowed.has(c.file))).toEqual([]);
+    const opensOnly = (c: { file: string; api: string | undefined }) => opensChatsOnly.has(c.file) && c.api === 'continueConversationAsync';
+    expect(calls.filter((c) => !allowed.has(c.file) && !opensOnly(c))).toEqual([]);
   });
 
   it('the scan finds the outbound module\'s own sends (so it is looking at the right code)', () => {

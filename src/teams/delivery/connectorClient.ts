@@ -3,17 +3,10 @@
 // request is one the rate limiter granted: botbuilder's own pipeline (defaultRetryPolicy of
 // @azure/core-rest-pipeline) would otherwise retry 429s, 5xx and network errors up to 3 more
 // times unseen (measured with botbuilder 4.23.3; see sendToTeams.ts).
-import type { Activity, ConversationParameters } from 'botbuilder';
 
 export interface RequestOptions {
   timeout?: number;
   abortSignal?: AbortSignal;
-}
-
-export interface ConnectorOperations {
-  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
-  updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
-  createConversation(parameters: ConversationParameters, options?: RequestOptions): Promise<{ id?: string; serviceUrl?: string }>;
 }
 
 /** Private botbuilder internals (pinned 4.23.3); checked so a version bump fails loudly, not quietly. */
@@ -23,11 +16,12 @@ interface PipelineHolder {
 
 const RETRY_POLICY = 'defaultRetryPolicy';
 
-export function withoutHiddenRetries(connector: unknown): ConnectorOperations {
+/** The client's `conversations` operations, typed by the caller as the few it uses. */
+export function withoutHiddenRetries<Operations>(connector: unknown): Operations {
   const pipeline = (connector as PipelineHolder | undefined)?.client?.pipeline;
   if (!pipeline || typeof (connector as { conversations?: unknown }).conversations !== 'object') {
     throw new Error('botbuilder ConnectorClient internals changed: cannot disable its retry policy');
   }
   pipeline.removePolicy({ name: RETRY_POLICY });
-  return (connector as { conversations: ConnectorOperations }).conversations;
+  return (connector as { conversations: Operations }).conversations;
 }

@@ -10,9 +10,14 @@
 // Not CloudAdapter.createConversationAsync: its ConnectorClient retries 429 and 5xx unseen
 // (connectorClient.ts), so a throttled open would be repeated outside the rate limiter. The
 // channel's turn gives the client (same auth as every send), and the request is made directly.
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { ConversationRecord } from '../../app/ports.js';
-import { withoutHiddenRetries } from './connectorClient.js';
+import { withoutHiddenRetries, type RequestOptions } from './connectorClient.js';
+
+/** The one Connector operation the opener uses: it opens a chat and sends nothing into it. */
+interface ChatCreation {
+  createConversation(parameters: ConversationParameters, options?: RequestOptions): Promise<{ id?: string; serviceUrl?: string }>;
+}
 
 /** Answers to createConversation that say the bot may not open this chat from that channel. */
 const REFUSALS: ReadonlySet<number> = new Set([400, 401, 403, 404]);
@@ -59,7 +64,7 @@ export function createPersonalChatOpener(deps: ChatOpenerDeps): OpenPersonalChat
       await deps.adapter.continueConversationAsync(deps.botAppId, channel, async (turn) => {
         // Nothing may escape the continuation: botbuilder would hand it to onTurnError.
         try {
-          const connector = withoutHiddenRetries(turn.turnState.get(deps.adapter.ConnectorClientKey));
+          const connector = withoutHiddenRetries<ChatCreation>(turn.turnState.get(deps.adapter.ConnectorClientKey));
           const created = await connector.createConversation(
             { isGroup: false, bot: channel.bot as never, members: [{ id: aadObjectId, name: '' }], tenantId, channelData: { tenant: { id: tenantId } } },
             { timeout: deps.timeoutMs ?? 30_000 },

@@ -27,7 +27,13 @@ import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Withheld } from '../../domain/disclosure/decide.js';
 import { readPersonalMember, readRoster } from '../outbound/rosterReads.js';
-import { withoutHiddenRetries } from './connectorClient.js';
+import { withoutHiddenRetries, type RequestOptions } from './connectorClient.js';
+
+/** The Connector operations a delivery uses. */
+interface ConnectorOperations {
+  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
+  updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: RequestOptions): Promise<{ id?: string }>;
+}
 import { cutNotice, fitCard, fitText } from '../outbound/teamsSize.js';
 import { languageOf } from '../../i18n/language.js';
 
@@ -107,7 +113,7 @@ function resultOf(error: unknown, left = false): TeamsSendResult {
 async function post(turn: TurnContext, adapter: ProactiveAdapter, request: TeamsSendRequest): Promise<TeamsSendResult> {
   let left = false;
   try {
-    const conversations = withoutHiddenRetries(turn.turnState.get(adapter.ConnectorClientKey));
+    const conversations = withoutHiddenRetries<ConnectorOperations>(turn.turnState.get(adapter.ConnectorClientKey));
     const reference = request.conversation.reference as Partial<ConversationReference>;
     const conversationId = reference.conversation?.id ?? request.conversation.conversationId;
     const activity = activityFor(reference, request.message, request.update);
@@ -187,7 +193,7 @@ export function createSendToTeams(adapter: ProactiveAdapter, botAppId: string, d
       await adapter.continueConversationAsync(botAppId, request.conversation.reference as Partial<ConversationReference>, async (turn) => {
         try {
           // The roster read goes through the same client as the post: no hidden retries either.
-          withoutHiddenRetries(turn.turnState.get(adapter.ConnectorClientKey));
+          withoutHiddenRetries<ConnectorOperations>(turn.turnState.get(adapter.ConnectorClientKey));
           const verdict = await disclosure.guard.check(
             {
               tenantId: request.tenantId,
