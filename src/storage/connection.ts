@@ -18,7 +18,7 @@ export interface StorageRequestPolicy {
 }
 
 /** The service's policy: a hanging storage must not leave a user without an answer, so one try
- * gives up after 5 s and the whole request within about 20 s ("try again" beats silence). */
+ * gives up after 5 s (a read is tried once more, below) and "try again" beats silence. */
 export const serviceRequestPolicy: StorageRequestPolicy = { maxRetries: 2, retryDelayInMs: 500, maxRetryDelayInMs: 4_000, tryTimeoutInMs: 5_000 };
 
 export type StorageTarget = (
@@ -83,17 +83,45 @@ export function storageClients(
   };
 }
 
+/** Methods a try may be repeated for after it timed out: a read changes nothing, so a second try
+ * is safe. A write that timed out may have happened; repeating it could report a conflict with
+ * itself (insert-once, ETag), so its timeout goes to the caller as before. */
+const REPEATABLE_AFTER_TIMEOUT = new Set(['GET', 'HEAD']);
+
+/** What the SDKs' retry policy takes for a transport failure worth another try (it retries a
+ * RestError whose code is a system error such as ETIMEDOUT, and rethrows anything else at once). */
+class TryTimedOut extends Error {
+  override readonly name = 'RestError';
+  readonly code = 'ETIMEDOUT';
+  constructor(timeoutMs: number, method: string) {
+    super(`storage ${method} gave no answer within ${timeoutMs} ms; trying again`);
+  }
+}
+
 /** The request policy in each SDK's own terms. The tables SDK has no per-try timeout option,
- * so a per-retry pipeline policy sets one on every try. */
+ * so a per-retry pipeline policy sets one on every try; a read whose try timed out is tried
+ * once more (the SDK gives up on an aborted try at once, so one slow moment failed a whole turn). */
 function pipelineOptions(policy: StorageRequestPolicy = {}): { tableOptions: TableServiceClientOptions; queueOptions: StoragePipelineOptions } {
   const { maxRetries, retryDelayInMs, maxRetryDelayInMs, tryTimeoutInMs } = policy;
   const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const repeated = new WeakSet<object>();
   const tryTimeout: PipelinePolicy | undefined = tryTimeoutInMs
     ? {
         name: 'samspillTryTimeout',
-        sendRequest: (request, next) => {
+        sendRequest: async (request, next) => {
           request.timeout = tryTimeoutInMs;
-          return next(request);
+          try {
+            return await next(request);
+          } catch (error) {
+            // Our timeout, not the caller's abort (that one must end the request).
+            // One repeat only: two slow tries (about 10 s) are all an invoke can wait within Teams' 15 s.
+            const timedOut = error instanceof Error && error.name === 'AbortError' && !request.abortSignal?.aborted;
+            if (timedOut && REPEATABLE_AFTER_TIMEOUT.has(request.method) && !repeated.has(request)) {
+              repeated.add(request);
+              throw new TryTimedOut(tryTimeoutInMs, request.method);
+            }
+            throw error;
+          }
         },
       }
     : undefined;
