@@ -1,7 +1,21 @@
-// A bot process for the benchmarks: `node [flags] --import tsx <script>` on a free port, with
-// the given environment; resolves with its URL once it logs that it listens.
+// A bot process for the benchmarks: `node [flags] <script>` on a free port (TypeScript through
+// tsx, the compiled bot as it is), with the given environment; resolves with its URL once it
+// logs that it listens.
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+
+/** The compiled bot and the node flags `npm run start:prod` gives it (heap limits, telemetry
+ * import), so a benchmark's memory row is the production figure. */
+export function productionBot(): { script: string; nodeFlags: string[] } {
+  const startProd = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'] ?? '';
+  const args = startProd.split(/\s+/).slice(1); // after `node`
+  const script = args.at(-1) ?? '';
+  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
+  return { script, nodeFlags: args.slice(0, -1) };
+}
+
+/** The heap flags of `start:prod` alone, for a floor that runs under tsx beside the compiled bot. */
+export const productionHeapFlags = (): string[] => productionBot().nodeFlags.filter((flag) => flag.startsWith('--max-'));
 
 export interface BotProcess {
   url: string;
@@ -14,7 +28,8 @@ export interface BotProcess {
 
 /** `logFile`: where the process's log (stdout) is kept, e.g. to read why a turn failed. */
 export async function startBotProcess(script: string, nodeFlags: string[], env: Record<string, string>, startTimeoutMs = 30_000, logFile?: string): Promise<BotProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, script], {
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

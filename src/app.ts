@@ -129,10 +129,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const cards = new CardRenderer();
 
   const ideas = new IdeaTable(tables);
-  const conversations = new ConversationTable(tables);
   // Proactive delivery runs on the wall clock whatever the app's clock: its leases, retries and
-  // rate limits are about real time.
+  // rate limits are about real time (so does the reference cache's time to live).
   const wallClock: Clock = { now: () => Date.now() };
+  const conversations = new ConversationTable(tables, wallClock);
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
   const parked = new ParkedDeliveries(tables);

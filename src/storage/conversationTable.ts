@@ -2,6 +2,8 @@
 // personal chat so a proactive message to a person is a point read.
 import { odata, RestError } from '@azure/data-tables';
 import type { ConversationKind, ConversationRecord, ConversationStore } from '../app/ports.js';
+import type { Clock } from '../app/ports.js';
+import { RecentlyConfirmed } from './recentlyConfirmed.js';
 import { getEntityOrUndefined, keyPart, tenantPartition, type Tables } from './tables.js';
 
 interface ConversationRow {
@@ -39,10 +41,25 @@ const sameFacts = (record: ConversationRecord): string => {
   return JSON.stringify([record.conversationId, record.kind, record.userAadObjectId ?? '', reference]);
 };
 
+/** The row written last by save(): when it holds a reference, so does the other. */
+const comparedRow = (record: ConversationRecord): [string, string] =>
+  record.kind === 'personal' && record.userAadObjectId
+    ? [tenantPartition(record.tenantId, 'personal'), keyPart(record.userAadObjectId)]
+    : [tenantPartition(record.tenantId, 'conversation'), keyPart(record.conversationId)];
+
 export class ConversationTable implements ConversationStore {
-  constructor(private readonly tables: Tables) {}
+  /** The compared rows this instance knows to hold a turn's facts: most turns need no read. */
+  private readonly confirmed: RecentlyConfirmed;
+
+  constructor(
+    private readonly tables: Tables,
+    clock: Clock,
+  ) {
+    this.confirmed = new RecentlyConfirmed(clock);
+  }
 
   async save(record: ConversationRecord): Promise<void> {
+    this.confirmed.forget(comparedRow(record).join('|'));
     const table = await this.tables.get(TABLE);
     const row = rowOf(record);
     // Last writer wins on purpose: a reference is a fact about the latest activity, not state.
@@ -60,15 +77,16 @@ export class ConversationTable implements ConversationStore {
 
   async remember(record: ConversationRecord): Promise<'saved' | 'unchanged'> {
     const table = await this.tables.get(TABLE);
-    // The row written last by save(): when it holds this reference, so does the other.
-    const [partitionKey, rowKey] =
-      record.kind === 'personal' && record.userAadObjectId
-        ? [tenantPartition(record.tenantId, 'personal'), keyPart(record.userAadObjectId)]
-        : [tenantPartition(record.tenantId, 'conversation'), keyPart(record.conversationId)];
+    const [partitionKey, rowKey] = comparedRow(record);
     const wanted = sameFacts(record);
+    const key = `${partitionKey}|${rowKey}`;
+    if (this.confirmed.holds(key, wanted)) return 'unchanged';
     for (let attempt = 1; ; attempt++) {
       const stored = await getEntityOrUndefined<ConversationRow & { etag: string }>(table, partitionKey, rowKey);
-      if (stored && sameFacts(toRecord(stored)) === wanted) return 'unchanged';
+      if (stored && sameFacts(toRecord(stored)) === wanted) {
+        this.confirmed.confirm(key, wanted);
+        return 'unchanged';
+      }
       const row = rowOf(record);
       // The conversation row of a personal chat first, as save() does, so the compared row is
       // never ahead of it; the compared row under its ETag (or as new): two instances bringing
@@ -80,10 +98,12 @@ export class ConversationTable implements ConversationStore {
         if (stored) await table.updateEntity({ partitionKey, rowKey, ...row }, 'Replace', { etag: stored.etag });
         else await table.createEntity({ partitionKey, rowKey, ...row });
       } catch (error) {
+        this.confirmed.forget(key);
         if (!(error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409))) throw error;
         if (attempt < 3) continue;
         return 'unchanged'; // another instance keeps writing this row: its reference is as fresh as ours
       }
+      this.confirmed.confirm(key, wanted);
       return 'saved';
     }
   }

@@ -142,7 +142,7 @@ beforeAll(async () => {
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString }));
   ideas = new IdeaTable(tables);
   votes = new VoteTable(tables);
-  const conversations = new ConversationTable(tables);
+  const conversations = new ConversationTable(tables, { now: () => Date.now() });
   delivery = new FakeDelivery();
   const applications = new ApplicationTable(tables);
   board = new TeamsVoteBoard({

@@ -105,7 +105,7 @@ describe('install', () => {
     const { Tables } = await import('../../src/storage/tables.js');
     const { storageClients } = await import('../../src/storage/connection.js');
     const store = new ConversationTable(
-      new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString })),
+      new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString })), { now: () => Date.now() },
     );
     const record = await store.personalFor(TENANT, people.member.aadObjectId);
     expect(record?.conversationId).toBe('a:personal-aad-member');
@@ -120,7 +120,7 @@ describe('a steady-state turn', () => {
     const { Tables, tenantPartition, keyPart } = await import('../../src/storage/tables.js');
     const { storageClients } = await import('../../src/storage/connection.js');
     const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString }));
-    const store = new ConversationTable(tables);
+    const store = new ConversationTable(tables, { now: () => Date.now() });
     const table = await tables.get('conversations');
     const person = people.member.aadObjectId;
     const etagsNow = async () => [

@@ -116,7 +116,7 @@ beforeAll(async () => {
     env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, MicrosoftAppTenantId: BOT_TENANT, MicrosoftAppType: 'SingleTenant' },
   });
   conversations = new ConversationTable(
-    new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString })),
+    new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString })), { now: () => Date.now() },
   );
 });
 

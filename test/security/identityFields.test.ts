@@ -45,7 +45,7 @@ beforeAll(async () => {
   app = await startTestApp({ programmes: [programme], log: pino({ level: 'warn' }, sink) });
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString }));
   ideas = new IdeaTable(tables);
-  conversations = new ConversationTable(tables);
+  conversations = new ConversationTable(tables, { now: () => Date.now() });
   // Ola and Frida have their personal chats with the bot: their Teams ids are known.
   await conversationWith(app, TENANT).say(office, 'help');
   await conversationWith(app, PARTY_TENANT).say(rep, 'help');

@@ -37,7 +37,7 @@ beforeAll(async () => {
   app = await startTestApp({ programmes: [programme] });
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString }));
   ideas = new IdeaTable(tables);
-  conversations = new ConversationTable(tables);
+  conversations = new ConversationTable(tables, { now: () => Date.now() });
   // Their personal chats are known, so a from.id other than theirs contradicts what the bot knows.
   for (const person of hostPeople) await conversationWith(app, TENANT).say(person, 'help');
   await conversationWith(app, PARTY_TENANT).say(rep, 'help');

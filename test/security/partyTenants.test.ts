@@ -89,7 +89,7 @@ beforeAll(async () => {
   ({ app, connector } = service);
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: service.azurite.connectionString }));
   ideas = new IdeaTable(tables);
-  conversations = new ConversationTable(tables);
+  conversations = new ConversationTable(tables, { now: () => Date.now() });
   host = conversationWith(service, TENANT);
   party = conversationWith(service, TENANT_FN);
   nobody = conversationWith(service, TENANT_NOBODY);

@@ -16,7 +16,7 @@ let n = 0;
 beforeAll(async () => {
   azurite = await startTestAzurite();
   tables = new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString }));
-  store = new ConversationTable(tables);
+  store = new ConversationTable(tables, { now: () => Date.now() });
 });
 afterAll(async () => azurite.stop());
 
@@ -60,7 +60,7 @@ describe('remember', () => {
   });
 
   it('two instances bringing different references at once both answer without an error, and one of theirs is kept', async () => {
-    const other = new ConversationTable(tables);
+    const other = new ConversationTable(tables, { now: () => Date.now() });
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) => (i % 2 ? store : other).remember(personal('aad-race', { locale: i % 2 ? 'en-GB' : 'nn-NO' }))),
     );
@@ -75,5 +75,29 @@ describe('remember', () => {
     expect(await store.remember(channel)).toBe('saved');
     expect(await store.remember({ ...channel, reference: { serviceUrl: 'https://smba.example/', activityId: 'b' }, updatedAt: 2 })).toBe('unchanged');
     expect((await store.byId('tenant-conv', '19:ch@thread.tacv2'))?.updatedAt).toBe(1);
+  });
+
+  it('a turn bringing facts this instance lately confirmed makes no storage request; after the time to live the row is read again', async () => {
+    let now = 1_000_000;
+    const cached = new ConversationTable(tables, { now: () => now });
+    const record = personal('aad-cached');
+    expect(await cached.remember(record)).toBe('saved');
+    // Storage loses the row behind the instance's back (no request is made, so nothing notices)…
+    const table = await tables.get('conversations');
+    await table.deleteEntity(tenantPartition(record.tenantId, 'personal'), keyPart('aad-cached'));
+    expect(await cached.remember(personal('aad-cached', { activityId: 'next' }))).toBe('unchanged');
+    expect(await cached.personalFor('tenant-conv', 'aad-cached')).toBeUndefined();
+    // …until the entry lapses: then the row is read, found missing and written again.
+    now += 10 * 60_000;
+    expect(await cached.remember(personal('aad-cached', { activityId: 'later' }))).toBe('saved');
+    expect((await cached.personalFor('tenant-conv', 'aad-cached'))?.conversationId).toBe('a:personal-aad-cached');
+  });
+
+  it('different facts are never taken from the cache', async () => {
+    const record = personal('aad-cache-change');
+    expect(await store.remember(record)).toBe('saved');
+    expect(await store.remember(personal('aad-cache-change', { locale: 'en-GB' }))).toBe('saved');
+    expect(await store.remember(record)).toBe('saved');
+    expect((await store.personalFor('tenant-conv', 'aad-cache-change'))?.reference).toMatchObject({ locale: 'nb-NO' });
   });
 });

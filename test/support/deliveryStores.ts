@@ -15,5 +15,5 @@ export function deliveryStores(connectionString: string) {
   const queue = DeliveryQueue.from(clients);
   const clock = { now: () => Date.now() };
   const parked = new ParkedDeliveries(tables);
-  return { clients, tables, conversations: new ConversationTable(tables), ledger, queue, clock, parked, delivery: new QueuedDelivery(ledger, queue, clock, parked) };
+  return { clients, tables, conversations: new ConversationTable(tables, { now: () => Date.now() }), ledger, queue, clock, parked, delivery: new QueuedDelivery(ledger, queue, clock, parked) };
 }
