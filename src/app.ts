@@ -54,6 +54,7 @@ import { createPersonalChatOpener } from './teams/delivery/personalChatOpener.js
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
 import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
+import { applyAdvice } from './app/votes/adviceRecord.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
@@ -171,6 +172,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
         // A recommendation changes nothing by itself: the deciding body's vote reads it.
         case 'recommendation':
           return { at, ok: true };
+        // Skate §3.4: advice is recorded in the idea's history and moves nothing.
+        case 'advice':
+          return applyAdvice(ideas, vote, by, at);
         default:
           return { at, ok: false, error: 'unknown-matter' };
       }

@@ -19,6 +19,11 @@ export const gateName = (programme: Programme, gateId: string, language: Languag
   return gate ? `${gate.id} ${pick(gate.name, language)}` : gateId;
 };
 
+const bodyLabel = (programme: Programme, bodyId: string, language: Language) => {
+  const body = programme.bodies.find((b) => b.id === bodyId);
+  return body ? pick(body.name, language) : bodyId;
+};
+
 export const partyName = (programme: Programme, partyId: string) => programme.parties.find((p) => p.id === partyId)?.name ?? partyId;
 
 export const personName = (programme: Programme, personId: string) =>
@@ -40,6 +45,12 @@ export function historyText(programme: Programme, entry: HistoryEntry, language:
         ? `${who} kvalifiserte idéen og anbefalte til ${gateName(programme, e.gate, language)}: ${e.recommendation}`
         : `${who} qualified the idea and recommended for ${gateName(programme, e.gate, language)}: ${e.recommendation}`;
     case 'gate-adopted':
+      // Seed 004 §3.1: the measure owner approved their own governance documentation.
+      if (e.approvedBy === 'owner') {
+        return nb
+          ? `${who} (tiltakseier) godkjente ${gateName(programme, e.gate, language)}: videre til ${phaseName(programme, e.toPhase, language)}`
+          : `${who} (measure owner) approved ${gateName(programme, e.gate, language)}: on to ${phaseName(programme, e.toPhase, language)}`;
+      }
       return nb
         ? `${gateName(programme, e.gate, language)} vedtatt: videre til ${phaseName(programme, e.toPhase, language)}`
         : `${gateName(programme, e.gate, language)} adopted: on to ${phaseName(programme, e.toPhase, language)}`;
@@ -68,6 +79,8 @@ export function historyText(programme: Programme, entry: HistoryEntry, language:
       if (nb) return `${who} registrerte ${party}s ${e.positive ? 'positive' : 'negative'} beslutning`;
       return `${who} recorded ${party}'s ${e.positive ? 'positive' : 'negative'} decision`;
     }
+    case 'advice-recorded':
+      return translate(language, `advice.history.${e.advice}`, { body: bodyLabel(programme, e.body, language), gate: gateName(programme, e.gate, language) });
     case 'own-steering-group-linked':
       return nb
         ? `${who} registrerte at prosjektet har egen styringsgruppe; rapportene går dit`
@@ -121,6 +134,10 @@ export function ideaErrorText(error: IdeaUseCaseError, language: Language): stri
       return translate(language, 'ideaError.invalid-dispute', { message: error.problems.map((p) => p.message).join('; ') });
     case 'config-problem':
       return translate(language, 'ideaError.config-problem', { message: error.message });
+    case 'not-owner':
+    case 'no-owner':
+    case 'not-owner-approved':
+      return translate(language, `advice.error.${error.code}`, { gate: error.gate });
   }
 }
 

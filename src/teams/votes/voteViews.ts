@@ -8,7 +8,7 @@ import type { Gate, Programme } from '../../domain/programme/schema.js';
 import { defaultDeadline } from '../../domain/vote/deadline.js';
 import { choices as allChoices } from '../../domain/decision/ballot.js';
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
-import { isAdvisory, mayReopen, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
+import { isAdvisory, mayReopen, outcomeIsAdvice, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import type { PreparationStep } from '../../domain/vote/preparation.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
@@ -264,7 +264,7 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
   const { t } = c;
   const outcome = vote.outcome;
   const advisory = isAdvisory(vote);
-  const status = outcome ? outcomeStatusText(outcome.status, advisory, language) : t('log.running');
+  const status = outcome ? outcomeStatusText(outcome.status, outcomeIsAdvice(vote), language) : t('log.running');
   const name = (id: string) => personName(programme, id);
   const ballots = (outcome?.effective ?? []).slice(0, BALLOTS_ON_CARD).map((b) => {
     const comment = b.comment ? ` — ${clip(b.comment, COMMENT_ON_CARD)}` : '';
@@ -367,6 +367,7 @@ function appliedText(programme: Programme, vote: GateVote, adopted: boolean | un
   }
   if (!applied.ok) return translate(language, 'vote.applied.failed', { error: applied.error });
   if (vote.matter?.kind === 'recommendation') return recommendationApplied(programme, vote, adopted, language);
+  if (vote.matter?.kind === 'advice') return translate(language, 'advice.applied', { number: vote.ideaNumber });
   if (adopted && applied.toPhase) {
     return translate(language, 'vote.applied.moved', { number: vote.ideaNumber, phase: phaseName(programme, applied.toPhase, language) });
   }
@@ -392,13 +393,15 @@ export interface ProposalFormInput {
 export function proposalView(input: ProposalFormInput): VoteProposalView {
   const { programme, idea, gate, language } = input;
   const t = tr(language);
-  const step = input.step ?? { stage: 'decision' as const, body: gate.body };
+  const step: PreparationStep = input.step ?? { stage: 'decision' as const, body: gate.body ?? '' };
   const body = programme.bodies.find((b) => b.id === step.body);
   const bodyLabel = bodyName(programme, step.body, language);
   const values = input.values ?? {};
   // DSOP §3.2: the preparing body recommends first; the deciding body's form shows the recommendation.
   const preparation =
-    step.stage === 'recommendation'
+    step.stage === 'advice'
+      ? [t(gate.approvedBy === 'owner' ? 'advice.ownerIntro' : 'advice.proposeIntro', { body: bodyLabel })]
+      : step.stage === 'recommendation'
       ? [
           t('prep.proposeIntro', { body: bodyLabel, to: bodyName(programme, step.to, language) }),
           ...(step.last ? [t('prep.lastNotRecommended', { body: bodyLabel, date: formatDate(step.last.closedAt, language) })] : []),
@@ -449,6 +452,7 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
     number: idea.number,
     gate: gate.id,
     submissionId: input.submissionId,
+    advice: step.stage === 'advice' ? 'true' : 'false',
   };
 }
 
