@@ -74,6 +74,7 @@ import { conveneText } from './teams/meetings/conveneText.js';
 import { PROGRAMME_PEOPLE, programmePeopleDataset } from './teams/ideas/leaderSearch.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
 import { participationCommands } from './teams/ideas/participationCommands.js';
+import { lineTaskCommands } from './teams/ideas/lineTaskCommands.js';
 import { applyAgreementRevision, hearingSweep, type PutToVoteDeps } from './app/agreement/agreementRevision.js';
 import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
 import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
@@ -268,6 +269,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...reports.commands(),
     ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
     ...participationCommands(ideas),
+    ...lineTaskCommands(ideas),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);

@@ -26,7 +26,9 @@ export type HistoryEvent =
   | { kind: 'consumer-choice-recorded'; dispute: number; party: string; choice: DisputeChoice }
   | { kind: 'own-steering-group-linked' }
   | { kind: 'participants-recorded'; parties: string[] }
-  | { kind: 'party-decision-recorded'; party: string; positive: boolean };
+  | { kind: 'party-decision-recorded'; party: string; positive: boolean }
+  /** Skate §2.2: the director decided the measure is Difi's line task; it left the follow-up. */
+  | { kind: 'line-task-decided'; fromStatus: IdeaStatus; onBehalf: boolean };
 
 /** What an advising body's vote came to: in favour, against, or no advice for want of a quorum. */
 export type AdviceOutcome = 'in-favour' | 'against' | 'no-quorum';
