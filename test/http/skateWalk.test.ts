@@ -217,7 +217,7 @@ describe('a Skate measure from proposal to final treatment without AU ever holdi
     expect(card).toContain(`${p.owner.name} (measure owner) approved konseptdokumentasjon`);
     // The owner is told AU's advice in personal chat (§3.4 «AU kan gi råd til tiltakseier»).
     await waitFor(
-      () => connector.sent.some((s) => s.conversationId === `a:personal-${p.owner.aadObjectId}` && JSON.stringify(s.activity).includes('konseptdokumentasjon')),
+      () => connector.sent.some((s) => s.conversationId === `a:personal-${p.owner.aadObjectId}` && /(Advice from Skate's working committee \(AU\): konseptdokumentasjon.*: Advice: do not adopt|Råd fra Skates arbeidsutvalg \(AU\): konseptdokumentasjon.*: Råd: ikke vedta)/.test(String(s.activity.text ?? ''))),
       'the owner told of the advice',
     );
   });

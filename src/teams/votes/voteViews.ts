@@ -491,7 +491,7 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
       director: pick(vote.decidedBy.title, language),
     });
   }
-  const status = outcomeStatusText(outcome.status, false, language);
+  const status = outcomeStatusText(outcome.status, outcomeIsAdvice(vote), language);
   const said =
     vote.matter?.kind === 'admission' || vote.matter?.kind === 'retirement'
       ? t('admission.notify', { matter: common.gate, organisation: vote.ideaTitle, body: common.body, status, reason })
