@@ -17,7 +17,7 @@ export type LineTaskRight = 'director' | 'office-on-behalf';
 export function lineTaskRight(programme: Programme, personId: string, isOffice: boolean): Result<LineTaskRight, 'no-director' | 'forbidden'> {
   const body = adviceBody(programme);
   if (!body?.decidedBy) return err('no-director');
-  if (body.decidedBy.person !== undefined && body.decidedBy.person === personId) return ok('director');
+  if (body.decidedBy.person === personId) return ok('director');
   return isOffice ? ok('office-on-behalf') : err('forbidden');
 }
 

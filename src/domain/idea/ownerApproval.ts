@@ -16,7 +16,8 @@ export function approveAsOwner(programme: Programme, idea: Idea, input: Act & { 
   if (!guard.ok) return guard;
   const gate = programme.gates.find((g) => g.id === input.gate);
   if (!gate) return err({ code: 'unknown-gate', gate: input.gate });
-  if (gate.from !== idea.phase || nextGate(programme, idea)?.id !== gate.id) {
+  // Only the gate the measure stands before now (a gate out of an earlier or later phase is stale).
+  if (nextGate(programme, idea)?.id !== gate.id) {
     return err({ code: 'gate-not-from-current-phase', gate: gate.id, gateFrom: gate.from, phase: idea.phase });
   }
   if (gate.approvedBy !== 'owner') return err({ code: 'not-owner-approved', gate: gate.id });

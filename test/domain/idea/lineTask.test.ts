@@ -51,6 +51,10 @@ describe('decideLineTask', () => {
     expect(result.ok && isClosed(result.value.idea)).toBe(true);
     expect(result.ok && result.value.history.event).toStrictEqual({ kind: 'line-task-decided', fromStatus: status, onBehalf: true });
   });
+  it('refuses a measure of another programme and an act without who', () => {
+    expect(decideLineTask(withDirector(), { ...measure('active'), programmeId: 'dsop' }, { by: office, at, onBehalf: true })).toMatchObject({ ok: false, error: { code: 'wrong-programme' } });
+    expect(decideLineTask(withDirector(), measure('active'), { by: { id: '', name: 'x' }, at, onBehalf: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
   it.each(['registered', 'stopped', 'completed', 'line-task'] as const)('a %s idea is refused', (status) => {
     expect(decideLineTask(withDirector(), measure(status), { by: office, at, onBehalf: false }).ok).toBe(false);
   });

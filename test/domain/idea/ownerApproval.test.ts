@@ -49,6 +49,12 @@ describe('approveAsOwner', () => {
   it('refuses a gate that is not the measure’s next one, and a closed measure', () => {
     expect(approveAsOwner(skate, measure(), { by: leader, at, gate: 'planleggingsdokumentasjon' })).toMatchObject({ ok: false, error: { code: 'gate-not-from-current-phase' } });
     expect(approveAsOwner(skate, measure(), { by: leader, at, gate: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-gate' } });
+    // Before the first gate is qualified there is no next gate at all.
+    expect(approveAsOwner(skate, measure({ phase: 'forslag', status: 'prioritised' }), { by: leader, at, gate: 'konseptdokumentasjon' })).toMatchObject({
+      ok: false,
+      error: { code: 'gate-not-from-current-phase', phase: 'forslag' },
+    });
+    expect(approveAsOwner(skate, measure({ programmeId: 'dsop' }), { by: leader, at, gate: 'konseptdokumentasjon' })).toMatchObject({ ok: false, error: { code: 'wrong-programme' } });
     expect(approveAsOwner(skate, measure({ status: 'stopped', phase: 'stanset' }), { by: leader, at, gate: 'konseptdokumentasjon' })).toMatchObject({ ok: false, error: { code: 'idea-closed' } });
   });
 });
@@ -62,6 +68,7 @@ describe('recordAdvice', () => {
   });
   it('is recorded after the owner approved (a later phase) or the measure was finished', () => {
     expect(recordAdvice(skate, measure({ phase: 'sluttbehandlet', status: 'completed' }), { by: office, at, gate: 'konseptdokumentasjon', body: 'au', voteId: 'v1', advice: 'against' }).ok).toBe(true);
+    expect(recordAdvice(skate, measure(), { by: { id: ' ', name: 'x' }, at, gate: 'konseptdokumentasjon', body: 'au', voteId: 'v1', advice: 'against' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(recordAdvice({ id: 'dsop' }, measure(), { by: office, at, gate: 'konseptdokumentasjon', body: 'au', voteId: 'v1', advice: 'against' })).toMatchObject({ ok: false, error: { code: 'wrong-programme' } });
   });
 });
