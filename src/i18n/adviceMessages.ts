@@ -12,6 +12,10 @@ export const adviceMessages = {
     nb: 'Tiltakseieren godkjenner selv styringsdokumentasjonen og flytter tiltaket videre (avtalen §3.1); {body} gir råd (§3.4).',
     en: 'The measure owner approves the governance documentation and moves the measure on (agreement §3.1); {body} gives advice (§3.4).',
   },
+  'advice.subheading': {
+    nb: 'Til rådgivning i {body}: rådet registreres ved siden av beslutningen og holder ikke tilbake tiltaket',
+    en: 'For advice from {body}: the advice is recorded beside the decision and never holds the measure back',
+  },
   'advice.action': { nb: 'Be {body} om råd ({gate})', en: 'Ask {body} for advice ({gate})' },
   'advice.applied': {
     nb: 'Rådet er registrert i historikken til {number}. Det flytter ikke tiltaket.',

@@ -187,6 +187,16 @@ describe('a Skate measure from proposal to final treatment without AU ever holdi
     const advice = (await auVotes()).find((v) => v.gate === 'konseptdokumentasjon');
     expect(advice).toMatchObject({ gate: 'konseptdokumentasjon', matter: { kind: 'advice' }, status: 'open' });
     expect(advice!.channel.conversationId).toBe(AU);
+    // AU's card in its channel asks for advice; nobody is offered a decision on it.
+    const auCard = await waitFor(
+      () => connector.sent.find((s) => s.conversationId === AU && s.method === 'POST' && JSON.stringify(s.activity).includes(advice!.id)),
+      'the advice card in AU’s channel',
+    );
+    const auCardJson = JSON.stringify(auCard.activity);
+    expect(cardText(auCard.activity)).toMatch(/Advice from Skate's working committee \(AU\): konseptdokumentasjon|Råd fra Skates arbeidsutvalg \(AU\): konseptdokumentasjon/);
+    expect(cardText(auCard.activity)).toMatch(/the advice is recorded beside the decision and never holds the measure back|rådet registreres ved siden av beslutningen og holder ikke tilbake tiltaket/);
+    expect(auCardJson).toContain('https://docs.example.org/konsept');
+    expect(auCardJson).not.toContain('gate.decide');
 
     // Refusals by role, in the reader's language: the office, an AU member, the director.
     const approve = { programmeId: 'skate', number, gate: 'konseptdokumentasjon' };

@@ -141,7 +141,8 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
   const { idea } = subject;
   const gate = programme.gates.find((g) => g.id === vote.gate);
   return {
-    heading: gateName(programme, vote.gate, language),
+    // Skate §3.4: an advising body's vote says it is advice, not the gate's decision.
+    heading: vote.matter?.kind === 'advice' ? matterName(programme, vote, language) : gateName(programme, vote.gate, language),
     line: `${idea.number} ${idea.title}`,
     summary: idea.description,
     basisHeading: t('vote.basis'),
@@ -174,7 +175,9 @@ function common(input: VoteViewInput) {
     heading: matter.heading,
     subheading: vote.decidedBy
       ? t('vote.subheadingAdvice', { body, title: pick(vote.decidedBy.title, language) })
-      : t('vote.subheading', { body }),
+      : vote.matter?.kind === 'advice'
+        ? t('advice.subheading', { body })
+        : t('vote.subheading', { body }),
     ideaLine: matter.line,
     summary: matter.summary,
     basisHeading: matter.basisHeading,
