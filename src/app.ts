@@ -54,6 +54,7 @@ import { createPersonalChatOpener } from './teams/delivery/personalChatOpener.js
 import { createSendToTeams } from './teams/delivery/sendToTeams.js';
 import { OfficeWithheldNotices } from './app/disclosure/withheldSends.js';
 import { withheldNoticeText } from './teams/disclosure/withheldNoticeText.js';
+import { applyAdvice } from './app/votes/adviceRecord.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
@@ -73,6 +74,7 @@ import { conveneText } from './teams/meetings/conveneText.js';
 import { PROGRAMME_PEOPLE, programmePeopleDataset } from './teams/ideas/leaderSearch.js';
 import { withdrawalCommands } from './teams/membership/withdrawalCommands.js';
 import { participationCommands } from './teams/ideas/participationCommands.js';
+import { lineTaskCommands } from './teams/ideas/lineTaskCommands.js';
 import { applyAgreementRevision, hearingSweep, type PutToVoteDeps } from './app/agreement/agreementRevision.js';
 import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
 import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
@@ -171,6 +173,9 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
         // A recommendation changes nothing by itself: the deciding body's vote reads it.
         case 'recommendation':
           return { at, ok: true };
+        // Skate §3.4: advice is recorded in the idea's history and moves nothing.
+        case 'advice':
+          return applyAdvice(ideas, vote, by, at);
         default:
           return { at, ok: false, error: 'unknown-matter' };
       }
@@ -264,6 +269,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...reports.commands(),
     ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
     ...participationCommands(ideas),
+    ...lineTaskCommands(ideas),
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);

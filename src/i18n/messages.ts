@@ -10,6 +10,8 @@ import { ideaMessages } from './ideaMessages.js';
 import { voteMessages } from './voteMessages.js';
 import { reportMessages } from './reportMessages.js';
 import { stepMessages } from './stepMessages.js';
+import { adviceMessages } from './adviceMessages.js';
+import { lineTaskMessages } from './lineTaskMessages.js';
 import { fill, pick, type Language } from './language.js';
 
 const baseMessages = {
@@ -75,7 +77,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages, ...adviceMessages, ...lineTaskMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

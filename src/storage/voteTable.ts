@@ -213,7 +213,8 @@ export class VoteTable implements VoteRepository {
     const table = await this.votes();
     const key = { tenantId: vote.tenantId, programmeId: vote.programmeId };
     const partitionKey = votePartition(key);
-    const rowKey = lockRow(vote.ideaNumber, vote.gate);
+    // An advising body's vote (Skate §3.4) runs beside the gate's own votes, never in their way.
+    const rowKey = lockRow(vote.ideaNumber, vote.matter?.kind === 'advice' ? `${vote.gate}|advice` : vote.gate);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const lock = await getEntityOrUndefined<{ voteId: string; submissionId: string }>(table, partitionKey, rowKey);
       const running = lock && (await this.get({ ...key, voteId: lock.voteId }));

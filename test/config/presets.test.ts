@@ -167,6 +167,18 @@ describe('presets', () => {
     const final = skate.gates.find((g) => g.id === 'sluttbehandling');
     expect(final).toMatchObject({ body: 'skate', to: 'sluttbehandlet' });
     expect(final?.deliverables.map((d) => d.id)).toContain('skriftlig-tilbakemeldingsrunde');
+    // §2.1 «Forbehandling skal skje i AU»: AU's recommendation vote before Skate's, as AU's
+    // innstilling (§5.3) that informs Skate and does not hold the measure; no link stands in for it.
+    const prioritisation = skate.gates.find((g) => g.id === 'prioritering');
+    expect(prioritisation).toMatchObject({ body: 'skate', preparedBy: 'au', preparationAdvisory: true });
+    expect(prioritisation?.deliverables.map((d) => d.id)).not.toContain('au-forbehandling');
+    // §3.1 the owner approves the governance documentation; §3.4 AU advises beside it.
+    expect(skate.gates.map((g) => [g.id, g.body, g.approvedBy, g.advisedBy])).toEqual([
+      ['prioritering', 'skate', undefined, undefined],
+      ['konseptdokumentasjon', undefined, 'owner', 'au'],
+      ['planleggingsdokumentasjon', undefined, 'owner', 'au'],
+      ['sluttbehandling', 'skate', undefined, undefined],
+    ]);
   });
   it('kmd-ks (seed 001): joint working group and consultation meeting, measures with a short status, 3 months\' notice', () => {
     const kmd = loadPreset('kmd-ks');

@@ -387,7 +387,7 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     typo.bodies[1].memebrs = [ALEX];
     const path = await write(typo);
     expect((await rejection(path)).message).toBe(
-      `${path}: bodies[1] (id "styringsgruppe").memebrs: unknown field; a body's fields are id, name, aliases, rule, decidedBy, meets, seats, basis, members, chair, observers, secretary`,
+      `${path}: bodies[1] (id "styringsgruppe").memebrs: unknown field; a body's fields are id, name, aliases, rule, decidedBy, meets, kind, seats, basis, members, chair, observers, secretary`,
     );
   });
 
@@ -529,6 +529,59 @@ describe('rejecting bad programme files, naming the file and the place', () => {
     const [accepted] = await loadProgrammes(await withMembers({ 'kd-haugesund': 'kd-gjesdal', 'kd-karmoy': 'kd-bokn' }));
     expect(accepted?.bodies[0]?.members).toContain('kd-bokn');
     expect(accepted?.bodies[0]?.seats?.fixed.map((f) => f.anyOf)).toEqual([['stavanger'], ['sandnes'], ['haugesund', 'karmoy', 'tysvaer', 'bokn', 'utsira', 'vindafjord']]);
+  });
+
+  it('seed 000 §3.4: a reference group (kind "reference") may advise on a gate but is refused at start as its deciding or preparing body', async () => {
+    // «Referansegruppene har kun en rådgivende funksjon»: the fixture adds one to Skate's file.
+    const withReference = (change: (file: any) => void) => {
+      const full = { ...loadPreset('skate'), ...skate } as any;
+      delete full.preset;
+      full.bodies = [
+        ...loadPreset('skate').bodies.map((b) => ({ ...b, ...skate.bodies.find((e) => e.id === b.id), decidedBy: b.decidedBy && { ...b.decidedBy, person: 'direktor' } })),
+        { id: 'referansegruppe', name: { nb: 'Referansegruppe', en: 'Reference group' }, kind: 'reference', rule: { kind: 'consensus', quorum: { majorityOfMembers: true } }, members: ['nav-leder', 'au-nav'] },
+      ];
+      change(full);
+      return write(full);
+    };
+    const [advising] = await loadProgrammes(await withReference((f) => (f.gates[1].advisedBy = 'referansegruppe')));
+    expect(advising?.gates[1]).toMatchObject({ id: 'konseptdokumentasjon', approvedBy: 'owner', advisedBy: 'referansegruppe' });
+    expect(advising?.bodies[2]?.kind).toBe('reference');
+
+    const deciding = await rejection(await withReference((f) => (f.gates[0].body = 'referansegruppe')));
+    expect(deciding.problems).toEqual([
+      'gates[0] (id "prioritering").body: body "referansegruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never decides a gate',
+    ]);
+    const preparing = await rejection(await withReference((f) => (f.gates[0].preparedBy = 'referansegruppe')));
+    expect(preparing.problems).toEqual([
+      'gates[0] (id "prioritering").preparedBy: body "referansegruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never prepares a gate',
+    ]);
+    const unknownKind = await rejection(await withReference((f) => (f.bodies[2].kind = 'advisory')));
+    expect(unknownKind.problems).toEqual([expect.stringMatching(/^bodies\[2\] \(id "referansegruppe"\)\.kind: /)]);
+  });
+
+  it('Skate §3.1: a gate names its deciding body or "approvedBy": "owner", never both nor neither', async () => {
+    const skateFile = (change: (file: any) => void) => {
+      const full = { ...loadPreset('skate'), ...skate } as any;
+      delete full.preset;
+      full.bodies = loadPreset('skate').bodies.map((b) => ({ ...b, ...skate.bodies.find((e) => e.id === b.id), decidedBy: b.decidedBy && { ...b.decidedBy, person: 'direktor' } }));
+      change(full);
+      return write(full);
+    };
+    expect((await rejection(await skateFile((f) => (f.gates[1].body = 'skate')))).problems).toEqual([
+      'gates[1] (id "konseptdokumentasjon").approvedBy: the gate is decided by body "skate"; an owner-approved gate names no deciding body',
+    ]);
+    expect((await rejection(await skateFile((f) => delete f.gates[1].approvedBy))).problems).toEqual([
+      'gates[1] (id "konseptdokumentasjon").body: a gate names the body that decides it, or "approvedBy": "owner"',
+    ]);
+    expect((await rejection(await skateFile((f) => (f.gates[1].approvedBy = 'au')))).problems).toEqual([
+      expect.stringMatching(/^gates\[1\] \(id "konseptdokumentasjon"\)\.approvedBy: /),
+    ]);
+    expect((await rejection(await skateFile((f) => (f.gates[1].advisedBy = 'nope')))).problems).toEqual([
+      'gates[1] (id "konseptdokumentasjon").advisedBy: unknown body "nope"',
+    ]);
+    expect((await rejection(await skateFile((f) => (f.gates[1].preparedBy = 'au')))).problems).toEqual([
+      'gates[1] (id "konseptdokumentasjon").preparedBy: an owner-approved gate has no deciding vote to prepare; name the body in "advisedBy"',
+    ]);
   });
 
   it('a body without a quorum is refused at start (every body says how many must vote)', async () => {

@@ -42,6 +42,7 @@ export const inventory: Record<string, Staleness> = {
   'idea.assignLeader': { tested: `${here} › ${STOPPED_IDEA}` },
   'idea.recordDispute': { tested: `${here} › ${STOPPED_IDEA}` },
   'idea.consumerChoice': { tested: `${here} › ${STOPPED_IDEA}` },
+  'idea.ownerApprove': { tested: 'test/http/skateWalk.test.ts › konsept: AU is asked for advice; nobody but the owner approves; the owner approves while AU is still out' },
   'portfolio.show': shows(),
   'ranking.show': shows(),
   'prioritised.show': shows(),

@@ -6,7 +6,9 @@ export type IdeaUseCaseError =
   | LifecycleError
   | { code: 'not-found'; number: string }
   | { code: 'no-programme'; programmeId: string }
-  | { code: 'forbidden'; needs: 'member' | 'office' | 'office-or-chair' }
+  | { code: 'forbidden'; needs: 'member' | 'office' | 'office-or-chair' | 'office-or-director' }
+  /** The programme names no director who decides line tasks (Skate seed 004 §2.2). */
+  | { code: 'no-director' }
   | { code: 'invalid-scores'; problems: ScoreProblem[] };
 
 /** Refusals because the idea is no longer where the card that asked showed it (stopped,

@@ -64,9 +64,13 @@ export async function resolveReport(deps: Pick<ReportDeps, 'ideas'>, ctx: Reques
   return ok({ programme, schedule, period, idea, key });
 }
 
-/** The body that decides the project's next gate (its steering body), if any. */
-export const responsibleBody = (programme: Programme, idea: Idea): string | undefined =>
-  programme.gates.find((g) => g.from === idea.phase)?.body;
+/** The body that decides the project's next gate (its steering body), if any; at a gate the
+ * measure owner approves, the body advising on it (Skate: AU «følger opp kvartalsvis rapportering
+ * fra tiltakseierne», seed 004 §3.1/§3.4). */
+export function responsibleBody(programme: Programme, idea: Idea): string | undefined {
+  const gate = programme.gates.find((g) => g.from === idea.phase);
+  return gate?.body ?? gate?.advisedBy;
+}
 
 /**
  * Files the next version. `submissionId` is the form card's (fresh per rendering): a repeat of

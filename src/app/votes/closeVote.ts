@@ -99,7 +99,8 @@ export async function finishVote(deps: VoteDeps, programme: Programme, start: Ga
   const needsOutcome = !vote.progress.notified;
   const needsDecision = vote.director !== undefined && !vote.progress.decisionNotified;
   if (needsOutcome || needsDecision) {
-    const idea = vote.matter ? undefined : await deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
+    // Advice on a gate goes to the measure owner too (seed 004 §3.4: «AU kan gi råd til tiltakseier»).
+    const idea = vote.matter && vote.matter.kind !== 'advice' ? undefined : await deps.ideas.get({ tenantId: vote.tenantId, programmeId: vote.programmeId }, vote.ideaNumber);
     const people = recipientsOf(programme, idea?.projectLeader);
     if (needsOutcome) await deps.board.notify(vote, people, 'outcome');
     if (needsDecision) await deps.board.notify(vote, people, 'decision');

@@ -8,7 +8,7 @@ import { isWebLink } from '../../domain/idea/text.js';
 import type { Body, Gate } from '../../domain/programme/schema.js';
 import { parseDeadline } from '../../domain/vote/deadline.js';
 import { missingDeliverables, recordedBasis, voteBefore, voteIdFor, type GateVote } from '../../domain/vote/gateVote.js';
-import { preparationStep, type PreparationStep } from '../../domain/vote/preparation.js';
+import { adviceStep, isOwnerApproved, preparationStep, type PreparationStep } from '../../domain/vote/preparation.js';
 import { missingPartyDecisions } from '../../domain/idea/participation.js';
 import { officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { RequestContext } from '../requestContext.js';
@@ -31,7 +31,7 @@ export interface Proposal {
 export async function proposalFor(
   deps: Pick<VoteDeps, 'ideas' | 'channels' | 'votes'>,
   ctx: RequestContext,
-  ref: { programmeId: string; number: string },
+  ref: { programmeId: string; number: string; advice?: boolean },
 ): Promise<Result<Proposal, VoteError>> {
   const access = officeAccess(ctx, ref.programmeId);
   if (!access.ok) return access;
@@ -40,7 +40,15 @@ export async function proposalFor(
   if (!idea) return err({ code: 'not-found', number: ref.number });
   const gate = nextGate(programme, idea);
   if (!gate) return err({ code: 'no-gate', number: idea.number });
-  const step = gate.preparedBy === undefined ? preparationStep(gate, []) : preparationStep(gate, await deps.votes.list(key, { ideaNumber: idea.number }));
+  // A gate the measure owner approves has no deciding vote: the office may only ask its advising
+  // body (Skate §3.1/§3.4); any gate with `advisedBy` may be put to that body for advice.
+  const advice = ref.advice === true || isOwnerApproved(gate);
+  const step = advice
+    ? adviceStep(gate)
+    : gate.preparedBy === undefined
+      ? preparationStep(gate, [])
+      : preparationStep(gate, await deps.votes.list(key, { ideaNumber: idea.number }));
+  if (!step) return err(isOwnerApproved(gate) ? { code: 'owner-approves', gate: gate.id } : { code: 'no-advice', gate: gate.id });
   const body = programme.bodies.find((b) => b.id === step.body);
   if (!body) return err({ code: 'config-problem', message: `gate "${gate.id}" names unknown body "${step.body}"` });
   return ok({ access: access.value, idea, gate, body, channel: await deps.channels.get(key, body.id), step });
@@ -58,6 +66,8 @@ export interface ProposalInput {
   budgetMatter: boolean;
   override: boolean;
   overrideReason: string;
+  /** The form asks the gate's advising body (`advisedBy`), not its deciding body. */
+  advice?: boolean;
 }
 
 export async function openGateVote(
@@ -70,7 +80,8 @@ export async function openGateVote(
   const { access, idea, gate, body, channel, step } = proposal.value;
   if (input.gate !== gate.id) return err({ code: 'wrong-gate', gate: input.gate, expected: gate.id });
   if (!channel) return err({ code: 'no-channel', body: body.id });
-  if (gate.requiresRoadmapEntry && !(await deps.roadmap.onRoadmap(access.key, idea.number))) {
+  const advising = step.stage === 'advice';
+  if (!advising && gate.requiresRoadmapEntry && !(await deps.roadmap.onRoadmap(access.key, idea.number))) {
     return err({ code: 'not-on-roadmap', number: idea.number });
   }
 
@@ -85,7 +96,8 @@ export async function openGateVote(
   const missing = missingDeliverables(gate, links, recorded);
   if (missing.length > 0 && !input.override) return err({ code: 'missing-deliverables', missing });
   // DSOP §4.3/§4.4: each participating party's own positive decision, unless overridden.
-  const decisions = missingPartyDecisions(gate, idea);
+  // Advice moves nothing, so it waits for no party's decision.
+  const decisions = advising ? { parties: [], noParticipants: false } : missingPartyDecisions(gate, idea);
   const undecided = decisions.noParticipants ? ['*'] : decisions.parties;
   if (undecided.length > 0 && !input.override) return err({ code: 'missing-party-decisions', parties: decisions.parties, noParticipants: decisions.noParticipants });
   const overrideReason = input.overrideReason.trim();
@@ -114,6 +126,7 @@ export async function openGateVote(
       : {}),
     // The deciding body's vote opens only on an adopted recommendation (preparation.ts).
     ...(step.stage === 'recommendation' ? { matter: { kind: 'recommendation' as const, to: step.to } } : {}),
+    ...(advising ? { matter: { kind: 'advice' as const } } : {}),
     ...(step.stage === 'decision' && step.recommendation ? { recommendation: step.recommendation } : {}),
   };
   const opened = await deps.votes.open(vote, input.submissionId);

@@ -32,4 +32,8 @@ export type VoteError =
   | { code: 'already-decided' }
   | { code: 'advice-pending' }
   /** Only a vote that closed without quorum (and was not reopened yet) can be reopened. */
-  | { code: 'not-reopenable' };
+  | { code: 'not-reopenable' }
+  /** The gate is the measure owner's to approve (seed 004 §3.1): no body votes on it. */
+  | { code: 'owner-approves'; gate: string }
+  /** The gate names no advising body (`advisedBy`). */
+  | { code: 'no-advice'; gate: string };

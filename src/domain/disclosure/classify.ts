@@ -26,7 +26,8 @@ export interface ClassifiedItem {
  * decision basis). */
 export function projectParticipants(programme: Programme, idea: IdeaState): Set<string> {
   const people = programme.people.filter((p) => p.roles.includes('office') || p.party === idea.party).map((p) => p.aadObjectId);
-  const deciding = new Set(programme.gates.map((g) => g.body));
+  // The advising body (seed 004 §3.4) reads the decision basis it advises on, as a deciding one does.
+  const deciding = new Set(programme.gates.flatMap((g) => [g.body, g.advisedBy]));
   const bodies = programme.bodies
     .filter((b) => deciding.has(b.id))
     .flatMap((b) => [...b.members, ...b.observers, ...(b.secretary ? [b.secretary] : [])]);

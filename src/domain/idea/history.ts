@@ -7,7 +7,18 @@ export type HistoryEvent =
   | { kind: 'prioritised'; rank: number }
   | { kind: 'reranked'; from: number; to: number }
   | { kind: 'qualified'; gate: string; recommendation: string }
-  | { kind: 'gate-adopted'; gate: string; fromPhase: string; toPhase: string; status: IdeaStatus; decisionId?: string }
+  | {
+      kind: 'gate-adopted';
+      gate: string;
+      fromPhase: string;
+      toPhase: string;
+      status: IdeaStatus;
+      decisionId?: string;
+      /** The measure owner approved it themself (seed 004 §3.1), no body voted. */
+      approvedBy?: 'owner';
+    }
+  /** An advising body's vote on a gate (seed 004 §3.4), recorded beside the decision; it moved nothing. */
+  | { kind: 'advice-recorded'; gate: string; body: string; voteId: string; advice: AdviceOutcome }
   | { kind: 'gate-rejected'; gate: string; phase: string; decisionId?: string }
   | { kind: 'stopped'; fromPhase: string; fromStatus: IdeaStatus; lessonsLearned: string }
   | { kind: 'project-leader-assigned'; person: string; previous?: string }
@@ -15,7 +26,12 @@ export type HistoryEvent =
   | { kind: 'consumer-choice-recorded'; dispute: number; party: string; choice: DisputeChoice }
   | { kind: 'own-steering-group-linked' }
   | { kind: 'participants-recorded'; parties: string[] }
-  | { kind: 'party-decision-recorded'; party: string; positive: boolean };
+  | { kind: 'party-decision-recorded'; party: string; positive: boolean }
+  /** Skate §2.2: the director decided the measure is Difi's line task; it left the follow-up. */
+  | { kind: 'line-task-decided'; fromStatus: IdeaStatus; onBehalf: boolean };
+
+/** What an advising body's vote came to: in favour, against, or no advice for want of a quorum. */
+export type AdviceOutcome = 'in-favour' | 'against' | 'no-quorum';
 
 export type HistoryKind = HistoryEvent['kind'];
 

@@ -2,7 +2,9 @@
 // programme's config; the status says where it stands in the idea phase and after it.
 import type { Dispute } from './dispute.js';
 
-export const ideaStatuses = ['registered', 'prioritised', 'qualified', 'active', 'stopped', 'completed'] as const;
+/** 'line-task': the Director of Difi decided the measure is Difi's line task (Skate seed 004 §2.2);
+ * it has left the programme's follow-up and takes no more transitions. */
+export const ideaStatuses = ['registered', 'prioritised', 'qualified', 'active', 'stopped', 'completed', 'line-task'] as const;
 export type IdeaStatus = (typeof ideaStatuses)[number];
 
 /** A person as recorded at the time (the name is kept so history reads well after people leave). */
@@ -60,6 +62,17 @@ export interface Idea {
   disputes: Dispute[];
   /** The parties taking part in the project and each one's own decision (DSOP §3.3, §4.3/§4.4). */
   participation?: Participation;
+  /** The director's decision that the measure is Difi's line task (Skate seed 004 §2.2). */
+  lineTask?: LineTaskDecision;
+}
+
+/** Who recorded that the measure is a line task, when, and whether on the director's behalf. */
+export interface LineTaskDecision {
+  by: PersonRef;
+  at: number;
+  /** Recorded by the programme office for the director, not by the director. */
+  onBehalf: boolean;
+  fromStatus: IdeaStatus;
 }
 
 /** One party's own decision on taking the project on (its internal decision process, §4.3). */
@@ -80,7 +93,7 @@ export interface Participation {
 
 /** Stopped and completed ideas take no more transitions. */
 export function isClosed(idea: Pick<Idea, 'status'>): boolean {
-  return idea.status === 'stopped' || idea.status === 'completed';
+  return idea.status === 'stopped' || idea.status === 'completed' || idea.status === 'line-task';
 }
 
 /** Registered ideas are internal to the programme (DSOP §6.1); all later statuses are on or

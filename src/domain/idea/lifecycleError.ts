@@ -17,6 +17,12 @@ export type LifecycleError =
   | { code: 'gate-into-stopped-phase'; gate: string }
   /** A dispute record breaks the rules in dispute.ts (all problems listed). */
   | { code: 'invalid-dispute'; problems: DisputeProblem[] }
+  /** The gate is the measure owner's to approve and the actor is not the owner (seed 004 §3.1). */
+  | { code: 'not-owner'; gate: string }
+  /** The gate is the measure owner's to approve and the office has named no owner yet. */
+  | { code: 'no-owner'; gate: string }
+  /** The gate is decided by a body's vote, not by the measure owner. */
+  | { code: 'not-owner-approved'; gate: string }
   /** The programme config has no such phase (or no gate out of the initial phase). */
   | { code: 'config-problem'; message: string };
 

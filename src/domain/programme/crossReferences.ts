@@ -34,6 +34,10 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   const bodyIds = new Set(programme.bodies.map((b) => b.id));
   const partyIds = new Set(programme.parties.map((p) => p.id));
   const personIds = new Set(programme.people.map((p) => p.aadObjectId));
+  const referenceIds = new Set(programme.bodies.filter((b) => b.kind === 'reference').map((b) => b.id));
+  const refuseReference = (path: (string | number)[], bodyId: string) => {
+    if (referenceIds.has(bodyId)) add(path, `body "${bodyId}" is a reference group (kind "reference"): it only gives advice, never decides`);
+  };
 
   if (!phaseIds.has(programme.initialPhase)) add(['initialPhase'], `unknown phase "${programme.initialPhase}"`);
   if (!phaseIds.has(programme.stoppedPhase)) add(['stoppedPhase'], `unknown phase "${programme.stoppedPhase}"`);
@@ -51,9 +55,23 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
     if (gate.from === gate.to) add(['gates', i, 'to'], 'a gate must lead to another phase');
     if (!phaseIds.has(gate.from)) add(['gates', i, 'from'], `unknown phase "${gate.from}"`);
     if (!phaseIds.has(gate.to)) add(['gates', i, 'to'], `unknown phase "${gate.to}"`);
-    if (!bodyIds.has(gate.body)) add(['gates', i, 'body'], `unknown body "${gate.body}"`);
+    // A gate is decided by a body's vote or approved by the measure owner (Skate seed 004 §3.1), never both.
+    if (gate.body === undefined && gate.approvedBy === undefined) add(['gates', i, 'body'], 'a gate names the body that decides it, or "approvedBy": "owner"');
+    if (gate.body !== undefined && gate.approvedBy !== undefined) add(['gates', i, 'approvedBy'], `the gate is decided by body "${gate.body}"; an owner-approved gate names no deciding body`);
+    if (gate.approvedBy !== undefined && gate.preparedBy !== undefined) add(['gates', i, 'preparedBy'], 'an owner-approved gate has no deciding vote to prepare; name the body in "advisedBy"');
+    if (gate.body !== undefined && !bodyIds.has(gate.body)) add(['gates', i, 'body'], `unknown body "${gate.body}"`);
     if (gate.preparedBy !== undefined && !bodyIds.has(gate.preparedBy)) add(['gates', i, 'preparedBy'], `unknown body "${gate.preparedBy}"`);
     if (gate.preparedBy !== undefined && gate.preparedBy === gate.body) add(['gates', i, 'preparedBy'], 'a body does not prepare its own decision');
+    if (gate.advisedBy !== undefined && !bodyIds.has(gate.advisedBy)) add(['gates', i, 'advisedBy'], `unknown body "${gate.advisedBy}"`);
+    if (gate.advisedBy !== undefined && gate.advisedBy === gate.body) add(['gates', i, 'advisedBy'], 'a body does not advise on its own decision');
+    if (gate.preparationAdvisory !== undefined && gate.preparedBy === undefined) add(['gates', i, 'preparationAdvisory'], 'the gate names no preparing body ("preparedBy")');
+    // Seed 000 §3.4: «Referansegruppene har kun en rådgivende funksjon».
+    for (const field of ['body', 'preparedBy'] as const) {
+      const named = gate[field];
+      if (named !== undefined && referenceIds.has(named)) {
+        add(['gates', i, field], `body "${named}" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never ${field === 'body' ? 'decides' : 'prepares'} a gate`);
+      }
+    }
   });
 
   programme.people.forEach((person, i) => {
@@ -96,12 +114,16 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   const admission = programme.membership?.admission;
   if (admission) {
     if (!bodyIds.has(admission.body)) add(['membership', 'admission', 'body'], `unknown body "${admission.body}"`);
+    refuseReference(['membership', 'admission', 'body'], admission.body);
     unique('membership.admission.criteria', admission.criteria.map((c) => c.id));
   }
   const retirement = programme.membership?.retirement;
   if (retirement && !bodyIds.has(retirement.body)) add(['membership', 'retirement', 'body'], `unknown body "${retirement.body}"`);
+  if (retirement) refuseReference(['membership', 'retirement', 'body'], retirement.body);
 
   if (programme.roadmap && !bodyIds.has(programme.roadmap.body)) add(['roadmap', 'body'], `unknown body "${programme.roadmap.body}"`);
+  if (programme.roadmap) refuseReference(['roadmap', 'body'], programme.roadmap.body);
+  if (programme.agreementRevision) refuseReference(['agreementRevision', 'body'], programme.agreementRevision.body);
   if (programme.agreementRevision && !bodyIds.has(programme.agreementRevision.body)) {
     add(['agreementRevision', 'body'], `unknown body "${programme.agreementRevision.body}"`);
   }

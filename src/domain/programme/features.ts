@@ -20,6 +20,8 @@ export const programmeFeatures = [
   'noticeRule',
   /** Admission of new parties by a body's vote (`membership.admission`; DSOP §2.3). */
   'admission',
+  /** Line tasks decided by the director a body advises (`decidedBy`; Skate seed 004 §2.2). */
+  'lineTasks',
 ] as const;
 export type ProgrammeFeature = (typeof programmeFeatures)[number];
 
@@ -37,5 +39,7 @@ export function programmeHas(programme: Programme, feature: ProgrammeFeature): b
       return programme.membership?.notice !== undefined;
     case 'admission':
       return programme.membership?.admission !== undefined;
+    case 'lineTasks':
+      return adviceBody(programme) !== undefined;
   }
 }

@@ -154,6 +154,10 @@ export const bodySchema = z
       .strict()
       .optional(),
     meets: z.enum(meetingCadences).default('ad-hoc'),
+    /** "reference": a reference group (DSOP seed 000 §3.4 «Referansegruppene har kun en rådgivende
+     * funksjon»): it may be asked for advice on a gate (`advisedBy`), never decide or prepare one
+     * (`body`, `preparedBy`), which start-up refuses. Absent or "deciding": any role. */
+    kind: z.enum(['deciding', 'reference']).optional(),
     /** The composition the agreement prescribes (optional). */
     seats: seatsSchema.optional(),
     basis: basisSchema,
@@ -184,7 +188,17 @@ export const gateSchema = z
     name: localisedTextSchema,
     from: id,
     to: id,
-    body: id,
+    /** The body whose vote decides the gate. Absent exactly when `approvedBy` is set. */
+    body: id.optional(),
+    /** "owner": the measure owner (the idea's project leader) approves the gate themself, no body
+     * votes (Skate seed 004 §3.1: «Utpekte tiltakseiere er ansvarlige for å utarbeide, godkjenne og
+     * revidere styringsdokumentasjonen»). */
+    approvedBy: z.enum(['owner']).optional(),
+    /** A body that gives advice on the gate's decision basis: its vote is recorded beside the
+     * decision (on the idea's history and in the decision log) and never holds the idea (seed 004
+     * §3.4: «AU kan gi råd til tiltakseier om forbedringer. Dette fratar ikke tiltakseierne
+     * ansvaret»). */
+    advisedBy: id.optional(),
     /** The decision basis the vote card must list. A deliverable `recorded` in Samspill itself
      * ("qualification": the office's qualification and recommendation written on the idea card,
      * DSOP §4.1) is taken from there: the proposal asks no link for it. */
@@ -199,6 +213,11 @@ export const gateSchema = z
     /** A body whose recommendation (its own vote) must exist before `body` votes (DSOP §3.2, BP2/BP3:
      * «Beslutningsgrunnlaget hentes fra Styringsgruppen»). */
     preparedBy: id.optional(),
+    /** The preparing body's recommendation informs the deciding body and does not hold the
+     * matter: the deciding vote opens once the recommendation vote has closed, whatever it said
+     * (Skate seed 004 §2.1 «Forbehandling skal skje i AU», §5.3 AU «lager innstilling til Skate»;
+     * Skate gives its advice whatever AU recommended). Default: only an adopted recommendation opens it. */
+    preparationAdvisory: z.boolean().optional(),
   })
   .strict();
 export type Gate = z.infer<typeof gateSchema>;

@@ -83,7 +83,11 @@ export type VoteMatter =
   /** A preparing body's recommendation on an idea's gate (DSOP §3.2: the steering group decides
    * what goes to Topplederforum): `ideaNumber` and `gate` are the idea's; nothing is applied to
    * the idea, the deciding body's vote shows it. */
-  | { kind: 'recommendation'; to: string };
+  | { kind: 'recommendation'; to: string }
+  /** An advising body's vote on a gate's decision basis (`advisedBy`; Skate seed 004 §3.4: «AU
+   * kan gi råd til tiltakseier om forbedringer»): `ideaNumber` and `gate` are the idea's; it moves
+   * nothing and holds nothing, and its outcome is written into the idea's history as advice. */
+  | { kind: 'advice' };
 
 /** The `gate` of an admission vote. Gate ids in programme files are upper-case by custom
  * (BP1, oppstart is lower-case but never "admission"); the schema forbids nothing, so the
@@ -160,10 +164,16 @@ export interface BallotRecord {
 
 export const isAdvisory = (vote: Pick<GateVote, 'decidedBy'>): boolean => vote.decidedBy !== undefined;
 
+/** The vote's outcome is advice, not a decision: a body whose vote a named person decides on
+ * (Skate), or an advising body's vote on a gate (`advisedBy`, matter "advice"). */
+export const outcomeIsAdvice = (vote: Pick<GateVote, 'decidedBy' | 'matter'>): boolean => isAdvisory(vote) || vote.matter?.kind === 'advice';
+
 /** What the decision is for the idea, once there is one: the body's outcome, or for an
  * advisory body the director's decision. Undefined while it is still open or awaited. */
 export function finalAdoption(vote: GateVote): boolean | undefined {
   if (vote.status !== 'closed' || !vote.outcome) return undefined;
+  // Advice is recorded whatever it came to, no quorum included (the advising body did not meet).
+  if (vote.matter?.kind === 'advice') return vote.outcome.adopted;
   if (isAdvisory(vote)) return vote.director?.adopted;
   // Without quorum the body decided nothing: neither adopted nor rejected, and the matter
   // stays where it was until the vote is reopened.

@@ -9,7 +9,18 @@ export type PreparationStep =
   /** No preparation, or it is done: the deciding body votes (with the recommendation, if any). */
   | { stage: 'decision'; body: string; recommendation?: Recommendation }
   /** The preparing body has to recommend first. */
-  | { stage: 'recommendation'; body: string; to: string; last?: Recommendation };
+  | { stage: 'recommendation'; body: string; to: string; last?: Recommendation }
+  /** The advising body's vote on the gate's decision basis (`advisedBy`): recorded beside the
+   * decision, it moves nothing and holds nothing (Skate seed 004 §3.4). */
+  | { stage: 'advice'; body: string };
+
+/** The gate is approved by the measure owner, not put to a body's vote (seed 004 §3.1). */
+export const isOwnerApproved = (gate: Pick<Gate, 'approvedBy'>): boolean => gate.approvedBy === 'owner';
+
+/** The advising body's vote, when the gate names one (an owner-approved gate has no other vote). */
+export function adviceStep(gate: Pick<Gate, 'advisedBy'>): PreparationStep | undefined {
+  return gate.advisedBy === undefined ? undefined : { stage: 'advice', body: gate.advisedBy };
+}
 
 export const isRecommendation = (vote: Pick<GateVote, 'matter'>): boolean => vote.matter?.kind === 'recommendation';
 
@@ -18,8 +29,10 @@ const asRecommendation = (vote: GateVote): Recommendation | undefined =>
     ? { voteId: vote.id, body: vote.body, adopted: vote.outcome.adopted, closedAt: vote.closing?.at ?? vote.deadline }
     : undefined;
 
-/** Which vote the gate needs next, from the idea's votes on it (any order). */
-export function preparationStep(gate: Pick<Gate, 'id' | 'body' | 'preparedBy'>, votes: readonly GateVote[]): PreparationStep {
+/** Which vote the gate needs next, from the idea's votes on it (any order). Undefined for a gate
+ * no body decides (`approvedBy: "owner"`): at most its advice is asked (adviceStep). */
+export function preparationStep(gate: Pick<Gate, 'id' | 'body' | 'preparedBy' | 'preparationAdvisory'>, votes: readonly GateVote[]): PreparationStep | undefined {
+  if (gate.body === undefined) return undefined;
   if (gate.preparedBy === undefined) return { stage: 'decision', body: gate.body };
   const onGate = votes.filter((v) => v.gate === gate.id);
   const latest = onGate
@@ -30,6 +43,8 @@ export function preparationStep(gate: Pick<Gate, 'id' | 'body' | 'preparedBy'>, 
     .sort((a, b) => b.closedAt - a.closedAt || (a.voteId < b.voteId ? 1 : a.voteId > b.voteId ? -1 : 0))[0];
   // A deciding vote opened after the recommendation has used it up: a new round starts with a new recommendation.
   const used = latest !== undefined && onGate.some((v) => !isRecommendation(v) && v.body === gate.body && v.openedAt >= latest.closedAt);
-  if (latest?.adopted && !used) return { stage: 'decision', body: gate.body, recommendation: latest };
+  // An advisory preparation (Skate §2.1/§5.3: AU «lager innstilling») is done once it has closed,
+  // whatever it recommended or if it had no quorum: the deciding body hears it and decides.
+  if (latest && !used && (latest.adopted || gate.preparationAdvisory === true)) return { stage: 'decision', body: gate.body, recommendation: latest };
   return { stage: 'recommendation', body: gate.preparedBy, to: gate.body, ...(latest && !used ? { last: latest } : {}) };
 }

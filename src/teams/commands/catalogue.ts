@@ -189,6 +189,16 @@ export const commandCatalogue = {
     scopes: [],
     audience: 'office',
   },
+  lineTask: {
+    words: { nb: ['linjeoppgave'], en: ['line task'] },
+    description: {
+      nb: 'Difis direktør (eller programkontoret på direktørens vegne) avgjør at et tiltak er Difis linjeoppgave: «linjeoppgave <nr>»; det går ut av oppfølgingen i Skate og AU (Skate §2.2)',
+      en: 'The Director of Difi (or the office on the director\'s behalf) decides that a measure is a line task of Difi: "line task <no>"; it leaves the follow-up in Skate and AU (Skate §2.2)',
+    },
+    scopes: [],
+    audience: 'office',
+    feature: 'lineTasks',
+  },
   retirement: {
     words: { nb: ['avtakking', 'takk av'], en: ['retirement', 'retire'] },
     description: {

@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../../domain/idea/history.js';
 import type { Dispute } from '../../domain/idea/dispute.js';
 import type { IdeaStatus } from '../../domain/idea/idea.js';
 import type { Programme } from '../../domain/programme/schema.js';
+import { adviceBody } from '../../domain/measures/finalTreatment.js';
 import { pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 
@@ -17,6 +18,19 @@ export const phaseName = (programme: Programme, phaseId: string, language: Langu
 export const gateName = (programme: Programme, gateId: string, language: Language) => {
   const gate = programme.gates.find((g) => g.id === gateId);
   return gate ? `${gate.id} ${pick(gate.name, language)}` : gateId;
+};
+
+/** Who decided a line task (seed 004 §2.2, §2.4): «Difis direktør (Dina Direktør)» when the
+ * director recorded it, «Sara Sekretariat på vegne av Difis direktør» when the office did. */
+export function lineTaskWho(programme: Programme, name: string, onBehalf: boolean, language: Language): string {
+  const title = adviceBody(programme)?.decidedBy?.title;
+  const titleText = title ? pick(title, language) : '';
+  return translate(language, onBehalf ? 'lineTask.whoOnBehalf' : 'lineTask.whoDirector', { title: titleText, name });
+}
+
+const bodyLabel = (programme: Programme, bodyId: string, language: Language) => {
+  const body = programme.bodies.find((b) => b.id === bodyId);
+  return body ? pick(body.name, language) : bodyId;
 };
 
 export const partyName = (programme: Programme, partyId: string) => programme.parties.find((p) => p.id === partyId)?.name ?? partyId;
@@ -40,6 +54,12 @@ export function historyText(programme: Programme, entry: HistoryEntry, language:
         ? `${who} kvalifiserte idéen og anbefalte til ${gateName(programme, e.gate, language)}: ${e.recommendation}`
         : `${who} qualified the idea and recommended for ${gateName(programme, e.gate, language)}: ${e.recommendation}`;
     case 'gate-adopted':
+      // Seed 004 §3.1: the measure owner approved their own governance documentation.
+      if (e.approvedBy === 'owner') {
+        return nb
+          ? `${who} (tiltakseier) godkjente ${gateName(programme, e.gate, language)}: videre til ${phaseName(programme, e.toPhase, language)}`
+          : `${who} (measure owner) approved ${gateName(programme, e.gate, language)}: on to ${phaseName(programme, e.toPhase, language)}`;
+      }
       return nb
         ? `${gateName(programme, e.gate, language)} vedtatt: videre til ${phaseName(programme, e.toPhase, language)}`
         : `${gateName(programme, e.gate, language)} adopted: on to ${phaseName(programme, e.toPhase, language)}`;
@@ -68,6 +88,10 @@ export function historyText(programme: Programme, entry: HistoryEntry, language:
       if (nb) return `${who} registrerte ${party}s ${e.positive ? 'positive' : 'negative'} beslutning`;
       return `${who} recorded ${party}'s ${e.positive ? 'positive' : 'negative'} decision`;
     }
+    case 'advice-recorded':
+      return translate(language, `advice.history.${e.advice}`, { body: bodyLabel(programme, e.body, language), gate: gateName(programme, e.gate, language) });
+    case 'line-task-decided':
+      return translate(language, 'lineTask.history', { who: lineTaskWho(programme, entry.by.name, e.onBehalf, language) });
     case 'own-steering-group-linked':
       return nb
         ? `${who} registrerte at prosjektet har egen styringsgruppe; rapportene går dit`
@@ -104,6 +128,7 @@ export function ideaErrorText(error: IdeaUseCaseError, language: Language): stri
     case 'invalid-scores':
       return translate(language, 'ideaError.invalid-scores');
     case 'idea-closed':
+      if (error.status === 'line-task') return translate(language, 'ideaError.line-task');
       return translate(language, 'ideaError.idea-closed', { status: statusText(error.status, language).toLowerCase() });
     case 'wrong-status':
       return translate(language, 'ideaError.wrong-status', { status: statusText(error.status, language).toLowerCase() });
@@ -121,6 +146,12 @@ export function ideaErrorText(error: IdeaUseCaseError, language: Language): stri
       return translate(language, 'ideaError.invalid-dispute', { message: error.problems.map((p) => p.message).join('; ') });
     case 'config-problem':
       return translate(language, 'ideaError.config-problem', { message: error.message });
+    case 'no-director':
+      return translate(language, 'ideaError.no-director');
+    case 'not-owner':
+    case 'no-owner':
+    case 'not-owner-approved':
+      return translate(language, `advice.error.${error.code}`, { gate: error.gate });
   }
 }
 

@@ -12,6 +12,8 @@ import {
   type IdeaRef,
 } from '../../app/ideas/changeIdea.js';
 import { assignProjectLeader, type LeaderNotices } from '../../app/ideas/projectLeader.js';
+import { approveGateAsOwner } from '../../app/ideas/ownerApproval.js';
+import { gateName, phaseName } from './ideaText.js';
 import { disputeChoices } from '../../domain/idea/dispute.js';
 import { personName } from './ideaText.js';
 import { accessTo } from '../../app/ideas/ideaAccess.js';
@@ -194,6 +196,21 @@ export function ideaVerbs({ ideas, cards, checklists, leaderNotices }: IdeaVerbD
         const ref = { programmeId: data.programmeId, number: data.number };
         const result = await recordIdeaDispute(ideas, ctx, ref, { subject: data.subject, dataOwner: data.dataOwner, decision: data.decision });
         return afterChange(ctx, ref, result, result.ok ? translate(ctx.language, 'dispute.recorded', { n: result.value.disputes.length }) : '');
+      },
+    }),
+    // Skate §3.1: the measure owner approves the governance documentation and moves the phase.
+    'idea.ownerApprove': defineVerb({
+      schema: z.object({ ...ideaRef, gate: z.string().trim().min(1).max(40) }),
+      handle: async (ctx, data) => {
+        const result = await approveGateAsOwner(ideas, ctx, data);
+        const programme = ctx.tenantProgrammes.find((p) => p.id === data.programmeId);
+        if (!result.ok || !programme) return afterChange(ctx, data, result, '');
+        const banner = translate(ctx.language, 'owner.approve.done', {
+          gate: gateName(programme, data.gate, ctx.language),
+          number: result.value.number,
+          phase: phaseName(programme, result.value.phase, ctx.language),
+        });
+        return afterChange(ctx, data, result, banner);
       },
     }),
     'idea.consumerChoice': defineVerb({

@@ -11,10 +11,10 @@ import { assessable } from '../../domain/idea/assessment.js';
 import { nextGate } from '../../domain/idea/lifecycle.js';
 import { phaseAge } from '../../domain/idea/phaseAge.js';
 import type { IdeaScore } from '../../domain/idea/ranking.js';
-import type { Programme } from '../../domain/programme/schema.js';
+import type { Gate, Programme } from '../../domain/programme/schema.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
-import type { IdeaDetailView, IdeaFormView, IdeaListItem } from '../cards/views.js';
+import type { ActionButton, IdeaDetailView, IdeaFormView, IdeaListItem } from '../cards/views.js';
 import { disputeChoicesText, gateName, historyText, partyName, personName, phaseName, statusText } from './ideaText.js';
 
 /** At most this many history lines on a card; the full log stays in storage. */
@@ -148,6 +148,16 @@ export function ideaDetailView(
       ? [{ title: t('checklist.heading'), value: t('checklist.progress', { ...extras.checklist }) }]
       : []),
     ...(gate ? [{ title: t('idea.fact.nextGate'), value: gateName(programme, gate.id, language) }] : []),
+    // Seed 004 §3.1/§3.4: who approves the next gate, and whose advice is recorded beside it.
+    ...(gate?.approvedBy === 'owner'
+      ? [
+          {
+            title: t('owner.fact.approver'),
+            value: idea.projectLeader ? t('owner.fact.approverValue', { name: personName(programme, idea.projectLeader) }) : t('owner.fact.noOwner'),
+          },
+        ]
+      : []),
+    ...(gate?.advisedBy ? [{ title: t('owner.fact.advice'), value: bodyLabel(programme, gate.advisedBy, language) }] : []),
   ];
   const notes = [
     ...(age.exceeded && age.guidelineMonths !== undefined
@@ -215,10 +225,7 @@ export function ideaDetailView(
       recommendationLabel: t('idea.field.recommendation', { gate: firstGate ? gateName(programme, firstGate.id, language) : '' }),
       saveLabel: t('idea.action.save'),
     },
-    propose:
-      roles.isOffice && gate
-        ? [{ title: t('vote.propose.action', { gate: gate.id }), verb: 'gate.proposeForm', data: { programmeId: programme.id, number: idea.number } }]
-        : [],
+    propose: gateActions(programme, idea, gate, { isOffice: roles.isOffice, actor: access.actor.id }, language),
     steps: stepsView(programme, idea, roles.isOffice, language),
     canStop: open && (roles.isOffice || isChairForIdea(access, idea)),
     stopTitle: t('idea.action.stop'),
@@ -227,6 +234,28 @@ export function ideaDetailView(
   };
   return { view, discloses };
 }
+
+/** The buttons for the idea's next gate: the office puts it to its body (or asks the advising
+ * body for advice, `advisedBy`); at a gate the measure owner approves (Skate seed 004 §3.1) the
+ * owner gets the approval and the office only the request for advice (§3.4). */
+function gateActions(programme: Programme, idea: Idea, gate: Gate | undefined, who: { isOffice: boolean; actor: string }, language: Language): ActionButton[] {
+  if (!gate) return [];
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
+  const ref = { programmeId: programme.id, number: idea.number };
+  const advising = gate.advisedBy && who.isOffice
+    ? [{ title: t('advice.action', { body: bodyLabel(programme, gate.advisedBy, language), gate: gate.id }), verb: 'gate.proposeForm', data: { ...ref, advice: 'true' } }]
+    : [];
+  if (gate.approvedBy === 'owner') {
+    const owner = idea.projectLeader !== undefined && idea.projectLeader === who.actor;
+    return [...(owner ? [{ title: t('owner.approve.action', { gate: gateName(programme, gate.id, language) }), verb: 'idea.ownerApprove', data: { ...ref, gate: gate.id } }] : []), ...advising];
+  }
+  return who.isOffice ? [{ title: t('vote.propose.action', { gate: gate.id }), verb: 'gate.proposeForm', data: ref }, ...advising] : [];
+}
+
+const bodyLabel = (programme: Programme, bodyId: string, language: Language) => {
+  const body = programme.bodies.find((b) => b.id === bodyId);
+  return body ? pick(body.name, language) : bodyId;
+};
 
 /** The office's project steps on the idea card: naming the leader (a picker over the
  * programme's people) and recording a dispute and each consumer's answer (DSOP §3.3, §5). */

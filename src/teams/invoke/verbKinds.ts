@@ -37,6 +37,7 @@ export const guardedVerbs: ReadonlySet<string> = new Set([
   'idea.assess',
   'idea.assignLeader',
   'idea.consumerChoice',
+  'idea.ownerApprove',
   'idea.prioritise',
   'idea.qualify',
   'idea.recordDispute',

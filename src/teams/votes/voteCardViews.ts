@@ -102,6 +102,8 @@ export interface VoteProposalView {
   number: string;
   gate: string;
   submissionId: string;
+  /** 'true': the form asks the gate's advising body (Skate §3.4), not its deciding body. */
+  advice: 'true' | 'false';
 }
 
 export interface VoteLogView {

@@ -5,7 +5,7 @@ import type { DecisionLog, LoggedVote } from '../../app/votes/decisionLog.js';
 import { formatReason } from '../../domain/decision/reason.js';
 import { toCsv } from '../../domain/vote/csv.js';
 import { ballotTrail } from '../../domain/vote/decisionLog.js';
-import { isAdvisory } from '../../domain/vote/gateVote.js';
+import { outcomeIsAdvice } from '../../domain/vote/gateVote.js';
 import { formatDateTime, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { VoteLogView } from './voteCardViews.js';
@@ -25,7 +25,7 @@ const LINES_PER_VOTE = 20;
 const LINE_BUDGET = 9_000;
 
 const statusOf = ({ vote }: LoggedVote, language: Language) =>
-  vote.outcome ? outcomeStatusText(vote.outcome.status, isAdvisory(vote), language) : translate(language, 'log.running');
+  vote.outcome ? outcomeStatusText(vote.outcome.status, outcomeIsAdvice(vote), language) : translate(language, 'log.running');
 
 /** One line per dispute in these ideas: the matter, the data owner's final word, each consumer's answer. */
 export function disputeLines(programme: Programme, ideas: readonly Idea[], language: Language): string[] {

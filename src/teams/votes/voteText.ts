@@ -24,7 +24,7 @@ export const bodyName = (programme: Programme, bodyId: string, language: Languag
 };
 
 /** What the vote decides, in words: the gate's name, "Admission of a new party" or "Roadmap revision". */
-export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | 'matter'>, language: Language): string {
+export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | 'matter'> & { body?: string }, language: Language): string {
   switch (vote.matter?.kind) {
     case 'admission':
       return translate(language, 'admission.matter');
@@ -34,6 +34,8 @@ export function matterName(programme: Programme, vote: Pick<GateVote, 'gate' | '
       return translate(language, 'roadmap.revision.matter');
     case 'agreement-revision':
       return translate(language, 'ar.matter');
+    case 'advice':
+      return translate(language, 'advice.matter', { gate: gateName(programme, vote.gate, language), body: bodyName(programme, vote.body ?? '', language) });
     case 'recommendation':
       return translate(language, 'prep.matter', { gate: gateName(programme, vote.gate, language), body: bodyName(programme, vote.matter.to, language) });
     default:
@@ -152,6 +154,9 @@ export function voteErrorText(error: VoteError, language: Language, programme?: 
       return t('voteError.advice-pending');
     case 'not-reopenable':
       return t('voteError.not-reopenable');
+    case 'owner-approves':
+    case 'no-advice':
+      return t(`voteError.${error.code}`, { gate: programme ? gateName(programme, error.gate, language) : error.gate });
     default:
       return ideaErrorText(error, language);
   }

@@ -70,6 +70,7 @@ const proposeSchema = z.looseObject({
   budgetMatter: toggle,
   override: toggle,
   overrideReason: z.string().max(2000).default(''),
+  advice: toggle,
 });
 
 const linksOf = (data: Record<string, unknown>): Record<string, string> =>
@@ -130,7 +131,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
   const staleIdeaCard = (ctx: RequestContext, ref: { programmeId: string; number: string }, e: VoteError) =>
     ideaCard(card, ctx, ref, { text: voteErrorText(e, ctx.language, programmeOf(ctx, ref.programmeId)), style: 'attention' });
 
-  const proposalCard = async (ctx: RequestContext, ref: { programmeId: string; number: string }, values?: Record<string, string>, problems?: string[]) => {
+  const proposalCard = async (ctx: RequestContext, ref: { programmeId: string; number: string; advice?: boolean }, values?: Record<string, string>, problems?: string[]) => {
     const proposal = await proposalFor(deps, ctx, ref);
     if (!proposal.ok) return staleProposal(proposal.error) ? staleIdeaCard(ctx, ref, proposal.error) : error(ctx, proposal.error, programmeOf(ctx, ref.programmeId));
     const { access, idea, gate, channel, step } = proposal.value;
@@ -158,7 +159,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
 
   return {
     'gate.proposeForm': defineVerb({
-      schema: z.object({ programmeId, number: ideaNumber }),
+      schema: z.object({ programmeId, number: ideaNumber, advice: toggle }),
       handle: (ctx, data) => proposalCard(ctx, data),
     }),
     'gate.propose': defineVerb({
@@ -176,6 +177,7 @@ export function voteVerbs({ deps, progress = deps.votes, cards, voteCards, subje
           budgetMatter: data.budgetMatter,
           override: data.override,
           overrideReason: data.overrideReason,
+          advice: data.advice,
         };
         const result = await openGateVote(deps, ctx, input);
         const programme = programmeOf(ctx, data.programmeId);

@@ -8,7 +8,7 @@ import type { Gate, Programme } from '../../domain/programme/schema.js';
 import { defaultDeadline } from '../../domain/vote/deadline.js';
 import { choices as allChoices } from '../../domain/decision/ballot.js';
 import { eligibleVoters } from '../../domain/decision/eligibility.js';
-import { isAdvisory, mayReopen, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
+import { isAdvisory, mayReopen, outcomeIsAdvice, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../../domain/vote/gateVote.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../i18n/language.js';
 import type { PreparationStep } from '../../domain/vote/preparation.js';
 import { translate, type MessageKey } from '../../i18n/messages.js';
@@ -141,7 +141,8 @@ function matterParts(input: VoteViewInput, t: T, body: string) {
   const { idea } = subject;
   const gate = programme.gates.find((g) => g.id === vote.gate);
   return {
-    heading: gateName(programme, vote.gate, language),
+    // Skate §3.4: an advising body's vote says it is advice, not the gate's decision.
+    heading: vote.matter?.kind === 'advice' ? matterName(programme, vote, language) : gateName(programme, vote.gate, language),
     line: `${idea.number} ${idea.title}`,
     summary: idea.description,
     basisHeading: t('vote.basis'),
@@ -174,7 +175,9 @@ function common(input: VoteViewInput) {
     heading: matter.heading,
     subheading: vote.decidedBy
       ? t('vote.subheadingAdvice', { body, title: pick(vote.decidedBy.title, language) })
-      : t('vote.subheading', { body }),
+      : vote.matter?.kind === 'advice'
+        ? t('advice.subheading', { body })
+        : t('vote.subheading', { body }),
     ideaLine: matter.line,
     summary: matter.summary,
     basisHeading: matter.basisHeading,
@@ -264,7 +267,7 @@ export function outcomeView(input: VoteViewInput): VoteOutcomeView {
   const { t } = c;
   const outcome = vote.outcome;
   const advisory = isAdvisory(vote);
-  const status = outcome ? outcomeStatusText(outcome.status, advisory, language) : t('log.running');
+  const status = outcome ? outcomeStatusText(outcome.status, outcomeIsAdvice(vote), language) : t('log.running');
   const name = (id: string) => personName(programme, id);
   const ballots = (outcome?.effective ?? []).slice(0, BALLOTS_ON_CARD).map((b) => {
     const comment = b.comment ? ` — ${clip(b.comment, COMMENT_ON_CARD)}` : '';
@@ -367,6 +370,7 @@ function appliedText(programme: Programme, vote: GateVote, adopted: boolean | un
   }
   if (!applied.ok) return translate(language, 'vote.applied.failed', { error: applied.error });
   if (vote.matter?.kind === 'recommendation') return recommendationApplied(programme, vote, adopted, language);
+  if (vote.matter?.kind === 'advice') return translate(language, 'advice.applied', { number: vote.ideaNumber });
   if (adopted && applied.toPhase) {
     return translate(language, 'vote.applied.moved', { number: vote.ideaNumber, phase: phaseName(programme, applied.toPhase, language) });
   }
@@ -392,13 +396,15 @@ export interface ProposalFormInput {
 export function proposalView(input: ProposalFormInput): VoteProposalView {
   const { programme, idea, gate, language } = input;
   const t = tr(language);
-  const step = input.step ?? { stage: 'decision' as const, body: gate.body };
+  const step: PreparationStep = input.step ?? { stage: 'decision' as const, body: gate.body ?? '' };
   const body = programme.bodies.find((b) => b.id === step.body);
   const bodyLabel = bodyName(programme, step.body, language);
   const values = input.values ?? {};
   // DSOP §3.2: the preparing body recommends first; the deciding body's form shows the recommendation.
   const preparation =
-    step.stage === 'recommendation'
+    step.stage === 'advice'
+      ? [t(gate.approvedBy === 'owner' ? 'advice.ownerIntro' : 'advice.proposeIntro', { body: bodyLabel })]
+      : step.stage === 'recommendation'
       ? [
           t('prep.proposeIntro', { body: bodyLabel, to: bodyName(programme, step.to, language) }),
           ...(step.last ? [t('prep.lastNotRecommended', { body: bodyLabel, date: formatDate(step.last.closedAt, language) })] : []),
@@ -449,6 +455,7 @@ export function proposalView(input: ProposalFormInput): VoteProposalView {
     number: idea.number,
     gate: gate.id,
     submissionId: input.submissionId,
+    advice: step.stage === 'advice' ? 'true' : 'false',
   };
 }
 
@@ -487,7 +494,7 @@ export function notificationText(programme: Programme, vote: GateVote, what: 'ou
       director: pick(vote.decidedBy.title, language),
     });
   }
-  const status = outcomeStatusText(outcome.status, false, language);
+  const status = outcomeStatusText(outcome.status, outcomeIsAdvice(vote), language);
   const said =
     vote.matter?.kind === 'admission' || vote.matter?.kind === 'retirement'
       ? t('admission.notify', { matter: common.gate, organisation: vote.ideaTitle, body: common.body, status, reason })

@@ -1,5 +1,6 @@
 // The idea state machine against each shipped preset. Every transition is tried from every
 // reachable state, and the expected outcome is derived from the preset's phases and gates.
+import { decideLineTask } from '../../../src/domain/idea/lineTask.js';
 import { describe, expect, it } from 'vitest';
 import { recordDispute } from '../../../src/domain/idea/dispute.js';
 import { ideaStatuses, type Idea, type IdeaStatus } from '../../../src/domain/idea/idea.js';
@@ -92,10 +93,15 @@ function reachableStates(programme: Programme): State[] {
     const stopped = unwrap(stop(programme, idea, { lessonsLearned: lessons, by: office, at: (at += day) })).idea;
     states.push({ label: `stopped from ${label}`, idea: stopped });
   }
+  // Skate §2.2: a measure on the list or under way may become Difi's line task.
+  for (const { label, idea } of [...states]) {
+    if (!['prioritised', 'qualified', 'active'].includes(idea.status)) continue;
+    states.push({ label: `line task from ${label}`, idea: unwrap(decideLineTask(programme, idea, { by: office, at: (at += day), onBehalf: true })).idea });
+  }
   return states.map((s) => ({ ...s, idea: deepFreeze(s.idea) }));
 }
 
-const closed = (status: IdeaStatus) => status === 'stopped' || status === 'completed';
+const closed = (status: IdeaStatus) => status === 'stopped' || status === 'completed' || status === 'line-task';
 
 describe.each(presetNames)('idea lifecycle with the %s preset', (name) => {
   const programme = presetProgramme(name);

@@ -89,6 +89,36 @@ describe('crossReferenceProblems', () => {
     expect(after((p) => p.gates.forEach((g) => delete g.preparedBy))).toEqual([]);
   });
 
+  it('seed 000 §3.4: a reference group only advises; as a gate\'s, an admission\'s or a retirement\'s body it is named', () => {
+    const reference = (p: Programme) => (body(p, 'styringsgruppe').kind = 'reference');
+    expect(after((p) => reference(p))).toEqual([
+      { path: ['gates', 0, 'body'], message: 'body "styringsgruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never decides a gate' },
+      { path: ['gates', 1, 'preparedBy'], message: 'body "styringsgruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never prepares a gate' },
+      { path: ['gates', 2, 'preparedBy'], message: 'body "styringsgruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never prepares a gate' },
+      { path: ['gates', 3, 'body'], message: 'body "styringsgruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never decides a gate' },
+      { path: ['gates', 4, 'body'], message: 'body "styringsgruppe" is a reference group (kind "reference"): it only gives advice ("advisedBy"), never decides a gate' },
+    ]);
+    const tlfReference = (p: Programme) => (body(p, 'topplederforum').kind = 'reference');
+    expect(after((p) => tlfReference(p)).map((x) => x.path.join('.'))).toEqual(['gates.1.body', 'gates.2.body', 'membership.admission.body', 'membership.retirement.body']);
+    // Advising is all it may do; a deciding body may advise too, but not on its own decision.
+    expect(after((p) => { reference(p); p.gates.forEach((g) => { g.body = 'topplederforum'; delete g.preparedBy; delete g.preparationAdvisory; g.advisedBy = 'styringsgruppe'; }); })).toEqual([]);
+    expect(after((p) => (gate(p, 'BP1').advisedBy = 'styringsgruppe'))).toEqual([{ path: ['gates', 0, 'advisedBy'], message: 'a body does not advise on its own decision' }]);
+    expect(after((p) => (gate(p, 'BP1').preparationAdvisory = true))).toEqual([{ path: ['gates', 0, 'preparationAdvisory'], message: 'the gate names no preparing body ("preparedBy")' }]);
+  });
+
+  it('Skate §3.1: an owner-approved gate has no deciding body and nothing to prepare', () => {
+    expect(after((p) => Object.assign(gate(p, 'BP4'), { approvedBy: 'owner', body: undefined }))).toEqual([]);
+    expect(after((p) => Object.assign(gate(p, 'BP4'), { approvedBy: 'owner' }))).toEqual([
+      { path: ['gates', 3, 'approvedBy'], message: 'the gate is decided by body "styringsgruppe"; an owner-approved gate names no deciding body' },
+    ]);
+    expect(after((p) => Object.assign(gate(p, 'BP4'), { body: undefined }))).toEqual([
+      { path: ['gates', 3, 'body'], message: 'a gate names the body that decides it, or "approvedBy": "owner"' },
+    ]);
+    expect(after((p) => Object.assign(gate(p, 'BP3'), { approvedBy: 'owner', body: undefined }))).toEqual([
+      { path: ['gates', 2, 'preparedBy'], message: 'an owner-approved gate has no deciding vote to prepare; name the body in "advisedBy"' },
+    ]);
+  });
+
   it('names a person of an unknown party and a programme without an office', () => {
     expect(after((p) => (p.people[1]!.party = 'nope'))).toEqual([{ path: ['people', 1, 'party'], message: 'unknown party "nope"' }]);
     expect(after((p) => p.people.forEach((person) => (person.roles = [])))).toEqual([

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../src/domain/decision/index.js';
 import type { GateVote } from '../../../src/domain/vote/gateVote.js';
-import { isRecommendation, preparationStep } from '../../../src/domain/vote/preparation.js';
+import { adviceStep, isOwnerApproved, isRecommendation, preparationStep } from '../../../src/domain/vote/preparation.js';
 
 const gate = { id: 'BP2', body: 'tlf', preparedBy: 'sg' };
 const outcome = (adopted: boolean) => ({ status: adopted ? 'adopted' : 'rejected', adopted }) as Outcome;
@@ -77,5 +77,34 @@ describe('preparationStep', () => {
     expect(preparationStep(gate, [r, deciding(800, { body: 'sg' })])).toMatchObject({ stage: 'decision' });
     expect(preparationStep(gate, [r, deciding(800, { gate: 'BP3' })])).toMatchObject({ stage: 'decision' });
     expect(preparationStep(gate, [r, deciding(800, { matter: { kind: 'recommendation', to: 'tlf' }, body: 'tlf' })])).toMatchObject({ stage: 'decision' });
+  });
+});
+
+describe('an advisory preparation (Skate §2.1 «Forbehandling skal skje i AU», §5.3 AU «lager innstilling»)', () => {
+  const advisory = { ...gate, preparationAdvisory: true };
+  it('opens the deciding vote on a closed recommendation whatever it said, no quorum included', () => {
+    const against = recommendation('r1', false, 500);
+    expect(preparationStep(advisory, [against])).toStrictEqual({ stage: 'decision', body: 'tlf', recommendation: asRec(against, 500) });
+    const noQuorum = recommendation('r2', false, 600, { outcome: { status: 'no-quorum', adopted: false } as Outcome });
+    expect(preparationStep(advisory, [noQuorum])).toMatchObject({ stage: 'decision', recommendation: { voteId: 'r2', adopted: false } });
+    // A binding preparation still waits for an adopted one.
+    expect(preparationStep(gate, [against])).toMatchObject({ stage: 'recommendation' });
+  });
+  it('still needs the recommendation vote first, and a fresh one once a deciding vote used it', () => {
+    expect(preparationStep(advisory, [])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf' });
+    expect(preparationStep(advisory, [recommendation('r1', true, 500, { status: 'open', outcome: undefined })])).toMatchObject({ stage: 'recommendation' });
+    const r = recommendation('r1', false, 500);
+    expect(preparationStep(advisory, [r, deciding(800)])).toStrictEqual({ stage: 'recommendation', body: 'sg', to: 'tlf' });
+  });
+});
+
+describe('a gate the measure owner approves (Skate §3.1, §3.4)', () => {
+  const owner = { id: 'konsept', approvedBy: 'owner' as const, advisedBy: 'au' };
+  it('has no deciding vote at all; its advising body gives advice', () => {
+    expect(isOwnerApproved(owner)).toBe(true);
+    expect(isOwnerApproved({ approvedBy: undefined })).toBe(false);
+    expect(preparationStep(owner, [recommendation('r1', true, 500)])).toBeUndefined();
+    expect(adviceStep(owner)).toStrictEqual({ stage: 'advice', body: 'au' });
+    expect(adviceStep({ advisedBy: undefined })).toBeUndefined();
   });
 });
