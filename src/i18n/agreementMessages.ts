@@ -96,7 +96,8 @@ export const agreementMessages = {
     nb: 'Statusrapport med vesentlige avvik: {number} «{title}» ({period})',
     en: 'Status report with significant deviations: {number} "{title}" ({period})',
   },
-  'convene.roadmap': { nb: '{n} endring(er) i veikartet venter på beslutning: {ideas}', en: '{n} roadmap change(s) awaiting decision: {ideas}' },
+  'convene.roadmap.one': { nb: '1 endring i veikartet venter på beslutning: {ideas}', en: '1 roadmap change awaiting decision: {ideas}' },
+  'convene.roadmap.other': { nb: '{n} endringer i veikartet venter på beslutning: {ideas}', en: '{n} roadmap changes awaiting decision: {ideas}' },
   'withdrawal.recorded': {
     nb: '{kind} for {party} er registrert. Oppsigelsesdato: {givenOn}. Gjelder fra: {effective}. Fra da har disse ikke lenger plass i programmets organer: {people}.',
     en: '{kind} of {party} recorded. Notice given: {givenOn}. Effective: {effective}. From then on these people hold no seat in the programme’s bodies: {people}.',

@@ -97,7 +97,7 @@ describe('planConveneReminders', () => {
       '- Åpen avstemning: DSOP-2027-001 «Åpen sak», frist 15. jan. 2027, 16:00',
       '- Statusrapport med vesentlige avvik: DSOP-2026-004 «Prosjekt DSOP-2026-004» (2026-12)',
       '- Statusrapport med vesentlige avvik: DSOP-2026-006 «Prosjekt DSOP-2026-006» (2027-01)',
-      '- 1 endring(er) i veikartet venter på beslutning: DSOP-2026-007',
+      '- 1 endring i veikartet venter på beslutning: DSOP-2026-007',
     ]);
     expect(jobs[1]!.message).toMatchObject({ kind: 'text', text: expect.stringContaining('Open vote: DSOP-2027-001 "Åpen sak"') });
     expect(await planConveneReminders(d, now + 3_600_000)).toEqual([]);
