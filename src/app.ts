@@ -353,7 +353,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Ideas and votes written before their index rows get them (one read per programme once
   // done); until then a list shows what is indexed.
   const migration = new AbortController();
-  const indexed = migrateIndexes({ ideas, votes: votes.votes, log }, directory.files, migration.signal);
+  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, log }, directory.files, migration.signal);
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();
