@@ -50,6 +50,10 @@ describe('confirmationProblem', () => {
     expect(confirmationProblem({ ...share, state: 'confirmed' }, 'aad-office', '19:c', 1_000)).toBe('already-confirmed');
     expect(confirmationProblem({ ...share, state: 'declined' }, 'aad-office', '19:c', 1_000)).toBe('declined');
   });
+  it('the card holds for one hour (59 minutes is in time, 61 is late)', () => {
+    expect(confirmationProblem(share, 'aad-office', '19:c', 1_000 + 59 * 60_000)).toBeUndefined();
+    expect(confirmationProblem(share, 'aad-office', '19:c', 1_000 + 61 * 60_000)).toBe('expired');
+  });
   it('a stranger is refused as not the sharer even on a share already answered', () => {
     expect(confirmationProblem({ ...share, state: 'confirmed' }, 'aad-other', '19:c', 1_000)).toBe('not-the-sharer');
   });
