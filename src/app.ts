@@ -19,6 +19,7 @@ import { DisclosureGuard } from './app/disclosure/disclosureGuard.js';
 import { AuditTable } from './storage/auditTable.js';
 import { IdeaTable } from './storage/ideaTable.js';
 import { NdaTable } from './storage/ndaTable.js';
+import { HeldShareTable } from './storage/heldShareTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
@@ -39,6 +40,7 @@ import { RosterCache } from './teams/outbound/rosterCache.js';
 import { IdentityCheck } from './teams/identityCheck.js';
 import { SamspillBot } from './teams/samspillBot.js';
 import { disclosureCommands, disclosureVerbs } from './teams/disclosure/disclosureHandlers.js';
+import { ownPartyVerbs } from './teams/disclosure/ownPartyConfirmation.js';
 import { createAgreementModule } from './teams/membership/agreementModule.js';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -253,8 +255,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   });
   const ndas = new NdaTable(tables);
   const disclosure = { ideas, cards, audit, ndas };
+  // Shares outside the programme held for the sharer's own-party confirmation (seed 000 §6.3).
+  const heldShares = new HeldShareTable(tables);
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
+  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...ownPartyVerbs({ shares: heldShares, audit, cards }), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
   }, new SubmissionGuard(new SubmissionTable(tables)));
   const commands = new CommandRouter({
@@ -273,7 +277,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   });
 
   const guard = new DisclosureGuard(directory, ndas, audit);
-  const outbound = new Outbound(guard, cards, log, activityBudgetBytes);
+  const outbound = new Outbound(guard, cards, heldShares, log, activityBudgetBytes);
   const bot = new SamspillBot({
     directory,
     conversations,
@@ -355,7 +359,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Ideas and votes written before their index rows get them (one read per programme once
   // done); until then a list shows what is indexed.
   const migration = new AbortController();
-  const indexed = migrateIndexes({ ideas, votes: votes.votes, log }, directory.files, migration.signal);
+  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, log }, directory.files, migration.signal);
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();

@@ -35,6 +35,10 @@ export const disclosureMessages = {
     nb: 'Prioriterte ideer kan bare vises utenfor programmet med merknaden som følger den prioriterte listen (bruk «prioritert liste» eller «del prioritert liste»).',
     en: 'Prioritised ideas may only be shown outside the programme with the caveat label of the prioritised list (use "prioritised list" or "share prioritised list").',
   },
+  'disclosure.reason.own-party-unconfirmed': {
+    nb: 'Bare en person som er registrert på en av programmets aktører kan dele dette utenfor programmet, og først etter å ha bekreftet at de bare uttaler seg for sin egen aktør (samarbeidserklæringen §6.3).',
+    en: "Only a person registered with one of the programme's parties can share this outside the programme, and only after confirming that they speak only for their own party (cooperation declaration §6.3).",
+  },
   'disclosure.askPersonally': {
     nb: 'Spør meg i en personlig chat, eller i en kanal som bare har programmets deltakere.',
     en: "Ask me in a personal chat, or in a channel with only the programme's participants.",
@@ -88,6 +92,37 @@ export const disclosureMessages = {
   'nda.line': { nb: 'Signert {signedOn}; registrert av {by}', en: 'Signed {signedOn}; recorded by {by}' },
   'nda.recorded': { nb: 'Taushetserklæringen for {person} er registrert.', en: 'The NDA for {person} is recorded.' },
   'nda.unknownPerson': { nb: 'Personen er ikke med i programmet.', en: 'The person is not in the programme.' },
+  'share.ask.heading': { nb: 'Dele utenfor programmet?', en: 'Share outside the programme?' },
+  'share.ask.text': {
+    nb: 'Denne samtalen har deltakere utenfor {programme}. Ingen part uttaler seg på vegne av de andre partene uten samtykke (samarbeidserklæringen §6.3). Bekreft at du deler {what} bare på vegne av din egen aktør, {party}. Ingenting deles før du bekrefter.',
+    en: 'This conversation includes people outside {programme}. No party speaks for the other parties without their consent (cooperation declaration §6.3). Confirm that you share {what} speaking only for your own party, {party}. Nothing is shared until you confirm.',
+  },
+  'share.ask.confirm': { nb: 'Jeg uttaler meg bare for {party} – del', en: 'I speak only for {party} – share' },
+  'share.ask.decline': { nb: 'Ikke del', en: 'Do not share' },
+  'share.what.list': { nb: 'den prioriterte listen', en: 'the prioritised list' },
+  'share.what.ideas.one': { nb: 'opplysninger om 1 idé', en: 'information on 1 idea' },
+  'share.what.ideas.other': { nb: 'opplysninger om {count} idéer', en: 'information on {count} ideas' },
+  'share.confirmed.heading': { nb: 'Delt', en: 'Shared' },
+  'share.confirmed': {
+    nb: '{who} bekreftet å uttale seg bare for {party} og delte {what} her ({at}).',
+    en: '{who} confirmed speaking only for {party} and shared {what} here ({at}).',
+  },
+  'share.declined.heading': { nb: 'Ikke delt', en: 'Not shared' },
+  'share.declined': { nb: '{who} valgte å ikke dele {what}. Ingenting er delt.', en: '{who} chose not to share {what}. Nothing was shared.' },
+  'share.problem.not-the-sharer': {
+    nb: 'Bare {who}, som ba om dette, kan bekrefte at de uttaler seg for sin egen aktør. Ingenting er delt.',
+    en: 'Only {who}, who asked for this, can confirm that they speak for their own party. Nothing was shared.',
+  },
+  'share.problem.other-conversation': { nb: 'Denne bekreftelsen gjelder en annen samtale. Ingenting er delt.', en: 'This confirmation belongs to another conversation. Nothing was shared.' },
+  'share.problem.expired': {
+    nb: 'Bekreftelsen gjaldt i én time og er utløpt. Ingenting er delt; be om det på nytt.',
+    en: 'The confirmation was valid for one hour and has expired. Nothing was shared; ask again.',
+  },
+  'share.problem.already-confirmed': { nb: 'Dette er allerede bekreftet og delt, og deles ikke på nytt.', en: 'This was already confirmed and shared, and is not shared again.' },
+  'share.problem.declined': { nb: 'Du valgte å ikke dele dette. Be om det på nytt hvis du vil dele det.', en: 'You chose not to share this. Ask again if you want to share it.' },
+  'share.problem.unknown-share': { nb: 'Jeg finner ikke denne delingen. Be om det på nytt.', en: 'I cannot find this share. Ask again.' },
+  'audit.own-party-confirmed': { nb: 'Bekreftet å uttale seg bare for egen aktør, og delt utenfor programmet', en: 'Confirmed speaking only for their own party, and shared outside the programme' },
+  'audit.whoForParty': { nb: '{who} (for {party})', en: '{who} (for {party})' },
   'share.heading': { nb: 'Prioritert liste – {programme} (til deling)', en: 'Prioritised list – {programme} (for sharing)' },
   'share.empty': { nb: '(ingen idéer er prioritert ennå)', en: '(no ideas have been prioritised yet)' },
 } as const satisfies Record<string, LocalisedText>;

@@ -11,6 +11,8 @@ import { createNumbered, jsonRows, type JsonRow, type NumberedRowFormat } from '
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { FinalTreatmentRepository } from '../app/measures/finalTreatment.js';
 import type { MeasureRepository } from '../app/measures/measures.js';
+import type { ListPage, PageRequest } from '../app/paging.js';
+import { countRange, readPage } from './rangePage.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { FinalTreatment, FinalTreatmentProblem, Step } from '../domain/measures/finalTreatment.js';
 import type { Deviation, Measure, MeasureProblem, Recipient } from '../domain/measures/measures.js';
@@ -57,6 +59,20 @@ export class MeasureTable implements MeasureRepository, FinalTreatmentRepository
 
   async measures(key: ProgrammeKey): Promise<Measure[]> {
     return this.rows<Measure>(partitionOf(key), 'measure|');
+  }
+
+  /** One page of the measures in number order (T-001 … sorts as numbered up to T-999), `total` a keys-only count (issue 25.2). */
+  async measurePage(key: ProgrammeKey, request: PageRequest): Promise<ListPage<Measure> & { total: number }> {
+    const table = await this.table();
+    const partitionKey = partitionOf(key);
+    const [read, total] = await Promise.all([readPage<JsonRow>(table, partitionKey, ['measure|'], request), countRange(table, partitionKey, 'measure|')]);
+    const first = read.rows[0]?.rowKey;
+    return {
+      items: read.rows.map((row) => JSON.parse(row.data) as Measure),
+      total,
+      ...(first !== undefined ? { first } : {}),
+      ...(read.next !== undefined ? { next: read.next } : {}),
+    };
   }
 
   async measure(key: ProgrammeKey, id: string): Promise<Measure | undefined> {

@@ -2,13 +2,17 @@
 //   report|<schedule>|<period>|<idea>          the current version (JSON); changed only under its ETag
 //   history|<schedule>|<period>|<idea>|<ver>   every version ever filed, never changed
 //   submission|<person>|<submission id>       the form card's submission that filed a version
+//   byidea|<idea>|<newest first>|<schedule>|<period>   an idea's reports, newest filing first
+//                                              (issue 25.2: `rapporter <nr>` reads one page)
 // The current row, its history row and the submission's receipt are written in one
 // transaction, so a version is never half-stored, two concurrent corrections cannot both
 // become version n, and one submission files at most one version however often it arrives.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, StatusReport } from '../app/reports/report.js';
+import type { ListPage, PageRequest } from '../app/paging.js';
 import { ok, type Result } from '../domain/idea/result.js';
+import { countRange, readPage, scanPages } from './rangePage.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'reports';
@@ -25,6 +29,13 @@ const reportRow = (scheduleId: string, periodKey: string, idea: string) => `${pe
 const historyPrefix = (scheduleId: string, periodKey: string, idea: string) =>
   `history|${keyPart(scheduleId)}|${keyPart(periodKey)}|${keyPart(idea)}|`;
 const receiptRow = (submissionKey: string) => `submission|${keyPart(submissionKey)}`;
+/** Row keys count down from the first filing, so a plain listing is newest first. */
+const newestFirst = (at: number) => String(9_999_999_999_999 - at).padStart(13, '0');
+const ideaPrefix = (idea: string) => `byidea|${keyPart(idea)}|`;
+/** The idea's index row of a report: the current version, keyed by the first filing (stable across corrections). */
+const ideaRow = (report: StatusReport) => `${ideaPrefix(report.ideaNumber)}${newestFirst(report.filedAt)}|${keyPart(report.scheduleId)}|${keyPart(report.periodKey)}`;
+/** Index rows written per transaction by the migration (a transaction holds at most 100). */
+const MIGRATION_BATCH = 100;
 
 /** Rows whose key starts with the prefix: '}' sorts after every character keyPart emits. */
 const prefixFilter = (partitionKey: string, prefix: string) =>
@@ -54,6 +65,47 @@ export class ReportTable implements ReportRepository {
   async ofIdea(key: ProgrammeKey, scheduleId: string, ideaNumber: string): Promise<StatusReport[]> {
     const all = await this.rows(partitionOf(key), `report|${keyPart(scheduleId)}|`);
     return all.filter((r) => r.ideaNumber === ideaNumber);
+  }
+
+  /** One page of the idea's reports (every schedule), newest filing first, from its index rows. */
+  async pageOfIdea(key: ProgrammeKey, ideaNumber: string, request: PageRequest): Promise<ListPage<StatusReport> & { total: number }> {
+    const table = await this.table();
+    const partitionKey = partitionOf(key);
+    const prefix = ideaPrefix(ideaNumber);
+    const [read, total] = await Promise.all([readPage<ReportRow>(table, partitionKey, [prefix], request), countRange(table, partitionKey, prefix)]);
+    const first = read.rows[0]?.rowKey;
+    return {
+      items: read.rows.map((row) => JSON.parse(row.data) as StatusReport),
+      total,
+      ...(first !== undefined ? { first } : {}),
+      ...(read.next !== undefined ? { next: read.next } : {}),
+    };
+  }
+
+  /**
+   * Start-up migration: every current report gets its idea's index row (reports filed before the
+   * index existed), or a fresher one where the row is behind. Idempotent; writes nothing when
+   * all is indexed. Reads the index keys with their versions, then the reports, a page at a time.
+   */
+  async migrateIndex(key: ProgrammeKey): Promise<{ indexed: number }> {
+    const table = await this.table();
+    const partitionKey = partitionOf(key);
+    const indexed = new Map<string, number>();
+    for await (const page of scanPages<{ version: number }>(table, partitionKey, 'byidea|', ['PartitionKey', 'RowKey', 'version'])) {
+      for (const row of page) indexed.set(row.rowKey ?? '', row.version);
+    }
+    let written = 0;
+    for await (const page of scanPages<ReportRow>(table, partitionKey, 'report|')) {
+      const missing = page.filter((row) => indexed.get(ideaRow(JSON.parse(row.data) as StatusReport)) !== row.version);
+      for (let i = 0; i < missing.length; i += MIGRATION_BATCH) {
+        const batch = missing.slice(i, i + MIGRATION_BATCH);
+        await table.submitTransaction(
+          batch.map((row): TransactionAction => ['upsert', { partitionKey, rowKey: ideaRow(JSON.parse(row.data) as StatusReport), data: row.data, version: row.version }, 'Replace']),
+        );
+        written += batch.length;
+      }
+    }
+    return { indexed: written };
   }
 
   history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]> {
@@ -86,6 +138,8 @@ export class ReportTable implements ReportRepository {
       const actions: TransactionAction[] = [
         row ? ['update', current, 'Replace', { etag: row.etag }] : ['create', current],
         ['create', { partitionKey, rowKey: historyKey, data, version: report.version }],
+        // The idea's index row holds the current version too (issue 25.2).
+        ['upsert', { partitionKey, rowKey: ideaRow(report), data, version: report.version }, 'Replace'],
         // The receipt is written with the version: either both exist or neither.
         ...(receiptKey ? [['create', { partitionKey, rowKey: receiptKey, row: historyKey }] satisfies TransactionAction] : []),
       ];

@@ -91,7 +91,7 @@ export class SamspillBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const ctx = this.context(turn);
     const card = await this.deps.verbs.route(ctx, invokeValue.action.verb, invokeValue.action.data);
-    return this.deps.outbound.invokeResponse(ctx, this.audience(turn, ctx), card);
+    return this.deps.outbound.invokeResponse(turn, ctx, this.audience(turn, ctx), card);
   }
 
   /**

@@ -10,6 +10,7 @@ import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { NdaTable } from '../../src/storage/ndaTable.js';
 import { Tables } from '../../src/storage/tables.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
+import { confirmShare } from '../support/ownParty.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -187,8 +188,9 @@ describe('the prioritised list', () => {
     const listed = await newIdea('På listen');
     await advance(listed, toPlanning[0]!);
     await newIdea('Ikke på listen');
-    const { card } = await chat.say(office, 'prioritised list', { conversation: channel });
-    const text = cardText(card);
+    const { card: ask } = await chat.say(office, 'prioritised list', { conversation: channel });
+    // Outside the programme the sharer first confirms they speak only for their own party (§6.3).
+    const text = await confirmShare(app, TENANT, office, ask!, channel);
     expect(text.indexOf(programme.confidentiality.prioritisedListLabel.nb)).toBe(0);
     expect(text).toContain('På listen');
     expect(text).not.toContain('Ikke på listen');
@@ -211,9 +213,10 @@ describe('the prioritised list', () => {
     const refused = all.filter((e) => e.decision === 'refused' && e.conversation.id === channel.id);
     expect(refused.flatMap((e) => e.items).some((i) => i.subject?.number === number && i.reason === 'label-missing')).toBe(true);
     // The same idea on the prioritised list goes to that channel, under the label.
-    const { card: list } = await chat.say(office, 'prioritised list', { conversation: channel });
-    expect(cardText(list).indexOf(programme.confidentiality.prioritisedListLabel.nb)).toBe(0);
-    expect(cardText(list)).toContain('Prioritert i porteføljen');
+    const { card: ask } = await chat.say(office, 'prioritised list', { conversation: channel });
+    const list = await confirmShare(app, TENANT, office, ask!, channel);
+    expect(list.indexOf(programme.confidentiality.prioritisedListLabel.nb)).toBe(0);
+    expect(list).toContain('Prioritert i porteføljen');
   });
 
   it('the shareable export starts with the label in both languages and is audited', async () => {

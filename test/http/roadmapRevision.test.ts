@@ -27,6 +27,7 @@ import type { Person } from '../support/activities.js';
 import type { SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { confirmShare } from '../support/ownParty.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });
@@ -329,7 +330,11 @@ describe('putting the revision to the steering group', () => {
     expect(withheld).not.toContain('Hemmelig idé');
     expect(cardText(await click(people.office, 'roadmap.revision', { programmeId: 'digi' }))).toContain('Hemmelig idé');
     await click(people.office, 'roadmap.withdraw', { programmeId: 'digi', number: internal });
-    const shown = cardText(await click(people.office, 'roadmap.revision', { programmeId: 'digi' }, inChannel(GUEST_CHANNEL)));
+    // What is left names projects past registration: outside the programme the sharer first
+    // confirms they speak only for their own party (seed 000 §6.3), then it is shown there.
+    const ask = await click(people.office, 'roadmap.revision', { programmeId: 'digi' }, inChannel(GUEST_CHANNEL));
+    expect(cardText(ask)).toContain('Share outside the programme?');
+    const shown = await confirmShare(service, TENANT, people.office, ask, inChannel(GUEST_CHANNEL).conversation);
     expect(shown).toContain('Being voted on in Steering group: revision R-001');
     expect(shown).toContain(`${project} Felles chatbot`);
     await click(people.office, 'roadmap.add', { programmeId: 'digi', number: internal, start: '2028-Q1', end: '2028-Q2' });

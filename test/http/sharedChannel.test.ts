@@ -14,6 +14,7 @@ import { VoteTable } from '../../src/storage/voteTable.js';
 import { invokeActivity, type Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
+import { confirmShare } from '../support/ownParty.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const TENANT_B = 'tenant-finans-norge';
@@ -97,7 +98,9 @@ describe('a gate vote in a shared channel hosted by tenant A with members of A a
     expect(cardText(shown)).not.toContain('Bare internt.');
     const entries = await audit.list(TENANT, 'dsop', 20);
     expect(entries).toContainEqual(expect.objectContaining({ decision: 'refused', items: expect.arrayContaining([expect.objectContaining({ what: `idea ${internal}`, reason: 'outsider-present' })]) }));
-    const { card } = await chat.say(people.office, 'prioritised list', { conversation: channelC });
-    expect(cardText(card).indexOf(dsop.confidentiality.prioritisedListLabel.nb)).toBe(0);
+    const { card: ask } = await chat.say(people.office, 'prioritised list', { conversation: channelC });
+    // Outside the programme the sharer first confirms they speak only for their own party (seed 000 §6.3).
+    const list = await confirmShare(service, TENANT, people.office, ask!, channelC);
+    expect(list.indexOf(dsop.confidentiality.prioritisedListLabel.nb)).toBe(0);
   });
 });

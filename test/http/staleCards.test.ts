@@ -122,6 +122,9 @@ export const inventory: Record<string, Staleness> = {
   'nda.form': shows(),
   'nda.record': { creates: 'records a signed agreement as typed, for a person of the programme as it is now' },
   'nda.list': shows(),
+  // Sharing outside the programme (seed 000 §6.3): a held share answered once stays answered.
+  'share.confirm': { tested: 'test/http/ownPartyShare.test.ts › confirming shares it once, as a message of its own, and the audit log records who, which party, what and where' },
+  'share.decline': { tested: 'test/http/ownPartyShare.test.ts › declining shares nothing, and a later confirmation of the same card shares nothing either' },
 };
 
 const programme = testProgramme();

@@ -4,6 +4,7 @@ import type { Audience } from '../../domain/disclosure/audience.js';
 import { classify } from '../../domain/disclosure/classify.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import { decideDisclosure, guestsIn, type Withheld } from '../../domain/disclosure/decide.js';
+import { awaitingOwnPartyConfirmation } from '../../domain/disclosure/ownParty.js';
 import type { ProgrammeDirectory } from '../programmeDirectory.js';
 import type { AudienceSource, AuditLog, AuditSubject, NdaRegister, NdaTopic } from './ports.js';
 
@@ -13,11 +14,16 @@ export interface OutgoingRequest {
   conversation: { id: string; kind: string };
   audience: AudienceSource;
   now: number;
+  /** Set when a person's own request is answered (not a proactive send): what it would share
+   * outside the programme waits for their confirmation that they speak only for their own
+   * party (seed 000 §6.3), unless `confirmedFor` names the programme. */
+  sharer?: { confirmedFor: readonly string[] };
 }
 
 export type GuardVerdict = { allowed: true } | { allowed: false; withheld: Withheld[] };
 
-const describe = (item: Disclosed): string => {
+/** An item in plain English (kept beside `subject` in audit entries). */
+export const describeItem = (item: Disclosed): string => {
   switch (item.kind) {
     case 'idea':
       return `idea ${item.idea.number}`;
@@ -67,16 +73,21 @@ export class DisclosureGuard {
           conversation: request.conversation,
           decision,
           items: listed.map(({ item, reason }) => ({
-            what: describe(item),
+            what: describeItem(item),
             subject: subjectOf(item),
             classification: classify(programme, item).classification.level,
             ...(reason ? { reason } : {}),
           })),
           ...(anyGuest ? { guests } : {}),
         });
+      const awaiting = request.sharer ? awaitingOwnPartyConfirmation(verdict, mine, request.sharer.confirmedFor.includes(programmeId)) : [];
       if (!verdict.allowed) {
         withheld.push(...verdict.withheld);
         await entry('refused', verdict.withheld);
+      } else if (awaiting.length > 0) {
+        // Held for the sharer's confirmation (§6.3): nothing is shared yet, so nothing is audited
+        // here; the confirmation is, when it comes.
+        withheld.push(...awaiting.map((item) => ({ item, reason: 'own-party-unconfirmed' as const })));
       } else if (verdict.external) {
         await entry('external-share', mine.map((item) => ({ item })));
       } else if (guests.listed.length > 0 && mine.some((item) => classify(programme, item).classification.level !== 'shareable')) {

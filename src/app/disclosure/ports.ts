@@ -39,8 +39,10 @@ export interface NdaRegister {
   page(tenantId: string, programmeId: string, request: PageRequest): Promise<ListPage<NdaRecord> & { total: number }>;
 }
 
-/** `gate-override`: a gate opened without the participating parties' own decisions (DSOP §4.4). */
-export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share' | 'gate-override';
+/** `gate-override`: a gate opened without the participating parties' own decisions (DSOP §4.4).
+ * `own-party-confirmed`: a sharer confirmed they speak only for their own party before sharing
+ * outside the programme (seed 000 §6.3); `party` names it. */
+export type AuditDecision = 'refused' | 'redacted' | 'external-share' | 'listed-guest-share' | 'gate-override' | 'own-party-confirmed';
 
 export interface AuditEntry {
   tenantId: string;
@@ -54,6 +56,8 @@ export interface AuditEntry {
   /** Guests in the audience, by object id: listed among the programme's people (inside) or
    * not (external). Absent when there were none. */
   guests?: { listed: string[]; unlisted: string[] };
+  /** The party the actor confirmed they speak for (`own-party-confirmed`). */
+  party?: { id: string; name: string };
 }
 
 /** What an entry is about, in data, so the log can say it in the reader's language. */

@@ -8,6 +8,8 @@ import type { ProgrammeKey } from './ideaRepository.js';
 export interface IndexMigrationDeps {
   ideas: { migrateIndex(key: ProgrammeKey, rules: Programme): Promise<{ rewritten: number; removed: number }> };
   votes: { migrateIndex(key: ProgrammeKey): Promise<{ written: number }> };
+  /** Each idea's index of its filed reports (issue 25.2). */
+  reports?: { migrateIndex(key: ProgrammeKey): Promise<{ indexed: number }> };
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -20,8 +22,8 @@ export async function migrateIndexes(deps: IndexMigrationDeps, programmes: reado
     const key = { tenantId: programme.tenantId, programmeId: programme.id };
     for (let attempt = 0; !stopping.aborted; attempt++) {
       try {
-        const done = { ...(await ideas.migrateIndex(key, programme)), ...(await votes.migrateIndex(key)) };
-        if (done.rewritten + done.removed + done.written > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
+        const done = { ...(await ideas.migrateIndex(key, programme)), ...(await votes.migrateIndex(key)), ...((await deps.reports?.migrateIndex(key)) ?? { indexed: 0 }) };
+        if (done.rewritten + done.removed + done.written + done.indexed > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
         break;
       } catch (error) {
         const wait = retryMs[attempt];

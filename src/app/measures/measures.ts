@@ -15,6 +15,7 @@ import {
   type MeasureProblem,
   type Recipient,
 } from '../../domain/measures/measures.js';
+import { readPageAt, type ListPage, type Page, type PageCursor, type PageRequest } from '../paging.js';
 import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
@@ -28,6 +29,8 @@ export interface MeasureRepository {
     build: (sequence: number) => Result<Measure, MeasureProblem>,
   ): Promise<Result<{ measure: Measure; created: boolean }, MeasureProblem>>;
   measures(key: ProgrammeKey): Promise<Measure[]>;
+  /** One page of the measures in number order; `total` the count (issue 25.2). */
+  measurePage(key: ProgrammeKey, request: PageRequest): Promise<ListPage<Measure> & { total: number }>;
   measure(key: ProgrammeKey, id: string): Promise<Measure | undefined>;
   /** Files once per submission key; the builder gets the next deviation number. */
   fileDeviation(
@@ -97,6 +100,22 @@ export async function listMeasures(
   if (!access.ok) return access;
   const [measures, deviations] = await Promise.all([repo.measures(access.value.key), repo.deviations(access.value.key)]);
   return ok({ access: access.value, measures, deviations });
+}
+
+/** One page of the measures (the `tiltak` / `measures` card, issue 25.2), with the deviations of the page's measures. */
+export async function measuresPage(
+  repo: MeasureRepository,
+  ctx: RequestContext,
+  programmeId: string,
+  cursor: PageCursor,
+  size: number,
+): Promise<Result<{ access: Access; page: Page<Measure>; deviations: Deviation[] }, MeasureError>> {
+  const access = accessTo(ctx, programmeId);
+  if (!access.ok) return access;
+  const { key } = access.value;
+  const [page, deviations] = await Promise.all([readPageAt(cursor, size, (request) => repo.measurePage(key, request)), repo.deviations(key)]);
+  const shown = new Set(page.items.map((m) => m.id));
+  return ok({ access: access.value, page, deviations: deviations.filter((d) => shown.has(d.measureId)) });
 }
 
 /** The measures this person may file a deviation on. */

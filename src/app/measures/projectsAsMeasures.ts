@@ -5,6 +5,7 @@
 import { compareIdeaNumbers, parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import { compareIds, type Measure } from '../../domain/measures/measures.js';
+import { everyListed } from '../ideas/everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { FinalTreatment } from '../../domain/measures/finalTreatment.js';
 import { nextGate } from '../../domain/idea/lifecycle.js';
@@ -31,7 +32,7 @@ export const compareMeasureIds = (a: string, b: string): number => {
   return projectA ? compareIdeaNumbers(a, b) : compareIds(a, b);
 };
 
-export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRepository, 'get' | 'list'>): FinalTreatmentRepository {
+export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRepository, 'get' | 'page'>): FinalTreatmentRepository {
   return {
     async measure(key: ProgrammeKey, id: string) {
       if (!parseIdeaNumber(id)) return store.measure(key, id);
@@ -40,7 +41,8 @@ export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRe
     },
     /** The joint measures and the projects under way (a finished one is found by its id). */
     async measures(key: ProgrammeKey) {
-      const [measures, projects] = await Promise.all([store.measures(key), ideas.list(key)]);
+      // The active projects' index, not the programme (issue 25.1).
+      const [measures, projects] = await Promise.all([store.measures(key), everyListed(ideas, key, { by: 'status', status: 'active' })]);
       return [...measures, ...projects.filter((i) => i.status === 'active').map(projectAsMeasure)];
     },
     openFinalTreatment: (key, submissionKey, build) => store.openFinalTreatment(key, submissionKey, build),

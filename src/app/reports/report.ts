@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../domain/idea/result.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { periodByKey, previousPeriod, type Period } from '../../domain/schedule/period.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
+import type { ListPage, PageRequest } from '../paging.js';
 
 export const reportStatuses = ['green', 'yellow', 'red'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
@@ -57,6 +58,8 @@ export interface ReportRepository {
   forPeriod(key: ProgrammeKey, scheduleId: string, periodKey: string): Promise<StatusReport[]>;
   /** The current version of every report filed on one idea under one schedule. */
   ofIdea(key: ProgrammeKey, scheduleId: string, ideaNumber: string): Promise<StatusReport[]>;
+  /** One page of the idea's reports under every schedule, newest filing first; `total` the count (issue 25.2). */
+  pageOfIdea(key: ProgrammeKey, ideaNumber: string, request: PageRequest): Promise<ListPage<StatusReport> & { total: number }>;
   /** Every version of one report, oldest first. */
   history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]>;
   /**

@@ -10,6 +10,7 @@ import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { offeredPeriod, type PeriodStanding } from '../../domain/schedule/offeredPeriod.js';
 import { periodAt, type Period } from '../../domain/schedule/period.js';
 import { DISCLOSURE_BLOCKED, type DeliveryLog, type DeliveryTarget } from '../delivery.js';
+import { everyListed } from '../ideas/everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { outstanding, programmeKeyPrefix, type AgreementRevisionCheck, type RoadmapRevisionCheck } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
@@ -41,7 +42,9 @@ const keyOf = (_ctx: RequestContext, programme: Programme): ProgrammeKey => ({ t
 
 async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext, programme: Programme, leader?: string): Promise<DueReport[]> {
   const key = keyOf(ctx, programme);
-  const ideas = reportingIdeas(await deps.ideas.list(key)).filter((i) => leader === undefined || i.projectLeader === leader);
+  // A leader's own projects from their index; everyone's from the active projects' (issue 25.1).
+  const listed = await everyListed(deps.ideas, key, leader === undefined ? { by: 'status', status: 'active' } : { by: 'leader', id: leader });
+  const ideas = reportingIdeas(listed).filter((i) => leader === undefined || i.projectLeader === leader);
   if (ideas.length === 0) return [];
   const out: DueReport[] = [];
   for (const schedule of programme.schedules.filter(isProjectSchedule)) {
@@ -114,7 +117,8 @@ export async function deadlines(deps: QueryDeps, ctx: RequestContext): Promise<P
     const key = keyOf(ctx, programme);
     const isOffice = rolesIn(programme, ctx.actor.aadObjectId)?.isOffice ?? false;
     const mine = await projectReports(deps, ctx, programme, ctx.actor.aadObjectId);
-    const ideas = isOffice ? await deps.ideas.list(key) : [];
+    // Who still has to act is a project leader of an active project: the active projects' index.
+    const ideas = isOffice ? await everyListed(deps.ideas, key, { by: 'status', status: 'active' }) : [];
     const schedules: ScheduleDeadline[] = [];
     for (const schedule of programme.schedules) {
       const current = periodAt(schedule, ctx.now);

@@ -27,7 +27,9 @@ import {
 import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
+import { everyListed, projectPhases } from '../ideas/everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { mapPool } from '../pool.js';
 import { pendingRows, type ChangeRow, type RoadmapRevisionRepository } from './revisions.js';
 
 export type PlanOutcome = { entry: RoadmapEntry; revision: RoadmapRevision } | { unchanged: RoadmapEntry };
@@ -76,15 +78,20 @@ export async function showRoadmap(
   if (!access.ok) return access;
   const { key, programme } = access.value;
   const body = roadmapBodyOf(programme);
-  const [all, entries, last, pending, open] = await Promise.all([
-    ideas.list(key),
+  // The open projects from the index of their phases, and the ideas the roadmap and its
+  // revisions name one by one (a few at a time): never the programme's every idea (issue 25.1).
+  const [projects, entries, last, pending, open] = await Promise.all([
+    everyListed(ideas, key, { by: 'phases', phases: projectPhases(programme) }),
     roadmap.list(key),
     roadmap.revisions(key, 1),
     body && revisions ? revisions.pending(key) : Promise.resolve([]),
     body && revisions ? revisions.open(key) : Promise.resolve(undefined),
   ]);
+  const byNumber = new Map(projects.map((i) => [i.number, i]));
+  const named = [...new Set([...entries, ...pending, ...(open && isOpenRevision(open) ? open.changes : [])].map((e) => e.ideaNumber))].filter((n) => !byNumber.has(n));
+  for (const idea of await mapPool(named, 4, (n) => ideas.get(key, n))) if (idea) byNumber.set(idea.number, idea);
+  const all = [...byNumber.values()];
   const sorted = [...all].sort((a, b) => compareIdeaNumbers(a.number, b.number));
-  const byNumber = new Map(all.map((i) => [i.number, i]));
   const lookup = { get: async (_key: ProgrammeKey, n: string) => byNumber.get(n) };
   const changes: RoadmapChanges | undefined = body
     ? {

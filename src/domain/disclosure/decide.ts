@@ -12,7 +12,9 @@ export type WithholdReason =
   | 'conversation-not-registered'
   | 'not-a-participant'
   | 'nda-missing'
-  | 'label-missing';
+  | 'label-missing'
+  /** Held, not refused: the sharer has not yet confirmed they speak only for their own party (ownParty.ts, seed 000 §6.3). */
+  | 'own-party-unconfirmed';
 
 export interface Withheld {
   item: Disclosed;

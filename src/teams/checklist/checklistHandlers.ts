@@ -1,5 +1,6 @@
 // The collaboration checklist: `sjekkliste <idénummer>` / `checklist <idea number>` and the
 // verbs that show it, save ticks and send it to the project leader.
+import { everyListed } from '../../app/ideas/everyListed.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { openChecklist, tickChecklist, type ChecklistError, type ChecklistRepository, type ChecklistState } from '../../app/checklist/checklist.js';
@@ -198,7 +199,12 @@ export function checklistCommands({ ideas, cards }: ChecklistDependencies, verbs
     const options = (
       await Promise.all(
         ctx.memberships.map(async (roles) => {
-          const all = await ideas.list({ tenantId: roles.programme.tenantId, programmeId: roles.programme.id });
+          const key = { tenantId: roles.programme.tenantId, programmeId: roles.programme.id };
+          // The person's own projects, or for the office the qualified and active ones, from their
+          // indexes: never the programme's every idea (issue 25.1).
+          const all = roles.isOffice
+            ? [...(await everyListed(ideas, key, { by: 'status', status: 'qualified' })), ...(await everyListed(ideas, key, { by: 'status', status: 'active' }))]
+            : await everyListed(ideas, key, { by: 'leader', id: ctx.actor.aadObjectId });
           return all
             .filter((i) => isChecklistInProgress(i.status))
             .filter((i) => roles.isOffice || i.projectLeader === ctx.actor.aadObjectId)

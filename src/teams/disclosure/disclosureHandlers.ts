@@ -62,7 +62,9 @@ export function disclosureVerbs({ cards, audit, ndas }: DisclosureDependencies):
   const auditLine = (ctx: RequestContext, entry: AuditEntry) =>
     entry.items.map((item) =>
       translate(ctx.language, 'audit.line', {
-        who: entry.actor.name || entry.actor.id,
+        who: entry.party
+          ? translate(ctx.language, 'audit.whoForParty', { who: entry.actor.name || entry.actor.id, party: entry.party.name })
+          : entry.actor.name || entry.actor.id,
         where: known(auditWhere, entry.conversation.kind) ? translate(ctx.language, `audit.where.${entry.conversation.kind}`) : entry.conversation.kind,
         what: item.subject ? subjectText(ctx.language, item.subject) : item.what,
         classification: known(auditLevels, item.classification) ? translate(ctx.language, `audit.level.${item.classification}`) : item.classification,

@@ -58,6 +58,9 @@ export const serialisedVerbs: ReadonlySet<string> = new Set([
   'finalTreatment.recommend',
   'roadmap.add',
   'roadmap.withdraw',
+  // A held share is answered under its row's ETag: once confirmed (or declined) it says so.
+  'share.confirm',
+  'share.decline',
 ]);
 
 /** Verbs that only show a card or a form. */

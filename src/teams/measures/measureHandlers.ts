@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { officeAccess, type Access } from '../../app/ideas/ideaAccess.js';
 import {
   deviationChoices,
-  listMeasures,
+  measuresPage,
   newMeasure,
   openDeviations,
   reportDeviation,
@@ -29,7 +29,9 @@ import { defineVerb, type VerbDefinition, type VerbRouter } from '../invoke/verb
 import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply } from '../reply.js';
 import type { DeviationFormView, DeviationListView, MeasureFormView } from './measureCardViews.js';
-import { programmeIdField } from '../invoke/fields.js';
+import { pageCursorField, programmeIdField } from '../invoke/fields.js';
+import { firstPage, type PageCursor } from '../../app/paging.js';
+import { pagerButtons, positionText } from '../cards/pager.js';
 
 export interface MeasureDependencies {
   /** The measures, and their final treatments for the list's history lines. */
@@ -39,6 +41,8 @@ export interface MeasureDependencies {
 }
 
 const programmeId = programmeIdField;
+/** Measures on one card of the `tiltak` / `measures` list. */
+const MEASURES_ON_CARD = 20;
 const submissionId = z.string().trim().min(8).max(64);
 const measureId = z.string().trim().toUpperCase().regex(/^T-\d{3,6}$/);
 const deviationId = z.string().trim().toUpperCase().regex(/^A-\d{3,6}$/);
@@ -278,8 +282,8 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
       },
     }),
     'measure.list': defineVerb({
-      schema: z.object({ programmeId }),
-      handle: (ctx, data) => listCard(ctx, data.programmeId),
+      schema: z.object({ programmeId, cursor: pageCursorField }),
+      handle: (ctx, data) => listCard(ctx, data.programmeId, '', data.cursor),
     }),
     'deviation.form': defineVerb({
       schema: z.object({ programmeId, measureId: measureId.optional() }),
@@ -349,10 +353,13 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
     }),
   };
 
-  async function listCard(ctx: RequestContext, id: string, notice = ''): Promise<AdaptiveCard> {
-    const result = await listMeasures(measures, ctx, id);
+  async function listCard(ctx: RequestContext, id: string, notice = '', cursor: PageCursor = firstPage): Promise<AdaptiveCard> {
+    // A page at a time (issue 25.2), with its place in the list and Previous/Next.
+    const result = await measuresPage(measures, ctx, id, cursor, MEASURES_ON_CARD);
     if (!result.ok) return refusal(ctx, measureErrorText(result.error, ctx.language));
-    const { access, measures: all, deviations } = result.value;
+    const { access, page, deviations } = result.value;
+    const all = page.items;
+    const position = positionText(page, ctx.language);
     const treatments = treatmentsByMeasure(await measures.finalTreatments(access.key, { texts: false }));
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(ctx.language, key, params);
     const { programme } = access;
@@ -360,7 +367,8 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
       'records',
       {
         heading: t('measure.listHeading', { programme: programme.name }),
-        subheading: notice,
+        subheading: [notice, position].filter(Boolean).join(' · '),
+        pager: pagerButtons(page, 'measure.list', { programmeId: programme.id }, ctx.language),
         records: [...all]
           .sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)))
           .map((m) => ({

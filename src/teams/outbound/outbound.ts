@@ -2,15 +2,19 @@
 // disclosure guard first; a refused message is replaced by an explanation that discloses
 // nothing. test/security/outboundOnly.test.ts checks no other module calls Teams' send APIs.
 // Every activity is made to fit Teams' size limit first (teamsSize.ts); one Teams refuses as too
-// large all the same (413) is logged and the person told.
+// large all the same (413) is logged and the person told. What a person's request would share
+// outside the programme is held until they confirm they speak only for their own party (seed
+// 000 §6.3, ownPartyConfirmation.ts); the confirmation's answer releases it here, once.
 import { ActivityTypes, CardFactory, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type Attachment } from 'botbuilder';
 import type { DisclosureGuard } from '../../app/disclosure/disclosureGuard.js';
+import type { HeldShares } from '../../app/disclosure/ownPartyShares.js';
 import type { AudienceSource } from '../../app/disclosure/ports.js';
 import type { RequestContext } from '../../app/requestContext.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { WithholdReason } from '../../domain/disclosure/decide.js';
 import { translate } from '../../i18n/messages.js';
 import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
+import { askOwnParty, releasedShareOf } from '../disclosure/ownPartyConfirmation.js';
 import type { Reply } from '../reply.js';
 import type { Logger } from 'pino';
 import { cutNotice, DEFAULT_ACTIVITY_BUDGET_BYTES, fitCard, fitText, utf16Bytes } from './teamsSize.js';
@@ -39,13 +43,16 @@ export class Outbound {
   constructor(
     private readonly guard: DisclosureGuard,
     private readonly cards: CardRenderer,
+    private readonly shares: HeldShares,
     private readonly log?: Pick<Logger, 'warn'>,
     private readonly budgetBytes = DEFAULT_ACTIVITY_BUDGET_BYTES,
   ) {}
 
-  /** Sends a reply into the turn's conversation, or an explanation if it may not be shown. */
-  async reply(turn: TurnContext, ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<void> {
-    const released = await this.release(ctx, audience, reply);
+  /** Sends a reply into the turn's conversation, or an explanation if it may not be shown, or
+   * the card asking its sharer to confirm they speak only for their own party. `confirmedFor`:
+   * the programmes they confirmed that for (the released share of a confirmation). */
+  async reply(turn: TurnContext, ctx: RequestContext, audience: AudienceSource, reply: Reply, confirmedFor: readonly string[] = []): Promise<void> {
+    const released = await this.release(ctx, audience, reply, confirmedFor);
     const items = contentsOf(released);
     const entities = isInternal(items) ? [sensitivityEntity(ctx)] : [];
     // Measured with the addressing botbuilder adds to a reply, so the whole activity is counted.
@@ -64,8 +71,11 @@ export class Outbound {
     }
   }
 
-  /** The answer to an Action.Execute: the card, once the guard has let it through. */
-  async invokeResponse(ctx: RequestContext, audience: AudienceSource, card: AdaptiveCard): Promise<AdaptiveCardInvokeResponse> {
+  /** The answer to an Action.Execute: the card, once the guard has let it through. A confirmed
+   * share's answer first sends what it releases, as a message of its own. */
+  async invokeResponse(turn: TurnContext, ctx: RequestContext, audience: AudienceSource, card: AdaptiveCard): Promise<AdaptiveCardInvokeResponse> {
+    const share = releasedShareOf(card);
+    if (share) await this.reply(turn, ctx, audience, share.reply, share.confirmedFor);
     const released = await this.release(ctx, audience, { kind: 'card', card });
     const value = released.kind === 'card' ? released.card : this.explanationCard(ctx, []);
     const type = 'application/vnd.microsoft.card.adaptive';
@@ -84,7 +94,7 @@ export class Outbound {
     await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
   }
 
-  private async release(ctx: RequestContext, audience: AudienceSource, reply: Reply): Promise<Reply> {
+  private async release(ctx: RequestContext, audience: AudienceSource, reply: Reply, confirmedFor: readonly string[] = []): Promise<Reply> {
     const verdict = await this.guard.check(
       {
         tenantId: ctx.actor.tenantId,
@@ -92,11 +102,18 @@ export class Outbound {
         conversation: ctx.conversation,
         audience,
         now: ctx.now,
+        sharer: { confirmedFor },
       },
       contentsOf(reply),
     );
     if (verdict.allowed) return reply;
-    return { kind: 'card', card: this.explanationCard(ctx, [...new Set(verdict.withheld.map((w) => w.reason))]) };
+    const reasons = [...new Set(verdict.withheld.map((w) => w.reason))];
+    if (reasons.every((r) => r === 'own-party-unconfirmed')) {
+      const ask = await askOwnParty({ shares: this.shares, cards: this.cards }, ctx, reply, verdict.withheld.map((w) => w.item));
+      if (ask) return { kind: 'card', card: ask };
+    }
+    // A refusal for any other reason is not asked about: it would not be shared anyway.
+    return { kind: 'card', card: this.explanationCard(ctx, reasons.length > 1 ? reasons.filter((r) => r !== 'own-party-unconfirmed') : reasons) };
   }
 
   private explanationCard(ctx: RequestContext, reasons: WithholdReason[]): AdaptiveCard {

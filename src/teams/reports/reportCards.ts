@@ -19,6 +19,7 @@ import type { ReportFormField, ReportFormView } from './reportCardViews.js';
 import { phaseName } from '../ideas/ideaText.js';
 import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
 import type { ActionButton } from '../cards/views.js';
+import { pagerButtons, positionText } from '../cards/pager.js';
 
 export const personName = (programme: Programme, id: string): string => programme.people.find((p) => p.aadObjectId === id)?.name ?? id;
 
@@ -269,7 +270,11 @@ export class ReportCards implements ReminderCards, FiledReportCards {
       'records',
       {
         heading: t('reports.heading', { number: idea.number, title: idea.title }),
-        subheading: [t('reports.subheading'), ...(idea.ownSteeringGroup ? [t('reports.ownSteeringGroup')] : [])].join(' '),
+        subheading: [
+          [t('reports.subheading'), ...(idea.ownSteeringGroup ? [t('reports.ownSteeringGroup')] : [])].join(' '),
+          ...(positionText(list.page, language) ? [positionText(list.page, language)] : []),
+        ].join(' · '),
+        pager: pagerButtons(list.page, 'idea.reports', { programmeId: programme.id, number: idea.number }, language),
         records: list.reports.map(({ schedule, report }) => ({
           title: t('reports.item', {
             schedule: pick(schedule.name, language),

@@ -15,7 +15,7 @@ import {
 import { filedReports } from '../../app/reports/filedReports.js';
 import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
 import { standingAt } from '../../domain/schedule/offeredPeriod.js';
-import { ideaNumberField, programmeIdField } from '../invoke/fields.js';
+import { ideaNumberField, pageCursorField, programmeIdField } from '../invoke/fields.js';
 import { deadlines, myReports } from '../../app/reports/reportQueries.js';
 import type { AgreementRevisionCheck, RoadmapRevisionCheck } from '../../app/reminders/reminders.js';
 import { ideaContent, ideaDocuments, type Disclosed } from '../../domain/disclosure/content.js';
@@ -193,9 +193,9 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
   return {
     // DSOP §3.5: a project's filed reports, readable by every person of the programme.
     'idea.reports': defineVerb({
-      schema: z.object({ programmeId: programmeIdField, number: ideaNumberField }),
+      schema: z.object({ programmeId: programmeIdField, number: ideaNumberField, cursor: pageCursorField }),
       handle: async (ctx, data) => {
-        const list = await filedReports(deps, ctx, data);
+        const list = await filedReports(deps, ctx, data, data.cursor);
         return list.ok ? deps.reportCards.filedListCard(list.value, ctx.language) : errorCard(ctx, list.error);
       },
     }),
