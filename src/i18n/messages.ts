@@ -10,6 +10,7 @@ import { ideaMessages } from './ideaMessages.js';
 import { voteMessages } from './voteMessages.js';
 import { reportMessages } from './reportMessages.js';
 import { stepMessages } from './stepMessages.js';
+import { samlesakMessages } from './samlesakMessages.js';
 import { fill, pick, type Language } from './language.js';
 
 const baseMessages = {
@@ -75,7 +76,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages, ...samlesakMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

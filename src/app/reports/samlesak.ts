@@ -61,7 +61,7 @@ export interface SkateDecisionLookup {
 
 /** Renders what goes to Skate's channel, in the channel's language. */
 export interface SamlesakPost {
-  card(input: { programme: Programme; schedule: Schedule; samlesak: Samlesak; ideas: readonly Idea[]; language: Language }): RenderedCard;
+  card(input: { programme: Programme; period: Period; samlesak: Samlesak; ideas: readonly Idea[]; language: Language }): RenderedCard;
   /** The CSV, or — past the size a Teams message takes — a line saying so (the card still goes). */
   csv(input: { programme: Programme; samlesak: Samlesak; language: Language }): string;
 }
@@ -214,7 +214,7 @@ function skateJobs(deps: SamlesakDeps, c: SamlesakCase, channel: { conversationI
   const { programme } = c.access;
   const base = `${programme.tenantId}:${programme.id}:samlesak:${c.schedule.id}:${c.period.key}:skate`;
   const target = { kind: 'conversation' as const, conversationId: channel.conversationId };
-  const { card, discloses } = deps.post.card({ programme, schedule: c.schedule, samlesak: c.samlesak, ideas: c.ideas, language: channel.language });
+  const { card, discloses } = deps.post.card({ programme, period: c.period, samlesak: c.samlesak, ideas: c.ideas, language: channel.language });
   return [
     { key: `${base}:card`, tenantId: programme.tenantId, target, message: { kind: 'card', card }, discloses },
     { key: `${base}:csv`, tenantId: programme.tenantId, target, message: { kind: 'text', text: deps.post.csv({ programme, samlesak: c.samlesak, language: channel.language }) }, discloses },
