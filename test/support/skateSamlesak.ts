@@ -5,25 +5,28 @@ import { loadPreset } from '../../src/config/mergePreset.js';
 import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
 import type { Person } from './activities.js';
 
-const who = (key: string, name: string): Person => ({ id: `29:${key}`, aadObjectId: `aad-${key}`, name });
-
-/** The people of the samlesak tests, by role. */
-export const skatePeople = {
-  office: who('sl-office', 'Sigrid Sekretariat'),
-  au1: who('sl-au1', 'Aud Arbeidsutvalg'),
-  au2: who('sl-au2', 'Arne Arbeidsutvalg'),
-  skate: who('sl-skate', 'Siv Skatemedlem'),
-  director: who('sl-director', 'Dina Direktør'),
-  owner: who('sl-owner', 'Tor Tiltakseier'),
-  owner2: who('sl-owner2', 'Toril Tiltakseier'),
-  outsider: who('sl-outsider', 'Ulf Utenfor'),
-};
+/** The people of the samlesak tests, by role; `prefix` gives another programme (tenant) people
+ * of its own, so no personal chat is shared between tenants. */
+export function skatePeopleWith(prefix = '') {
+  const who = (key: string, name: string): Person => ({ id: `29:${prefix}${key}`, aadObjectId: `${prefix}aad-${key}`, name });
+  return {
+    office: who('sl-office', 'Sigrid Sekretariat'),
+    au1: who('sl-au1', 'Aud Arbeidsutvalg'),
+    au2: who('sl-au2', 'Arne Arbeidsutvalg'),
+    skate: who('sl-skate', 'Siv Skatemedlem'),
+    director: who('sl-director', 'Dina Direktør'),
+    owner: who('sl-owner', 'Tor Tiltakseier'),
+    owner2: who('sl-owner2', 'Toril Tiltakseier'),
+    outsider: who('sl-outsider', 'Ulf Utenfor'),
+  };
+}
+export const skatePeople = skatePeopleWith();
 
 /** Skate from its preset in `tenantId`. `director`: the decider named in the file (else the
  * office records decisions on the director's behalf). */
-export function skateSamlesakProgramme(tenantId: string, { id = 'skate', director = true } = {}): Programme {
+export function skateSamlesakProgramme(tenantId: string, { id = 'skate', director = true, prefix = '' } = {}): Programme {
   const governance = loadPreset('skate');
-  const p = skatePeople;
+  const p = skatePeopleWith(prefix);
   const aad = (person: Person) => person.aadObjectId;
   return programmeSchema.parse({
     ...governance,

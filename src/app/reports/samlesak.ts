@@ -227,9 +227,17 @@ function skateJobs(deps: SamlesakDeps, c: SamlesakCase, channel: { conversationI
 export async function adoptAndSend(deps: SamlesakDeps, ctx: RequestContext, input: Ids): Promise<Result<SamlesakCase & { changed: boolean; posted: number }, SamlesakError>> {
   const target = resolve(ctx, input.programmeId, input.periodKey);
   if (!target.ok) return target;
-  const rule = samlesakRule(target.value.access.programme);
+  const { access, schedule, period } = target.value;
+  const rule = samlesakRule(access.programme);
   if (!rule) return err({ code: 'no-samlesak' });
-  const channel = await deps.channels.get(target.value.access.key, rule.advisedBy);
+  // Whether AU may adopt it (who, and what is missing) before whether it can be posted.
+  const current = await deps.samlesak.get(access.key, schedule.id, period.key);
+  if (!current) return err({ code: 'not-compiled', periodKey: period.key });
+  if (!current.adopted) {
+    const check = adoptRecommendation(access.programme, current, { by: access.actor, at: ctx.now });
+    if (!check.ok) return check;
+  }
+  const channel = await deps.channels.get(access.key, rule.advisedBy);
   if (!channel) return err({ code: 'no-skate-channel', body: rule.advisedBy });
   const adopted = await step(deps, ctx, input, (programme, current, by) =>
     current.adopted && current.adopted.by.id === by.id ? ok({ samlesak: current, changed: false }) : adoptRecommendation(programme, current, { by, at: ctx.now }),
