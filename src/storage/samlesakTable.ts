@@ -12,7 +12,9 @@ import { fromJsonProperties, jsonProperties } from './feedbackRoundRows.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'samlesak';
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 16;
+/** A loser of a race waits a little (more each time, with jitter) before it re-reads. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 
 type SamlesakRow = Record<string, unknown>;
 
@@ -53,6 +55,7 @@ export class SamlesakTable implements SamlesakRepository {
       } catch (error) {
         const status = statusOf(error);
         if (status !== 409 && status !== 412) throw error;
+        await backoff(attempt);
       }
     }
     throw new ConcurrencyConflictError(`samlesak ${rowKey}: still conflicting after ${MAX_ATTEMPTS} attempts`);
