@@ -188,6 +188,10 @@ describe('to Skate and the director (§5.1, §5.3)', () => {
 
   it('is fixed once adopted, and Skate and the director may now read it', async () => {
     expect(await click(p.au2, 'samlesak.assess', { ...base, measureId: 'T-001', status: 'red', assessment: 'x', recommendation: 'y' })).toContain('it no longer changes');
+    expect(await click(p.au2, 'samlesak.overall', { ...base, assessment: 'x', recommendation: 'y' })).toContain('it no longer changes');
+    expect(await click(p.au2, 'samlesak.adopt', base)).toContain('it no longer changes');
+    // The adopting member's repeat posts nothing twice (same delivery keys).
+    expect(await click(p.au1, 'samlesak.adopt', base)).toContain("AU's recommendation was already adopted and sent");
     expect(await shown(chat, p.skate, 'combined case 2026-Q4')).toContain('Combined case 2026-Q4');
     expect(await shown(chat, p.outsider, 'combined case 2026-Q4')).toContain('until it is sent to Skate');
   });
@@ -199,6 +203,9 @@ describe('to Skate and the director (§5.1, §5.3)', () => {
     await click(p.office, 'samlesak.advice', { ...base, measureId: silent, text: 'Skate ber om rapport.' });
     expect(await click(p.office, 'samlesak.decide', { ...base, measureId: silent, text: 'Lever rapport.' })).toContain('Only The Director of Difi can record the decision.');
     expect(await click(p.au1, 'samlesak.advice', { ...base, measureId: silent, text: 'x' })).toContain("Only Skate's secretariat (the programme office) can do this.");
+    // An old card: the advice and the decision on a decided measure no longer change.
+    expect(await click(p.office, 'samlesak.advice', { ...base, measureId: red, text: 'Annet råd.' })).toContain(`The decision on ${red} is already recorded.`);
+    expect(await click(p.director, 'samlesak.decide', { ...base, measureId: red, text: 'Annen beslutning.' })).toContain(`The decision on ${red} is already recorded.`);
     const stored = await new SamlesakTable(tables).get(key, 'kvartalsrapport', '2026-Q4');
     expect(stored?.decisions[red]).toMatchObject({ by: { id: p.director.aadObjectId }, onBehalf: false });
   });
