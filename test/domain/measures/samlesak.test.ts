@@ -247,3 +247,96 @@ describe('the default quarter: the reporting round just ended', () => {
     expect(defaultPeriod(schedule, osloTime('2027-01-04', 8, 0))?.key).toBe('2026-Q4');
   });
 });
+
+describe('the texts, repeats and history of each step', () => {
+  const long = 'x'.repeat(2001);
+  const s = () => compiled();
+  const refuse = (field: string) => ({ ok: false, error: { code: 'invalid', field } });
+
+  it('trims the texts, refuses blank and over-long ones, and states which field', () => {
+    const ok = value(assessMeasure(programme, s(), { measureId: 'SKATE-2026-001', status: 'red', assessment: '  A  ', recommendation: ' B ', reason: ' C ', by: au1, at }));
+    expect(ok.samlesak.assessments['SKATE-2026-001']).toMatchObject({ assessment: 'A', recommendation: 'B', reason: 'C' });
+    const base = { measureId: 'T-001', status: 'green' as const, assessment: 'A', recommendation: 'B', reason: '', by: au1, at };
+    expect(assessMeasure(programme, s(), { ...base, assessment: '  ' })).toEqual(refuse('assessment'));
+    expect(assessMeasure(programme, s(), { ...base, assessment: long })).toEqual(refuse('assessment'));
+    expect(assessMeasure(programme, s(), { ...base, recommendation: ' ' })).toEqual(refuse('recommendation'));
+    expect(assessMeasure(programme, s(), { ...base, recommendation: long })).toEqual(refuse('recommendation'));
+    expect(assessMeasure(programme, s(), { ...base, reason: long })).toEqual(refuse('reason'));
+    expect(value(assessMeasure(programme, s(), { ...base, assessment: 'x'.repeat(2000) })).changed).toBe(true);
+    expect(assessMeasure(programme, s(), { ...base, measureId: 'T-404' })).toEqual({ ok: false, error: { code: 'unknown-measure', measureId: 'T-404' } });
+    const overall = { assessment: 'A', recommendation: 'B', by: au1, at };
+    expect(assessOverall(programme, s(), { ...overall, assessment: ' ' })).toEqual(refuse('assessment'));
+    expect(assessOverall(programme, s(), { ...overall, recommendation: long })).toEqual(refuse('recommendation'));
+    expect(assessOverall(programme, s(), { ...overall, by: person('skate') })).toEqual({ ok: false, error: { code: 'not-allowed', action: 'overall', needs: 'office-or-au' } });
+    expect(value(assessOverall(programme, s(), { ...overall, assessment: ' A ' })).samlesak.overall).toEqual({ assessment: 'A', recommendation: 'B', by: au1, as: 'au', at });
+  });
+
+  it('the same text again changes nothing; a change is a step in the history', () => {
+    const first = value(assessed(s(), 'T-001', 'green'));
+    expect(first.changed).toBe(true);
+    expect(value(assessed(first.samlesak, 'T-001', 'green'))).toEqual({ samlesak: first.samlesak, changed: false });
+    expect(value(assessed(first.samlesak, 'T-001', 'yellow')).changed).toBe(true);
+    const o = value(assessOverall(programme, first.samlesak, { assessment: 'A', recommendation: 'B', by: au1, at }));
+    expect(o.changed).toBe(true);
+    expect(o.samlesak.history.at(-1)).toEqual({ at, by: au1, event: { kind: 'overall', as: 'au' } });
+    expect(value(assessOverall(programme, o.samlesak, { assessment: 'A', recommendation: 'B', by: au1, at }))).toEqual({ samlesak: o.samlesak, changed: false });
+    expect(value(assessOverall(programme, o.samlesak, { assessment: 'A', recommendation: 'B2', by: au1, at })).changed).toBe(true);
+    expect(compiled().history).toEqual([{ at, by: office, event: { kind: 'compiled', measures: 3, reports: 2 } }]);
+    const again = compileSamlesak(programme, compiled(), { scheduleId: schedule.id, period, items, by: office, at });
+    expect(value(again).changed).toBe(false);
+  });
+
+  it('advice and decision: trimmed, refused blank, repeated advice unchanged, each in the history', () => {
+    let t = atSkate();
+    expect(t.history.at(-1)).toEqual({ at, by: au1, event: { kind: 'adopted' } });
+    expect(adoptRecommendation(programme, t, { by: au1, at })).toEqual({ ok: false, error: { code: 'out-of-order', action: 'adopt', stage: 'at-skate' } });
+    expect(recordAdvice(programme, t, { measureId: 'T-001', text: ' ', by: office, at })).toEqual(refuse('text'));
+    const advised = value(recordAdvice(programme, t, { measureId: 'T-001', text: ' Råd. ', by: office, at }));
+    expect(advised.changed).toBe(true);
+    expect(advised.samlesak.advice['T-001']).toEqual({ text: 'Råd.', by: office, at });
+    expect(advised.samlesak.history.at(-1)?.event).toEqual({ kind: 'advice', measureId: 'T-001' });
+    expect(value(recordAdvice(programme, advised.samlesak, { measureId: 'T-001', text: 'Råd.', by: office, at }))).toEqual({ samlesak: advised.samlesak, changed: false });
+    t = advised.samlesak;
+    expect(recordCorrectiveDecision(programme, t, { measureId: 'T-001', text: long, by: director, at })).toEqual(refuse('text'));
+    const d = value(recordCorrectiveDecision(programme, t, { measureId: 'T-001', text: ' Gjør det. ', by: director, at }));
+    expect(d.changed).toBe(true);
+    expect(d.samlesak.decisions['T-001']?.text).toBe('Gjør det.');
+    expect(d.samlesak.history.at(-1)?.event).toEqual({ kind: 'decided', measureId: 'T-001', onBehalf: false });
+    expect(recordCorrectiveDecision(programme, compiled(), { measureId: 'T-001', text: 'x', by: director, at })).toEqual({ ok: false, error: { code: 'out-of-order', action: 'decide', stage: 'preparing' } });
+    expect(decisionFor(undefined, 'T-001')).toBeUndefined();
+  });
+
+  it('a programme without the samlesak has none, and a quarter not begun cannot be compiled', () => {
+    const { samlesak: _none, ...rest } = programme;
+    const without = rest as Programme;
+    const sent = atSkate();
+    expect(compileSamlesak(without, undefined, { scheduleId: schedule.id, period, items, by: office, at })).toEqual({ ok: false, error: { code: 'no-samlesak' } });
+    expect(assessed({ ...compiled() }, 'T-001', 'green').ok).toBe(true);
+    expect(assessMeasure(without, compiled(), { measureId: 'T-001', status: 'green', assessment: 'a', recommendation: 'b', reason: '', by: au1, at })).toEqual({ ok: false, error: { code: 'no-samlesak' } });
+    expect(adoptRecommendation(without, compiled(), { by: au1, at })).toEqual({ ok: false, error: { code: 'no-samlesak' } });
+    expect(recordAdvice(without, sent, { measureId: 'T-001', text: 'a', by: office, at })).toEqual({ ok: false, error: { code: 'no-samlesak' } });
+    expect(recordCorrectiveDecision(without, sent, { measureId: 'T-001', text: 'a', by: director, at })).toEqual({ ok: false, error: { code: 'no-samlesak' } });
+    expect(compileSamlesak(programme, undefined, { scheduleId: schedule.id, period, items, by: office, at: period.opens - 1 })).toEqual({
+      ok: false,
+      error: { code: 'period-not-open', periodKey: '2026-Q4' },
+    });
+    expect(value(compileSamlesak(programme, undefined, { scheduleId: schedule.id, period, items, by: office, at: period.opens })).changed).toBe(true);
+  });
+
+  it('roles: a Skate observer reads once it is at Skate; an AU chair is a member', () => {
+    const observed = programmeSchema.parse({ ...programme, bodies: programme.bodies.map((b) => (b.id === 'skate' ? { ...b, observers: ['aad-owner'] } : b)) });
+    const roles = samlesakRoles(observed, observed.samlesak!, 'aad-owner');
+    expect(roles).toEqual({ office: false, auMember: false, skate: true });
+    expect(mayRead(roles, atSkate())).toBe(true);
+    expect(mayRead(roles, compiled())).toBe(false);
+    expect(mayRead(roles, undefined)).toBe(false);
+    const chaired = programmeSchema.parse({ ...programme, bodies: programme.bodies.map((b) => (b.id === 'au' ? { ...b, members: ['aad-au2'], chair: 'aad-au1' } : b)) });
+    expect(samlesakRoles(chaired, chaired.samlesak!, 'aad-au1').auMember).toBe(true);
+    expect(samlesakRoles(programme, programme.samlesak!, 'aad-director')).toEqual({ office: false, auMember: false, skate: false, decision: 'director' });
+  });
+
+  it('the default quarter at the deadline itself is still the one before', () => {
+    const q4 = periodByKey(schedule, '2026-Q4')!;
+    expect(defaultPeriod(schedule, q4.deadline)?.key).toBe('2026-Q3');
+  });
+});
