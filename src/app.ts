@@ -270,7 +270,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     ...admissionCommands(cards, verbRouter),
     ...roadmapRevisionCommands(cards, verbRouter),
     ...agreementRevisionCommands(hearingDeps, verbRouter),
-    ...reports.commands(),
+    ...reports.commands(verbRouter),
     ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
     ...participationCommands(ideas),
     ...lineTaskCommands(ideas),

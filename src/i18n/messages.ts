@@ -12,6 +12,7 @@ import { reportMessages } from './reportMessages.js';
 import { stepMessages } from './stepMessages.js';
 import { adviceMessages } from './adviceMessages.js';
 import { lineTaskMessages } from './lineTaskMessages.js';
+import { samlesakMessages } from './samlesakMessages.js';
 import { fill, pick, type Language } from './language.js';
 
 const baseMessages = {
@@ -77,7 +78,7 @@ const baseMessages = {
   },
 } as const satisfies Record<string, LocalisedText>;
 
-export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages, ...adviceMessages, ...lineTaskMessages } as const;
+export const messages = { ...baseMessages, ...ideaMessages, ...disclosureMessages, ...voteMessages, ...agreementMessages, ...agreementRevisionMessages, ...finalTreatmentMessages, ...admissionMessages, ...reportMessages, ...stepMessages, ...adviceMessages, ...lineTaskMessages, ...samlesakMessages } as const;
 
 export type MessageKey = keyof typeof messages;
 

@@ -40,8 +40,8 @@ export const reportMessages = {
     en: "Was last quarter's Skate decision followed?",
   },
   'report.field.previousDecisionNote': {
-    nb: 'Du leverte rapport forrige kvartal. Samspill registrerer ennå ikke Skates beslutninger; svar for beslutningen Skate eventuelt fattet på grunnlag av den.',
-    en: "You filed a report last quarter. Samspill does not record Skate's decisions yet; answer for the decision Skate may have made on it.",
+    nb: 'Du leverte rapport forrige kvartal, men ingen beslutning om tiltaket er registrert i forrige kvartals samlesak; svar for beslutningen Skate eventuelt fattet på grunnlag av den.',
+    en: "You filed a report last quarter, but no decision on the measure is recorded in last quarter's combined case; answer for the decision Skate may have made on it.",
   },
   'report.field.previousDecisionText': { nb: 'Kommentar til beslutningen', en: 'Comment on the decision' },
   'report.status.green': { nb: 'Grønn: i rute', en: 'Green: on track' },

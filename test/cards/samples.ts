@@ -13,6 +13,7 @@ import { agreementRevisionSamples, agreementRevisionVoteSamples } from './agreem
 import { admissionSamples, admissionVoteSamples } from './admissionSamples.js';
 import { roadmapRevisionSamples, roadmapRevisionVoteSamples, roadmapWithChangesSamples } from './roadmapRevisionSamples.js';
 import { reportFormView } from '../../src/teams/reports/reportCards.js';
+import { samlesakSamples } from './samlesakSamples.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);
 
@@ -197,6 +198,12 @@ export const samples: { [K in CardName]: CardViews[K][] } = {
       reportFormView({ programme, schedule, period, idea, askPreviousDecision: false, banner: 'Påminnelse', others: [{ idea }, { idea }] }, 'nb'),
       reportFormView({ programme, schedule, period, idea, report, askPreviousDecision: true, problems: ['Korrigerende tiltak må fylles ut.'] }, 'en'),
       { ...reportFormView({ programme, schedule, period, idea, askPreviousDecision: false, banner: 'Revider veikartet' }, 'nb'), hasForm: false },
+      // R37: the question names the decision recorded in last quarter's samlesak.
+      reportFormView(
+        { programme, schedule, period, idea, askPreviousDecision: true, previousDecision: { text: long(2000), by: { id: 'aad-office', name: 'Ola' }, at, onBehalf: true } },
+        'nb',
+      ),
     ];
   })(),
+  ...samlesakSamples,
 };

@@ -111,6 +111,14 @@ export const inventory: Record<string, Staleness> = {
   'roadmap.revision': shows(),
   'roadmap.propose': { tested: 'test/http/roadmapRevision.test.ts › refuses a member, invalid data and a revision without pending changes elsewhere' },
   'roadmap.withdraw': { tested: 'test/http/roadmapRevision.test.ts › the office withdraws a pending change, and an edit back to the adopted roadmap drops it' },
+  // Skate's quarterly samlesak: every step checks the stored case's stage (samlesak.ts).
+  'samlesak.show': shows('renders the case as stored now (taking in reports filed since while it is prepared)'),
+  'samlesak.measure': shows(),
+  'samlesak.assess': { tested: 'test/http/samlesak.test.ts › is fixed once adopted, and Skate and the director may now read it' },
+  'samlesak.overall': { tested: 'test/http/samlesak.test.ts › is fixed once adopted, and Skate and the director may now read it' },
+  'samlesak.adopt': { tested: 'test/http/samlesak.test.ts › is fixed once adopted, and Skate and the director may now read it' },
+  'samlesak.advice': { tested: 'test/http/samlesak.test.ts › records the director’s decision as the director’s, after Skate’s advice; the office may not decide for a named director' },
+  'samlesak.decide': { tested: 'test/http/samlesak.test.ts › records the director’s decision as the director’s, after Skate’s advice; the office may not decide for a named director' },
   // Admission of new parties.
   'admission.list': shows(),
   'admission.form': shows(),

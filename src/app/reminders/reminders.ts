@@ -14,6 +14,9 @@ import type { RecipientLanguage } from '../ports.js';
 import type { Language } from '../../i18n/language.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository } from '../reports/report.js';
+import type { CorrectiveDecision } from '../../domain/measures/samlesak.js';
+import { previousSkateDecision } from '../reports/previousDecision.js';
+import type { SkateDecisionLookup } from '../reports/samlesak.js';
 
 /** A rendered card and what it discloses (the disclosure guard checks it at send time). */
 export interface RenderedCard {
@@ -28,6 +31,8 @@ export interface ReminderItem {
   idea: Idea;
   /** Skate §5.1: a report for the previous period exists, so the form asks whether the decision made on it was followed. */
   askPreviousDecision: boolean;
+  /** R37: the decision on the measure recorded in last quarter's samlesak, which the form names. */
+  previousDecision?: CorrectiveDecision;
 }
 
 /** Renders the proactive cards; the Teams edge implements it with the card templates. */
@@ -61,6 +66,8 @@ export interface ReminderDeps {
   cards: ReminderCards;
   /** Each card is written in its recipient's language. */
   languages: RecipientLanguage;
+  /** Skate's recorded decisions (samlesak), for the report form's R37 question. */
+  decisions?: SkateDecisionLookup;
   log?: { error(details: Record<string, unknown>, message: string): void };
 }
 
@@ -105,7 +112,7 @@ export function eventsToSend(schedule: Schedule, now: number): ScheduleEvent[] {
 
 /** Who must act on a schedule, with the projects each still has to report on in the period. */
 export async function outstanding(
-  deps: Pick<ReminderDeps, 'reports'> & Partial<Pick<ReminderDeps, 'roadmapRevisions' | 'agreementRevisions'>>,
+  deps: Pick<ReminderDeps, 'reports'> & Partial<Pick<ReminderDeps, 'roadmapRevisions' | 'agreementRevisions' | 'decisions'>>,
   key: ProgrammeKey,
   programme: Programme,
   schedule: Schedule,
@@ -122,7 +129,8 @@ export async function outstanding(
     for (const idea of reportingIdeas(ideas)) {
       if (filed.has(idea.number)) continue;
       const items = out.get(idea.projectLeader) ?? [];
-      items.push({ idea, askPreviousDecision: previous.has(idea.number) });
+      const previousDecision = await previousSkateDecision(deps.decisions, key, programme, schedule, periodKey, idea.number);
+      items.push({ idea, askPreviousDecision: previousDecision !== undefined || previous.has(idea.number), ...(previousDecision ? { previousDecision } : {}) });
       out.set(idea.projectLeader, items);
     }
     return out;

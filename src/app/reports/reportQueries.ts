@@ -15,6 +15,9 @@ import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { outstanding, programmeKeyPrefix, type AgreementRevisionCheck, type RoadmapRevisionCheck } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
+import type { CorrectiveDecision } from '../../domain/measures/samlesak.js';
+import { previousSkateDecision } from './previousDecision.js';
+import type { SkateDecisionLookup } from './samlesak.js';
 
 export interface DueReport {
   programme: Programme;
@@ -26,6 +29,8 @@ export interface DueReport {
   /** The filed report, if any (it can be corrected until the period closes). */
   report?: StatusReport;
   askPreviousDecision: boolean;
+  /** R37: the decision on the measure recorded in last quarter's samlesak, which the form names. */
+  previousDecision?: CorrectiveDecision;
 }
 
 export interface QueryDeps {
@@ -36,11 +41,13 @@ export interface QueryDeps {
   roadmapRevisions?: RoadmapRevisionCheck;
   /** A year whose agreement revision was opened has nobody left to act. */
   agreementRevisions?: AgreementRevisionCheck;
+  /** Skate's recorded decisions (samlesak), for the report form's R37 question. */
+  decisions?: SkateDecisionLookup;
 }
 
 const keyOf = (_ctx: RequestContext, programme: Programme): ProgrammeKey => ({ tenantId: programme.tenantId, programmeId: programme.id });
 
-async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext, programme: Programme, leader?: string): Promise<DueReport[]> {
+async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports' | 'decisions'>, ctx: RequestContext, programme: Programme, leader?: string): Promise<DueReport[]> {
   const key = keyOf(ctx, programme);
   // A leader's own projects from their index; everyone's from the active projects' (issue 25.1).
   const listed = await everyListed(deps.ideas, key, leader === undefined ? { by: 'status', status: 'active' } : { by: 'leader', id: leader });
@@ -66,8 +73,9 @@ async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: R
       const { period, standing } = offered;
       const report = (await filedIn(period.key)).get(idea.number);
       const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
-      const askPreviousDecision = previousKey !== undefined && (await filedIn(previousKey)).has(idea.number);
-      out.push({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision });
+      const previousDecision = await previousSkateDecision(deps.decisions, key, programme, schedule, period.key, idea.number);
+      const askPreviousDecision = previousDecision !== undefined || (previousKey !== undefined && (await filedIn(previousKey)).has(idea.number));
+      out.push({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision, ...(previousDecision ? { previousDecision } : {}) });
     }
   }
   return out;
@@ -75,7 +83,7 @@ async function projectReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: R
 
 /** The reports the actor (as project leader) has in the offered periods: unfiled ones to file
  * now first, then filed ones, then the next periods not open yet. */
-export async function myReports(deps: Pick<QueryDeps, 'ideas' | 'reports'>, ctx: RequestContext): Promise<DueReport[]> {
+export async function myReports(deps: Pick<QueryDeps, 'ideas' | 'reports' | 'decisions'>, ctx: RequestContext): Promise<DueReport[]> {
   const out: DueReport[] = [];
   for (const roles of ctx.memberships) out.push(...(await projectReports(deps, ctx, roles.programme, ctx.actor.aadObjectId)));
   const rank = (r: DueReport) => (r.standing === 'upcoming' ? 2 : r.report !== undefined ? 1 : 0);

@@ -121,6 +121,15 @@ export function crossReferenceProblems(programme: Programme): ProgrammeProblem[]
   if (retirement && !bodyIds.has(retirement.body)) add(['membership', 'retirement', 'body'], `unknown body "${retirement.body}"`);
   if (retirement) refuseReference(['membership', 'retirement', 'body'], retirement.body);
 
+  if (programme.samlesak) {
+    const { schedule, preparedBy, advisedBy } = programme.samlesak;
+    const reports = programme.schedules.find((s) => s.id === schedule);
+    if (!reports) add(['samlesak', 'schedule'], `unknown schedule "${schedule}"`);
+    else if (reports.kind !== 'status-report' || reports.cadence.kind !== 'quarterly') add(['samlesak', 'schedule'], `schedule "${schedule}" must be a quarterly status report`);
+    if (!bodyIds.has(preparedBy)) add(['samlesak', 'preparedBy'], `unknown body "${preparedBy}"`);
+    if (!bodyIds.has(advisedBy)) add(['samlesak', 'advisedBy'], `unknown body "${advisedBy}"`);
+    else if (!programme.bodies.find((b) => b.id === advisedBy)?.decidedBy) add(['samlesak', 'advisedBy'], `body "${advisedBy}" gives advice to no one ("decidedBy")`);
+  }
   if (programme.roadmap && !bodyIds.has(programme.roadmap.body)) add(['roadmap', 'body'], `unknown body "${programme.roadmap.body}"`);
   if (programme.roadmap) refuseReference(['roadmap', 'body'], programme.roadmap.body);
   if (programme.agreementRevision) refuseReference(['agreementRevision', 'body'], programme.agreementRevision.body);

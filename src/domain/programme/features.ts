@@ -12,6 +12,8 @@ export const programmeFeatures = [
   'roadmapRevision',
   /** Skate's final treatment: a body whose vote is advice to a decision-maker (`decidedBy`; seed 004 §6). */
   'finalTreatment',
+  /** Skate's quarterly samlesak of the measures' status reports (`samlesak`; seed 004 §5.1). */
+  'samlesak',
   /** The yearly revision of the agreement after a hearing (`agreementRevision`; Digi Rogaland §8). */
   'agreementRevision',
   /** A membership-fee rule (`membership.fee`; Digi Rogaland §6). */
@@ -31,6 +33,8 @@ export function programmeHas(programme: Programme, feature: ProgrammeFeature): b
       return roadmapBodyOf(programme) !== undefined;
     case 'finalTreatment':
       return adviceBody(programme) !== undefined;
+    case 'samlesak':
+      return programme.samlesak !== undefined;
     case 'agreementRevision':
       return revisionRuleOf(programme) !== undefined;
     case 'membershipFee':

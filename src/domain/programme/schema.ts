@@ -390,6 +390,22 @@ export const agreementRevisionSchema = z
   .strict();
 export type AgreementRevisionRule = z.infer<typeof agreementRevisionSchema>;
 
+/** Skate's quarterly samlesak (seed 004 §5.1, §5.3): the measures' status reports of a quarter,
+ * assessed by the preparing body (AU), which makes its recommendation to the advisory body
+ * (Skate), whose advice the advisory body's decider (the director) decides on. */
+export const samlesakSchema = z
+  .object({
+    /** The status-report schedule whose reports the samlesak gathers (a quarterly one). */
+    schedule: id,
+    /** The body that assesses the reports and makes the recommendation (AU). */
+    preparedBy: id,
+    /** The advisory body the samlesak goes to (Skate); its `decidedBy` decides. */
+    advisedBy: id,
+    basis: basisSchema,
+  })
+  .strict();
+export type SamlesakRule = z.infer<typeof samlesakSchema>;
+
 /** The governance part: what a preset defines and a programme may override. */
 export const governanceSchema = z
   .object({
@@ -410,6 +426,8 @@ export const governanceSchema = z
     roadmap: roadmapGovernanceSchema.optional(),
     /** The yearly revision of the agreement after a hearing (optional). */
     agreementRevision: agreementRevisionSchema.optional(),
+    /** Skate's quarterly samlesak of the measures' status reports (optional). */
+    samlesak: samlesakSchema.optional(),
   })
   .strict();
 export type Governance = z.infer<typeof governanceSchema>;

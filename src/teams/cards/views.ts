@@ -10,6 +10,7 @@ import type { FeeView } from '../membership/feeCardView.js';
 import type { RoadmapView } from '../roadmap/roadmapCardView.js';
 import type { RoadmapRevisionView } from '../roadmap/roadmapRevisionCardView.js';
 import type { ReportFormView } from '../reports/reportCardViews.js';
+import type { SamlesakMeasureView, SamlesakView } from '../reports/samlesakCardViews.js';
 
 export interface WelcomeView {
   title: string;
@@ -215,6 +216,8 @@ export interface CardViews {
   admissionForm: AdmissionFormView;
   admissionList: AdmissionListView;
   admissionProposal: AdmissionProposalView;
+  samlesak: SamlesakView;
+  samlesakMeasure: SamlesakMeasureView;
 }
 
 export type CardName = keyof CardViews;
@@ -249,4 +252,6 @@ export const cardNames: readonly CardName[] = [
   'admissionForm',
   'admissionList',
   'admissionProposal',
+  'samlesak',
+  'samlesakMeasure',
 ];

@@ -285,6 +285,17 @@ export const commandCatalogue = {
     menu: false,
     feature: 'finalTreatment',
   },
+  samlesak: {
+    words: { nb: ['samlesak'], en: ['combined case'] },
+    description: {
+      nb: 'Kvartalets samlesak: tiltakenes statusrapporter, AUs innstilling, Skates råd og direktørens beslutning (også «samlesak 2026-Q4 csv»)',
+      en: "The quarter's combined case: the measures' status reports, AU's recommendation, Skate's advice and the director's decision (also \"combined case 2026-Q4 csv\")",
+    },
+    scopes: ['personal'],
+    audience: 'member',
+    menu: false,
+    feature: 'samlesak',
+  },
   newFinalTreatment: {
     words: { nb: ['sluttbehandling ny', 'ny sluttbehandling'], en: ['new final treatment'] },
     description: {

@@ -61,6 +61,13 @@ export const serialisedVerbs: ReadonlySet<string> = new Set([
   // A held share is answered under its row's ETag: once confirmed (or declined) it says so.
   'share.confirm',
   'share.decline',
+  // The samlesak's steps compare with what is stored: the same text again changes nothing, a
+  // second adoption or decision is refused (samlesak.ts).
+  'samlesak.adopt',
+  'samlesak.advice',
+  'samlesak.assess',
+  'samlesak.decide',
+  'samlesak.overall',
 ]);
 
 /** Verbs that only show a card or a form. */
@@ -101,4 +108,7 @@ export const showingVerbs: ReadonlySet<string> = new Set([
   'roadmap.log',
   'roadmap.revision',
   'roadmap.show',
+  // Opening takes in reports filed since while the case is prepared; the same reports change nothing.
+  'samlesak.measure',
+  'samlesak.show',
 ]);

@@ -20,6 +20,8 @@ import { phaseName } from '../ideas/ideaText.js';
 import { roadmapBodyOf } from '../../domain/roadmap/revision.js';
 import type { ActionButton } from '../cards/views.js';
 import { pagerButtons, positionText } from '../cards/pager.js';
+import type { CorrectiveDecision } from '../../domain/measures/samlesak.js';
+import { decisionWho } from './samlesakViews.js';
 
 export const personName = (programme: Programme, id: string): string => programme.people.find((p) => p.aadObjectId === id)?.name ?? id;
 
@@ -32,6 +34,8 @@ export interface FormInput {
   idea: Idea;
   report?: StatusReport;
   askPreviousDecision: boolean;
+  /** R37: the decision recorded in last quarter's samlesak, which the question names. */
+  previousDecision?: CorrectiveDecision;
   banner?: string;
   bannerStyle?: string;
   problems?: string[];
@@ -120,8 +124,14 @@ export function reportFormView(input: FormInput, language: Language): ReportForm
       correctiveActions: t('report.field.correctiveActions'),
       correctiveHint: t('report.field.correctiveHint'),
       nextMilestones: t('report.field.nextMilestones'),
-      previousDecision: t('report.field.previousDecision'),
-      previousDecisionNote: t('report.field.previousDecisionNote'),
+      previousDecision: input.previousDecision
+        ? t('report.field.previousDecisionNamed', {
+            who: decisionWho(programme, input.previousDecision, language),
+            date: formatDate(input.previousDecision.at, language),
+            decision: input.previousDecision.text,
+          })
+        : t('report.field.previousDecision'),
+      previousDecisionNote: input.previousDecision ? '' : t('report.field.previousDecisionNote'),
       previousDecisionText: t('report.field.previousDecisionText'),
     },
     statuses: reportStatuses.map((s) => ({ title: t(`report.status.${s}`), value: s })),
@@ -210,6 +220,7 @@ export class ReportCards implements ReminderCards, FiledReportCards {
         period: periodStub(event),
         idea: first.idea,
         askPreviousDecision: first.askPreviousDecision,
+        ...(first.previousDecision ? { previousDecision: first.previousDecision } : {}),
         banner,
         bannerStyle,
         others: rest,

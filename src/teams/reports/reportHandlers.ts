@@ -1,6 +1,8 @@
 // The report verbs (report.form, report.submit) and the commands `rapporter`/`report` (my due
 // report forms) and `frister`/`deadlines` (what is due: mine, or for the office everyone's).
 import { z } from 'zod';
+import { previousSkateDecision } from '../../app/reports/previousDecision.js';
+import type { SkateDecisionLookup } from '../../app/reports/samlesak.js';
 import type { DeliveryLog } from '../../app/delivery.js';
 import type { IdeaUseCaseError } from '../../app/ideas/ideaErrors.js';
 import type { RequestContext } from '../../app/requestContext.js';
@@ -37,6 +39,8 @@ export interface ReportHandlerDeps extends ReportDeps {
   agreementRevisions?: AgreementRevisionCheck;
   renderer: CardRenderer;
   reportCards: ReportCards;
+  /** Skate's recorded decisions (samlesak), for the form's R37 question. */
+  decisions?: SkateDecisionLookup;
 }
 
 const refShape = {
@@ -185,9 +189,13 @@ export function reportVerbs(deps: ReportHandlerDeps): Record<string, VerbDefinit
     const { programme, schedule, period, idea, key } = target.value;
     const report = await deps.reports.get(key, schedule.id, period.key, idea.number);
     const previousKey = asksPreviousDecision(programme) ? previousPeriodKey(schedule, period.key) : undefined;
-    const askPreviousDecision = previousKey ? (await deps.reports.get(key, schedule.id, previousKey, idea.number)) !== undefined : false;
+    const previousDecision = await previousSkateDecision(deps.decisions, key, programme, schedule, period.key, idea.number);
+    const askPreviousDecision = previousDecision !== undefined || (previousKey ? (await deps.reports.get(key, schedule.id, previousKey, idea.number)) !== undefined : false);
     const standing = standingAt(period, ctx.now);
-    return deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision, ...extra }, ctx.language);
+    return deps.reportCards.form(
+      { programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision, ...(previousDecision ? { previousDecision } : {}), ...extra },
+      ctx.language,
+    );
   };
 
   return {
@@ -242,8 +250,10 @@ export function reportCommands(deps: ReportHandlerDeps) {
     const [first] = mine;
     if (!first) return textReply(translate(ctx.language, 'report.mine.none'));
     if (mine.length === 1) {
-      const { programme, schedule, period, standing, idea, report, askPreviousDecision } = first;
-      return cardReply(deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision }, ctx.language));
+      const { programme, schedule, period, standing, idea, report, askPreviousDecision, previousDecision } = first;
+      return cardReply(
+        deps.reportCards.form({ programme, schedule, period, standing, idea, ...(report ? { report } : {}), askPreviousDecision, ...(previousDecision ? { previousDecision } : {}) }, ctx.language),
+      );
     }
     const discloses: Disclosed[] = mine.map((m) => ideaContent(m.programme.id, m.idea));
     return cardReply(

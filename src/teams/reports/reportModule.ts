@@ -11,6 +11,12 @@ import type { Planner } from '../../app/reminders/upcoming.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
 import { ReportTable } from '../../storage/reportTable.js';
+import { MeasureTable } from '../../storage/measureTable.js';
+import { SamlesakTable } from '../../storage/samlesakTable.js';
+import { skateDecisions, type SamlesakDeps } from '../../app/reports/samlesak.js';
+import type { VerbRouter } from '../invoke/verbRouter.js';
+import { samlesakCommands, samlesakVerbs } from './samlesakHandlers.js';
+import { SamlesakChannelPost } from './samlesakPost.js';
 import type { Tables } from '../../storage/tables.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { reportCommands, reportVerbs, type ReportHandlerDeps } from './reportHandlers.js';
@@ -45,7 +51,22 @@ export function createReportModule(options: ReportModuleOptions) {
   const reports = new ReportTable(options.tables);
   const reportCards = new ReportCards(options.cards);
   const languages = new StoredChatLanguage(options.conversations);
+  const channels = new BodyChannelTable(options.tables);
+  // Skate's quarterly samlesak (seed 004 §5.1, §5.3): the quarter's reports and joint measures,
+  // AU's recommendation to Skate's channel; its recorded decisions name the next report's R37.
+  const samlesakTable = new SamlesakTable(options.tables);
+  const samlesak: SamlesakDeps = {
+    samlesak: samlesakTable,
+    ideas: options.ideas,
+    reports,
+    measures: new MeasureTable(options.tables),
+    channels,
+    delivery: options.delivery,
+    post: new SamlesakChannelPost(options.cards),
+  };
+  const decisions = skateDecisions(samlesakTable);
   const deps: ReportHandlerDeps = {
+    decisions,
     languages,
     ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
     ...(options.agreementRevisions ? { agreementRevisions: options.agreementRevisions } : {}),
@@ -53,7 +74,7 @@ export function createReportModule(options: ReportModuleOptions) {
     reports,
     delivery: options.delivery,
     deliveryLog: options.deliveryLog,
-    channels: new BodyChannelTable(options.tables),
+    channels,
     cards: reportCards,
     renderer: options.cards,
     reportCards,
@@ -68,6 +89,7 @@ export function createReportModule(options: ReportModuleOptions) {
         delivery,
         cards: reportCards,
         languages,
+        decisions,
         log: options.log,
         ...(options.roadmapRevisions ? { roadmapRevisions: options.roadmapRevisions } : {}),
         ...(options.agreementRevisions ? { agreementRevisions: options.agreementRevisions } : {}),
@@ -83,9 +105,10 @@ export function createReportModule(options: ReportModuleOptions) {
   const scheduler = new ReminderScheduler(tick, options.clock, options.log, options.intervalMs ?? REMINDER_INTERVAL_MS);
   return {
     reports,
-    verbs: () => reportVerbs(deps),
-    commands: () => ({
+    verbs: () => ({ ...reportVerbs(deps), ...samlesakVerbs({ samlesak, cards: options.cards }) }),
+    commands: (verbs: VerbRouter) => ({
       ...reportCommands(deps),
+      ...samlesakCommands({ samlesak, cards: options.cards }, verbs),
       upcoming: upcomingCommand({ planners: [planReminders, ...(options.previewed ?? [])], ledger: options.deliveryLog }, options.cards),
     }),
     /** One planning pass at `now` (what the scheduler runs). */

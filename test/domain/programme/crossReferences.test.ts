@@ -188,6 +188,23 @@ describe('crossReferenceProblems', () => {
     expect(problems).toEqual([{ path: ['bodies', 1, 'members'], message: 'body "styringsgruppe": the seats ask for 3 of a party of kind "etat"; the body has 2' }]);
   });
 
+  it('checks the samlesak: a quarterly status-report schedule, a preparing body, an advisory body that someone decides on', () => {
+    const quarterly = (p: Programme) => {
+      p.schedules[0]!.cadence = { kind: 'quarterly' };
+      body(p, 'topplederforum').decidedBy = { title: { nb: 'Direktøren', en: 'The director' } };
+    };
+    expect(after((p) => (quarterly(p), (p.samlesak = { schedule: 'statusrapport', preparedBy: 'styringsgruppe', advisedBy: 'topplederforum' })))).toEqual([]);
+    expect(after((p) => (p.samlesak = { schedule: 'statusrapport', preparedBy: 'nope', advisedBy: 'styringsgruppe' }))).toEqual([
+      { path: ['samlesak', 'schedule'], message: 'schedule "statusrapport" must be a quarterly status report' },
+      { path: ['samlesak', 'preparedBy'], message: 'unknown body "nope"' },
+      { path: ['samlesak', 'advisedBy'], message: 'body "styringsgruppe" gives advice to no one ("decidedBy")' },
+    ]);
+    expect(after((p) => (quarterly(p), (p.samlesak = { schedule: 'x', preparedBy: 'styringsgruppe', advisedBy: 'nope' })))).toEqual([
+      { path: ['samlesak', 'schedule'], message: 'unknown schedule "x"' },
+      { path: ['samlesak', 'advisedBy'], message: 'unknown body "nope"' },
+    ]);
+  });
+
   it('names an unknown admission body, an admission criterion twice, an unknown roadmap body and an unknown confidentiality gate', () => {
     expect(after((p) => (p.membership!.admission!.body = 'nope'))).toEqual([{ path: ['membership', 'admission', 'body'], message: 'unknown body "nope"' }]);
     expect(after((p) => p.membership!.admission!.criteria.push(structuredClone(p.membership!.admission!.criteria[1]!)))).toEqual([

@@ -18,7 +18,7 @@ const onPreset = (preset: string) =>
 describe('programme features per preset', () => {
   it.each([
     ['dsop', ['admission']],
-    ['skate', ['finalTreatment', 'lineTasks']],
+    ['skate', ['finalTreatment', 'lineTasks', 'samlesak']],
     ['digi-rogaland', ['roadmapRevision', 'agreementRevision', 'membershipFee', 'noticeRule']],
     ['kmd-ks', ['noticeRule']],
   ])('%s has exactly %j', (preset, expected) => {
