@@ -3,7 +3,8 @@
 // prioritisation (§2.1 «Forbehandling skal skje i AU») and objects, Skate advises and the
 // Director of Difi decides (§2.4); the measure owner approves the concept and the planning
 // documentation and moves the measure on (§3.1) while AU's advice is recorded beside it (§3.4:
-// against, then no advice at all for want of a quorum) and never holds it; the final treatment
+// against, then no advice at all for want of a quorum) and never holds it; the quarterly
+// samlesak (§5) goes through AU to Skate and the director without holding it; the final treatment
 // (§6) with AU's treatment noted ends it. AU never holds a vote that decides the measure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgrammeFile } from '../../src/config/programmeFiles.js';
@@ -15,6 +16,7 @@ import { VoteTable } from '../../src/storage/voteTable.js';
 import type { ActivityOptions, Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, waitFor } from '../support/conversation.js';
+import { runQuarterlySamlesak } from '../support/samlesak.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const TENANT = 'tenant-skate';
@@ -257,9 +259,26 @@ describe('a Skate measure from proposal to final treatment without AU ever holdi
     expect(nbLog).toContain('Råd fra Skates arbeidsutvalg (AU): planleggingsdokumentasjon');
   });
 
-  // ── The quarterly samlesak (issue 23.5, seed 004 §5.1/§5.3) goes here, while the measure is in
-  // gjennomføring: the lead adds the step (built on another branch) between planlegging and the
-  // final treatment. ─────────────────────────────────────────────────────────────────────────
+  // ── The quarterly samlesak (issue 23.5, seed 004 §5.1/§5.3), while the measure is in
+  // gjennomføring: AU assesses every measure, adopts, the case reaches Skate's channel, Skate
+  // advises and the director decides on the corrective actions; the measure goes on. ─────────
+  it('the quarterly samlesak (§5.1, §5.3): AU assesses and adopts, Skate advises, the director decides, and the measure is not held', async () => {
+    const run = await runQuarterlySamlesak({
+      chat,
+      connector,
+      programme: skate,
+      office: p.office,
+      au: p.au1,
+      decider: p.director,
+      channelId: SKATE,
+      decisions: { [number]: { advice: 'Skate anbefaler å følge opp gevinstplanen.', decision: 'Tiltakseier følger opp gevinstplanen innen Q1.' } },
+    });
+    expect(run.measures).toContain(number);
+    expect(run.channelCard).toContain(number);
+    expect(run.csv).toContain(number);
+    expect(run.finalCard).toContain('Tiltakseier følger opp gevinstplanen innen Q1.');
+    expect(await stored()).toMatchObject({ phase: 'gjennomforing', status: 'active' });
+  });
 
   it('final treatment (§6): the feedback round, Skate’s recommendation with AU’s treatment, the director’s decision ends it', async () => {
     const { card } = await chat.say(p.office, `new final treatment ${number}`, en);
