@@ -126,6 +126,11 @@ describe('an idea from registration to BP1, in the Agents Playground', () => {
     const { ui } = s;
     await ui.openConversation(conversations.channel('DSOP', 'Styringsgruppen'));
     await ui.post('prioritised list');
+    // The channel includes people outside the programme: the office first confirms it speaks
+    // only for its own party (cooperation declaration §6.3), then the list is shared.
+    const ask = await ui.waitForCard(['Share outside the programme?', 'speaking only for your own party, Skatteetaten']);
+    await ui.screenshotOf(ask, 'channel-share-confirmation');
+    await ui.clickAction(ask, 'I speak only for Skatteetaten – share');
     const list = await ui.waitForCard(['Prioritised list', number]);
     const text = await ui.textOf(list);
     expect(text).toContain('Konseptene på listen er ikke behandlet på ledernivå hos aktørene i DSOP');
