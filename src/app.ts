@@ -23,7 +23,9 @@ import { HeldShareTable } from './storage/heldShareTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
-import { CommandRouter } from './teams/commands/commandRouter.js';
+import { CommandRouter, type CommandHandler } from './teams/commands/commandRouter.js';
+import { commandNames } from './teams/commands/catalogue.js';
+import { mergeRegistrations, requireEvery } from './platform/routing/registrations.js';
 import { helpCard } from './teams/commands/help.js';
 import type { Planner } from './app/reminders/upcoming.js';
 import { migrateIndexes } from './app/ideas/indexMigration.js';
@@ -258,23 +260,34 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Shares outside the programme held for the sharer's own-party confirmation (seed 000 §6.3).
   const heldShares = new HeldShareTable(tables);
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...ownPartyVerbs({ shares: heldShares, audit, cards }), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
+  const verbRouter = new VerbRouter(mergeRegistrations('verb', {
+    cards: verbs({ cards }),
+    ideas: ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }),
+    disclosure: disclosureVerbs(disclosure),
+    ownParty: ownPartyVerbs({ shares: heldShares, audit, cards }),
+    votes: votes.verbs(),
+    agreements: agreements.verbs(),
+    admission: admissionVerbs(admissionDeps),
+    roadmapRevision: roadmapRevisionVerbs(revisionDeps),
+    agreementRevision: agreementRevisionVerbs(hearingDeps),
+    reports: reports.verbs(),
+  }), cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
   }, new SubmissionGuard(new SubmissionTable(tables)));
-  const commands = new CommandRouter({
-    help: async (ctx) => cardReply(helpCard(ctx, cards)),
-    ...ideaCommands({ ideas, cards, verbs: verbRouter }),
-    ...disclosureCommands(disclosure, verbRouter),
-    ...votes.commands(verbRouter),
-    ...agreements.commands(verbRouter),
-    ...admissionCommands(cards, verbRouter),
-    ...roadmapRevisionCommands(cards, verbRouter),
-    ...agreementRevisionCommands(hearingDeps, verbRouter),
-    ...reports.commands(verbRouter),
-    ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
-    ...participationCommands(ideas),
-    ...lineTaskCommands(ideas),
-  });
+  const commands = new CommandRouter(requireEvery('command', commandNames, mergeRegistrations('command', {
+    help: { help: (async (ctx) => cardReply(helpCard(ctx, cards))) satisfies CommandHandler },
+    ideas: ideaCommands({ ideas, cards, verbs: verbRouter }),
+    disclosure: disclosureCommands(disclosure, verbRouter),
+    votes: votes.commands(verbRouter),
+    agreements: agreements.commands(verbRouter),
+    admission: admissionCommands(cards, verbRouter),
+    roadmapRevision: roadmapRevisionCommands(cards, verbRouter),
+    agreementRevision: agreementRevisionCommands(hearingDeps, verbRouter),
+    reports: reports.commands(verbRouter),
+    withdrawal: withdrawalCommands({ ...withdrawals, votes: votes.deps }),
+    participation: participationCommands(ideas),
+    lineTasks: lineTaskCommands(ideas),
+  })));
 
   const guard = new DisclosureGuard(directory, ndas, audit);
   const outbound = new Outbound(guard, cards, heldShares, log, activityBudgetBytes);

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || (error instanceof Error && error.name === 'ProgrammeFileError')) {
+  if (error instanceof ConfigError || (error instanceof Error && (error.name === 'ProgrammeFileError' || error.name === 'RegistrationError'))) {
     console.error(`Samspill cannot start: ${error.message}`);
   } else {
     console.error('Samspill cannot start:', error);
