@@ -2,7 +2,7 @@
 // test Azurite, a local Connector stub and a fixed clock.
 import type { Logger } from 'pino';
 import type restify from 'restify';
-import type { Clock } from './app/ports.js';
+import type { BusinessClock, WallClock } from './shared/clocks.js';
 import { ProgrammeDirectory } from './app/programmeDirectory.js';
 import type { Env } from './config/env.js';
 import type { Programme } from './domain/programme/schema.js';
@@ -90,7 +90,10 @@ export interface AppOptions {
   programmes: readonly Programme[];
   storage: StorageTarget;
   log: Logger;
-  clock?: Clock;
+  /** The programme's time (deadlines, reminders, records). */
+  clock: BusinessClock;
+  /** Real time, for leases, rate limits, retries and cache ages, whatever the programme's time. */
+  wallClock: WallClock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
   /** What an outgoing reply may take, in UTF-16 bytes (tests; default 80 KB under Teams' 100 KB). */
@@ -128,7 +131,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
+export function createApp({ env, programmes, storage, log, clock, wallClock, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -137,7 +140,6 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const ideas = new IdeaTable(tables);
   // Proactive delivery runs on the wall clock whatever the app's clock: its leases, retries and
   // rate limits are about real time (so does the reference cache's time to live).
-  const wallClock: Clock = { now: () => Date.now() };
   const conversations = new ConversationTable(tables, wallClock);
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
