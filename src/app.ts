@@ -62,7 +62,7 @@ import { applyAdvice } from './app/votes/adviceRecord.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
-import { createReportModule } from './teams/reports/reportModule.js';
+import { createReportModule, REMINDER_SWEEP } from './teams/reports/reportModule.js';
 import { applyAdmission, refreshAllAdmissions } from './app/membership/admission.js';
 import { ApplicationTable } from './storage/applicationTable.js';
 import { PartyRegistryTable } from './storage/partyRegistryTable.js';
@@ -84,6 +84,7 @@ import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
 import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
 import { agreementRevisionCommands, agreementRevisionVerbs } from './teams/agreement/agreementRevisionHandlers.js';
 import { agreementRevisionTitle } from './teams/agreement/agreementRevisionViews.js';
+import { SWEEP_INTERVAL_MS, SweepScheduler } from './platform/scheduler/sweepScheduler.js';
 
 export interface AppOptions {
   env: Env;
@@ -129,6 +130,14 @@ export interface App {
   verbNames: readonly string[];
   /** Stops the background work (delivery worker, vote closer, card coalescer). Also runs when the server closes. */
   stop(): Promise<void>;
+}
+
+/** Every sweep once (the operator's tick, tests): the reminders' report, or the reminders' failure. */
+async function tickAll(scheduler: SweepScheduler, now: number): Promise<TickReport> {
+  const { results, failed } = await scheduler.tick(now);
+  const reminders = failed.find((f) => f.name === REMINDER_SWEEP);
+  if (reminders) throw reminders.error;
+  return results.get(REMINDER_SWEEP) as TickReport;
 }
 
 export function createApp({ env, programmes, storage, log, clock, wallClock, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
@@ -235,24 +244,10 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
     cards,
     delivery,
     deliveryLog: deliveryLedger,
-    clock,
     log,
-    // Every instance reloads the admitted parties on its tick, so an admission decided on
-    // another instance is served here within a minute.
     conversations,
-    alsoOnTick: async (now) => {
-      await refreshAllAdmissions(admissions, directory.files);
-      const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
-      if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
-      await agreements.tick(now);
-      // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
-      await hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now);
-      // Reminders to convene each body that meets on a cadence (chair and secretary).
-      await planConvene(delivery, directory.programmes, now);
-    },
     // The office's `upcoming` runs the convene planner too, against its recording Delivery.
     previewed: [planConvene],
-    ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
     // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
     agreementRevisions,
@@ -375,19 +370,42 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
   // done); until then a list shows what is indexed.
   const migration = new AbortController();
   const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, log }, directory.files, migration.signal);
+  // The sweeps on the one ticker, in this order. Every instance reloads the admitted parties and
+  // withdrawals on its tick, so a decision taken on another instance is served here within a minute.
+  const scheduler = new SweepScheduler(
+    [
+      ...reports.sweeps,
+      { name: 'admissions', run: () => refreshAllAdmissions(admissions, directory.files) },
+      {
+        name: 'withdrawals',
+        run: async (now) => {
+          const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
+          if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
+        },
+      },
+      ...agreements.sweeps,
+      // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
+      { name: 'hearings', run: (now) => hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now) },
+      // Reminders to convene each body that meets on a cadence (chair and secretary).
+      { name: 'convening', run: (now) => planConvene(delivery, directory.programmes, now) },
+    ],
+    clock,
+    log,
+    reminderIntervalMs ?? SWEEP_INTERVAL_MS,
+  );
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
-    reports.startScheduler();
+    scheduler.start();
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (migration.abort(), Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined)));
+  const stop = () => (stopping ??= (migration.abort(), Promise.all([loaded, indexed, votes.stop(), scheduler.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined)));
   server.on('close', () => void stop());
   return {
     server,
     drain,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
-    reminders: { tick: (now) => reports.tick(now) },
+    reminders: { tick: (now) => tickAll(scheduler, now) },
     ready: Promise.all([loaded, indexed]).then(() => undefined),
     verbNames: verbRouter.names(),
     stop,
