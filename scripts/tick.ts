@@ -10,6 +10,7 @@ import { createApp } from '../src/app.js';
 import { ConfigError, readEnv } from '../src/config/env.js';
 import { loadProgrammes } from '../src/config/programmeFiles.js';
 import { storageTargetFrom } from '../src/storage/connection.js';
+import { systemClock } from '../src/shared/clocks.js';
 
 const USAGE = 'usage: npm run tick -- --at YYYY-MM-DD[THH:mm]   (Oslo time; 09:00 when no time is given)';
 
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
   const programmes = await loadProgrammes(env.SAMSPILL_PROGRAMMES);
   const log = pino({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL });
   // The app's clock is the chosen moment, so everything the tick reads "now" from agrees with it.
-  const app = createApp({ env: { ...env, SAMSPILL_SCHEDULER: 'off' }, programmes, storage, log, clock: { now: () => at }, sendDeliveries: false });
+  const app = createApp({ wallClock: systemClock, env: { ...env, SAMSPILL_SCHEDULER: 'off' }, programmes, storage, log, clock: { now: () => at }, sendDeliveries: false });
   try {
     await app.ready;
     const report = await app.reminders.tick(at);

@@ -2,7 +2,7 @@
 // test Azurite, a local Connector stub and a fixed clock.
 import type { Logger } from 'pino';
 import type restify from 'restify';
-import type { Clock } from './app/ports.js';
+import type { BusinessClock, WallClock } from './shared/clocks.js';
 import { ProgrammeDirectory } from './app/programmeDirectory.js';
 import type { Env } from './config/env.js';
 import type { Programme } from './domain/programme/schema.js';
@@ -23,7 +23,9 @@ import { HeldShareTable } from './storage/heldShareTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
-import { CommandRouter } from './teams/commands/commandRouter.js';
+import { CommandRouter, type CommandHandler } from './teams/commands/commandRouter.js';
+import { commandNames } from './teams/commands/catalogue.js';
+import { mergeRegistrations, requireEvery } from './platform/routing/registrations.js';
 import { helpCard } from './teams/commands/help.js';
 import type { Planner } from './app/reminders/upcoming.js';
 import { migrateIndexes } from './app/ideas/indexMigration.js';
@@ -60,7 +62,7 @@ import { applyAdvice } from './app/votes/adviceRecord.js';
 import { createVoteModule } from './teams/votes/voteModule.js';
 import type { SweepReport } from './app/votes/closeVote.js';
 import type { TickReport } from './app/reminders/reminders.js';
-import { createReportModule } from './teams/reports/reportModule.js';
+import { createReportModule, REMINDER_SWEEP } from './teams/reports/reportModule.js';
 import { applyAdmission, refreshAllAdmissions } from './app/membership/admission.js';
 import { ApplicationTable } from './storage/applicationTable.js';
 import { PartyRegistryTable } from './storage/partyRegistryTable.js';
@@ -82,13 +84,17 @@ import { AgreementRevisionTable } from './storage/agreementRevisionTable.js';
 import { DeliveredHearingMail } from './teams/agreement/agreementRevisionDelivery.js';
 import { agreementRevisionCommands, agreementRevisionVerbs } from './teams/agreement/agreementRevisionHandlers.js';
 import { agreementRevisionTitle } from './teams/agreement/agreementRevisionViews.js';
+import { SWEEP_INTERVAL_MS, SweepScheduler } from './platform/scheduler/sweepScheduler.js';
 
 export interface AppOptions {
   env: Env;
   programmes: readonly Programme[];
   storage: StorageTarget;
   log: Logger;
-  clock?: Clock;
+  /** The programme's time (deadlines, reminders, records). */
+  clock: BusinessClock;
+  /** Real time, for leases, rate limits, retries and cache ages, whatever the programme's time. */
+  wallClock: WallClock;
   /** Overrides for the proactive delivery worker (tests, benchmarks). */
   deliveryWorker?: Partial<DeliveryWorkerOptions>;
   /** What an outgoing reply may take, in UTF-16 bytes (tests; default 80 KB under Teams' 100 KB). */
@@ -126,7 +132,15 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function createApp({ env, programmes, storage, log, clock = { now: () => Date.now() }, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
+/** Every sweep once (the operator's tick, tests): the reminders' report, or the reminders' failure. */
+async function tickAll(scheduler: SweepScheduler, now: number): Promise<TickReport> {
+  const { results, failed } = await scheduler.tick(now);
+  const reminders = failed.find((f) => f.name === REMINDER_SWEEP);
+  if (reminders) throw reminders.error;
+  return results.get(REMINDER_SWEEP) as TickReport;
+}
+
+export function createApp({ env, programmes, storage, log, clock, wallClock, deliveryWorker, deliveryBudget, activityBudgetBytes, reminderIntervalMs, httpLimits, sendDeliveries = true }: AppOptions): App {
   const clients = storageClients(storage);
   const tables = new Tables(clients);
   const directory = new ProgrammeDirectory(programmes);
@@ -135,7 +149,6 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   const ideas = new IdeaTable(tables);
   // Proactive delivery runs on the wall clock whatever the app's clock: its leases, retries and
   // rate limits are about real time (so does the reference cache's time to live).
-  const wallClock: Clock = { now: () => Date.now() };
   const conversations = new ConversationTable(tables, wallClock);
   const deliveryLedger = new DeliveryLedger(tables);
   const deliveryQueue = DeliveryQueue.from(clients);
@@ -231,24 +244,10 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
     cards,
     delivery,
     deliveryLog: deliveryLedger,
-    clock,
     log,
-    // Every instance reloads the admitted parties on its tick, so an admission decided on
-    // another instance is served here within a minute.
     conversations,
-    alsoOnTick: async (now) => {
-      await refreshAllAdmissions(admissions, directory.files);
-      const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
-      if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
-      await agreements.tick(now);
-      // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
-      await hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now);
-      // Reminders to convene each body that meets on a cadence (chair and secretary).
-      await planConvene(delivery, directory.programmes, now);
-    },
     // The office's `upcoming` runs the convene planner too, against its recording Delivery.
     previewed: [planConvene],
-    ...(reminderIntervalMs ? { intervalMs: reminderIntervalMs } : {}),
     roadmapRevisions: agreements.roadmapRevisions,
     // The yearly reminder that the agreement's revision is due stops once one is opened (§8).
     agreementRevisions,
@@ -258,23 +257,34 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Shares outside the programme held for the sharer's own-party confirmation (seed 000 §6.3).
   const heldShares = new HeldShareTable(tables);
 
-  const verbRouter = new VerbRouter({ ...verbs({ cards }), ...ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }), ...disclosureVerbs(disclosure), ...ownPartyVerbs({ shares: heldShares, audit, cards }), ...votes.verbs(), ...agreements.verbs(), ...admissionVerbs(admissionDeps), ...roadmapRevisionVerbs(revisionDeps), ...agreementRevisionVerbs(hearingDeps), ...reports.verbs() }, cards, log, {
+  const verbRouter = new VerbRouter(mergeRegistrations('verb', {
+    cards: verbs({ cards }),
+    ideas: ideaVerbs({ ideas, cards, checklists: agreements.checklistProgress, leaderNotices: new DeliveredLeaderNotices(delivery, chatLanguages) }),
+    disclosure: disclosureVerbs(disclosure),
+    ownParty: ownPartyVerbs({ shares: heldShares, audit, cards }),
+    votes: votes.verbs(),
+    agreements: agreements.verbs(),
+    admission: admissionVerbs(admissionDeps),
+    roadmapRevision: roadmapRevisionVerbs(revisionDeps),
+    agreementRevision: agreementRevisionVerbs(hearingDeps),
+    reports: reports.verbs(),
+  }), cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
   }, new SubmissionGuard(new SubmissionTable(tables)));
-  const commands = new CommandRouter({
-    help: async (ctx) => cardReply(helpCard(ctx, cards)),
-    ...ideaCommands({ ideas, cards, verbs: verbRouter }),
-    ...disclosureCommands(disclosure, verbRouter),
-    ...votes.commands(verbRouter),
-    ...agreements.commands(verbRouter),
-    ...admissionCommands(cards, verbRouter),
-    ...roadmapRevisionCommands(cards, verbRouter),
-    ...agreementRevisionCommands(hearingDeps, verbRouter),
-    ...reports.commands(verbRouter),
-    ...withdrawalCommands({ ...withdrawals, votes: votes.deps }),
-    ...participationCommands(ideas),
-    ...lineTaskCommands(ideas),
-  });
+  const commands = new CommandRouter(requireEvery('command', commandNames, mergeRegistrations('command', {
+    help: { help: (async (ctx) => cardReply(helpCard(ctx, cards))) satisfies CommandHandler },
+    ideas: ideaCommands({ ideas, cards, verbs: verbRouter }),
+    disclosure: disclosureCommands(disclosure, verbRouter),
+    votes: votes.commands(verbRouter),
+    agreements: agreements.commands(verbRouter),
+    admission: admissionCommands(cards, verbRouter),
+    roadmapRevision: roadmapRevisionCommands(cards, verbRouter),
+    agreementRevision: agreementRevisionCommands(hearingDeps, verbRouter),
+    reports: reports.commands(verbRouter),
+    withdrawal: withdrawalCommands({ ...withdrawals, votes: votes.deps }),
+    participation: participationCommands(ideas),
+    lineTasks: lineTaskCommands(ideas),
+  })));
 
   const guard = new DisclosureGuard(directory, ndas, audit);
   const outbound = new Outbound(guard, cards, heldShares, log, activityBudgetBytes);
@@ -360,19 +370,42 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // done); until then a list shows what is indexed.
   const migration = new AbortController();
   const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, log }, directory.files, migration.signal);
+  // The sweeps on the one ticker, in this order. Every instance reloads the admitted parties and
+  // withdrawals on its tick, so a decision taken on another instance is served here within a minute.
+  const scheduler = new SweepScheduler(
+    [
+      ...reports.sweeps,
+      { name: 'admissions', run: () => refreshAllAdmissions(admissions, directory.files) },
+      {
+        name: 'withdrawals',
+        run: async (now) => {
+          const failed = await refreshAllWithdrawals(withdrawals, directory.files, now);
+          if (failed.length > 0) log.error({ programmes: failed }, 'withdrawals: cannot load; the next tick retries');
+        },
+      },
+      ...agreements.sweeps,
+      // Hearings on the agreement: reminders, closing at the deadline, the steering group's vote.
+      { name: 'hearings', run: (now) => hearingSweep({ programmes: directory.programmes, revisions: agreementRevisions, mail: hearingDeps.mail, votes: agreementVoteDeps, log })(now) },
+      // Reminders to convene each body that meets on a cadence (chair and secretary).
+      { name: 'convening', run: (now) => planConvene(delivery, directory.programmes, now) },
+    ],
+    clock,
+    log,
+    reminderIntervalMs ?? SWEEP_INTERVAL_MS,
+  );
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
-    reports.startScheduler();
+    scheduler.start();
   }
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (migration.abort(), Promise.all([loaded, indexed, votes.stop(), reports.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined)));
+  const stop = () => (stopping ??= (migration.abort(), Promise.all([loaded, indexed, votes.stop(), scheduler.stop(), worker.stop().then(() => budget.stop())]).then(() => undefined)));
   server.on('close', () => void stop());
   return {
     server,
     drain,
     votes: { closeDueVotes: (now) => votes.closeDueVotes(now), idle: () => votes.board.idle() },
-    reminders: { tick: (now) => reports.tick(now) },
+    reminders: { tick: (now) => tickAll(scheduler, now) },
     ready: Promise.all([loaded, indexed]).then(() => undefined),
     verbNames: verbRouter.names(),
     stop,

@@ -7,6 +7,7 @@ import { stopTelemetry } from './observability/azureMonitor.js';
 import { createLogger } from './observability/logger.js';
 import { serviceRequestPolicy, storageTargetFrom } from './storage/connection.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
+import { systemClock } from './shared/clocks.js';
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ env, programmes, storage: { ...storage, requests: serviceRequestPolicy }, log });
+  const app = createApp({ clock: systemClock, wallClock: systemClock, env, programmes, storage: { ...storage, requests: serviceRequestPolicy }, log });
   const { server } = app;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   log.info({ url: server.url, node: process.version }, 'Samspill is listening');
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || (error instanceof Error && error.name === 'ProgrammeFileError')) {
+  if (error instanceof ConfigError || (error instanceof Error && (error.name === 'ProgrammeFileError' || error.name === 'RegistrationError'))) {
     console.error(`Samspill cannot start: ${error.message}`);
   } else {
     console.error('Samspill cannot start:', error);

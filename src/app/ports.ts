@@ -2,10 +2,8 @@
 // can too. Nothing here knows about botbuilder or Azure.
 import type { Language } from '../i18n/language.js';
 
-/** The clock is passed in so rules and use cases never read the time themselves. */
-export interface Clock {
-  now(): number;
-}
+/** The clock is passed in so rules and use cases never read the time themselves (src/shared/clocks.ts). */
+export type { Clock } from '../shared/clocks.js';
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 

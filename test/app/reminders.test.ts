@@ -7,7 +7,7 @@ import { StoredChatLanguage } from '../../src/teams/outbound/recipientLanguage.j
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryLog } from '../../src/app/delivery.js';
 import { runReminderTick, type ReminderDeps, type TickReport } from '../../src/app/reminders/reminders.js';
-import { ReminderScheduler } from '../../src/app/reminders/scheduler.js';
+import { SweepScheduler } from '../../src/platform/scheduler/sweepScheduler.js';
 import { fileReport, type ReportDeps } from '../../src/app/reports/fileReport.js';
 import type { ReportContent } from '../../src/app/reports/report.js';
 import { deadlines, myReports } from '../../src/app/reports/reportQueries.js';
@@ -297,14 +297,19 @@ describe('the scheduler', () => {
     const ticks: number[] = [];
     let running = 0;
     let overlapped = false;
-    const scheduler = new ReminderScheduler(
-      async (now) => {
-        running++;
-        if (running > 1) overlapped = true;
-        ticks.push(now);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        running--;
-      },
+    const scheduler = new SweepScheduler(
+      [
+        {
+          name: 'reminders',
+          run: async (now) => {
+            running++;
+            if (running > 1) overlapped = true;
+            ticks.push(now);
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            running--;
+          },
+        },
+      ],
       { now: () => 42 },
       { error: () => undefined },
       10,
@@ -319,5 +324,32 @@ describe('the scheduler', () => {
     expect(overlapped).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(ticks.length).toBe(count);
+  });
+
+  it('runs every sweep in order; a failing one is logged by name and the others still run', async () => {
+    const ran: string[] = [];
+    const logged: string[] = [];
+    const scheduler = new SweepScheduler(
+      [
+        { name: 'reminders', run: async (now) => (ran.push('reminders'), { at: now }) },
+        { name: 'hearings', run: async () => (ran.push('hearings'), Promise.reject(new Error('storage down'))) },
+        { name: 'convening', run: async () => (ran.push('convening'), 'done') },
+      ],
+      { now: () => 7 },
+      { error: (details, message) => logged.push(`${String(details['sweep'])}: ${message}`) },
+    );
+    const outcome = await scheduler.tick(7);
+    expect(ran).toEqual(['reminders', 'hearings', 'convening']);
+    expect([...outcome.results]).toEqual([
+      ['reminders', { at: 7 }],
+      ['convening', 'done'],
+    ]);
+    expect(outcome.failed.map((f) => [f.name, (f.error as Error).message])).toEqual([['hearings', 'storage down']]);
+    expect(logged).toEqual(['hearings: hearings: sweep failed; the next tick retries']);
+  });
+
+  it('refuses two sweeps of one name at start', () => {
+    const sweep = { name: 'reminders', run: async () => undefined };
+    expect(() => new SweepScheduler([sweep, { ...sweep }], { now: () => 0 }, { error: () => undefined })).toThrow('The sweep "reminders" is registered twice');
   });
 });

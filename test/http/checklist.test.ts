@@ -25,6 +25,7 @@ import { actionData, cardText, conversationWith, waitFor, type Card } from '../s
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import type { TestApp } from '../support/testApp.js';
+import { systemClock } from '../../src/shared/clocks.js';
 
 const now = Date.UTC(2026, 10, 23, 9);
 const nb = { locale: 'nb-NO' };
@@ -87,7 +88,7 @@ beforeAll(async () => {
       done();
     },
   });
-  const app = createApp({
+  const app = createApp({ wallClock: systemClock,
     env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
     programmes: [broken, dsop],
     storage: {

@@ -20,6 +20,7 @@ import { startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { monthlyStatusReport, seedActiveProject } from '../support/reportingProject.js';
 import type { TestApp } from '../support/testApp.js';
+import { systemClock } from '../../src/shared/clocks.js';
 
 const programme = testProgramme({ schedules: [monthlyStatusReport()] });
 const key = { tenantId: TENANT, programmeId: programme.id };
@@ -43,7 +44,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy({ host: '127.0.0.1', port: tablePort });
   connector = await startConnectorStub();
   const proxied = azuriteConnectionString('127.0.0.1', proxy.port, queuePort);
-  const app = createApp({
+  const app = createApp({ wallClock: systemClock,
     env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
     programmes: [programme],
     storage: { kind: 'connection-string', connectionString: proxied },

@@ -8,6 +8,7 @@ import type { Programme } from '../../src/domain/programme/schema.js';
 import type { TestAzurite } from '../support/azurite.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import type { FaultProxy } from '../support/faultProxy.js';
+import { systemClock } from '../../src/shared/clocks.js';
 
 export interface ObservedApp {
   app: App;
@@ -47,7 +48,7 @@ export async function startObservedApp(options: {
       done();
     },
   });
-  const app = createApp({
+  const app = createApp({ wallClock: systemClock,
     env: readEnv({ LOG_LEVEL: 'info', SAMSPILL_SCHEDULER: 'off' }),
     programmes: options.programmes,
     storage: { kind: 'connection-string', connectionString: azurite.connectionString },

@@ -19,6 +19,7 @@ import { startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { startLimitingConnectorStub } from '../support/limitingConnectorStub.js';
 import type { TestApp } from '../support/testApp.js';
+import { systemClock } from '../../src/shared/clocks.js';
 
 const now = Date.UTC(2026, 5, 15, 10);
 /** Short retries and a per-try limit, so a failing or hanging storage answers within a second or two. */
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const queuePort = Number(/QueueEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
   proxy = await startFaultProxy({ host: '127.0.0.1', port: tablePort });
   const connector = await startConnectorStub();
-  const service = createApp({
+  const service = createApp({ wallClock: systemClock,
     env: readEnv({ LOG_LEVEL: 'silent' }),
     programmes: [testProgramme()],
     storage: {

@@ -7,6 +7,7 @@ import { readEnv } from '../../src/config/env.js';
 import type { Programme } from '../../src/domain/programme/schema.js';
 import { startTestAzurite, type TestAzurite } from './azurite.js';
 import { startConnectorStub, type ConnectorStub } from './connectorStub.js';
+import { systemClock } from '../../src/shared/clocks.js';
 
 export interface TestApp {
   /** The composed service, for what tests drive directly (vote closer, reminder ticks). */
@@ -35,7 +36,7 @@ export interface TestAppOptions {
 export async function startTestApp({ programmes, env = {}, now = () => Date.now(), deliveryWorker, azurite: shared, httpLimits, log, activityBudgetBytes }: TestAppOptions): Promise<TestApp> {
   const azurite = shared ?? (await startTestAzurite());
   const connector = await startConnectorStub();
-  const app = createApp({
+  const app = createApp({ wallClock: systemClock,
     env: readEnv({ LOG_LEVEL: 'silent', ...env }),
     programmes,
     storage: { kind: 'connection-string', connectionString: azurite.connectionString },

@@ -1,39 +1,13 @@
 // Disputes about the concrete solution in a project (DSOP §5): the data owner has the final
 // word; each consumer party either accepts the solution or withdraws from the project.
 import type { Programme } from '../programme/schema.js';
-import type { Idea, PersonRef } from './idea.js';
+import { disputeChoices, type ConsumerChoice, type Dispute, type DisputeChoice, type DisputeProblem } from './disputeRecord.js';
+import type { Idea } from './idea.js';
 import { err, ok } from './result.js';
 import { nonBlank } from './text.js';
 import { checkOpen, historyEntry, requireStatus, type Act, type TransitionResult } from './transition.js';
 
-export const disputeChoices = ['accept', 'withdraw'] as const;
-export type DisputeChoice = (typeof disputeChoices)[number];
-
-export interface ConsumerChoice {
-  /** Party id of the consumer. */
-  party: string;
-  choice: DisputeChoice;
-  by: PersonRef;
-  at: number;
-}
-
-export interface Dispute {
-  /** 1, 2, … within the idea. */
-  number: number;
-  /** What the parties disagree about. */
-  subject: string;
-  /** Party id of the data owner, whose decision is final. */
-  dataOwner: string;
-  decision: string;
-  consumers: ConsumerChoice[];
-  recordedBy: PersonRef;
-  at: number;
-}
-
-export interface DisputeProblem {
-  field: string;
-  message: string;
-}
+export { disputeChoices, type ConsumerChoice, type Dispute, type DisputeChoice, type DisputeProblem } from './disputeRecord.js';
 
 export interface DisputeInput extends Act {
   subject: string;

@@ -1,5 +1,5 @@
 // Every transition yields one history entry; the store appends it next to the new idea.
-import type { DisputeChoice } from './dispute.js';
+import type { DisputeChoice } from './disputeRecord.js';
 import type { IdeaStatus, PersonRef } from './idea.js';
 
 export type HistoryEvent =

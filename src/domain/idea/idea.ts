@@ -1,18 +1,14 @@
 // An idea from registration to forvaltning (or stop). The phase is a phase id from the
 // programme's config; the status says where it stands in the idea phase and after it.
-import type { Dispute } from './dispute.js';
+import type { Dispute } from './disputeRecord.js';
+import type { PersonRef } from './personRef.js';
 
 /** 'line-task': the Director of Difi decided the measure is Difi's line task (Skate seed 004 §2.2);
  * it has left the programme's follow-up and takes no more transitions. */
 export const ideaStatuses = ['registered', 'prioritised', 'qualified', 'active', 'stopped', 'completed', 'line-task'] as const;
 export type IdeaStatus = (typeof ideaStatuses)[number];
 
-/** A person as recorded at the time (the name is kept so history reads well after people leave). */
-export interface PersonRef {
-  /** Entra object id. */
-  id: string;
-  name: string;
-}
+export type { PersonRef } from './personRef.js';
 
 /** The programme office's qualification (DSOP §4.1) and its recommendation for the first gate. */
 export interface Qualification {

@@ -1,5 +1,5 @@
 // Why a transition was refused. The code is for the program, the fields for the message.
-import type { DisputeProblem } from './dispute.js';
+import type { DisputeProblem } from './disputeRecord.js';
 import type { IdeaStatus } from './idea.js';
 
 export type LifecycleError =

@@ -11,6 +11,7 @@ import type { RoadmapView } from '../roadmap/roadmapCardView.js';
 import type { RoadmapRevisionView } from '../roadmap/roadmapRevisionCardView.js';
 import type { ReportFormView } from '../reports/reportCardViews.js';
 import type { SamlesakMeasureView, SamlesakView } from '../reports/samlesakCardViews.js';
+import type { ActionButton, Choice } from './cardParts.js';
 
 export interface WelcomeView {
   title: string;
@@ -37,16 +38,7 @@ export interface ErrorView {
   details: string[];
 }
 
-export interface Choice {
-  title: string;
-  value: string;
-}
-
-export interface ActionButton {
-  title: string;
-  verb: string;
-  data: Record<string, unknown>;
-}
+export type { ActionButton, Choice } from './cardParts.js';
 
 export interface ChoiceView {
   heading: string;

@@ -361,3 +361,5 @@ export const commandCatalogue = {
 } as const satisfies Record<string, CommandDefinition>;
 
 export type CommandName = keyof typeof commandCatalogue;
+/** Every command of the catalogue: each must have a handler at start. */
+export const commandNames = Object.keys(commandCatalogue) as CommandName[];

@@ -1,6 +1,6 @@
 // The data the final-treatment cards (cards/finalTreatmentForm.json, finalTreatmentFeedback.json,
 // finalTreatment.json) are bound with.
-import type { ActionButton, Choice } from '../cards/views.js';
+import type { ActionButton, Choice } from '../cards/cardParts.js';
 
 export interface Fact {
   title: string;

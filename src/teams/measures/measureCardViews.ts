@@ -1,6 +1,6 @@
 // The data the measure and deviation cards (cards/measureForm.json, deviationForm.json,
 // deviationList.json) are bound with.
-import type { ActionButton, Choice } from '../cards/views.js';
+import type { ActionButton, Choice } from '../cards/cardParts.js';
 
 export interface MeasureFormView {
   heading: string;

@@ -29,6 +29,7 @@ import { StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { DeliveredFinalTreatmentMail } from '../measures/finalTreatmentDelivery.js';
 import { finalTreatmentCommands, finalTreatmentVerbs } from '../measures/finalTreatmentHandlers.js';
 import { membershipCommands, membershipVerbs } from './membershipHandlers.js';
+import type { Sweep } from '../../platform/scheduler/sweepScheduler.js';
 
 export interface AgreementModuleDependencies {
   tables: Tables;
@@ -64,20 +65,18 @@ export function createAgreementModule({ tables, ideas, cards, delivery, served, 
   const conclusions = new ProjectConclusions(ideas);
   const finalTreatments = { treatments, mail: new DeliveredFinalTreatmentMail(delivery, cards, languages), cards, conclusions };
 
-  /** Planning passes run on the reminder ticker; each is idempotent (delivery keys) and safe on
+  /** Planning passes on the platform's ticker; each is idempotent (delivery keys) and safe on
    * every instance at once. */
-  const sweeps: ((now: number) => Promise<void>)[] = [];
-  // The checklist to each started project's leader (skipping handovers already in the ledger),
-  // and the final treatments' chasing; failures are logged per programme.
-  sweeps.push(async () => {
-    await handOverStartedProjects({ programmes: served.programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log });
-  });
-  sweeps.push((now) => finalTreatmentSweep({ programmes: served.programmes, treatments, mail: finalTreatments.mail, conclusions, log })(now));
+  const sweeps: Sweep[] = [
+    // The checklist to each started project's leader (skipping handovers already in the ledger);
+    // failures are logged per programme.
+    { name: 'checklist-handovers', run: () => handOverStartedProjects({ programmes: served.programmes, ideas, checklists, delivery, cards: leaderCards, ledger: deliveryLog, log }) },
+    // The final treatments' chasing and closing.
+    { name: 'final-treatments', run: (now) => finalTreatmentSweep({ programmes: served.programmes, treatments, mail: finalTreatments.mail, conclusions, log })(now) },
+  ];
 
   return {
-    tick: async (now: number): Promise<void> => {
-      for (const sweep of sweeps) await sweep(now);
-    },
+    sweeps,
     /** Roadmap entries: the gate that starts a project asks `startAllowed(roadmap, key, number)`. */
     roadmap,
     /** Pending roadmap changes and revisions (where a body decides them): the revision verbs,

@@ -1,6 +1,6 @@
 // The data the report form (cards/reportForm.json) is bound with. A reminder is the same card
 // with a banner on top: it carries the form itself.
-import type { ActionButton, Choice } from '../cards/views.js';
+import type { ActionButton, Choice } from '../cards/cardParts.js';
 
 export type ReportFormField =
   | 'status'

@@ -3,10 +3,10 @@
 // office's preview of what the next ticks send (`upcoming`, from the same planners).
 import type { Delivery, DeliveryLog } from '../../app/delivery.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
-import type { Clock, ConversationStore } from '../../app/ports.js';
+import type { ConversationStore } from '../../app/ports.js';
 import { StoredChatLanguage } from '../outbound/recipientLanguage.js';
 import { runReminderTick, type AgreementRevisionCheck, type RoadmapRevisionCheck, type TickReport } from '../../app/reminders/reminders.js';
-import { REMINDER_INTERVAL_MS, ReminderScheduler, type SchedulerLog } from '../../app/reminders/scheduler.js';
+import type { SchedulerLog, Sweep } from '../../platform/scheduler/sweepScheduler.js';
 import type { Planner } from '../../app/reminders/upcoming.js';
 import type { Programme } from '../../domain/programme/schema.js';
 import { BodyChannelTable } from '../../storage/bodyChannelTable.js';
@@ -31,13 +31,8 @@ export interface ReportModuleOptions {
   cards: CardRenderer;
   delivery: Delivery;
   deliveryLog: DeliveryLog;
-  clock: Clock;
   log: SchedulerLog;
-  /** How often the scheduler ticks (default one minute). */
-  intervalMs?: number;
-  /** Other planning passes that run on the same ticker (checklists to send, feedback to chase). */
-  alsoOnTick?: (now: number) => Promise<void>;
-  /** Planners of alsoOnTick that the office's preview (`upcoming`) runs too (convene notices). */
+  /** Planners of other sweeps that the office's preview (`upcoming`) runs too (convene notices). */
   previewed?: readonly Planner[];
   /** Ends a roadmap-revision period's reminders once the roadmap was revised in it. */
   roadmapRevisions?: RoadmapRevisionCheck;
@@ -46,6 +41,9 @@ export interface ReportModuleOptions {
   /** Personal chats, for each recipient's language. */
   conversations: Pick<ConversationStore, 'personalFor'>;
 }
+
+/** The reminder sweep's name: its result is the tick's report (`npm run tick`, tests). */
+export const REMINDER_SWEEP = 'reminders';
 
 export function createReportModule(options: ReportModuleOptions) {
   const reports = new ReportTable(options.tables);
@@ -96,13 +94,8 @@ export function createReportModule(options: ReportModuleOptions) {
       },
       now,
     );
-  const tick = async (now: number): Promise<TickReport> => {
-    const report = await planReminders(options.delivery, options.served.programmes, now);
-    // A failure there must not stop the reminders, and the next tick retries it.
-    await options.alsoOnTick?.(now).catch((error: unknown) => options.log.error({ err: error }, 'agreements: tick failed'));
-    return report;
-  };
-  const scheduler = new ReminderScheduler(tick, options.clock, options.log, options.intervalMs ?? REMINDER_INTERVAL_MS);
+  /** The reminders and escalations of every served programme, on the platform's ticker. */
+  const reminderSweep: Sweep = { name: REMINDER_SWEEP, run: (now) => planReminders(options.delivery, options.served.programmes, now) };
   return {
     reports,
     verbs: () => ({ ...reportVerbs(deps), ...samlesakVerbs({ samlesak, cards: options.cards }) }),
@@ -111,10 +104,7 @@ export function createReportModule(options: ReportModuleOptions) {
       ...samlesakCommands({ samlesak, cards: options.cards }, verbs),
       upcoming: upcomingCommand({ planners: [planReminders, ...(options.previewed ?? [])], ledger: options.deliveryLog }, options.cards),
     }),
-    /** One planning pass at `now` (what the scheduler runs). */
-    tick,
-    startScheduler: () => scheduler.start(),
-    stop: () => scheduler.stop(),
+    sweeps: [reminderSweep],
   };
 }
 

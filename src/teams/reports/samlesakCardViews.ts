@@ -1,5 +1,5 @@
 // The data the samlesak cards (cards/samlesak.json, cards/samlesakMeasure.json) are bound with.
-import type { ActionButton, Choice } from '../cards/views.js';
+import type { ActionButton, Choice } from '../cards/cardParts.js';
 import type { Fact } from '../measures/finalTreatmentCardViews.js';
 
 /** The quarter's combined case: every measure with the owner's view and AU's assessment, AU's

@@ -1,5 +1,5 @@
 // The data the roadmap card (cards/roadmap.json) is bound with.
-import type { ActionButton } from '../cards/views.js';
+import type { ActionButton } from '../cards/cardParts.js';
 
 export interface RoadmapItemView {
   /** "DSOP-2026-001 Title". */

@@ -1,5 +1,5 @@
 // The data the revision card (cards/roadmapRevision.json) is bound with.
-import type { ActionButton, Choice } from '../cards/views.js';
+import type { ActionButton, Choice } from '../cards/cardParts.js';
 import type { RoadmapItemView } from './roadmapCardView.js';
 
 export interface RoadmapRevisionView {

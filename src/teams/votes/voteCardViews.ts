@@ -1,5 +1,5 @@
 // View models of the vote cards (cards/vote*.json). views.ts lists them with the other cards.
-import type { ActionButton } from '../cards/views.js';
+import type { ActionButton } from '../cards/cardParts.js';
 
 export interface FactLine {
   title: string;
