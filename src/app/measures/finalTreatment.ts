@@ -30,7 +30,7 @@ import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import { officePeople } from '../reminders/reminders.js';
-import { compareMeasureIds } from './projectsAsMeasures.js';
+import { compareMeasureIds } from './measureOrder.js';
 import type { RequestContext } from '../requestContext.js';
 
 export interface FinalTreatmentRepository {

@@ -36,7 +36,7 @@ import { enqueueAll, type Delivery, type DeliveryJob } from '../delivery.js';
 import { accessTo, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import { compareMeasureIds } from '../measures/projectsAsMeasures.js';
+import { compareMeasureIds } from '../measures/measureOrder.js';
 import type { RenderedCard } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
 import { deviationAreas, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';

@@ -20,7 +20,7 @@ import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { RequestContext } from '../requestContext.js';
-import type { RoadmapRepository } from './roadmap.js';
+import type { RoadmapRepository } from './roadmapRepository.js';
 
 /** The draft and the revisions of one programme's roadmap, stored beside its entries so a
  * decision writes the entries, the log and the revision together. */
