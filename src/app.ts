@@ -21,6 +21,7 @@ import { IdeaTable } from './storage/ideaTable.js';
 import { NdaTable } from './storage/ndaTable.js';
 import { HeldShareTable } from './storage/heldShareTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
+import { MeasureTable } from './storage/measureTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter } from './teams/commands/commandRouter.js';
@@ -359,7 +360,7 @@ export function createApp({ env, programmes, storage, log, clock = { now: () => 
   // Ideas and votes written before their index rows get them (one read per programme once
   // done); until then a list shows what is indexed.
   const migration = new AbortController();
-  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, log }, directory.files, migration.signal);
+  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, measures: new MeasureTable(tables), log }, directory.files, migration.signal);
   if (env.SAMSPILL_SCHEDULER === 'on') {
     votes.startCloser();
     reports.startScheduler();

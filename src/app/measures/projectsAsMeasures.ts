@@ -40,6 +40,7 @@ export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRe
     openFinalTreatment: (key, submissionKey, build) => store.openFinalTreatment(key, submissionKey, build),
     finalTreatment: (key, id) => store.finalTreatment(key, id),
     finalTreatments: (key, options) => store.finalTreatments(key, options),
+    finalTreatmentsOf: (key, measureIds) => store.finalTreatmentsOf(key, measureIds),
     changeFinalTreatment: (key, id, change) => store.changeFinalTreatment(key, id, change),
   };
 }
