@@ -5,7 +5,8 @@
 // Azurite's table endpoint recording every storage request of the turn; a direct read of every
 // idea through the same proxy shows what is looked for. The same for the measures card (a page's
 // deviations and final treatments, never the programme's) and for the reminder tick's background
-// jobs (reminders and the checklist handover: the active ideas' index).
+// jobs (reminders and the checklist handover: the active ideas' index; the convene reminder: the
+// ideas its matters name).
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,9 @@ import { register } from '../../src/domain/idea/lifecycle.js';
 import { ok } from '../../src/domain/idea/result.js';
 import { createMeasure, type Deviation } from '../../src/domain/measures/measures.js';
 import { azuriteConnectionString, storageClients } from '../../src/storage/connection.js';
+import { checklistHandoverKey } from '../../src/app/checklist/checklistDelivery.js';
+import { conveneKey } from '../../src/app/reminders/convene.js';
+import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
 import { IdeaTable } from '../../src/storage/ideaTable.js';
 import { MeasureTable } from '../../src/storage/measureTable.js';
 import { Tables } from '../../src/storage/tables.js';
@@ -26,7 +30,8 @@ import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { monthlyStatusReport, seedActiveProject } from '../support/reportingProject.js';
 import type { TestApp } from '../support/testApp.js';
 
-const programme = testProgramme({ schedules: [monthlyStatusReport()] });
+// The steering group meets quarterly, so the tick's convene reminder is due too (Q4 has begun).
+const programme = testProgramme({ schedules: [monthlyStatusReport()], bodies: testProgramme().bodies.map((b) => ({ ...b, meets: 'quarterly' as const })) });
 const key = { tenantId: TENANT, programmeId: programme.id };
 const now = Date.UTC(2026, 10, 3, 9); // a business day early in a reporting month
 
@@ -172,12 +177,15 @@ describe('the measures card and the background jobs read what they need, not the
     expect(readsEveryMeasureRecord()).toBe(false);
   });
 
-  it("the reminder tick (reminders, the checklist handover) reads the active ideas' index", async () => {
+  it("the reminder tick (reminders, the checklist handover, the convene reminder) reads no more than the active ideas' index", async () => {
     proxy.seen.splice(0);
     const report = await service.app.reminders.tick(now);
+    expect(readsEveryIdea()).toBe(false);
+    // Each job did its work: the leader's report reminder, the project's checklist, the chair's convene reminder.
     expect(report.failedProgrammes).toEqual([]);
     expect(report.queued.some((k) => k.includes(people.member.aadObjectId))).toBe(true);
-    expect(proxy.seen.length).toBeGreaterThan(0);
-    expect(readsEveryIdea()).toBe(false);
+    const ledger = new DeliveryLedger(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
+    expect(await ledger.find(TENANT, checklistHandoverKey(key, project, people.member.aadObjectId))).toBeDefined();
+    expect(await ledger.find(TENANT, conveneKey(key, 'styringsgruppen', '2026-Q4', people.chair.aadObjectId))).toBeDefined();
   });
 });
