@@ -6,7 +6,7 @@
 // idea through the same proxy shows what is looked for. The same for the measures card (a page's
 // deviations and final treatments, never the programme's) and for the reminder tick's background
 // jobs (reminders and the checklist handover: the active ideas' index; the convene reminder: the
-// ideas its matters name).
+// ideas its matters name) and Skate's samlesak (the active ideas and those that reported).
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,11 +28,14 @@ import { cardText, conversationWith } from '../support/conversation.js';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { monthlyStatusReport, seedActiveProject } from '../support/reportingProject.js';
+import { skatePeople, skateSamlesakProgramme } from '../support/skateSamlesak.js';
 import type { TestApp } from '../support/testApp.js';
 
 // The steering group meets quarterly, so the tick's convene reminder is due too (Q4 has begun).
 const programme = testProgramme({ schedules: [monthlyStatusReport()], bodies: testProgramme().bodies.map((b) => ({ ...b, meets: 'quarterly' as const })) });
 const key = { tenantId: TENANT, programmeId: programme.id };
+const SKATE_TENANT = 'tenant-nowhole-skate';
+const skate = skateSamlesakProgramme(SKATE_TENANT);
 const now = Date.UTC(2026, 10, 3, 9); // a business day early in a reporting month
 
 let azurite: TestAzurite;
@@ -40,6 +43,8 @@ let proxy: FaultProxy;
 let connector: ConnectorStub;
 let service: TestApp;
 let chat: ReturnType<typeof conversationWith>;
+let skateChat: ReturnType<typeof conversationWith>;
+let skateProject: string;
 let project: string;
 let proxiedIdeas: IdeaTable;
 let proxiedMeasures: MeasureTable;
@@ -60,7 +65,7 @@ beforeAll(async () => {
   const proxied = azuriteConnectionString('127.0.0.1', proxy.port, queuePort);
   const app = createApp({
     env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
-    programmes: [programme],
+    programmes: [programme, skate],
     storage: { kind: 'connection-string', connectionString: proxied },
     log: pino({ level: 'silent' }),
     clock: { now: () => now },
@@ -77,6 +82,7 @@ beforeAll(async () => {
     stop: async () => undefined,
   };
   chat = conversationWith(service, TENANT);
+  skateChat = conversationWith(service, SKATE_TENANT);
   const ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
   proxiedIdeas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: proxied })));
   proxiedMeasures = new MeasureTable(new Tables(storageClients({ kind: 'connection-string', connectionString: proxied })));
@@ -88,6 +94,15 @@ beforeAll(async () => {
     if (!created.ok) throw new Error('seed');
   }
   project = await seedActiveProject(ideas, programme, people.member, now - 30 * 86_400_000, 'seed-project');
+  // Skate: registered ideas beside one measure run as a project.
+  const skateKey = { tenantId: SKATE_TENANT, programmeId: skate.id };
+  for (let i = 0; i < 10; i++) {
+    const created = await ideas.register(skateKey, `skate-seed-${i}`, { prefix: skate.ideaPrefix, year: 2026 }, (number) =>
+      register(skate, { number, title: `Skate-idé ${i}`, description: 'Registrert.', party: 'nav', links: [], submittedBy: { id: skatePeople.owner.aadObjectId, name: skatePeople.owner.name }, at: now }),
+    );
+    if (!created.ok) throw new Error('seed skate');
+  }
+  skateProject = await seedActiveProject(ideas, skate, skatePeople.owner, now - 30 * 86_400_000, 'skate-project');
   // More joint measures than one card shows, with open deviations on both pages.
   const measures = new MeasureTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
   const by = { id: people.office.aadObjectId, name: people.office.name };
@@ -187,5 +202,13 @@ describe('the measures card and the background jobs read what they need, not the
     const ledger = new DeliveryLedger(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
     expect(await ledger.find(TENANT, checklistHandoverKey(key, project, people.member.aadObjectId))).toBeDefined();
     expect(await ledger.find(TENANT, conveneKey(key, 'styringsgruppen', '2026-Q4', people.chair.aadObjectId))).toBeDefined();
+  });
+
+  it("the samlesak, compiled when the office opens it, reads the active ideas' index and the ideas that reported", async () => {
+    proxy.seen.splice(0);
+    const text = cardText(await skateChat.click(skatePeople.office, 'samlesak.show', { programmeId: skate.id }));
+    expect(text).toContain(skateProject);
+    expect(text).not.toContain('Skate-idé');
+    expect(readsEveryIdea()).toBe(false);
   });
 });
