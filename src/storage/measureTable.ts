@@ -16,7 +16,7 @@
 // references in another (then the state rows by key, 14 a query), however many the programme
 // holds. Rows written before this get their copies and references from the start-up migration
 // (`migrateIndex`, idempotent, done once per programme: a marker row remembers it).
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { FeedbackRoundRows } from './feedbackRoundRows.js';
 import { createNumbered, jsonRows, type JsonRow, type NumberedRowFormat } from './numberedRows.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
@@ -48,7 +48,6 @@ const MEASURE_INDEX_VERSION = 1;
 const MAX_ATTEMPTS = 8;
 /** Rows an entity-group transaction takes. */
 const TRANSACTION_ROWS = 100;
-const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 interface TreatmentRefRow {
   treatment: string;
@@ -142,7 +141,7 @@ export class MeasureTable implements MeasureRepository, FinalTreatmentRepository
     const last = sorted.at(-1);
     if (first === undefined || last === undefined) return [];
     // '"' is the character after '!': the end of the last measure's rows.
-    const filter = `PartitionKey eq ${quoted(partitionKey)} and RowKey ge ${quoted(`${prefix}${first}!`)} and RowKey lt ${quoted(`${prefix}${last}"`)}`;
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${`${prefix}${first}!`} and RowKey lt ${`${prefix}${last}"`}`;
     const out: R[] = [];
     for await (const row of (await this.table()).listEntities<R>({ queryOptions: { filter } })) {
       const measure = row.rowKey?.startsWith(prefix) ? row.rowKey.slice(prefix.length, row.rowKey.indexOf('!')) : undefined;
