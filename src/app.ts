@@ -21,6 +21,7 @@ import { IdeaTable } from './storage/ideaTable.js';
 import { NdaTable } from './storage/ndaTable.js';
 import { HeldShareTable } from './storage/heldShareTable.js';
 import { SubmissionTable } from './storage/submissionTable.js';
+import { MeasureTable } from './storage/measureTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
 import { CommandRouter, type CommandHandler } from './teams/commands/commandRouter.js';
@@ -369,7 +370,7 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
   // Ideas and votes written before their index rows get them (one read per programme once
   // done); until then a list shows what is indexed.
   const migration = new AbortController();
-  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, log }, directory.files, migration.signal);
+  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, measures: new MeasureTable(tables), log }, directory.files, migration.signal);
   // The sweeps on the one ticker, in this order. Every instance reloads the admitted parties and
   // withdrawals on its tick, so a decision taken on another instance is served here within a minute.
   const scheduler = new SweepScheduler(

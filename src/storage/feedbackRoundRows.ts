@@ -9,6 +9,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { FeedbackVersion } from '../domain/hearing/feedbackRound.js';
 import { err, type Result } from '../domain/idea/result.js';
+import { rowsByKey } from './keyedRows.js';
 import { createNumbered, prefixFilter } from './numberedRows.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf } from './tables.js';
 
@@ -62,11 +63,18 @@ export class FeedbackRoundRows<T extends { id: string; feedback: FeedbackVersion
   private withoutTexts = (value: T) => ({ ...value, feedback: value.feedback.map(({ text: _text, ...rest }) => rest) });
 
   /** Creates the next numbered record once per submission key; `build` reads what it needs
-   * under the numbering counter's ETag. */
-  async create<E>(partitionKey: string, submissionKey: string, build: (sequence: number) => Promise<Result<T, E>>): Promise<Result<{ value: T; created: boolean }, E>> {
+   * under the numbering counter's ETag. `alongside`: rows created with it in its transaction
+   * (e.g. an index row). */
+  async create<E>(
+    partitionKey: string,
+    submissionKey: string,
+    build: (sequence: number) => Promise<Result<T, E>>,
+    alongside?: (value: T) => ({ rowKey: string } & Record<string, unknown>)[],
+  ): Promise<Result<{ value: T; created: boolean }, E>> {
     return createNumbered(await this.table(), partitionKey, this.names.series, submissionKey, build, (value) => this.stateRow(value.id), {
       read: (table, pk, rk) => this.read(table, pk, rk),
       propertiesOf: (value) => jsonProperties(this.withoutTexts(value)),
+      ...(alongside ? { alongside } : {}),
     });
   }
 
@@ -83,6 +91,16 @@ export class FeedbackRoundRows<T extends { id: string; feedback: FeedbackVersion
     ]);
     const textOf = new Map(texts.map((row) => [row.rowKey ?? '', typeof row.text === 'string' ? row.text : '']));
     return states.map((row) => this.withTexts(fromJsonProperties<T>(row), textOf));
+  }
+
+  /** The records of these ids that exist, in the order asked, with the answers' texts empty
+   * (''): their state rows only, 14 to a query (keyedRows.ts). */
+  async statesOf(partitionKey: string, ids: readonly string[]): Promise<T[]> {
+    const found = await rowsByKey<Record<string, unknown>>(await this.table(), partitionKey, ids.map(this.stateRow));
+    return ids.flatMap((id) => {
+      const row = found.get(this.stateRow(id));
+      return row ? [this.withTexts(fromJsonProperties<T>(row), new Map())] : [];
+    });
   }
 
   /** Applies a pure step under the state row's ETag (re-applied on a conflict). */

@@ -40,6 +40,8 @@ import {
   type EntryRow,
 } from './roadmapTable.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, type Tables } from './tables.js';
+import { rowsByKey } from './keyedRows.js';
+import { mapPool } from '../app/pool.js';
 
 const MAX_ATTEMPTS = 8;
 /** Draft edits all move one version row, so several people editing at once take turns. */
@@ -223,7 +225,8 @@ export class RoadmapRevisionTable implements RoadmapRevisionRepository {
   async list(key: ProgrammeKey, limit: number): Promise<RoadmapProposal[]> {
     const partitionKey = roadmapPartition(key);
     const headers = (await this.rows<RoadmapProposal>(partitionKey, PROPOSAL)).map((r) => r.value).sort((a, b) => b.sequence - a.sequence);
-    return Promise.all(headers.slice(0, limit).map(async (p) => ({ ...p, changes: await this.changes(partitionKey, p.id) })));
+    // The callers' limits are small (the revision card's 6, the log card's 40); a few reads at a time all the same.
+    return mapPool(headers.slice(0, limit), 4, async (p) => ({ ...p, changes: await this.changes(partitionKey, p.id) }));
   }
 
   async decide(key: ProgrammeKey, id: string, decision: RevisionDecision): Promise<Result<RoadmapProposal, RevisionProblem>> {
@@ -263,8 +266,13 @@ export class RoadmapRevisionTable implements RoadmapRevisionRepository {
   /** The writes that make an adopted revision take effect: each entry under its ETag, with its
    * log line numbered after the entry's earlier ones. */
   private async adoption(table: TableClient, partitionKey: string, proposal: RoadmapProposal, decision: RevisionDecision): Promise<TransactionAction[]> {
-    const current = await Promise.all(proposal.changes.map((c) => getEntityOrUndefined<EntryRow>(table, partitionKey, entryRow(c.ideaNumber))));
-    const rows = new Map(proposal.changes.flatMap((c, i) => (current[i] ? [[c.ideaNumber, current[i]] as const] : [])));
+    // The changed entries in one query (14 a query), not a read per change at once.
+    const found = await rowsByKey<EntryRow>(table, partitionKey, proposal.changes.map((c) => entryRow(c.ideaNumber)));
+    const rows = new Map<string, TableEntityResult<EntryRow>>();
+    for (const c of proposal.changes) {
+      const row = found.get(entryRow(c.ideaNumber));
+      if (row) rows.set(c.ideaNumber, row);
+    }
     const adopted = new Map([...rows].map(([n, row]) => [n, JSON.parse(row.data) as RoadmapEntry]));
     return applyRevision(proposal, adopted, decision).flatMap(({ entry, revision }): TransactionAction[] => {
       const row = rows.get(entry.ideaNumber);

@@ -65,7 +65,7 @@ function deps(jobs: DeliveryJob[]): ConveneDeps {
       forPeriod: async (_key, _schedule, periodKey) =>
         ({ '2026-12': [report('DSOP-2026-004', '2026-12', true), report('DSOP-2026-005', '2026-12', false)], '2027-01': [report('DSOP-2026-006', '2027-01', true)] })[periodKey] ?? [],
     },
-    ideas: { list: async () => [] },
+    ideas: { get: async () => undefined },
     roadmapChanges: { pending: async () => [{ ideaNumber: 'DSOP-2026-007' }] },
     delivery: {
       enqueue: async (job) => {

@@ -10,6 +10,7 @@ import type { Programme } from '../../domain/programme/schema.js';
 import type { Delivery, DeliveryLog } from '../delivery.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { activeIdeas } from '../ideas/jobIdeas.js';
 import type { RenderedCard } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
 import { checklistForPerson, type ChecklistError, type ChecklistRepository, type ChecklistState } from './checklist.js';
@@ -81,7 +82,8 @@ export interface ChecklistSweepReport {
 
 async function sweepProgramme(deps: ChecklistSweepDeps, programme: Programme, report: ChecklistSweepReport): Promise<void> {
   const key: ProgrammeKey = { tenantId: programme.tenantId, programmeId: programme.id };
-  for (const { idea, leaderId } of dueHandovers(await deps.ideas.list(key))) {
+  // A handover is due for an active project only: the active ideas' index, not the programme.
+  for (const { idea, leaderId } of dueHandovers(await activeIdeas(deps.ideas, key))) {
     const jobKey = checklistHandoverKey(key, idea.number, leaderId);
     if (await deps.ledger.find(key.tenantId, jobKey)) {
       report.alreadyHandedOver++;

@@ -60,7 +60,8 @@ export interface IdeaRepository {
     create: (ideaNumber: string) => TransitionResult,
   ): Promise<Result<{ idea: Idea; created: boolean }, LifecycleError>>;
   get(key: ProgrammeKey, ideaNumber: string): Promise<Idea | undefined>;
-  /** Every idea, a page at a time underneath: for background work, never for a turn (a turn reads `page`). */
+  /** Every idea, a page at a time underneath. No turn or job reads it any more (they read `page`'s
+   * index lists or `get`, issue 25); the tests read it to see what is stored. */
   list(key: ProgrammeKey): Promise<Idea[]>;
   /** One page of a list, `total` its length. */
   page(key: ProgrammeKey, query: IdeaListQuery, request: PageRequest): Promise<ListPage<ListedIdea> & { total: number }>;

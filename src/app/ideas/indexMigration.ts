@@ -10,6 +10,8 @@ export interface IndexMigrationDeps {
   votes: { migrateIndex(key: ProgrammeKey): Promise<{ written: number }> };
   /** Each idea's index of its filed reports (issue 25.2). */
   reports?: { migrateIndex(key: ProgrammeKey): Promise<{ indexed: number }> };
+  /** The deviations' copies and final treatments' references under their measure (issue 25). */
+  measures?: { migrateIndex(key: ProgrammeKey): Promise<{ measureRows: number }> };
   log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -22,8 +24,13 @@ export async function migrateIndexes(deps: IndexMigrationDeps, programmes: reado
     const key = { tenantId: programme.tenantId, programmeId: programme.id };
     for (let attempt = 0; !stopping.aborted; attempt++) {
       try {
-        const done = { ...(await ideas.migrateIndex(key, programme)), ...(await votes.migrateIndex(key)), ...((await deps.reports?.migrateIndex(key)) ?? { indexed: 0 }) };
-        if (done.rewritten + done.removed + done.written + done.indexed > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
+        const done = {
+          ...(await ideas.migrateIndex(key, programme)),
+          ...(await votes.migrateIndex(key)),
+          ...((await deps.reports?.migrateIndex(key)) ?? { indexed: 0 }),
+          ...((await deps.measures?.migrateIndex(key)) ?? { measureRows: 0 }),
+        };
+        if (done.rewritten + done.removed + done.written + done.indexed + done.measureRows > 0) log.info({ programme: programme.id, ...done }, 'index rows migrated');
         break;
       } catch (error) {
         const wait = retryMs[attempt];

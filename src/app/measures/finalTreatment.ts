@@ -30,7 +30,8 @@ import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import { officePeople } from '../reminders/reminders.js';
-import { compareMeasureIds } from './projectsAsMeasures.js';
+import { compareMeasureIds } from './measureOrder.js';
+import { mapPool } from '../pool.js';
 import type { RequestContext } from '../requestContext.js';
 
 export interface FinalTreatmentRepository {
@@ -47,6 +48,8 @@ export interface FinalTreatmentRepository {
   /** Every treatment of the programme. `texts: false` leaves the answers' texts empty (''), for
    * readers that need only the state and history (the chase sweep, the measure list). */
   finalTreatments(key: ProgrammeKey, options?: { texts?: boolean }): Promise<FinalTreatment[]>;
+  /** The treatments of these measures only, answers' texts empty: a page of the measures card (issue 25). */
+  finalTreatmentsOf(key: ProgrammeKey, measureIds: readonly string[]): Promise<FinalTreatment[]>;
   /** Applies a pure step under the treatment's ETag (re-applied on a conflict). */
   changeFinalTreatment<S extends Step>(
     key: ProgrammeKey,
@@ -205,20 +208,26 @@ export async function treatmentCase(repo: FinalTreatmentRepository, ctx: Request
   return ok({ access: access.value, measure, treatment });
 }
 
-/** Every treatment of the programme with its measure: those under way first, then the rest,
- * newest first. */
+/** The first `limit` treatments of the programme with their measures: those under way first,
+ * then the rest, newest first. The order needs every treatment's state (one row each, without
+ * the answers' texts); only the measures of those shown are read (issue 25). */
 export async function treatmentList(
   repo: FinalTreatmentRepository,
   ctx: RequestContext,
   programmeId: string,
+  limit: number,
 ): Promise<Result<{ access: Access; body: Body | undefined; items: { measure: Measure | undefined; treatment: FinalTreatment }[] }, FinalTreatmentError>> {
   const access = accessTo(ctx, programmeId);
   if (!access.ok) return access;
-  const [treatments, measures] = await Promise.all([repo.finalTreatments(access.value.key), repo.measures(access.value.key)]);
+  const { key } = access.value;
   const underWay = (t: FinalTreatment) => stageOf(t) === 'feedback' || stageOf(t) === 'recommended';
-  const items = treatments
+  const shown = (await repo.finalTreatments(key, { texts: false }))
     .sort((a, b) => Number(underWay(b)) - Number(underWay(a)) || compareTreatments(b, a))
-    .map((treatment) => ({ treatment, measure: measures.find((m) => m.id === treatment.measureId) }));
+    .slice(0, Math.max(0, limit));
+  const ids = [...new Set(shown.map((t) => t.measureId))];
+  const found = await mapPool(ids, 4, (id) => repo.measure(key, id));
+  const measures = new Map(ids.map((id, i) => [id, found[i]]));
+  const items = shown.map((treatment) => ({ treatment, measure: measures.get(treatment.measureId) }));
   return ok({ access: access.value, body: adviceBody(access.value.programme), items });
 }
 

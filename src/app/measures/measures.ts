@@ -38,7 +38,10 @@ export interface MeasureRepository {
     submissionKey: string,
     build: (sequence: number) => Result<Deviation, MeasureProblem>,
   ): Promise<Result<{ deviation: Deviation; created: boolean }, MeasureProblem>>;
+  /** Every deviation of the programme (the consultation meeting's agenda). */
   deviations(key: ProgrammeKey): Promise<Deviation[]>;
+  /** The deviations of these measures only: what a page of the measures card shows (issue 25). */
+  deviationsOf(key: ProgrammeKey, measureIds: readonly string[]): Promise<Deviation[]>;
   /** Changes a deviation under its ETag; `change` must be pure. */
   changeDeviation(
     key: ProgrammeKey,
@@ -113,9 +116,10 @@ export async function measuresPage(
   const access = accessTo(ctx, programmeId);
   if (!access.ok) return access;
   const { key } = access.value;
-  const [page, deviations] = await Promise.all([readPageAt(cursor, size, (request) => repo.measurePage(key, request)), repo.deviations(key)]);
-  const shown = new Set(page.items.map((m) => m.id));
-  return ok({ access: access.value, page, deviations: deviations.filter((d) => shown.has(d.measureId)) });
+  const page = await readPageAt(cursor, size, (request) => repo.measurePage(key, request));
+  // The page's deviations only, never the programme's (issue 25).
+  const deviations = await repo.deviationsOf(key, page.items.map((m) => m.id));
+  return ok({ access: access.value, page, deviations });
 }
 
 /** The measures this person may file a deviation on. */

@@ -2,9 +2,9 @@
 // konsept → planlegging → gjennomføring), their project leader being the measure owner
 // (tiltakseier). So a final treatment may be of such a project as well as of a joint measure
 // (T-…): this lays the programme's projects over the measure store, read-only.
-import { compareIdeaNumbers, parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
+import { parseIdeaNumber } from '../../domain/idea/ideaNumber.js';
 import type { Idea } from '../../domain/idea/idea.js';
-import { compareIds, type Measure } from '../../domain/measures/measures.js';
+import type { Measure } from '../../domain/measures/measures.js';
 import { everyListed } from '../ideas/everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { FinalTreatment } from '../../domain/measures/finalTreatment.js';
@@ -24,14 +24,6 @@ export const projectAsMeasure = (idea: Idea): Measure => ({
   createdAt: idea.registeredAt,
 });
 
-/** Joint measures first (T-001, T-002 …), then projects by number. */
-export const compareMeasureIds = (a: string, b: string): number => {
-  const projectA = parseIdeaNumber(a) !== undefined;
-  const projectB = parseIdeaNumber(b) !== undefined;
-  if (projectA !== projectB) return projectA ? 1 : -1;
-  return projectA ? compareIdeaNumbers(a, b) : compareIds(a, b);
-};
-
 export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRepository, 'get' | 'page'>): FinalTreatmentRepository {
   return {
     async measure(key: ProgrammeKey, id: string) {
@@ -48,6 +40,7 @@ export function withProjects(store: FinalTreatmentRepository, ideas: Pick<IdeaRe
     openFinalTreatment: (key, submissionKey, build) => store.openFinalTreatment(key, submissionKey, build),
     finalTreatment: (key, id) => store.finalTreatment(key, id),
     finalTreatments: (key, options) => store.finalTreatments(key, options),
+    finalTreatmentsOf: (key, measureIds) => store.finalTreatmentsOf(key, measureIds),
     changeFinalTreatment: (key, id, change) => store.changeFinalTreatment(key, id, change),
   };
 }

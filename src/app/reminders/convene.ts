@@ -4,13 +4,13 @@
 // deviations (this period and the last), and roadmap changes waiting for the body's decision.
 // Runs on the reminder ticker; the delivery key makes each reminder exactly-once.
 import { ideaContent } from '../../domain/disclosure/content.js';
-import type { Idea } from '../../domain/idea/idea.js';
 import type { Body, Programme } from '../../domain/programme/schema.js';
 import { conveners, meetingPeriodAt } from '../../domain/schedule/meetings.js';
 import { periodAt, previousPeriod } from '../../domain/schedule/period.js';
 import type { Language } from '../../i18n/language.js';
 import type { Delivery, DeliveryJob } from '../delivery.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { ideasNumbered } from '../ideas/jobIdeas.js';
 import type { RecipientLanguage } from '../ports.js';
 import { hasDeviation, isProjectSchedule, type ReportRepository, type StatusReport } from '../reports/report.js';
 import type { VoteRepository } from '../votes/voteRepository.js';
@@ -29,7 +29,7 @@ export interface ConveneDeps {
   programmes: readonly Programme[];
   votes: Pick<VoteRepository, 'list'>;
   reports: Pick<ReportRepository, 'forPeriod'>;
-  ideas: Pick<IdeaRepository, 'list'>;
+  ideas: Pick<IdeaRepository, 'get'>;
   /** Pending roadmap changes (where a body decides them). */
   roadmapChanges: { pending(key: ProgrammeKey): Promise<{ ideaNumber: string }[]> };
   delivery: Delivery;
@@ -75,15 +75,14 @@ async function planProgramme(deps: ConveneDeps, programme: Programme, now: numbe
   const queued: string[] = [];
   {
     const key: ProgrammeKey = { tenantId: programme.tenantId, programmeId: programme.id };
-    let ideas: Idea[] | undefined;
     for (const body of programme.bodies) {
       const period = meetingPeriodAt(body, now);
       const people = conveners(body);
       if (!period || people.length === 0) continue;
       const matters = await openMatters(deps, programme, body, now);
-      ideas ??= await deps.ideas.list(key);
+      // Only the ideas the matters name, by number: never the programme's every idea.
       const named = new Set([...matters.votes.filter((v) => !v.matter).map((v) => v.ideaNumber), ...matters.deviations.map((r) => r.ideaNumber), ...matters.roadmapChanges]);
-      const discloses = ideas.filter((i) => named.has(i.number)).map((i) => ideaContent(programme.id, i));
+      const discloses = (await ideasNumbered(deps.ideas, key, named)).map((i) => ideaContent(programme.id, i));
       for (const person of people) {
         const language = await deps.languages.of(key.tenantId, person);
         const job: DeliveryJob = {

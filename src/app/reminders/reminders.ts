@@ -13,6 +13,7 @@ import { enqueueAll, type Delivery, type DeliveryJob } from '../delivery.js';
 import type { RecipientLanguage } from '../ports.js';
 import type { Language } from '../../i18n/language.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { activeIdeas } from '../ideas/jobIdeas.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository } from '../reports/report.js';
 import type { CorrectiveDecision } from '../../domain/measures/samlesak.js';
 import { previousSkateDecision } from '../reports/previousDecision.js';
@@ -166,7 +167,8 @@ async function planProgramme(deps: ReminderDeps, programme: Programme, now: numb
     message: { kind: 'card', card: rendered.card },
     discloses: rendered.discloses,
   });
-  const ideas = await deps.ideas.list(key);
+  // Reminders and phase warnings are about projects under way: the active ideas' index, not the programme.
+  const ideas = await activeIdeas(deps.ideas, key);
   const office = officePeople(programme);
   // One lookup per person and tick, however many cards they get.
   const languages = new Map<string, Promise<Language>>();

@@ -6,6 +6,7 @@
 // then the secretariat records Skate's advice and the director the decision on corrective
 // actions, per measure. The rules are in domain/measures/samlesak.ts.
 import type { Idea } from '../../domain/idea/idea.js';
+import { compareIdeaNumbers } from '../../domain/idea/ideaNumber.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import {
   adoptRecommendation,
@@ -36,7 +37,8 @@ import { enqueueAll, type Delivery, type DeliveryJob } from '../delivery.js';
 import { accessTo, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import { compareMeasureIds } from '../measures/projectsAsMeasures.js';
+import { activeIdeas, ideasNumbered } from '../ideas/jobIdeas.js';
+import { compareMeasureIds } from '../measures/measureOrder.js';
 import type { RenderedCard } from '../reminders/reminders.js';
 import type { RequestContext } from '../requestContext.js';
 import { deviationAreas, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
@@ -68,7 +70,7 @@ export interface SamlesakPost {
 
 export interface SamlesakDeps {
   samlesak: SamlesakRepository;
-  ideas: Pick<IdeaRepository, 'list' | 'get'>;
+  ideas: Pick<IdeaRepository, 'page' | 'get'>;
   reports: Pick<ReportRepository, 'forPeriod'>;
   /** Joint measures (T-003); absent where the programme keeps none. */
   measures?: { measures(key: ProgrammeKey): Promise<Measure[]> };
@@ -121,10 +123,15 @@ const ownerReport = (r: StatusReport): OwnerReport => ({
 /** Every measure of the quarter: each project under way or that reported in it, and each joint
  * measure, with its latest report of the quarter if it filed one. Joint measures first. */
 async function gather(deps: SamlesakDeps, key: ProgrammeKey, schedule: Schedule, period: Period): Promise<{ items: SamlesakItem[]; ideas: Idea[] }> {
-  const [all, filed, joint] = await Promise.all([deps.ideas.list(key), deps.reports.forPeriod(key, schedule.id, period.key), deps.measures?.measures(key) ?? []]);
+  // The projects under way from the active ideas' index, and those that reported in the quarter
+  // (active or not) by number: never the programme's every idea.
+  const [active, filed, joint] = await Promise.all([activeIdeas(deps.ideas, key), deps.reports.forPeriod(key, schedule.id, period.key), deps.measures?.measures(key) ?? []]);
   const byIdea = new Map(filed.map((r) => [r.ideaNumber, r]));
-  const reporting = new Set(reportingIdeas(all).map((i) => i.number));
-  const ideas = all.filter((i) => reporting.has(i.number) || byIdea.has(i.number));
+  const reporting = reportingIdeas(active);
+  const known = new Set(reporting.map((i) => i.number));
+  const ideas = [...reporting, ...(await ideasNumbered(deps.ideas, key, [...byIdea.keys()].filter((n) => !known.has(n))))].sort((a, b) =>
+    compareIdeaNumbers(a.number, b.number),
+  );
   const items: SamlesakItem[] = [
     ...joint.map((m): SamlesakItem => ({ measureId: m.id, title: m.title, kind: 'joint', owners: m.owners })),
     ...ideas.map((idea): SamlesakItem => {
@@ -143,7 +150,7 @@ async function gather(deps: SamlesakDeps, key: ProgrammeKey, schedule: Schedule,
 
 async function listedIdeas(deps: SamlesakDeps, key: ProgrammeKey, s: Samlesak): Promise<Idea[]> {
   const numbers = new Set(s.items.filter((i) => i.kind === 'project').map((i) => i.measureId));
-  return (await deps.ideas.list(key)).filter((i) => numbers.has(i.number));
+  return ideasNumbered(deps.ideas, key, numbers);
 }
 
 /**

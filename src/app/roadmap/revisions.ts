@@ -19,8 +19,9 @@ import type { RoadmapEntry, RoadmapProblem } from '../../domain/roadmap/roadmap.
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
+import { mapPool } from '../pool.js';
 import type { RequestContext } from '../requestContext.js';
-import type { RoadmapRepository } from './roadmap.js';
+import type { RoadmapRepository } from './roadmapRepository.js';
 
 /** The draft and the revisions of one programme's roadmap, stored beside its entries so a
  * decision writes the entries, the log and the revision together. */
@@ -96,7 +97,8 @@ export async function pendingRows(
 }
 
 export async function rowsOf(ideas: Pick<IdeaRepository, 'get'>, key: ProgrammeKey, changes: readonly ProposedChange[]): Promise<ChangeRow[]> {
-  const found = await Promise.all(changes.map((c) => ideas.get(key, c.ideaNumber)));
+  // A revision may change many entries: a few reads at a time (issue 25).
+  const found = await mapPool(changes, 4, (c) => ideas.get(key, c.ideaNumber));
   return changes.map((change, i) => ({ change, ...(found[i] ? { idea: found[i] } : {}) }));
 }
 

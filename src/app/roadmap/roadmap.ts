@@ -31,22 +31,9 @@ import { everyListed, projectPhases } from '../ideas/everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { mapPool } from '../pool.js';
 import { pendingRows, type ChangeRow, type RoadmapRevisionRepository } from './revisions.js';
+import type { RoadmapRepository } from './roadmapRepository.js';
 
-export type PlanOutcome = { entry: RoadmapEntry; revision: RoadmapRevision } | { unchanged: RoadmapEntry };
-
-export interface RoadmapRepository {
-  list(key: ProgrammeKey): Promise<RoadmapEntry[]>;
-  get(key: ProgrammeKey, ideaNumber: string): Promise<RoadmapEntry | undefined>;
-  /** Applies a pure change under the entry's ETag; the entry and its revision are written in
-   * one transaction. `change` may run more than once. */
-  plan(
-    key: ProgrammeKey,
-    ideaNumber: string,
-    change: (current: RoadmapEntry | undefined) => Result<PlanOutcome, RoadmapProblem>,
-  ): Promise<Result<PlanOutcome, RoadmapProblem>>;
-  /** Newest first. */
-  revisions(key: ProgrammeKey, limit: number): Promise<RoadmapRevision[]>;
-}
+export type { PlanOutcome, RoadmapRepository } from './roadmapRepository.js';
 
 export type RoadmapError = IdeaUseCaseError | RoadmapProblem | RevisionProblem;
 

@@ -52,6 +52,8 @@ export interface FinalTreatmentDependencies {
   conclusions?: TreatmentConclusions;
 }
 
+/** Treatments on the list card, under way first (as before issue 25). */
+const ON_LIST = 20;
 const programmeId = programmeIdField;
 const treatmentId = z.string().trim().toUpperCase().regex(/^S-\d{3,6}$/);
 /** A joint measure (T-003) or, in Skate, a project (SKATE-2026-004): projectsAsMeasures.ts. */
@@ -156,7 +158,7 @@ export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: Fi
   };
 
   const listCard = async (ctx: RequestContext, id: string): Promise<AdaptiveCard> => {
-    const listed = await treatmentList(treatments, ctx, id);
+    const listed = await treatmentList(treatments, ctx, id, ON_LIST);
     if (!listed.ok) return refusal(ctx, errorText(ctx, listed.error, id));
     const { access, body, items } = listed.value;
     if (!body) return refusal(ctx, finalTreatmentErrorText({ code: 'no-advice-body' }, ctx.language));
@@ -167,7 +169,7 @@ export function finalTreatmentVerbs({ treatments, mail, cards, conclusions }: Fi
         heading: tr('ft.list.heading', { programme: access.programme.name }),
         text: items.length === 0 ? tr('ft.list.empty') : '',
         options: [
-          ...items.slice(0, 20).map(({ measure, treatment }) => ({
+          ...items.map(({ measure, treatment }) => ({
             title: tr('ft.list.item', { id: treatment.id, measure: measureTitle(measure, treatment.measureId), stage: stageText(access.programme, treatment, ctx.language) }),
             verb: 'finalTreatment.show',
             data: { programmeId: access.programme.id, treatmentId: treatment.id },

@@ -35,7 +35,7 @@ import { pagerButtons, positionText } from '../cards/pager.js';
 
 export interface MeasureDependencies {
   /** The measures, and their final treatments for the list's history lines. */
-  measures: MeasureRepository & Pick<FinalTreatmentRepository, 'finalTreatments'>;
+  measures: MeasureRepository & Pick<FinalTreatmentRepository, 'finalTreatmentsOf'>;
   notifier: DeviationNotifier;
   cards: CardRenderer;
 }
@@ -360,7 +360,8 @@ export function measureVerbs({ measures, notifier, cards }: MeasureDependencies)
     const { access, page, deviations } = result.value;
     const all = page.items;
     const position = positionText(page, ctx.language);
-    const treatments = treatmentsByMeasure(await measures.finalTreatments(access.key, { texts: false }));
+    // The page's treatments only, never the programme's (issue 25).
+    const treatments = treatmentsByMeasure(await measures.finalTreatmentsOf(access.key, all.map((m) => m.id)));
     const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(ctx.language, key, params);
     const { programme } = access;
     return cards.render(

@@ -4,6 +4,7 @@
 // People who never chatted with the bot have none: they see the shared card until they click,
 // and their click's answer is their own view.
 import type { ConversationStore } from '../../app/ports.js';
+import { mapPool } from '../../app/pool.js';
 
 const FOUND_TTL_MS = 10 * 60_000;
 const MISSING_TTL_MS = 60_000;
@@ -19,7 +20,8 @@ export class TeamsIds {
 
   /** The MRIs of these people, in their order, skipping those without one. */
   async of(tenantId: string, people: readonly string[]): Promise<string[]> {
-    const ids = await Promise.all(people.map((p) => this.one(tenantId, p)));
+    // Up to REFRESH_LIMIT (60) people: a few reads at a time, not 60 sockets (issue 25).
+    const ids = await mapPool(people, 8, (p) => this.one(tenantId, p));
     return ids.filter((id): id is string => typeof id === 'string' && id !== '');
   }
 

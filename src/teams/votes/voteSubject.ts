@@ -10,6 +10,7 @@ import type { GateVote } from '../../domain/vote/gateVote.js';
 import type { RoadmapProposal } from '../../domain/roadmap/revision.js';
 import type { AgreementRevisionRepository } from '../../app/agreement/agreementRevision.js';
 import type { AgreementRevision } from '../../domain/agreement/agreementRevision.js';
+import { mapPool } from '../../app/pool.js';
 
 export type VoteSubject =
   | { kind: 'idea'; idea: Idea }
@@ -38,7 +39,8 @@ export class VoteSubjects {
     if (vote.matter?.kind === 'roadmap-revision') {
       const revision = await this.revisions?.get(key, vote.matter.revisionId);
       if (!revision) return undefined;
-      const ideas = await Promise.all(revision.changes.map((c) => this.ideas.get(key, c.ideaNumber)));
+      // A revision may change many entries: a few reads at a time (issue 25).
+      const ideas = await mapPool(revision.changes, 4, (c) => this.ideas.get(key, c.ideaNumber));
       return { kind: 'roadmap-revision', revision, ideas: ideas.filter((i): i is Idea => i !== undefined) };
     }
     if (vote.matter?.kind === 'agreement-revision') {
