@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TransactionAction } from '@azure/data-tables';
-import { mapPool } from '../src/app/pool.js';
+import { mapPool } from '../src/shared/pool.js';
 import type { Idea, IdeaStatus } from '../src/domain/idea/idea.js';
 import { formatIdeaNumber } from '../src/domain/idea/ideaNumber.js';
 import { programmeSchema, type Programme } from '../src/domain/programme/schema.js';

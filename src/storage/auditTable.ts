@@ -1,7 +1,7 @@
 // The disclosure audit log: append-only, newest first within a programme's partition, read a
 // page at a time ($top: never the whole partition).
 import type { AuditEntry, AuditLog } from '../app/disclosure/ports.js';
-import type { ListPage, PageRequest } from '../app/paging.js';
+import type { ListPage, PageRequest } from '../shared/paging.js';
 import { countRange, readPage } from './rangePage.js';
 import { tenantPartition, type Tables } from './tables.js';
 import { randomUUID } from 'node:crypto';

@@ -6,7 +6,7 @@
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { createHash } from 'node:crypto';
 import type { ApplyError, IdeaCounts, IdeaListQuery, IdeaRepository, ListedIdea, ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { ListPage, PageRequest } from '../app/paging.js';
+import type { ListPage, PageRequest } from '../shared/paging.js';
 import type { Assessment } from '../domain/idea/assessment.js';
 import type { HistoryEntry } from '../domain/idea/history.js';
 import type { Idea } from '../domain/idea/idea.js';
@@ -16,7 +16,7 @@ import type { LifecycleError } from '../domain/idea/lifecycleError.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { TransitionResult } from '../domain/idea/transition.js';
 import { countChange, countsMove, emptyCounts, IDEA_INDEX_VERSION, indexKeysOf, indexRanges } from './ideaIndex.js';
-import { mapPool } from '../app/pool.js';
+import { mapPool } from '../shared/pool.js';
 import { createNumbered } from './numberedRows.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';

@@ -3,7 +3,7 @@
 // 15 comparisons in a filter, so 14 keys go in a query beside the partition's; more keys are more
 // queries, a few at a time.
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import { mapPool } from '../app/pool.js';
+import { mapPool } from '../shared/pool.js';
 
 /** Keys per query: 15 comparisons allowed, one of them the partition's. */
 export const KEYS_PER_QUERY = 14;

@@ -22,7 +22,7 @@ import { createNumbered, jsonRows, type JsonRow, type NumberedRowFormat } from '
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { FinalTreatmentRepository } from '../app/measures/finalTreatment.js';
 import type { MeasureRepository } from '../app/measures/measures.js';
-import type { ListPage, PageRequest } from '../app/paging.js';
+import type { ListPage, PageRequest } from '../shared/paging.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { FinalTreatment, FinalTreatmentProblem, Step } from '../domain/measures/finalTreatment.js';

@@ -1,7 +1,7 @@
 // The NDA (taushetserklæring) register: one row per person and programme; a new record for the
 // same person replaces the old one (the latest signed declaration is the one in force).
 import type { NdaRecord, NdaRegister } from '../app/disclosure/ports.js';
-import type { ListPage, PageRequest } from '../app/paging.js';
+import type { ListPage, PageRequest } from '../shared/paging.js';
 import { countRange, readPage } from './rangePage.js';
 import { keyPart, tenantPartition, type Tables } from './tables.js';
 

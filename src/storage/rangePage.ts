@@ -4,7 +4,7 @@
 // laid out so that every list a turn shows is one contiguous key range, or a few in a row
 // (see ideaIndex.ts).
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
-import type { PageRequest } from '../app/paging.js';
+import type { PageRequest } from '../shared/paging.js';
 
 export interface RowPage<R> {
   rows: TableEntityResult<R>[];

@@ -10,7 +10,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, StatusReport } from '../app/reports/report.js';
-import type { ListPage, PageRequest } from '../app/paging.js';
+import type { ListPage, PageRequest } from '../shared/paging.js';
 import { ok, type Result } from '../domain/idea/result.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';

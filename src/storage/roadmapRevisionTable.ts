@@ -41,7 +41,7 @@ import {
 } from './roadmapTable.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, type Tables } from './tables.js';
 import { rowsByKey } from './keyedRows.js';
-import { mapPool } from '../app/pool.js';
+import { mapPool } from '../shared/pool.js';
 
 const MAX_ATTEMPTS = 8;
 /** Draft edits all move one version row, so several people editing at once take turns. */

@@ -6,7 +6,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { PlanOutcome, RoadmapRepository } from '../app/roadmap/roadmap.js';
+import type { PlanOutcome, RoadmapRepository } from '../app/roadmap/roadmapRepository.js';
 import type { Result } from '../domain/idea/result.js';
 import type { RoadmapEntry, RoadmapProblem, RoadmapRevision } from '../domain/roadmap/roadmap.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';

@@ -37,8 +37,8 @@ import type { CastInput, CastResult, OpenResult, VoteRef, VoteRepository } from 
 import { choices } from '../domain/decision/ballot.js';
 import { pendingWork, type BallotRecord, type GateVote } from '../domain/vote/gateVote.js';
 import { votersReminderAt, votersReminderDue } from '../domain/vote/votersReminder.js';
-import type { ListPage, PageRequest } from '../app/paging.js';
-import { mapPool } from '../app/pool.js';
+import type { ListPage, PageRequest } from '../shared/paging.js';
+import { mapPool } from '../shared/pool.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
 import { VOTE_INDEX_VERSION, voteIndexKeys, voteIndexRange } from './voteIndex.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';

@@ -7,7 +7,7 @@ import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeKey } from '../../src/app/ideas/ideaRepository.js';
 import type { ListedIdea } from '../../src/app/ideas/ideaRepository.js';
-import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/app/paging.js';
+import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/shared/paging.js';
 import type { Idea } from '../../src/domain/idea/idea.js';
 import { prioritise, register } from '../../src/domain/idea/lifecycle.js';
 import { rankIdeas } from '../../src/domain/idea/ranking.js';

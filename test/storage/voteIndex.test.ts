@@ -3,7 +3,7 @@
 // from the start-up migration, once.
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/app/paging.js';
+import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/shared/paging.js';
 import type { GateVote } from '../../src/domain/vote/gateVote.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { scanPages } from '../../src/storage/rangePage.js';

@@ -11,7 +11,7 @@ import type { Delivery, DeliveryLog } from '../delivery.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { activeIdeas } from '../ideas/jobIdeas.js';
-import type { RenderedCard } from '../reminders/reminders.js';
+import type { RenderedCard } from '../renderedCard.js';
 import type { RequestContext } from '../requestContext.js';
 import { checklistForPerson, type ChecklistError, type ChecklistRepository, type ChecklistState } from './checklist.js';
 

@@ -3,7 +3,7 @@
 import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Withheld, WithholdReason } from '../../domain/disclosure/decide.js';
-import type { ListPage, PageRequest } from '../paging.js';
+import type { ListPage, PageRequest } from '../../shared/paging.js';
 
 export interface AudienceSource {
   /** The audience of the conversation a request came from (or a message goes to). */

@@ -10,8 +10,8 @@ import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from './ideaAccess.js';
 import type { IdeaUseCaseError } from './ideaErrors.js';
 import type { IdeaRepository, ListedIdea } from './ideaRepository.js';
-import { firstPage, readPageAt, type Page, type PageCursor } from '../paging.js';
-import { mapPool } from '../pool.js';
+import { firstPage, readPageAt, type Page, type PageCursor } from '../../shared/paging.js';
+import { mapPool } from '../../shared/pool.js';
 
 /** Rows per page of every idea list (Teams cards stay small; see issue 25). */
 export const LIST_PAGE_SIZE = 20;

@@ -8,7 +8,7 @@ import type { LifecycleError } from '../../domain/idea/lifecycleError.js';
 import type { IdeaScore, ScoringRules } from '../../domain/idea/ranking.js';
 import type { Result } from '../../domain/idea/result.js';
 import type { TransitionResult } from '../../domain/idea/transition.js';
-import type { ListPage, PageRequest } from '../paging.js';
+import type { ListPage, PageRequest } from '../../shared/paging.js';
 
 export interface ProgrammeKey {
   tenantId: string;

@@ -5,7 +5,7 @@
 // range used to give them in.
 import { compareIdeaNumbers } from '../../domain/idea/ideaNumber.js';
 import type { Idea } from '../../domain/idea/idea.js';
-import { mapPool } from '../pool.js';
+import { mapPool } from '../../shared/pool.js';
 import { everyListed } from './everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from './ideaRepository.js';
 

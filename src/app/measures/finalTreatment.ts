@@ -31,7 +31,7 @@ import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import { officePeople } from '../reminders/reminders.js';
 import { compareMeasureIds } from './measureOrder.js';
-import { mapPool } from '../pool.js';
+import { mapPool } from '../../shared/pool.js';
 import type { RequestContext } from '../requestContext.js';
 
 export interface FinalTreatmentRepository {

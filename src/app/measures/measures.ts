@@ -15,7 +15,7 @@ import {
   type MeasureProblem,
   type Recipient,
 } from '../../domain/measures/measures.js';
-import { readPageAt, type ListPage, type Page, type PageCursor, type PageRequest } from '../paging.js';
+import { readPageAt, type ListPage, type Page, type PageCursor, type PageRequest } from '../../shared/paging.js';
 import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';

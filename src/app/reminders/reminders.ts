@@ -3,7 +3,6 @@
 // exactly what it is. The key is the exactly-once record: a second tick, a restart or a second
 // instance planning the same message gets 'duplicate' and nothing more is sent. So this code
 // keeps no state of its own and any number of instances may tick at the same time.
-import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Idea } from '../../domain/idea/idea.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { dueEvents, type ScheduleEvent } from '../../domain/schedule/due.js';
@@ -18,12 +17,8 @@ import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingId
 import type { CorrectiveDecision } from '../../domain/measures/samlesak.js';
 import { previousSkateDecision } from '../reports/previousDecision.js';
 import type { SkateDecisionLookup } from '../reports/samlesak.js';
+import type { RenderedCard } from '../renderedCard.js';
 
-/** A rendered card and what it discloses (the disclosure guard checks it at send time). */
-export interface RenderedCard {
-  card: Record<string, unknown>;
-  discloses: readonly Disclosed[];
-}
 type Card = RenderedCard;
 
 /** One person's part of a reminder: the projects they still have to report on (empty for a

@@ -15,7 +15,7 @@ import type { RecipientLanguage } from '../ports.js';
 import type { Language } from '../../i18n/language.js';
 import type { RequestContext } from '../requestContext.js';
 import { decideFiling, isProjectSchedule, type ReportContent, type ReportProblem, type ReportRepository, type SavedReport, type StatusReport } from './report.js';
-import type { RenderedCard } from '../reminders/reminders.js';
+import type { RenderedCard } from '../renderedCard.js';
 import { projectSteeringGroupId } from './projectSteeringGroup.js';
 
 export interface FiledReportCards {

@@ -8,7 +8,7 @@ import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { accessTo } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository } from '../ideas/ideaRepository.js';
-import { firstPage, readPageAt, type Page, type PageCursor } from '../paging.js';
+import { firstPage, readPageAt, type Page, type PageCursor } from '../../shared/paging.js';
 import type { RequestContext } from '../requestContext.js';
 import type { ReportRepository, StatusReport } from './report.js';
 

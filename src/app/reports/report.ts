@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../domain/idea/result.js';
 import type { Programme, Schedule } from '../../domain/programme/schema.js';
 import { periodByKey, previousPeriod, type Period } from '../../domain/schedule/period.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
-import type { ListPage, PageRequest } from '../paging.js';
+import type { ListPage, PageRequest } from '../../shared/paging.js';
 
 export const reportStatuses = ['green', 'yellow', 'red'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];

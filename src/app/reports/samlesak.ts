@@ -39,7 +39,7 @@ import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
 import { activeIdeas, ideasNumbered } from '../ideas/jobIdeas.js';
 import { compareMeasureIds } from '../measures/measureOrder.js';
-import type { RenderedCard } from '../reminders/reminders.js';
+import type { RenderedCard } from '../renderedCard.js';
 import type { RequestContext } from '../requestContext.js';
 import { deviationAreas, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
 

@@ -19,7 +19,7 @@ import type { RoadmapEntry, RoadmapProblem } from '../../domain/roadmap/roadmap.
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import { mapPool } from '../pool.js';
+import { mapPool } from '../../shared/pool.js';
 import type { RequestContext } from '../requestContext.js';
 import type { RoadmapRepository } from './roadmapRepository.js';
 

@@ -29,7 +29,7 @@ import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import { everyListed, projectPhases } from '../ideas/everyListed.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-import { mapPool } from '../pool.js';
+import { mapPool } from '../../shared/pool.js';
 import { pendingRows, type ChangeRow, type RoadmapRevisionRepository } from './revisions.js';
 import type { RoadmapRepository } from './roadmapRepository.js';
 

@@ -3,7 +3,7 @@
 import type { Choice } from '../../domain/decision/ballot.js';
 import type { BallotRecord, GateVote } from '../../domain/vote/gateVote.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
-import type { ListPage, PageRequest } from '../paging.js';
+import type { ListPage, PageRequest } from '../../shared/paging.js';
 
 export interface VoteRef extends ProgrammeKey {
   voteId: string;

@@ -1,7 +1,7 @@
 // The paging line and buttons every list card shares: where the page is in the list
 // ("21–40 of 1,034" / «21–40 av 1 034») and Previous/Next as Action.Execute buttons whose data
 // is the verb's own plus the neighbouring page's cursor (checked by the verb's zod schema).
-import type { Page } from '../../app/paging.js';
+import type { Page } from '../../shared/paging.js';
 import { formatCount, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { ActionButton } from './views.js';

@@ -2,7 +2,7 @@
 // language (recipientLanguage.ts).
 import type { HandoverOccasion, LeaderChecklistCards } from '../../app/checklist/checklistDelivery.js';
 import type { RecipientLanguage } from '../../app/ports.js';
-import type { RenderedCard } from '../../app/reminders/reminders.js';
+import type { RenderedCard } from '../../app/renderedCard.js';
 import type { Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import { disclosuresOf, type CardRenderer } from '../cards/cardRenderer.js';

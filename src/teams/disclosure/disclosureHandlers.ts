@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../../app/disclosure/ports.js';
 import { officeAccess } from '../../app/ideas/ideaAccess.js';
 import { prioritisedList } from '../../app/ideas/ideaQueries.js';
-import { firstPage, readPageAt, type PageCursor } from '../../app/paging.js';
+import { firstPage, readPageAt, type PageCursor } from '../../shared/paging.js';
 import { pagerButtons, positionText } from '../cards/pager.js';
 import type { IdeaRepository } from '../../app/ideas/ideaRepository.js';
 import type { RequestContext } from '../../app/requestContext.js';

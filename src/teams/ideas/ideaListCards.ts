@@ -10,7 +10,7 @@ import type { Programme } from '../../domain/programme/schema.js';
 import { formatCount, pick, type Language } from '../../i18n/language.js';
 import { translate } from '../../i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../cards/cardRenderer.js';
-import type { Page } from '../../app/paging.js';
+import type { Page } from '../../shared/paging.js';
 import { pagerButtons, positionText } from '../cards/pager.js';
 import type { IdeaListView } from '../cards/views.js';
 import { listItem } from './ideaViews.js';

@@ -1,6 +1,6 @@
 // Card-data fields many verbs share, defined once so every verb validates them alike.
 import { z } from 'zod';
-import { firstPage, pageCursorSchema } from '../../app/paging.js';
+import { firstPage, pageCursorSchema } from '../../shared/paging.js';
 
 export const programmeIdField = z.string().trim().min(1).max(64);
 

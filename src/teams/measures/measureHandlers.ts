@@ -30,7 +30,7 @@ import { chooseProgramme } from '../programmeChoice.js';
 import { cardReply } from '../reply.js';
 import type { DeviationFormView, DeviationListView, MeasureFormView } from './measureCardViews.js';
 import { pageCursorField, programmeIdField } from '../invoke/fields.js';
-import { firstPage, type PageCursor } from '../../app/paging.js';
+import { firstPage, type PageCursor } from '../../shared/paging.js';
 import { pagerButtons, positionText } from '../cards/pager.js';
 
 export interface MeasureDependencies {

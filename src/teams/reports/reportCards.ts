@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, pick, type Language } from '../../i18n/lang
 import { translate } from '../../i18n/messages.js';
 import type { FiledReports } from '../../app/reports/filedReports.js';
 import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
-import type { RenderedCard } from '../../app/reminders/reminders.js';
+import type { RenderedCard } from '../../app/renderedCard.js';
 import type { ReportFormField, ReportFormView } from './reportCardViews.js';
 import { phaseName } from '../ideas/ideaText.js';
 import { roadmapBodyOf } from '../../domain/roadmap/revision.js';

@@ -4,7 +4,7 @@
 // People who never chatted with the bot have none: they see the shared card until they click,
 // and their click's answer is their own view.
 import type { ConversationStore } from '../../app/ports.js';
-import { mapPool } from '../../app/pool.js';
+import { mapPool } from '../../shared/pool.js';
 
 const FOUND_TTL_MS = 10 * 60_000;
 const MISSING_TTL_MS = 60_000;

@@ -10,7 +10,7 @@ import type { GateVote } from '../../domain/vote/gateVote.js';
 import type { RoadmapProposal } from '../../domain/roadmap/revision.js';
 import type { AgreementRevisionRepository } from '../../app/agreement/agreementRevision.js';
 import type { AgreementRevision } from '../../domain/agreement/agreementRevision.js';
-import { mapPool } from '../../app/pool.js';
+import { mapPool } from '../../shared/pool.js';
 
 export type VoteSubject =
   | { kind: 'idea'; idea: Idea }
