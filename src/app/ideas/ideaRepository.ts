@@ -60,6 +60,8 @@ export interface IdeaRepository {
     create: (ideaNumber: string) => TransitionResult,
   ): Promise<Result<{ idea: Idea; created: boolean }, LifecycleError>>;
   get(key: ProgrammeKey, ideaNumber: string): Promise<Idea | undefined>;
+  /** The ideas of these numbers that exist, in one read (a page's ideas; at most a few dozen). */
+  getMany(key: ProgrammeKey, ideaNumbers: readonly string[]): Promise<Idea[]>;
   /** Every idea, a page at a time underneath: for background work, never for a turn (a turn reads `page`). */
   list(key: ProgrammeKey): Promise<Idea[]>;
   /** One page of a list, `total` its length. */
