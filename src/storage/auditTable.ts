@@ -15,7 +15,7 @@ import type { AuditEntry, AuditLog } from '../app/disclosure/ports.js';
 import type { ListPage, PageRequest } from '../app/paging.js';
 import { isConflict, migrateShardedCount, moveCount, readCount, readTotal, type CountRow } from './countRows.js';
 import { countRange, readPage } from './rangePage.js';
-import { ConcurrencyConflictError, getEntityOrUndefined, tenantPartition, type Tables } from './tables.js';
+import { ConcurrencyConflictError, getEntityOrUndefined, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'audit';
 /** Row keys count down so a plain (ascending) listing returns the newest entries first. */
@@ -62,7 +62,9 @@ export class AuditTable implements AuditLog {
         } catch (error) {
           this.known(partitionKey).delete(shard);
           if (!isConflict(error)) throw error;
-          if (await getEntityOrUndefined(table, partitionKey, rowKey)) return;
+          // 412: the shard moved (another instance): read it and try again. 409: the entry is
+          // there (this append, stored before) or another appender created the shard first.
+          if (statusOf(error) === 409 && (await getEntityOrUndefined(table, partitionKey, rowKey))) return;
         }
       }
       throw new ConcurrencyConflictError(`audit ${partitionKey}: count shard still conflicting`);

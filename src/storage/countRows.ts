@@ -42,7 +42,8 @@ export async function readCount(table: TableClient, partitionKey: string, rowKey
 /** Every count row whose key starts with `prefix` (one small range read). */
 export async function readCounts(table: TableClient, partitionKey: string, prefix: string): Promise<Map<string, CountRow>> {
   const out = new Map<string, CountRow>();
-  for await (const row of table.listEntities<{ n?: number }>({ queryOptions: { filter: rangeOf(partitionKey, prefix) } })) {
+  // The count only (the ETag comes with every row): a total is a few dozen bytes a shard.
+  for await (const row of table.listEntities<{ n?: number }>({ queryOptions: { filter: rangeOf(partitionKey, prefix), select: ['PartitionKey', 'RowKey', 'n'] } })) {
     if (row.partitionKey !== partitionKey || !row.rowKey?.startsWith(prefix)) continue;
     out.set(row.rowKey, { rowKey: row.rowKey, n: countOf(row), etag: row.etag });
   }

@@ -257,6 +257,12 @@ export class VoteTable implements VoteRepository {
     return reading;
   }
 
+  /** The record as this instance holds it, if read or written within `recordMaxAgeMs`. */
+  private fresh(ref: VoteRef): GateVote | undefined {
+    const hit = this.records.get(refKey(ref));
+    return hit && !('reading' in hit) && this.cache.now() - hit.at <= this.cache.recordMaxAgeMs ? hit.vote : undefined;
+  }
+
   private async readRecord(ref: VoteRef): Promise<{ vote: GateVote; etag: string } | undefined> {
     const key = refKey(ref);
     const at = this.cache.now();
@@ -324,10 +330,21 @@ export class VoteTable implements VoteRepository {
     // together with the list's count row in one query.
     const read = await readPage<{ voteId: string }>(table, partitionKey, [range], request);
     const countRow = voteCountRow(range);
-    const rows = await readRows<VoteRow>(table, partitionKey, [...read.rows.map((row) => voteRow(row.voteId)), countRow]);
+    // Records this instance holds fresh (see the top of this file) are not read again.
+    const held = new Map(read.rows.flatMap((row) => {
+      const vote = this.fresh({ ...key, voteId: row.voteId });
+      return vote ? [[row.voteId, vote] as const] : [];
+    }));
+    const at = this.cache.now();
+    const rows = await readRows<VoteRow>(table, partitionKey, [...read.rows.filter((row) => !held.has(row.voteId)).map((row) => voteRow(row.voteId)), countRow]);
     const items = read.rows.flatMap((row) => {
+      const kept = held.get(row.voteId);
+      if (kept) return [kept];
       const record = rows.get(voteRow(row.voteId));
-      return record ? [voteOf(record)] : [];
+      if (!record) return [];
+      const vote = voteOf(record);
+      this.remember(this.records, refKey({ ...key, voteId: row.voteId }), { vote, etag: record.etag, at });
+      return [vote];
     });
     const total = countOf(rows.get(countRow) as { n?: unknown } | undefined);
     const first = read.rows[0]?.rowKey;

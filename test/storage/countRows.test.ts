@@ -136,7 +136,7 @@ describe("the decision log's counts", () => {
     expect((await votes[1]!.page(key, { ideaNumber: 'DSOP-2026-003' }, { size: 5 })).total).toBe(1);
   });
 
-  it('count rows missing (votes opened before them) are rebuilt by the start-up migration; a second run is one read', async () => {
+  it('count rows missing (votes opened before them) are rebuilt by the start-up migration; a second run changes nothing', async () => {
     const programme = testProgramme({ id: 'uncounted' });
     const key = { tenantId: TENANT, programmeId: programme.id };
     const votes = new VoteTable(tables, { recordMaxAgeMs: -1 });

@@ -45,18 +45,17 @@ export async function decisionLog(deps: LogDeps, ctx: RequestContext, input: Log
   if (!access.ok) return access;
   const { key } = access.value;
   const filter = filterOf(input);
+  const first = cursor.offset === 0;
+  // The disputed ideas do not depend on the page: read beside it.
+  const disputedAll = first && !filter.body && !filter.ideaNumber ? firstDisputed(deps, key) : Promise.resolve([]);
+  disputedAll.catch(() => undefined); // awaited below; a page read that fails first must not leave it unhandled
   const votes = await readPageAt(cursor, DECISION_LOG_PAGE, (request) => deps.votes.page(key, filter, request));
-  const first = votes.offset === 0;
   // One idea's log asks for its idea's disputes: that idea is read with the page's.
   const wanted = [...new Set([...votes.items.map((v) => v.ideaNumber), ...(first && filter.ideaNumber ? [filter.ideaNumber] : [])])];
-  const [page, found, disputedAll] = await Promise.all([
-    withBallots(deps, key, votes),
-    wanted.length > 0 ? deps.ideas.getMany(key, wanted) : Promise.resolve([]),
-    first && !filter.body && !filter.ideaNumber ? firstDisputed(deps, key) : Promise.resolve([]),
-  ]);
+  const [page, found] = await Promise.all([withBallots(deps, key, votes), wanted.length > 0 ? deps.ideas.getMany(key, wanted) : Promise.resolve([])]);
   const onPage = new Set(votes.items.map((v) => v.ideaNumber));
   const ideas = found.filter((i) => onPage.has(i.number));
-  const disputed = !first || filter.body ? [] : filter.ideaNumber ? found.filter((i) => i.number === filter.ideaNumber && i.disputes.length > 0) : disputedAll;
+  const disputed = !first || filter.body ? [] : filter.ideaNumber ? found.filter((i) => i.number === filter.ideaNumber && i.disputes.length > 0) : await disputedAll;
   return ok({ access: access.value, filter, page, ideas, disputed });
 }
 
