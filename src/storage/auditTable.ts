@@ -55,15 +55,18 @@ export class AuditTable implements AuditLog {
         const actions: TransactionAction[] = [['create', { partitionKey, rowKey, data: JSON.stringify(entry) }], moveCount(partitionKey, row, 1)];
         try {
           const written = await table.submitTransaction(actions);
-          const etag = written.getResponseForEntity?.(shard)?.etag;
+          // The shard's answer by position (the SDK finds answers by the row key as the service
+          // spells it in the answer, URL-encoded, which this key is not).
+          const etag = written.subResponses[1]?.etag?.trim();
           if (etag) this.known(partitionKey).set(shard, { rowKey: shard, n: row.n + 1, etag });
           else this.known(partitionKey).delete(shard);
           return;
         } catch (error) {
           this.known(partitionKey).delete(shard);
-          if (!isConflict(error)) throw error;
-          // 412: the shard moved (another instance): read it and try again. 409: the entry is
-          // there (this append, stored before) or another appender created the shard first.
+          if (!isConflict(error) && statusOf(error) !== 404) throw error;
+          // 412: the shard moved (another instance), 404: it is gone (a restore): read it and try
+          // again. 409: the entry is there (this append, stored before) or another appender
+          // created the shard first.
           if (statusOf(error) === 409 && (await getEntityOrUndefined(table, partitionKey, rowKey))) return;
         }
       }

@@ -9,13 +9,14 @@ import type { AuditEntry, NdaRecord } from '../../src/app/disclosure/ports.js';
 import type { StatusReport } from '../../src/app/reports/report.js';
 import { ok } from '../../src/domain/idea/result.js';
 import { AuditTable } from '../../src/storage/auditTable.js';
-import { storageClients } from '../../src/storage/connection.js';
+import { azuriteConnectionString, storageClients } from '../../src/storage/connection.js';
 import { NdaTable } from '../../src/storage/ndaTable.js';
 import { scanPages } from '../../src/storage/rangePage.js';
 import { ReportTable } from '../../src/storage/reportTable.js';
 import { Tables, tenantPartition } from '../../src/storage/tables.js';
 import { VoteTable } from '../../src/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
+import { startFaultProxy } from '../support/faultProxy.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 import { openTestVote } from '../support/openTestVote.js';
 
@@ -54,6 +55,26 @@ describe('the audit log count (sharded)', () => {
     let seen = 0;
     for await (const page of scanPages(await tables.get('audit'), tenantPartition(TENANT, 'burst'), '')) seen += page.length;
     expect(seen).toBe(60);
+  });
+
+  it('an append stays one request: a shard is read only at its first use by an instance', async () => {
+    const tablePort = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
+    const proxy = await startFaultProxy({ host: '127.0.0.1', port: tablePort });
+    try {
+      const proxied = new Tables(storageClients({ kind: 'connection-string', connectionString: azuriteConnectionString('127.0.0.1', proxy.port, tablePort) }));
+      const audit = new AuditTable(proxied);
+      await audit.append(entry('hot', 0)); // the table is made once per process
+      proxy.seen.splice(0);
+      for (let i = 1; i <= 40; i++) await audit.append(entry('hot', i));
+      const transactions = proxy.seen.filter((r) => r.method === 'POST' && r.path.includes('$batch')).length;
+      const reads = proxy.seen.filter((r) => r.method === 'GET').length;
+      expect(transactions).toBe(40);
+      expect(reads).toBeLessThanOrEqual(15); // each of the other shards once at most, never per append
+      expect(proxy.seen).toHaveLength(transactions + reads);
+      expect((await audit.page(TENANT, 'hot', { size: 5 })).total).toBe(41);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('entries written before the count rows are counted once by the start-up pass, and a second run changes nothing', async () => {
