@@ -181,15 +181,23 @@ async function seed(connectionString: string): Promise<void> {
   const votesTable = await tables.get('votes');
   if (values.indexed) await votesTable.createEntity({ partitionKey, rowKey: 'meta|voteIndex', version: VOTE_INDEX_VERSION });
   const stale: string[] = [];
+  // The lists' count rows too (`vote~cnt|…`): the code before the index had none.
   if (!values.indexed)
-  for await (const row of votesTable.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}' and RowKey ge 'vix|' and RowKey lt 'vix}'`, select: ['RowKey'] } })) stale.push(row.rowKey ?? '');
+  for await (const row of votesTable.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}' and ((RowKey ge 'vix|' and RowKey lt 'vix}') or (RowKey ge 'vote~cnt|' and RowKey lt 'vote~cnt}'))`, select: ['RowKey'] } })) stale.push(row.rowKey ?? '');
   if (!values.indexed)
     for (let from = 0; from < stale.length; from += 100) await votesTable.submitTransaction(stale.slice(from, from + 100).map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
-  // Audit entries (ideas/10).
+  // Audit entries (ideas/10); without --indexed their count rows are removed after, as the code
+  // before the count rows left the log, and the bot's start-up pass counts them.
   const audit = new AuditTable(tables);
   await mapPool(Array.from({ length: Math.ceil(IDEAS / 10) }, (_, a) => a), 16, (a) =>
     audit.append({ tenantId: TENANT, programmeId: programme.id, at: at + a * 60_000, actor: { id: 'aad-submitter-0', name: 'Person 0' }, conversation: { id: 'c', kind: 'personal' }, decision: 'refused', items: [] }),
   );
+  if (!values.indexed) {
+    const auditTable = await tables.get('audit');
+    const counts: string[] = [];
+    for await (const row of auditTable.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}' and RowKey ge '~cnt|' and RowKey lt '~cnt}'`, select: ['RowKey'] } })) counts.push(row.rowKey ?? '');
+    if (counts.length > 0) await auditTable.submitTransaction(counts.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+  }
 }
 
 async function startBot(dir: string, connectionString: string, script = 'src/main.ts', extraEnv: Record<string, string> = {}) {

@@ -367,10 +367,11 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
   const loaded = Promise.all([refreshAllAdmissions(admissions, directory.files), refreshAllWithdrawals(withdrawals, directory.files, clock.now())]).then(() => undefined).catch((error: unknown) =>
     log.error({ err: error }, 'admissions: cannot load the admitted parties; the next tick retries'),
   );
-  // Ideas and votes written before their index rows get them (one read per programme once
-  // done); until then a list shows what is indexed.
+  // Ideas and votes written before their index rows get them, and lists written before their
+  // count rows are counted (one read per programme and list once done); until then a list shows
+  // what is indexed, and a total what is counted.
   const migration = new AbortController();
-  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, measures: new MeasureTable(tables), log }, directory.files, migration.signal);
+  const indexed = migrateIndexes({ ideas, votes: votes.votes, reports: reports.reports, measures: new MeasureTable(tables), counted: [audit, ndas], log }, directory.files, migration.signal);
   // The sweeps on the one ticker, in this order. Every instance reloads the admitted parties and
   // withdrawals on its tick, so a decision taken on another instance is served here within a minute.
   const scheduler = new SweepScheduler(

@@ -19,6 +19,7 @@ import { countChange, countsMove, emptyCounts, IDEA_INDEX_VERSION, indexKeysOf, 
 import { mapPool } from '../shared/pool.js';
 import { createNumbered } from './numberedRows.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
+import { readRows } from './rowsByKey.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'ideas';
@@ -113,6 +114,15 @@ export class IdeaTable implements IdeaRepository {
   async get(key: ProgrammeKey, ideaNumber: string): Promise<Idea | undefined> {
     const row = await getEntityOrUndefined<JsonRow>(await this.table(), partitionOf(key), ideaRow(ideaNumber));
     return row && (JSON.parse(row.data) as Idea);
+  }
+
+  async getMany(key: ProgrammeKey, ideaNumbers: readonly string[]): Promise<Idea[]> {
+    if (ideaNumbers.length === 0) return [];
+    const rows = await readRows<JsonRow>(await this.table(), partitionOf(key), ideaNumbers.map(ideaRow));
+    return [...new Set(ideaNumbers)].flatMap((n) => {
+      const row = rows.get(ideaRow(n));
+      return row ? [JSON.parse(row.data) as Idea] : [];
+    });
   }
 
   async list(key: ProgrammeKey): Promise<Idea[]> {

@@ -18,12 +18,12 @@
 // (`migrateIndex`, idempotent, done once per programme: a marker row remembers it).
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { FeedbackRoundRows } from './feedbackRoundRows.js';
-import { createNumbered, jsonRows, type JsonRow, type NumberedRowFormat } from './numberedRows.js';
+import { createNumbered, jsonRows, numberedCount, type JsonRow, type NumberedRowFormat } from './numberedRows.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { FinalTreatmentRepository } from '../app/measures/finalTreatment.js';
 import type { MeasureRepository } from '../app/measures/measures.js';
 import type { ListPage, PageRequest } from '../shared/paging.js';
-import { countRange, readPage, scanPages } from './rangePage.js';
+import { readPage, scanPages } from './rangePage.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import type { FinalTreatment, FinalTreatmentProblem, Step } from '../domain/measures/finalTreatment.js';
 import type { Deviation, Measure, MeasureProblem, Recipient } from '../domain/measures/measures.js';
@@ -88,11 +88,16 @@ export class MeasureTable implements MeasureRepository, FinalTreatmentRepository
     return this.rows<Measure>(partitionOf(key), 'measure|');
   }
 
-  /** One page of the measures in number order (T-001 … sorts as numbered up to T-999), `total` a keys-only count (issue 25.2). */
+  /**
+   * One page of the measures in number order (T-001 … sorts as numbered up to T-999) (issue 25.2).
+   * `total` is the measures' counter less one: the counter is the count row of the list, moved in
+   * the transaction that creates each measure (numberedRows.ts) and never otherwise, as measures
+   * are never deleted. One point read, whatever the number of measures.
+   */
   async measurePage(key: ProgrammeKey, request: PageRequest): Promise<ListPage<Measure> & { total: number }> {
     const table = await this.table();
     const partitionKey = partitionOf(key);
-    const [read, total] = await Promise.all([readPage<JsonRow>(table, partitionKey, ['measure|'], request), countRange(table, partitionKey, 'measure|')]);
+    const [read, total] = await Promise.all([readPage<JsonRow>(table, partitionKey, ['measure|'], request), numberedCount(table, partitionKey, 'measure')]);
     const first = read.rows[0]?.rowKey;
     return {
       items: read.rows.map((row) => JSON.parse(row.data) as Measure),

@@ -94,6 +94,12 @@ export async function createNumbered<T, P>(
   throw new ConcurrencyConflictError(`${series} numbers: still conflicting after ${MAX_ATTEMPTS} attempts`);
 }
 
+/** How many rows of the series were created: its counter less one (0 before the first). */
+export async function numberedCount(table: TableClient, partitionKey: string, series: string): Promise<number> {
+  const counter = await getEntityOrUndefined<{ next?: number }>(table, partitionKey, counterRow(series));
+  return typeof counter?.next === 'number' ? Math.max(0, counter.next - 1) : 0;
+}
+
 /** Every JSON row of the partition whose key starts with `prefix`. */
 export async function jsonRows<T>(table: TableClient, partitionKey: string, prefix: string): Promise<T[]> {
   const out: T[] = [];

@@ -4,6 +4,8 @@
 //   submission|<person>|<submission id>       the form card's submission that filed a version
 //   byidea|<idea>|<newest first>|<schedule>|<period>   an idea's reports, newest filing first
 //                                              (issue 25.2: `rapporter <nr>` reads one page)
+//   cnt|byidea|<idea>|                         how many reports the idea has: moved in the
+//                                              transaction of its first filing (countRows.ts)
 // The current row, its history row and the submission's receipt are written in one
 // transaction, so a version is never half-stored, two concurrent corrections cannot both
 // become version n, and one submission files at most one version however often it arrives.
@@ -12,7 +14,8 @@ import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, StatusReport } from '../app/reports/report.js';
 import type { ListPage, PageRequest } from '../shared/paging.js';
 import { ok, type Result } from '../domain/idea/result.js';
-import { countRange, readPage, scanPages } from './rangePage.js';
+import { moveCount, readCount, rebuildCounts, type CountRow } from './countRows.js';
+import { readPage, scanPages } from './rangePage.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'reports';
@@ -32,6 +35,8 @@ const receiptRow = (submissionKey: string) => `submission|${keyPart(submissionKe
 /** Row keys count down from the first filing, so a plain listing is newest first. */
 const newestFirst = (at: number) => String(9_999_999_999_999 - at).padStart(13, '0');
 const ideaPrefix = (idea: string) => `byidea|${keyPart(idea)}|`;
+/** The count row of an idea's reports: `cnt|` and the range it counts. */
+const countRow = (prefix: string) => `cnt|${prefix}`;
 /** The idea's index row of a report: the current version, keyed by the first filing (stable across corrections). */
 const ideaRow = (report: StatusReport) => `${ideaPrefix(report.ideaNumber)}${newestFirst(report.filedAt)}|${keyPart(report.scheduleId)}|${keyPart(report.periodKey)}`;
 /** Index rows written per transaction by the migration (a transaction holds at most 100). */
@@ -72,7 +77,7 @@ export class ReportTable implements ReportRepository {
     const table = await this.table();
     const partitionKey = partitionOf(key);
     const prefix = ideaPrefix(ideaNumber);
-    const [read, total] = await Promise.all([readPage<ReportRow>(table, partitionKey, [prefix], request), countRange(table, partitionKey, prefix)]);
+    const [read, total] = await Promise.all([readPage<ReportRow>(table, partitionKey, [prefix], request), readCount(table, partitionKey, countRow(prefix)).then((c) => c.n)]);
     const first = read.rows[0]?.rowKey;
     return {
       items: read.rows.map((row) => JSON.parse(row.data) as StatusReport),
@@ -87,7 +92,7 @@ export class ReportTable implements ReportRepository {
    * index existed), or a fresher one where the row is behind. Idempotent; writes nothing when
    * all is indexed. Reads the index keys with their versions, then the reports, a page at a time.
    */
-  async migrateIndex(key: ProgrammeKey): Promise<{ indexed: number }> {
+  async migrateIndex(key: ProgrammeKey): Promise<{ indexed: number; recounted?: number }> {
     const table = await this.table();
     const partitionKey = partitionOf(key);
     const indexed = new Map<string, number>();
@@ -105,7 +110,19 @@ export class ReportTable implements ReportRepository {
         written += batch.length;
       }
     }
-    return { indexed: written };
+    // Then each idea's count row, from the index keys (keys only; rewritten only where it is off).
+    const recounted = await rebuildCounts(table, partitionKey, countRow('byidea|'), async () => {
+      const counts = new Map<string, number>();
+      for await (const page of scanPages(table, partitionKey, 'byidea|', ['PartitionKey', 'RowKey'])) {
+        for (const row of page) {
+          const idea = (row.rowKey ?? '').split('|')[1] ?? '';
+          const rowKey = countRow(`byidea|${idea}|`);
+          counts.set(rowKey, (counts.get(rowKey) ?? 0) + 1);
+        }
+      }
+      return counts;
+    });
+    return { indexed: written, ...(recounted > 0 ? { recounted } : {}) };
   }
 
   history(key: ProgrammeKey, scheduleId: string, periodKey: string, ideaNumber: string): Promise<StatusReport[]> {
@@ -132,6 +149,8 @@ export class ReportTable implements ReportRepository {
       if (!result.ok) return result;
       const { report } = result.value;
       if (result.value.kind === 'unchanged') return ok({ report, outcome: 'unchanged' });
+      // A first filing adds the idea's index row (a correction replaces it): its count moves with it.
+      const count: CountRow | undefined = row ? undefined : await readCount(table, partitionKey, countRow(ideaPrefix(report.ideaNumber)));
       const data = JSON.stringify(report);
       const current = { partitionKey, rowKey, data, version: report.version };
       const historyKey = `${historyPrefix(ref.scheduleId, ref.periodKey, ref.ideaNumber)}${String(report.version).padStart(6, '0')}`;
@@ -140,6 +159,7 @@ export class ReportTable implements ReportRepository {
         ['create', { partitionKey, rowKey: historyKey, data, version: report.version }],
         // The idea's index row holds the current version too (issue 25.2).
         ['upsert', { partitionKey, rowKey: ideaRow(report), data, version: report.version }, 'Replace'],
+        ...(count ? [moveCount(partitionKey, count, 1)] : []),
         // The receipt is written with the version: either both exist or neither.
         ...(receiptKey ? [['create', { partitionKey, rowKey: receiptKey, row: historyKey }] satisfies TransactionAction] : []),
       ];

@@ -9,6 +9,7 @@
 //                         proposing at once get one vote. A lock whose vote is closed is free.
 //   vix|…                 the decision log's index rows, created in the same transaction
 //                         (see voteIndex.ts).
+//   vote~cnt|vix|…        each list's count row, moved in the same transaction (voteIndex.ts).
 //
 // Table `ballots`, one partition per vote (tenant, programme, vote):
 //   ballot|<voter>|<seq>  one row per ballot ever cast: the history, never changed.
@@ -38,9 +39,10 @@ import { choices } from '../domain/decision/ballot.js';
 import { pendingWork, type BallotRecord, type GateVote } from '../domain/vote/gateVote.js';
 import { votersReminderAt, votersReminderDue } from '../domain/vote/votersReminder.js';
 import type { ListPage, PageRequest } from '../shared/paging.js';
-import { mapPool } from '../shared/pool.js';
-import { countRange, readPage, scanPages } from './rangePage.js';
-import { VOTE_INDEX_VERSION, voteIndexKeys, voteIndexRange } from './voteIndex.js';
+import { countOf, moveCount, readCount, rebuildCounts } from './countRows.js';
+import { readPage, scanPages } from './rangePage.js';
+import { readRows } from './rowsByKey.js';
+import { countRowOfIndexKey, VOTE_INDEX_VERSION, voteCountRow, voteCountRows, voteIndexKeys, voteIndexRange } from './voteIndex.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const VOTES = 'votes';
@@ -48,8 +50,6 @@ const BALLOTS = 'ballots';
 const MAX_ATTEMPTS = 12;
 const CHUNK = 30_000; // UTF-16 code units per property: under the 64 KiB property limit
 const SEAL_CONCURRENCY = 16;
-/** Votes of a decision-log page read at once. */
-const VOTES_AT_ONCE = 5;
 const VOTE_INDEX_ROW = 'meta|voteIndex';
 
 const double = (value: number) => ({ value, type: 'Double' as const });
@@ -216,7 +216,11 @@ export class VoteTable implements VoteRepository {
     // An advising body's vote (Skate §3.4) runs beside the gate's own votes, never in their way.
     const rowKey = lockRow(vote.ideaNumber, vote.matter?.kind === 'advice' ? `${vote.gate}|advice` : vote.gate);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const lock = await getEntityOrUndefined<{ voteId: string; submissionId: string }>(table, partitionKey, rowKey);
+      // The lists' count rows are read with the lock: they move in the opening transaction.
+      const [lock, counts] = await Promise.all([
+        getEntityOrUndefined<{ voteId: string; submissionId: string }>(table, partitionKey, rowKey),
+        Promise.all(voteCountRows(vote).map((countRow) => readCount(table, partitionKey, countRow))),
+      ]);
       const running = lock && (await this.get({ ...key, voteId: lock.voteId }));
       if (lock && running && lock.submissionId === submissionId) return { kind: 'same-submission', vote: running };
       if (running && running.status !== 'closed') return { kind: 'already-open', vote: running };
@@ -227,12 +231,15 @@ export class VoteTable implements VoteRepository {
           : ['create', { partitionKey, rowKey, ...lockColumns }],
         ['create', { partitionKey, rowKey: voteRow(vote.id), ...voteColumns(vote) }],
         ...voteIndexKeys(vote).map((indexKey): TransactionAction => ['create', { partitionKey, rowKey: indexKey, voteId: vote.id }]),
+        ...counts.map((count) => moveCount(partitionKey, count, 1)),
       ];
       try {
         await table.submitTransaction(actions);
         return { kind: 'opened', vote };
       } catch (error) {
         if (!isConflict(error)) throw error;
+        // Votes of other ideas opened at once move the same count row: do not retry in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 4 * attempt)));
       }
     }
     throw new ConcurrencyConflictError(`vote lock ${vote.ideaNumber}/${vote.gate}: still conflicting`);
@@ -248,6 +255,12 @@ export class VoteTable implements VoteRepository {
     this.remember(this.records, key, { reading, at: now });
     reading.catch(() => this.records.delete(key));
     return reading;
+  }
+
+  /** The record as this instance holds it, if read or written within `recordMaxAgeMs`. */
+  private fresh(ref: VoteRef): GateVote | undefined {
+    const hit = this.records.get(refKey(ref));
+    return hit && !('reading' in hit) && this.cache.now() - hit.at <= this.cache.recordMaxAgeMs ? hit.vote : undefined;
   }
 
   private async readRecord(ref: VoteRef): Promise<{ vote: GateVote; etag: string } | undefined> {
@@ -313,10 +326,27 @@ export class VoteTable implements VoteRepository {
     const table = await this.votes();
     const partitionKey = votePartition(key);
     const range = voteIndexRange(filter);
-    // The count is keys only: about one request per 1,000 votes in the range.
-    const [read, total] = await Promise.all([readPage<{ voteId: string }>(table, partitionKey, [range], request), countRange(table, partitionKey, range)]);
-    const found = await mapPool(read.rows, VOTES_AT_ONCE, (row) => this.get({ ...key, voteId: row.voteId }));
-    const items = found.filter((v): v is GateVote => v !== undefined);
+    // Two requests, whatever the log's length: the index page, then the page's vote records
+    // together with the list's count row in one query.
+    const read = await readPage<{ voteId: string }>(table, partitionKey, [range], request);
+    const countRow = voteCountRow(range);
+    // Records this instance holds fresh (see the top of this file) are not read again.
+    const held = new Map(read.rows.flatMap((row) => {
+      const vote = this.fresh({ ...key, voteId: row.voteId });
+      return vote ? [[row.voteId, vote] as const] : [];
+    }));
+    const at = this.cache.now();
+    const rows = await readRows<VoteRow>(table, partitionKey, [...read.rows.filter((row) => !held.has(row.voteId)).map((row) => voteRow(row.voteId)), countRow]);
+    const items = read.rows.flatMap((row) => {
+      const kept = held.get(row.voteId);
+      if (kept) return [kept];
+      const record = rows.get(voteRow(row.voteId));
+      if (!record) return [];
+      const vote = voteOf(record);
+      this.remember(this.records, refKey({ ...key, voteId: row.voteId }), { vote, etag: record.etag, at });
+      return [vote];
+    });
+    const total = countOf(rows.get(countRow) as { n?: unknown } | undefined);
     const first = read.rows[0]?.rowKey;
     return { items, total, ...(first !== undefined ? { first } : {}), ...(read.next !== undefined ? { next: read.next } : {}) };
   }
@@ -325,7 +355,7 @@ export class VoteTable implements VoteRepository {
    * Gives votes opened before the index their index rows (idempotent: rows are upserted, and
    * a vote's rows never change). A no-op (one read) once done for this layout.
    */
-  async migrateIndex(key: ProgrammeKey): Promise<{ written: number }> {
+  async migrateIndex(key: ProgrammeKey): Promise<{ written: number; recounted?: number }> {
     const table = await this.votes();
     const partitionKey = votePartition(key);
     const meta = await getEntityOrUndefined<{ version: number }>(table, partitionKey, VOTE_INDEX_ROW);
@@ -339,8 +369,19 @@ export class VoteTable implements VoteRepository {
       for (let i = 0; i < actions.length; i += 99) await table.submitTransaction(actions.slice(i, i + 99));
       written += page.length;
     }
+    // Then each list's count row, from its index keys (keys only; safe beside opens, countRows.ts).
+    const recounted = await rebuildCounts(table, partitionKey, voteCountRow('vix|'), async () => {
+      const counts = new Map<string, number>();
+      for await (const page of scanPages(table, partitionKey, 'vix|', ['PartitionKey', 'RowKey'])) {
+        for (const row of page) {
+          const countRow = countRowOfIndexKey(row.rowKey ?? '');
+          if (countRow) counts.set(countRow, (counts.get(countRow) ?? 0) + 1);
+        }
+      }
+      return counts;
+    });
     await table.upsertEntity({ partitionKey, rowKey: VOTE_INDEX_ROW, version: VOTE_INDEX_VERSION }, 'Replace');
-    return { written };
+    return { written, ...(recounted > 0 ? { recounted } : {}) };
   }
 
   async due(key: ProgrammeKey, now: number): Promise<GateVote[]> {

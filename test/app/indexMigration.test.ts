@@ -43,6 +43,24 @@ describe('the start-up index migration', () => {
     expect(errors.at(-1)).toBe('index migration failed; lists may miss older ideas or votes until the next start');
   });
 
+  it("counts each programme's paged lists after its index rows, and logs what it counted", async () => {
+    const { d } = deps({});
+    const counted: string[] = [];
+    const logged: object[] = [];
+    await migrateIndexes(
+      {
+        ...d,
+        counted: [{ migrateCounts: async (tenantId, programmeId) => (counted.push(`${tenantId}/${programmeId}`), { recounted: programmeId === 'skate' ? 1 : 0 }) }],
+        log: { info: (obj) => void logged.push(obj), error: () => undefined },
+      },
+      [programme('dsop'), programme('skate')],
+      new AbortController().signal,
+      [1],
+    );
+    expect(counted).toEqual(['tenant-m/dsop', 'tenant-m/skate']);
+    expect(logged).toContainEqual(expect.objectContaining({ programme: 'skate', recounted: 1 }));
+  });
+
   it('a stop ends the wait at once', async () => {
     const { d, passes } = deps({ dsop: 99 });
     const stopping = new AbortController();

@@ -55,12 +55,13 @@ describe("an idea's report index", () => {
     await save(report('DSOP-2026-002', '2026-01'));
     const table = await tables.get('reports');
     const partitionKey = tenantPartition(key.tenantId, key.programmeId);
-    // As today's data written before the index: drop the index rows of this idea.
+    // As data written before the index: drop the index rows of this idea, and their count row.
     for await (const row of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } })) {
-      if (row.rowKey?.startsWith('byidea|DSOP-2026-002|')) await table.deleteEntity(partitionKey, row.rowKey);
+      if (row.rowKey?.startsWith('byidea|DSOP-2026-002|') || row.rowKey?.startsWith('cnt|byidea|DSOP-2026-002|')) await table.deleteEntity(partitionKey, row.rowKey);
     }
     expect((await reports.pageOfIdea(key, 'DSOP-2026-002', { size: 10 })).total).toBe(0);
-    expect(await reports.migrateIndex(key)).toEqual({ indexed: 1 });
+    expect(await reports.migrateIndex(key)).toEqual({ indexed: 1, recounted: 1 });
+    expect((await reports.pageOfIdea(key, 'DSOP-2026-002', { size: 10 })).total).toBe(1);
     expect((await reports.pageOfIdea(key, 'DSOP-2026-002', { size: 10 })).items.map((r) => r.periodKey)).toEqual(['2026-01']);
     expect(await reports.migrateIndex(key)).toEqual({ indexed: 0 });
   });

@@ -60,6 +60,8 @@ export interface IdeaRepository {
     create: (ideaNumber: string) => TransitionResult,
   ): Promise<Result<{ idea: Idea; created: boolean }, LifecycleError>>;
   get(key: ProgrammeKey, ideaNumber: string): Promise<Idea | undefined>;
+  /** The ideas of these numbers that exist, in one read (a page's ideas; at most a few dozen). */
+  getMany(key: ProgrammeKey, ideaNumbers: readonly string[]): Promise<Idea[]>;
   /** Every idea, a page at a time underneath. No turn or job reads it any more (they read `page`'s
    * index lists or `get`, issue 25); the tests read it to see what is stored. */
   list(key: ProgrammeKey): Promise<Idea[]>;

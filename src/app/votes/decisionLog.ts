@@ -1,8 +1,10 @@
 // The decision log: every gate vote of a programme (or of one idea or one body), with every
 // ballot as cast, changes included, the rule and the reason. Open to the programme's
 // participants: the programme's decisions are transparent inside it. Read a page at a time
-// from the votes' index, with the ballots of that page's votes only (a few at once), so a
-// turn costs the same at 10 votes as at 10,000.
+// from the votes' index, so a turn costs the same at 10 votes as at 10,000: the index page, the
+// page's vote records with the list's count (one query), the page's ideas (one query) and, with
+// the first page, the disputed ideas: four storage requests. A closed vote's ballots are on its
+// record; only an open vote on the page reads its own (at most a page of them, a few at once).
 import type { Idea } from '../../domain/idea/idea.js';
 import { ok, type Result } from '../../domain/idea/result.js';
 import type { BallotRecord, GateVote } from '../../domain/vote/gateVote.js';
@@ -17,7 +19,7 @@ import type { VoteError } from './voteErrors.js';
 export const DECISION_LOG_PAGE = 5;
 /** Disputed ideas shown with the log's first page. */
 const DISPUTED_ON_LOG = 20;
-/** Storage reads of one turn running at once. */
+/** Open votes' ballots read at once (closed votes carry theirs). */
 const READS_AT_ONCE = 5;
 
 export interface LoggedVote {
@@ -43,12 +45,17 @@ export async function decisionLog(deps: LogDeps, ctx: RequestContext, input: Log
   if (!access.ok) return access;
   const { key } = access.value;
   const filter = filterOf(input);
+  const first = cursor.offset === 0;
+  // The disputed ideas do not depend on the page: read beside it.
+  const disputedAll = first && !filter.body && !filter.ideaNumber ? firstDisputed(deps, key) : Promise.resolve([]);
+  disputedAll.catch(() => undefined); // awaited below; a page read that fails first must not leave it unhandled
   const votes = await readPageAt(cursor, DECISION_LOG_PAGE, (request) => deps.votes.page(key, filter, request));
-  const [page, ideas, disputed] = await Promise.all([
-    withBallots(deps, key, votes),
-    ideasOf(deps, key, votes.items),
-    votes.offset === 0 ? disputedIdeas(deps, key, filter) : Promise.resolve([]),
-  ]);
+  // One idea's log asks for its idea's disputes: that idea is read with the page's.
+  const wanted = [...new Set([...votes.items.map((v) => v.ideaNumber), ...(first && filter.ideaNumber ? [filter.ideaNumber] : [])])];
+  const [page, found] = await Promise.all([withBallots(deps, key, votes), wanted.length > 0 ? deps.ideas.getMany(key, wanted) : Promise.resolve([])]);
+  const onPage = new Set(votes.items.map((v) => v.ideaNumber));
+  const ideas = found.filter((i) => onPage.has(i.number));
+  const disputed = !first || filter.body ? [] : filter.ideaNumber ? found.filter((i) => i.number === filter.ideaNumber && i.disputes.length > 0) : await disputedAll;
   return ok({ access: access.value, filter, page, ideas, disputed });
 }
 
@@ -88,19 +95,11 @@ async function withBallots(deps: LogDeps, key: Access['key'], votes: Page<GateVo
   return { ...votes, items };
 }
 
-async function ideasOf(deps: LogDeps, key: Access['key'], votes: readonly GateVote[]): Promise<Idea[]> {
-  const numbers = [...new Set(votes.map((v) => v.ideaNumber))];
-  const found = await mapPool(numbers, READS_AT_ONCE, (number) => deps.ideas.get(key, number));
-  return found.filter((i): i is Idea => i !== undefined);
-}
-
-/** Disputes belong to an idea, not a body: none when the log is filtered by body; the one idea when filtered by idea. */
-async function disputedIdeas(deps: LogDeps, key: Access['key'], filter: { ideaNumber?: string; body?: string }): Promise<Idea[]> {
-  if (filter.body) return [];
-  if (filter.ideaNumber) {
-    const idea = await deps.ideas.get(key, filter.ideaNumber);
-    return idea && idea.disputes.length > 0 ? [idea] : [];
-  }
-  // The first ideas of the index only: the log shows no count of them (one read, not two).
+/**
+ * Disputes belong to an idea, not a body: none when the log is filtered by body, the one idea
+ * when filtered by idea (read with the page's ideas), else the first ideas of the disputed index
+ * (the log shows no count of them: one read, not two).
+ */
+async function firstDisputed(deps: LogDeps, key: Access['key']): Promise<Idea[]> {
   return (await deps.ideas.first(key, { by: 'disputed' }, DISPUTED_ON_LOG)).map((x) => x.idea);
 }
