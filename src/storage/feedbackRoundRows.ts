@@ -9,7 +9,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { FeedbackVersion } from '../domain/hearing/feedbackRound.js';
 import { err, type Result } from '../domain/idea/result.js';
-import { rowsByKey } from './keyedRows.js';
+import { rowsByKey } from './rowsByKey.js';
 import { createNumbered, prefixFilter } from './numberedRows.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf } from './tables.js';
 
@@ -94,7 +94,7 @@ export class FeedbackRoundRows<T extends { id: string; feedback: FeedbackVersion
   }
 
   /** The records of these ids that exist, in the order asked, with the answers' texts empty
-   * (''): their state rows only, 14 to a query (keyedRows.ts). */
+   * (''): their state rows only, 12 to a query (rowsByKey.ts). */
   async statesOf(partitionKey: string, ids: readonly string[]): Promise<T[]> {
     const found = await rowsByKey<Record<string, unknown>>(await this.table(), partitionKey, ids.map(this.stateRow));
     return ids.flatMap((id) => {

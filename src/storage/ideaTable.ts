@@ -19,7 +19,7 @@ import { countChange, countsMove, emptyCounts, IDEA_INDEX_VERSION, indexKeysOf, 
 import { mapPool } from '../shared/pool.js';
 import { createNumbered } from './numberedRows.js';
 import { countRange, readPage, scanPages } from './rangePage.js';
-import { readRows } from './rowsByKey.js';
+import { rowsByKey } from './rowsByKey.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'ideas';
@@ -118,7 +118,7 @@ export class IdeaTable implements IdeaRepository {
 
   async getMany(key: ProgrammeKey, ideaNumbers: readonly string[]): Promise<Idea[]> {
     if (ideaNumbers.length === 0) return [];
-    const rows = await readRows<JsonRow>(await this.table(), partitionOf(key), ideaNumbers.map(ideaRow));
+    const rows = await rowsByKey<JsonRow>(await this.table(), partitionOf(key), ideaNumbers.map(ideaRow));
     return [...new Set(ideaNumbers)].flatMap((n) => {
       const row = rows.get(ideaRow(n));
       return row ? [JSON.parse(row.data) as Idea] : [];

@@ -40,7 +40,7 @@ import {
   type EntryRow,
 } from './roadmapTable.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, type Tables } from './tables.js';
-import { rowsByKey } from './keyedRows.js';
+import { rowsByKey } from './rowsByKey.js';
 import { mapPool } from '../shared/pool.js';
 
 const MAX_ATTEMPTS = 8;

@@ -41,7 +41,7 @@ import { votersReminderAt, votersReminderDue } from '../domain/vote/votersRemind
 import type { ListPage, PageRequest } from '../shared/paging.js';
 import { countOf, moveCount, readCount, rebuildCounts } from './countRows.js';
 import { readPage, scanPages } from './rangePage.js';
-import { readRows } from './rowsByKey.js';
+import { rowsByKey } from './rowsByKey.js';
 import { countRowOfIndexKey, VOTE_INDEX_VERSION, voteCountRow, voteCountRows, voteIndexKeys, voteIndexRange } from './voteIndex.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
@@ -336,7 +336,7 @@ export class VoteTable implements VoteRepository {
       return vote ? [[row.voteId, vote] as const] : [];
     }));
     const at = this.cache.now();
-    const rows = await readRows<VoteRow>(table, partitionKey, [...read.rows.filter((row) => !held.has(row.voteId)).map((row) => voteRow(row.voteId)), countRow]);
+    const rows = await rowsByKey<VoteRow>(table, partitionKey, [...read.rows.filter((row) => !held.has(row.voteId)).map((row) => voteRow(row.voteId)), countRow]);
     const items = read.rows.flatMap((row) => {
       const kept = held.get(row.voteId);
       if (kept) return [kept];

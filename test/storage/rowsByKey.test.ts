@@ -1,9 +1,9 @@
-// Rows by key in one partition against real Azurite: more keys than one query takes (14) are all
+// Rows by key in one partition against real Azurite: more keys than one query takes (12) are all
 // found, each in as few queries as the chunks need; keys without a row, repeats, a quote in a key
 // and a row of the same key in another partition are handled as asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
-import { KEYS_PER_QUERY, rowsByKey } from '../../src/storage/keyedRows.js';
+import { KEYS_PER_QUERY, rowsByKey } from '../../src/storage/rowsByKey.js';
 import { storageClients } from '../../src/storage/connection.js';
 import { Tables } from '../../src/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
