@@ -12,6 +12,7 @@ import { createHttpServer } from '../src/http/httpServer.js';
 import { TurnAdapter } from '../src/http/turnAdapter.js';
 import { createLogger } from '../src/observability/logger.js';
 import { storageClients } from '../src/storage/connection.js';
+import { matchCommand } from '../src/teams/commands/commandRouter.js';
 
 const card = JSON.parse(readFileSync(process.env.FLOOR_CARD ?? '', 'utf8')) as Record<string, unknown>;
 const table = storageClients({ kind: 'connection-string', connectionString: process.env.AZURE_STORAGE_CONNECTION_STRING ?? '' }).table('floor');
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   // pays for the request line httpServer writes per turn, as the bot does.
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const auth = new ChannelAuthentication({});
-  const { server } = createHttpServer({
+  const { server } = createHttpServer({ commandOf: (text) => matchCommand(text)?.command,
     adapter: new TurnAdapter(auth),
     auth,
     requireBearer: false,

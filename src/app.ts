@@ -1,14 +1,13 @@
 // Composes the service from its parts. main.ts gives it real configuration; tests give it a
 // test Azurite, a local Connector stub and a fixed clock.
 import type { Logger } from 'pino';
-import type restify from 'restify';
 import type { BusinessClock, WallClock } from './shared/clocks.js';
 import { ProgrammeDirectory } from './app/programmeDirectory.js';
 import type { Env } from './config/env.js';
 import type { Programme } from './domain/programme/schema.js';
 import { ChannelAuthentication } from './http/channelAuthentication.js';
 import { botAuthConfig, botCredentialsFactory } from './http/botCredentials.js';
-import { createHttpServer, type HttpServerOptions } from './http/httpServer.js';
+import { createHttpServer, type HttpServer, type HttpServerOptions } from './http/httpServer.js';
 import { TurnAdapter } from './http/turnAdapter.js';
 import { languageOf } from './i18n/language.js';
 import { translate } from './i18n/messages.js';
@@ -24,7 +23,7 @@ import { SubmissionTable } from './storage/submissionTable.js';
 import { MeasureTable } from './storage/measureTable.js';
 import { Tables } from './storage/tables.js';
 import { CardRenderer } from './teams/cards/cardRenderer.js';
-import { CommandRouter, type CommandHandler } from './teams/commands/commandRouter.js';
+import { CommandRouter, matchCommand, type CommandHandler } from './teams/commands/commandRouter.js';
 import { commandNames } from './teams/commands/catalogue.js';
 import { mergeRegistrations, requireEvery } from './platform/routing/registrations.js';
 import { helpCard } from './teams/commands/help.js';
@@ -112,7 +111,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  server: restify.Server;
+  server: HttpServer;
   /** Starts draining: /healthz answers 503 from now on (SIGTERM, before the server closes). */
   drain(): void;
   votes: {
@@ -324,6 +323,7 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
     requireBearer: env.MicrosoftAppId !== undefined,
     bot,
     health: new StorageHealth(clients),
+    commandOf: (text) => matchCommand(text)?.command,
     maxBodyBytes: env.SAMSPILL_MAX_BODY_BYTES,
     ...(httpLimits ? { limits: httpLimits } : {}),
     log,

@@ -42,7 +42,7 @@ async function importViolations(baseDir: string, tsConfigFile: string): Promise<
     { tsConfig },
   );
   const output = typeof result.output === 'string' ? (JSON.parse(result.output) as ICruiseResult) : result.output;
-  return output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.type === 'cycle' ? cycleOf(v.from, v.cycle?.map((c) => c.name) ?? [v.to]) : v.to }));
+  return output.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.type === 'cycle' ? cycleOf(v.from, v.cycle?.map((c) => c.name) ?? [v.to]) : packagePath(v.to) }));
 }
 
 /** A cycle is named by its members in order from the smallest, so each cycle has one key whichever module reports it. */
@@ -57,3 +57,6 @@ async function sourceRuleViolations(baseDir: string): Promise<Violation[]> {
   const found = await Promise.all(files.map(async (file) => sourceViolations(file, await readFile(path.join(baseDir, file), 'utf8'))));
   return found.flat().map((v) => ({ ...v, to: v.to.replace(/ at \d+:\d+$/, '') }));
 }
+
+/** A package's module by its path inside node_modules, wherever node_modules is (a worktree may link another's). */
+const packagePath = (resolved: string) => resolved.replace(/^(?:.*\/)?node_modules\//, 'node_modules/');

@@ -8,12 +8,15 @@ import { z } from 'zod';
 import type { ActivityHandler } from 'botbuilder';
 import type { HealthProbe } from '../app/ports.js';
 import type { Logger } from 'pino';
-import { inTurnSpan, outcomeOf, turnIds } from '../observability/turn.js';
+import { inTurnSpan, outcomeOf, turnIds, type CommandNamer } from '../observability/turn.js';
 import { OncePerWindow, runAuthenticatedTurn, type Authenticator } from './authenticatedTurn.js';
 import type { AuthenticatedTurns } from './turnAdapter.js';
 import { applyNodeTimeouts, BodyBudget, DEFAULT_HTTP_LIMITS, guardBody, type HttpLimits } from './requestLimits.js';
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
+
+/** The HTTP server as the composition and tests hold it (restify's, named here so nothing else imports restify). */
+export type HttpServer = restify.Server;
 
 export interface HttpServerOptions {
   adapter: AuthenticatedTurns;
@@ -23,6 +26,8 @@ export interface HttpServerOptions {
   requireBearer: boolean;
   bot: ActivityHandler;
   health: HealthProbe;
+  /** Names a message's command for the turn's span and metrics. */
+  commandOf: CommandNamer;
   maxBodyBytes: number;
   /** Overrides of the slow-client and in-flight limits (tests). */
   limits?: Partial<Omit<HttpLimits, 'maxBodyBytes'>>;
@@ -66,7 +71,7 @@ const activityEnvelope = z
     'an adaptiveCard/action invoke needs value.action with a type and a verb',
   );
 
-export function createHttpServer({ adapter, auth, requireBearer, bot, health, maxBodyBytes, limits: overrides, log }: HttpServerOptions): HttpService {
+export function createHttpServer({ adapter, auth, requireBearer, bot, health, commandOf, maxBodyBytes, limits: overrides, log }: HttpServerOptions): HttpService {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...overrides, maxBodyBytes };
   const server = restify.createServer({ name: 'samspill', handleUncaughtExceptions: false });
   applyNodeTimeouts(server.server, limits);
@@ -93,7 +98,7 @@ export function createHttpServer({ adapter, auth, requireBearer, bot, health, ma
       log.info({ status: 400, durationMs: elapsed(started) }, 'turn rejected: not an activity');
       return;
     }
-    const ids = turnIds(req.body);
+    const ids = turnIds(req.body, commandOf);
     const status = await inTurnSpan(ids, async () => {
       const answer = await runAuthenticatedTurn({ auth, adapter, bot, log, outage }, req.body, String(req.headers.authorization ?? ''));
       if (answer.status === 503) res.setHeader('Retry-After', '5');

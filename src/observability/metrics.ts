@@ -3,7 +3,7 @@
 // call is a no-op. The names are documented in docs/operations.md, and the telemetry test fails
 // when one documented there is not emitted.
 import { metrics, type Counter, type Histogram, type MeterProvider } from '@opentelemetry/api';
-import type { DeliveryOutcome } from '../app/delivery.js';
+import type { DeliveryOutcome } from '../app/ports.js';
 
 export const METER_NAME = 'samspill';
 

@@ -1,7 +1,6 @@
 // What a turn is, for its span and its log line: the activity's kind and ids, the verb or
 // command it asked for, how it ended. Never the message text or card data.
 import { SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
-import { matchCommand } from '../teams/commands/commandRouter.js';
 
 export const TRACER_NAME = 'samspill';
 
@@ -36,9 +35,12 @@ export interface TurnIds {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
 
+/** Names the command a message's text asks for (undefined: none). Passed in, so tracing knows no Teams code. */
+export type CommandNamer = (text: string) => string | undefined;
+
 /** The ids of an activity the envelope check has accepted. The text is read only to name the
  * command it matches ('unknown' when none), and not kept. */
-export function turnIds(activity: unknown): TurnIds {
+export function turnIds(activity: unknown, commandOf: CommandNamer): TurnIds {
   const a = obj(activity);
   const conversation = obj(a.conversation);
   const type = str(a.type) ?? 'unknown';
@@ -55,7 +57,7 @@ export function turnIds(activity: unknown): TurnIds {
     const verb = str(obj(obj(a.value).action).verb);
     if (verb) ids.verb = verb.slice(0, 64);
   }
-  if (type === 'message' && typeof a.text === 'string') ids.command = matchCommand(a.text)?.command ?? 'unknown';
+  if (type === 'message' && typeof a.text === 'string') ids.command = commandOf(a.text) ?? 'unknown';
   return ids;
 }
 

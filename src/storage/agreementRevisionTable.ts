@@ -3,7 +3,7 @@
 // round is (feedbackRoundRows.ts): a state row plus one append-only row per answer, created with
 // its submission receipt and numbering counter in one transaction.
 import type { TableClient } from '@azure/data-tables';
-import type { AgreementRevisionRepository, RevisionNotFound } from '../app/agreement/agreementRevision.js';
+import type { AgreementRevisionRepository, RevisionNotFound } from '../app/agreement/ports.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { AgreementRevision, AgreementRevisionProblem, RevisionStep } from '../domain/agreement/agreementRevision.js';
 import { ok, type Result } from '../domain/idea/result.js';

@@ -2,7 +2,7 @@
 // numbered (M-001 …) in one transaction with its submission receipt; later changes (put to the
 // vote, decided) go under the row's ETag.
 import type { TableClient } from '@azure/data-tables';
-import type { ApplicationRepository } from '../app/membership/admission.js';
+import type { ApplicationRepository } from '../app/membership/ports.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { Result } from '../domain/idea/result.js';
 import type { ApplicationProblem, MembershipApplication } from '../domain/membership/admission.js';

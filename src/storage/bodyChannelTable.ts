@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ConversationRegistry } from '../app/disclosure/ports.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { BodyChannel, BodyChannelRepository } from '../app/votes/voteRepository.js';
-import { channelRoot } from '../app/votes/linkChannel.js';
+import { channelRoot } from '../shared/conversationIds.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'bodyChannels';

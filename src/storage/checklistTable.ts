@@ -1,7 +1,7 @@
 // Checklist ticks in Table Storage: one row per project (tenant, programme, idea), changed only
 // under its ETag. (Handing the checklist to project leaders is a delivery job: its key is the
 // record, in the delivery ledger.)
-import type { ChecklistRecord, ChecklistRepository } from '../app/checklist/checklist.js';
+import type { ChecklistRecord, ChecklistRepository } from '../app/checklist/ports.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import { getEntityOrUndefined, insertOnce, keyPart, tenantPartition, updateWithETag, type Tables } from './tables.js';
 

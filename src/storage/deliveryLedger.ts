@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import { z } from 'zod';
-import type { DeliveryJob, DeliveryLog, DeliveryOutcome, DeliveryRecord, DeliveryState } from '../app/delivery.js';
+import type { DeliveryJob, DeliveryLog, DeliveryOutcome, DeliveryRecord, DeliveryState } from '../app/ports.js';
 import { getEntityOrUndefined, insertOnce, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 import type { Disclosed } from '../domain/disclosure/content.js';
 

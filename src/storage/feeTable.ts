@@ -1,7 +1,7 @@
 // Membership-fee tables in Table Storage: one row per (tenant, programme, year). A new
 // calculation replaces the year's row under its ETag.
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { FeeRecord, FeeRepository } from '../app/membership/membership.js';
+import type { FeeRecord, FeeRepository } from '../app/membership/ports.js';
 import { getEntityOrUndefined, insertOnce, keyPart, tenantPartition, updateWithETag, type Tables } from './tables.js';
 
 const TABLE = 'fees';

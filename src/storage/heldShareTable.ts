@@ -3,7 +3,7 @@
 // the record as JSON and the held output split over properties of at most 30,000 characters
 // (a string property holds 64 KiB). The answer is written under the row's ETag, so of two
 // arrivals of one confirmation exactly one releases the share.
-import type { HeldShareRecord, HeldShares } from '../app/disclosure/ownPartyShares.js';
+import type { HeldShareRecord, HeldShares } from '../app/disclosure/ports.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from './tables.js';
 
 const TABLE = 'heldShares';

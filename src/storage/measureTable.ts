@@ -20,8 +20,8 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { FeedbackRoundRows } from './feedbackRoundRows.js';
 import { createNumbered, jsonRows, numberedCount, type JsonRow, type NumberedRowFormat } from './numberedRows.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { FinalTreatmentRepository } from '../app/measures/finalTreatment.js';
-import type { MeasureRepository } from '../app/measures/measures.js';
+import type { FinalTreatmentRepository } from '../app/measures/ports.js';
+import type { MeasureRepository } from '../app/measures/ports.js';
 import type { ListPage, PageRequest } from '../shared/paging.js';
 import { readPage, scanPages } from './rangePage.js';
 import { err, ok, type Result } from '../domain/idea/result.js';

@@ -2,7 +2,7 @@
 // per party in the (tenant, programme) partition, created once and never changed, so the rows
 // are also the history. A repeated admission (the closer resuming after a crash) finds the row
 // and adds nothing.
-import type { AdmissionRecord, PartyRegistry } from '../app/membership/admission.js';
+import type { AdmissionRecord, PartyRegistry } from '../app/membership/ports.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import { jsonRows } from './numberedRows.js';
 import { insertOnce, keyPart, tenantPartition, type Tables } from './tables.js';

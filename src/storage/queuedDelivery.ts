@@ -1,7 +1,7 @@
 // The Delivery port over the ledger (idempotency) and the queue (work list): ledger insert-once
 // first, then the ref goes out in a shared queue message (RefBatcher). Also the FirstContact
 // port: a person's first chat makes the messages parked for them due at once.
-import type { Delivery, DeliveryJob, FirstContact } from '../app/delivery.js';
+import type { Delivery, DeliveryJob, FirstContact } from '../app/ports.js';
 import type { ParkedDeliveries } from './parkedDeliveries.js';
 import type { Clock } from '../app/ports.js';
 import type { DeliveryLedger } from './deliveryLedger.js';

@@ -11,7 +11,7 @@
 // become version n, and one submission files at most one version however often it arrives.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, StatusReport } from '../app/reports/report.js';
+import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, StatusReport } from '../app/reports/ports.js';
 import type { ListPage, PageRequest } from '../shared/paging.js';
 import { ok, type Result } from '../domain/idea/result.js';
 import { moveCount, readCount, rebuildCounts, type CountRow } from './countRows.js';

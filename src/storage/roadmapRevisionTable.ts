@@ -14,7 +14,7 @@
 // ETag-guarded and retried on a conflict, so concurrent edits are never lost.
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { RoadmapRevisionRepository } from '../app/roadmap/revisions.js';
+import type { RoadmapRevisionRepository } from '../app/roadmap/ports.js';
 import { err, ok, type Result } from '../domain/idea/result.js';
 import {
   applyRevision,

@@ -5,7 +5,7 @@
 // AU members writing at once both land, and two first openings create one case.
 import type { TableClient } from '@azure/data-tables';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
-import type { SamlesakRepository } from '../app/reports/samlesak.js';
+import type { SamlesakRepository } from '../app/reports/ports.js';
 import type { Samlesak, SamlesakProblem, Step } from '../domain/measures/samlesak.js';
 import type { Result } from '../domain/idea/result.js';
 import { fromJsonProperties, jsonProperties } from './feedbackRoundRows.js';

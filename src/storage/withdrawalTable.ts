@@ -1,7 +1,7 @@
 // Withdrawals in the programme configuration store (table `programmeConfig`, beside the
 // admitted parties): one row per party, created once and never changed, so the rows are the
 // history. A second record for the same party finds the row and adds nothing.
-import type { WithdrawalRegistry } from '../app/membership/withdrawals.js';
+import type { WithdrawalRegistry } from '../app/membership/ports.js';
 import type { ProgrammeKey } from '../app/ideas/ideaRepository.js';
 import type { Withdrawal } from '../domain/membership/withdrawal.js';
 import { jsonRows } from './numberedRows.js';

@@ -8,22 +8,7 @@
 // exactly what they are, so every instance may run the sweep and each goes out once.
 import type { PersonRef } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
-import {
-  closeHearing,
-  compareRevisions,
-  giveHearingAnswer,
-  hearingCloseDue,
-  hearingParties,
-  markVoting,
-  openAgreementRevision,
-  partyRepresentatives,
-  recordRevisionDecision,
-  revisionRuleOf,
-  revisionStage,
-  type AgreementRevision,
-  type AgreementRevisionProblem,
-  type RevisionStep,
-} from '../../domain/agreement/agreementRevision.js';
+import { closeHearing, compareRevisions, giveHearingAnswer, hearingCloseDue, hearingParties, markVoting, openAgreementRevision, partyRepresentatives, recordRevisionDecision, revisionRuleOf, revisionStage, type AgreementRevision, type AgreementRevisionProblem } from '../../domain/agreement/agreementRevision.js';
 import { outstandingOrganisations, roundChaseEvent } from '../../domain/hearing/feedbackRound.js';
 import type { AgreementRevisionRule, Programme } from '../../domain/programme/schema.js';
 import { addBusinessDays } from '../../domain/schedule/businessDays.js';
@@ -37,29 +22,8 @@ import type { RequestContext } from '../requestContext.js';
 import { postOnce } from '../votes/openVote.js';
 import { SYSTEM, type VoteDeps } from '../votes/voteDeps.js';
 import type { VoteError } from '../votes/voteErrors.js';
-
-export type RevisionNotFound = { code: 'revision-not-found'; id: string };
-
-export interface AgreementRevisionRepository {
-  /** Opens once per submission key; the builder gets the next number and the revisions that
-   * exist (read under the numbering counter's ETag, so two openings cannot both pass). */
-  open(
-    key: ProgrammeKey,
-    submissionKey: string,
-    build: (sequence: number, existing: AgreementRevision[]) => Result<AgreementRevision, AgreementRevisionProblem>,
-  ): Promise<Result<{ revision: AgreementRevision; created: boolean }, AgreementRevisionProblem>>;
-  get(key: ProgrammeKey, id: string): Promise<AgreementRevision | undefined>;
-  /** `texts: false` leaves the answers' texts empty (''), for the sweep. */
-  list(key: ProgrammeKey, options?: { texts?: boolean }): Promise<AgreementRevision[]>;
-  /** Whether a revision was opened in [from, until) (the yearly reminder stops then). */
-  openedBetween(key: ProgrammeKey, from: number, until: number): Promise<boolean>;
-  /** Applies a pure step under the revision's ETag (re-applied on a conflict). */
-  change<S extends RevisionStep>(
-    key: ProgrammeKey,
-    id: string,
-    change: (current: AgreementRevision) => Result<S, AgreementRevisionProblem>,
-  ): Promise<Result<S, AgreementRevisionProblem | RevisionNotFound>>;
-}
+import type { AgreementRevisionRepository, RevisionNotFound } from './ports.js';
+export type { AgreementRevisionRepository, RevisionNotFound } from './ports.js';
 
 export type AgreementRevisionError = IdeaUseCaseError | AgreementRevisionProblem | RevisionNotFound | VoteError;
 

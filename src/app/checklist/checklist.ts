@@ -17,18 +17,8 @@ import type { RequestContext } from '../requestContext.js';
 import { accessTo, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { IdeaRepository, ProgrammeKey } from '../ideas/ideaRepository.js';
-
-export interface ChecklistRecord {
-  ideaNumber: string;
-  ticks: Ticks;
-}
-
-export interface ChecklistRepository {
-  get(key: ProgrammeKey, ideaNumber: string): Promise<ChecklistRecord | undefined>;
-  /** Read-modify-write under the row's ETag (the row is created empty first if missing).
-   * `change` must be pure: it may run more than once. */
-  change(key: ProgrammeKey, ideaNumber: string, change: (current: ChecklistRecord) => ChecklistRecord): Promise<ChecklistRecord>;
-}
+import type { ChecklistRepository } from './ports.js';
+export type { ChecklistRecord, ChecklistRepository } from './ports.js';
 
 export type ChecklistError =
   | IdeaUseCaseError

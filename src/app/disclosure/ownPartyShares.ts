@@ -6,44 +6,15 @@
 // where); a decline, or no answer, shares nothing.
 import { randomUUID } from 'node:crypto';
 import type { Disclosed } from '../../domain/disclosure/content.js';
-import { confirmationProblem, type ConfirmationProblem, type HeldShare } from '../../domain/disclosure/ownParty.js';
+import { confirmationProblem, type ConfirmationProblem } from '../../domain/disclosure/ownParty.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
 import { rolesIn } from '../../domain/programme/roles.js';
 import type { RequestContext } from '../requestContext.js';
 import { classify } from '../../domain/disclosure/classify.js';
 import { describeItem, subjectOf } from './disclosureGuard.js';
-import type { AuditItem, AuditLog } from './ports.js';
-
-/** A programme the held output discloses, and the party the sharer speaks for in it. */
-export interface SharedProgramme {
-  programmeId: string;
-  /** The programme's host tenant: its audit log's partition. */
-  tenantId: string;
-  party: { id: string; name: string };
-}
-
-export interface HeldShareRecord extends HeldShare {
-  id: string;
-  /** Where the record lives: the first programme's host tenant and id. */
-  tenantId: string;
-  programmeId: string;
-  sharerName: string;
-  conversationKind: string;
-  programmes: SharedProgramme[];
-  /** What it shares, as the audit log records it, each with its programme. */
-  items: (AuditItem & { programmeId: string })[];
-  /** The held output, serialised by the edge that will send it (opaque here). */
-  payload: string;
-  decidedAt?: number;
-}
-
-export interface HeldShares {
-  hold(share: HeldShareRecord): Promise<void>;
-  /** The record and its version (ETag), or undefined. */
-  get(tenantId: string, programmeId: string, id: string): Promise<{ share: HeldShareRecord; version: string } | undefined>;
-  /** Moves a pending share to `state` under `version`; false when another arrival changed it first. */
-  decide(share: HeldShareRecord, version: string, state: 'confirmed' | 'declined', at: number): Promise<boolean>;
-}
+import type { AuditLog } from './ports.js';
+import type { SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
+export type { SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
 
 export type AskProblem = { code: 'not-a-member'; programmeId: string };
 

@@ -4,6 +4,7 @@ import type { Audience } from '../../domain/disclosure/audience.js';
 import type { Disclosed } from '../../domain/disclosure/content.js';
 import type { Withheld, WithholdReason } from '../../domain/disclosure/decide.js';
 import type { ListPage, PageRequest } from '../../shared/paging.js';
+import type { HeldShare } from '../../domain/disclosure/ownParty.js';
 
 export interface AudienceSource {
   /** The audience of the conversation a request came from (or a message goes to). */
@@ -100,4 +101,35 @@ export interface WithheldSend {
 export interface WithheldSends {
   /** Called once per refused send; tells the programme office. */
   report(send: WithheldSend): Promise<void>;
+}
+
+/** A programme the held output discloses, and the party the sharer speaks for in it. */
+export interface SharedProgramme {
+  programmeId: string;
+  /** The programme's host tenant: its audit log's partition. */
+  tenantId: string;
+  party: { id: string; name: string };
+}
+
+export interface HeldShareRecord extends HeldShare {
+  id: string;
+  /** Where the record lives: the first programme's host tenant and id. */
+  tenantId: string;
+  programmeId: string;
+  sharerName: string;
+  conversationKind: string;
+  programmes: SharedProgramme[];
+  /** What it shares, as the audit log records it, each with its programme. */
+  items: (AuditItem & { programmeId: string })[];
+  /** The held output, serialised by the edge that will send it (opaque here). */
+  payload: string;
+  decidedAt?: number;
+}
+
+export interface HeldShares {
+  hold(share: HeldShareRecord): Promise<void>;
+  /** The record and its version (ETag), or undefined. */
+  get(tenantId: string, programmeId: string, id: string): Promise<{ share: HeldShareRecord; version: string } | undefined>;
+  /** Moves a pending share to `state` under `version`; false when another arrival changed it first. */
+  decide(share: HeldShareRecord, version: string, state: 'confirmed' | 'declined', at: number): Promise<boolean>;
 }

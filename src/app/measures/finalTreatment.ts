@@ -28,35 +28,12 @@ import type { Measure } from '../../domain/measures/measures.js';
 import type { Body, Programme } from '../../domain/programme/schema.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
-import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import { officePeople } from '../reminders/reminders.js';
 import { compareMeasureIds } from './measureOrder.js';
 import { mapPool } from '../../shared/pool.js';
 import type { RequestContext } from '../requestContext.js';
-
-export interface FinalTreatmentRepository {
-  measure(key: ProgrammeKey, id: string): Promise<Measure | undefined>;
-  measures(key: ProgrammeKey): Promise<Measure[]>;
-  /** Opens once per submission key; the builder gets the next number and the treatments that
-   * exist (read under the numbering counter's ETag, so two openings cannot both pass). */
-  openFinalTreatment(
-    key: ProgrammeKey,
-    submissionKey: string,
-    build: (sequence: number, existing: FinalTreatment[]) => Result<FinalTreatment, FinalTreatmentProblem>,
-  ): Promise<Result<{ treatment: FinalTreatment; created: boolean }, FinalTreatmentProblem>>;
-  finalTreatment(key: ProgrammeKey, id: string): Promise<FinalTreatment | undefined>;
-  /** Every treatment of the programme. `texts: false` leaves the answers' texts empty (''), for
-   * readers that need only the state and history (the chase sweep, the measure list). */
-  finalTreatments(key: ProgrammeKey, options?: { texts?: boolean }): Promise<FinalTreatment[]>;
-  /** The treatments of these measures only, answers' texts empty: a page of the measures card (issue 25). */
-  finalTreatmentsOf(key: ProgrammeKey, measureIds: readonly string[]): Promise<FinalTreatment[]>;
-  /** Applies a pure step under the treatment's ETag (re-applied on a conflict). */
-  changeFinalTreatment<S extends Step>(
-    key: ProgrammeKey,
-    id: string,
-    change: (current: FinalTreatment) => Result<S, FinalTreatmentProblem>,
-  ): Promise<Result<S, FinalTreatmentProblem | { code: 'treatment-not-found'; id: string }>>;
-}
+import type { FinalTreatmentRepository } from './ports.js';
+export type { FinalTreatmentRepository } from './ports.js';
 
 export type FinalTreatmentError =
   | IdeaUseCaseError

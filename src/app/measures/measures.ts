@@ -15,40 +15,12 @@ import {
   type MeasureProblem,
   type Recipient,
 } from '../../domain/measures/measures.js';
-import { readPageAt, type ListPage, type Page, type PageCursor, type PageRequest } from '../../shared/paging.js';
+import { readPageAt, type Page, type PageCursor } from '../../shared/paging.js';
 import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
-import type { ProgrammeKey } from '../ideas/ideaRepository.js';
-
-export interface MeasureRepository {
-  /** Creates once per submission key; the builder gets the next measure number. */
-  createMeasure(
-    key: ProgrammeKey,
-    submissionKey: string,
-    build: (sequence: number) => Result<Measure, MeasureProblem>,
-  ): Promise<Result<{ measure: Measure; created: boolean }, MeasureProblem>>;
-  measures(key: ProgrammeKey): Promise<Measure[]>;
-  /** One page of the measures in number order; `total` the count (issue 25.2). */
-  measurePage(key: ProgrammeKey, request: PageRequest): Promise<ListPage<Measure> & { total: number }>;
-  measure(key: ProgrammeKey, id: string): Promise<Measure | undefined>;
-  /** Files once per submission key; the builder gets the next deviation number. */
-  fileDeviation(
-    key: ProgrammeKey,
-    submissionKey: string,
-    build: (sequence: number) => Result<Deviation, MeasureProblem>,
-  ): Promise<Result<{ deviation: Deviation; created: boolean }, MeasureProblem>>;
-  /** Every deviation of the programme (the consultation meeting's agenda). */
-  deviations(key: ProgrammeKey): Promise<Deviation[]>;
-  /** The deviations of these measures only: what a page of the measures card shows (issue 25). */
-  deviationsOf(key: ProgrammeKey, measureIds: readonly string[]): Promise<Deviation[]>;
-  /** Changes a deviation under its ETag; `change` must be pure. */
-  changeDeviation(
-    key: ProgrammeKey,
-    id: string,
-    change: (current: Deviation) => Result<Deviation, MeasureProblem>,
-  ): Promise<Result<Deviation, MeasureProblem | { code: 'deviation-not-found'; id: string }>>;
-}
+import type { MeasureRepository } from './ports.js';
+export type { MeasureRepository } from './ports.js';
 
 /** A deviation notice to be sent at once to the measure's other parties. */
 export interface DeviationNotice {

@@ -14,50 +14,15 @@ import {
   type ApplicationProblem,
   type MembershipApplication,
 } from '../../domain/membership/admission.js';
-import type { Party, Person, Programme } from '../../domain/programme/schema.js';
+import type { Programme } from '../../domain/programme/schema.js';
 import type { Applied, GateVote } from '../../domain/vote/gateVote.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { ProgrammeDirectory } from '../programmeDirectory.js';
 import type { RequestContext } from '../requestContext.js';
-
-export interface ApplicationRepository {
-  /** Numbers and stores the application once per submission (a retry returns the first). */
-  file(
-    key: ProgrammeKey,
-    submissionKey: string,
-    build: (sequence: number) => Result<MembershipApplication, ApplicationProblem>,
-  ): Promise<Result<{ application: MembershipApplication; created: boolean }, ApplicationProblem>>;
-  get(key: ProgrammeKey, id: string): Promise<MembershipApplication | undefined>;
-  /** Oldest first. */
-  list(key: ProgrammeKey): Promise<MembershipApplication[]>;
-  /** Read-modify-write under the row's ETag; `change` is pure and may run twice. */
-  update(key: ProgrammeKey, id: string, change: (a: MembershipApplication) => MembershipApplication | undefined): Promise<MembershipApplication | undefined>;
-}
-
-/** One admission as the configuration store keeps it: what was added, on whose decision. */
-export interface AdmissionRecord {
-  party: Party;
-  people: Person[];
-  /** The representative's seat in the deciding body (absent in records without one). */
-  seats?: { body: string; person: string }[];
-  applicationId: string;
-  voteId: string;
-  decidedAt: number;
-  decidedBy: PersonRef;
-}
-
-/**
- * The programme's configuration store: parties added by decision, on top of the programme
- * file. Append-only, so the records are also the history of who joined when and why.
- */
-export interface PartyRegistry {
-  /** Adds the record unless the party was admitted before ('already': nothing changed). */
-  admit(key: ProgrammeKey, record: AdmissionRecord): Promise<'added' | 'already'>;
-  /** Every admission, oldest first. */
-  admitted(key: ProgrammeKey): Promise<AdmissionRecord[]>;
-}
+import type { ApplicationRepository, AdmissionRecord, PartyRegistry } from './ports.js';
+export type { ApplicationRepository, AdmissionRecord, PartyRegistry } from './ports.js';
 
 export interface AdmissionDeps {
   applications: ApplicationRepository;

@@ -1,27 +1,15 @@
 // Membership use cases: the yearly fee table (office only) and when a notice of withdrawal
 // takes effect (any participant). The rules come from the programme's `membership` section.
-import type { PersonRef } from '../../domain/idea/idea.js';
 import { err, ok, type Result } from '../../domain/idea/result.js';
-import { computeFees, rateFor, type FeeProblem, type FeeTable } from '../../domain/membership/fees.js';
+import { computeFees, rateFor, type FeeProblem } from '../../domain/membership/fees.js';
 import { noticeEffect, type NoticeEffect } from '../../domain/membership/notice.js';
 import type { FeeRate, LocalisedText, NoticeRule } from '../../domain/programme/schema.js';
 import { osloDate, type IsoDate } from '../../domain/schedule/oslo.js';
 import type { RequestContext } from '../requestContext.js';
 import { accessTo, officeAccess, type Access } from '../ideas/ideaAccess.js';
 import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
-import type { ProgrammeKey } from '../ideas/ideaRepository.js';
-
-/** A computed fee table as stored, so it can be shown again. */
-export interface FeeRecord extends FeeTable {
-  computedBy: PersonRef;
-  computedAt: number;
-}
-
-export interface FeeRepository {
-  get(key: ProgrammeKey, year: number): Promise<FeeRecord | undefined>;
-  /** Replaces the year's table (the latest calculation is the one that counts). */
-  save(key: ProgrammeKey, record: FeeRecord): Promise<void>;
-}
+import type { FeeRecord, FeeRepository } from './ports.js';
+export type { FeeRecord, FeeRepository } from './ports.js';
 
 export type MembershipError = IdeaUseCaseError | FeeProblem | { code: 'no-fee-rule' } | { code: 'no-notice-rule' } | { code: 'unknown-party'; partyId: string };
 

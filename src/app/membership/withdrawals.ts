@@ -10,13 +10,8 @@ import type { IdeaUseCaseError } from '../ideas/ideaErrors.js';
 import type { ProgrammeKey } from '../ideas/ideaRepository.js';
 import type { ProgrammeDirectory } from '../programmeDirectory.js';
 import type { RequestContext } from '../requestContext.js';
-
-export interface WithdrawalRegistry {
-  /** Adds the record unless the party has one ('already': nothing changed). */
-  record(key: ProgrammeKey, withdrawal: Withdrawal): Promise<'added' | 'already'>;
-  /** Every withdrawal, oldest first. */
-  list(key: ProgrammeKey): Promise<Withdrawal[]>;
-}
+import type { WithdrawalRegistry } from './ports.js';
+export type { WithdrawalRegistry } from './ports.js';
 
 export interface WithdrawalDeps {
   withdrawals: WithdrawalRegistry;

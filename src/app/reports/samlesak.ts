@@ -42,19 +42,8 @@ import { compareMeasureIds } from '../measures/measureOrder.js';
 import type { RenderedCard } from '../renderedCard.js';
 import type { RequestContext } from '../requestContext.js';
 import { deviationAreas, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
-
-/** Where samlesaker are kept: one per (programme, schedule, quarter). */
-export interface SamlesakRepository {
-  get(key: ProgrammeKey, scheduleId: string, periodKey: string): Promise<Samlesak | undefined>;
-  /** Applies a pure step to the stored samlesak (undefined: none yet) under its ETag, re-applied
-   * on a conflict; stores the result when it changed. */
-  change(
-    key: ProgrammeKey,
-    scheduleId: string,
-    periodKey: string,
-    step: (current: Samlesak | undefined) => Result<Step, SamlesakProblem>,
-  ): Promise<Result<Step, SamlesakProblem>>;
-}
+import type { SamlesakRepository } from './ports.js';
+export type { SamlesakRepository } from './ports.js';
 
 /** The recorded decision the next report on a measure is asked about (R37). */
 export interface SkateDecisionLookup {

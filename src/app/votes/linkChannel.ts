@@ -7,10 +7,9 @@ import type { RequestContext } from '../requestContext.js';
 import type { VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';
 import type { BodyChannel } from './voteRepository.js';
+import { channelRoot } from '../../shared/conversationIds.js';
 
-/** A channel message's conversation id names its thread (`…;messageid=…`); votes go to the
- * channel itself, as new posts. */
-export const channelRoot = (conversationId: string): string => conversationId.split(';messageid=')[0] ?? conversationId;
+export { channelRoot } from '../../shared/conversationIds.js';
 
 export interface Linked {
   programme: Programme;
