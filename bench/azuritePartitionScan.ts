@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { startEmbeddedAzurite } from '../src/platform/storage/embeddedAzurite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samspill-scan-'));
 const azurite = await startEmbeddedAzurite(dir);

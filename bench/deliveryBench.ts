@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { enqueueAll, type DeliveryJob } from '../src/app/delivery.js';
-import { DELIVERY_QUEUE } from '../src/storage/deliveryQueue.js';
-import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { enqueueAll, type DeliveryJob } from '../src/shared/delivery.js';
+import { DELIVERY_QUEUE } from '../src/platform/delivery/deliveryQueue.js';
+import { startEmbeddedAzurite } from '../src/platform/storage/embeddedAzurite.js';
 import { startLimitingConnectorStub } from '../test/support/limitingConnectorStub.js';
 import { deliveryStores } from '../test/support/deliveryStores.js';
 

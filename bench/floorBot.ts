@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
-import { ChannelAuthentication } from '../src/http/channelAuthentication.js';
-import { createHttpServer } from '../src/http/httpServer.js';
-import { TurnAdapter } from '../src/http/turnAdapter.js';
-import { createLogger } from '../src/observability/logger.js';
-import { storageClients } from '../src/storage/connection.js';
-import { matchCommand } from '../src/teams/commands/commandRouter.js';
+import { ChannelAuthentication } from '../src/platform/channel/channelAuthentication.js';
+import { createHttpServer } from '../src/platform/http/httpServer.js';
+import { TurnAdapter } from '../src/platform/channel/turnAdapter.js';
+import { createLogger } from '../src/platform/observability/logger.js';
+import { storageClients } from '../src/platform/storage/connection.js';
+import { matchCommand } from '../src/platform/routing/commandRouter.js';
 
 const card = JSON.parse(readFileSync(process.env.FLOOR_CARD ?? '', 'utf8')) as Record<string, unknown>;
 const table = storageClients({ kind: 'connection-string', connectionString: process.env.AZURE_STORAGE_CONNECTION_STRING ?? '' }).table('floor');

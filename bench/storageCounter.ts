@@ -4,7 +4,7 @@
 // transaction) is one round trip, as it is one HTTP request.
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { azuriteConnectionString } from '../src/storage/connection.js';
+import { azuriteConnectionString } from '../src/platform/storage/connection.js';
 
 export interface StorageCounter {
   connectionString: string;

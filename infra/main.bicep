@@ -17,7 +17,7 @@
 //   az deployment group create … -p botAppType=SingleTenant botAppId=<client id>
 //   az deployment group create … -p botAppType=SingleTenant botCredential=ClientSecret botAppId=<client id> botClientSecret=<secret>
 //
-// The web app's app settings are exactly the production variables of src/config/env.ts, in each
+// The web app's app settings are exactly the production variables of src/platform/config/env.ts, in each
 // identity mode; test/infra/bicepConfigDrift.test.ts fails if the two drift apart. Keep the
 // settings as `var` lists of { name: '...', value: ... } objects with literal names, one list per
 // bot-identity mode chosen by `botUsesManagedIdentity ? a : (botUsesFederatedCredential ? b : c)`,
@@ -293,7 +293,7 @@ var webAppIdentity = createsBotIdentity ? {
   type: 'SystemAssigned'
 }
 
-// The bot-identity app settings of each mode (MicrosoftAppType as src/config/env.ts reads it).
+// The bot-identity app settings of each mode (MicrosoftAppType as src/platform/config/env.ts reads it).
 var managedIdentityBotSettings = [
   {
     name: 'MicrosoftAppType'
@@ -420,13 +420,13 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       // The telemetry preload must run before the app's modules load (docs/operations.md).
-      appCommandLine: 'node --max-old-space-size=128 --max-semi-space-size=4 --import ./dist/observability/telemetry.js dist/main.js'
+      appCommandLine: 'node --max-old-space-size=128 --max-semi-space-size=4 --import ./dist/platform/observability/telemetry.js dist/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      // Exactly the production variables of src/config/env.ts (checked by a test): the shared
+      // Exactly the production variables of src/platform/config/env.ts (checked by a test): the shared
       // settings and the bot identity's (above), per mode.
       appSettings: concat(sharedAppSettings, botIdentityAppSettings)
     }
@@ -629,7 +629,7 @@ resource http5xxAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = if (alertsE
 }
 
 // Log alerts on Samspill's own metrics (customMetrics in Application Insights; the names are
-// those of src/observability/metrics.ts and docs/operations.md). Each row is one exported data
+// those of src/platform/observability/metrics.ts and docs/operations.md). Each row is one exported data
 // point with failures in it; the alert counts the rows of its window.
 resource deliveryFailuresAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if (alertsEnabled) {
   name: '${prefix}-delivery-failures'
@@ -792,7 +792,7 @@ resource throttledAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = if
 // ---------------------------------------------------------------------------------------------
 // Workbook (docs/operations.md "Workbook"): the signals an operator watches, on one page in
 // Application Insights → Workbooks. Its tiles live in infra/workbook.json; the drift test checks
-// them against docs/operations.md and the metric names of src/observability/metrics.ts.
+// them against docs/operations.md and the metric names of src/platform/observability/metrics.ts.
 
 resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
   name: guid(resourceGroup().id, prefix, 'samspill-workbook')

@@ -2,7 +2,7 @@
 // with a manifest holding each table's row count and SHA-256 (docs/operations.md, "Backup and
 // restore"). Default folder: backups/<UTC time>.
 import { parseArgs } from 'node:util';
-import { backupTables, BackupError } from '../src/storage/backup.js';
+import { backupTables, BackupError } from '../src/platform/storage/backup.js';
 import { runOperatorCommand, withOperatorStorage } from './operatorStorage.js';
 
 runOperatorCommand(async () => {

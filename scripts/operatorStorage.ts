@@ -1,13 +1,13 @@
-// The storage an operator command works on: the service's own configuration (src/config/env.ts:
+// The storage an operator command works on: the service's own configuration (src/platform/config/env.ts:
 // AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_NAME), else the embedded Azurite's
 // data folder, as `npm start` would use it. With an account name the operator signs in as
 // themself (DefaultAzureCredential: `az login` on a laptop, the managed identity on Azure), since
 // the account takes no keys. Storage requests keep the SDKs' patient defaults: an operator
 // command may wait, a user may not.
 import { DefaultAzureCredential } from '@azure/identity';
-import { ConfigError, readEnv } from '../src/config/env.js';
-import { storageClients, storageTargetFrom, type StorageClients } from '../src/storage/connection.js';
-import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { ConfigError, readEnv } from '../src/platform/config/env.js';
+import { storageClients, storageTargetFrom, type StorageClients } from '../src/platform/storage/connection.js';
+import { startEmbeddedAzurite } from '../src/platform/storage/embeddedAzurite.js';
 
 export async function withOperatorStorage<T>(work: (clients: StorageClients, where: string) => Promise<T>): Promise<T> {
   const env = readEnv();

@@ -1,7 +1,7 @@
 // Builds the Teams app package a tenant admin uploads: build/samspill-teams-app.zip with
 // manifest.json, nb.json and the two icons. The app id, bot id and publisher links come from
 // the environment (read here through a small zod schema: this is tooling, not the service, so
-// it does not go through src/config/env.ts). The bot's command lists are generated from the
+// it does not go through src/platform/config/env.ts). The bot's command lists are generated from the
 // command catalogue, so a new command reaches the Teams command menu without editing JSON.
 //
 //   TEAMS_APP_ID=… MicrosoftAppId=… TEAMS_PUBLISHER_URL=… npm run package
@@ -14,7 +14,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { z } from 'zod';
-import { commandCatalogue, type CommandDefinition, type Scope } from '../src/teams/commands/catalogue.js';
+import { commandCatalogue, type CommandDefinition, type Scope } from '../src/platform/routing/catalogue.js';
 
 /** The manifest schema version. Keep in step with manifest.template.json and nb.json ($schema). */
 export const MANIFEST_VERSION = '1.30';

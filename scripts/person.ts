@@ -5,10 +5,10 @@
 // --name. Erase without --yes counts what it would change and changes nothing.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readEnv } from '../src/config/env.js';
-import { loadProgrammes, ProgrammeFileError } from '../src/config/programmeFiles.js';
-import { personIdSchema } from '../src/domain/programme/schema.js';
-import { erasePerson, exportPerson, personIdentifiers } from '../src/storage/personData.js';
+import { readEnv } from '../src/platform/config/env.js';
+import { loadProgrammes, ProgrammeFileError } from '../src/platform/config/programmeFiles.js';
+import { personIdSchema } from '../src/shared/programme/schema.js';
+import { erasePerson, exportPerson, personIdentifiers } from '../src/platform/storage/personData.js';
 import { runOperatorCommand, withOperatorStorage } from './operatorStorage.js';
 
 class UsageError extends Error {}

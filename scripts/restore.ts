@@ -2,7 +2,7 @@
 // storage. Every file is checked against the manifest first; tables that hold rows are refused
 // unless --overwrite (docs/operations.md, "Backup and restore").
 import { parseArgs } from 'node:util';
-import { BackupError, restoreTables } from '../src/storage/backup.js';
+import { BackupError, restoreTables } from '../src/platform/storage/backup.js';
 import { runOperatorCommand, withOperatorStorage } from './operatorStorage.js';
 
 runOperatorCommand(async () => {

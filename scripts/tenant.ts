@@ -4,9 +4,9 @@
 // operations.md, "A party that leaves"). Refused while a programme file still names the tenant;
 // without --yes it counts and deletes nothing.
 import { parseArgs } from 'node:util';
-import { readEnv } from '../src/config/env.js';
-import { loadProgrammes, ProgrammeFileError } from '../src/config/programmeFiles.js';
-import { forgetTenantConversations } from '../src/storage/tenantConversations.js';
+import { readEnv } from '../src/platform/config/env.js';
+import { loadProgrammes, ProgrammeFileError } from '../src/platform/config/programmeFiles.js';
+import { forgetTenantConversations } from '../src/platform/storage/tenantConversations.js';
 import { runOperatorCommand, withOperatorStorage } from './operatorStorage.js';
 
 class TenantRefused extends Error {}

@@ -6,10 +6,10 @@
 // send (their delivery workers read the same queue), so this process needs no bot secret.
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { createApp } from '../src/app.js';
-import { ConfigError, readEnv } from '../src/config/env.js';
-import { loadProgrammes } from '../src/config/programmeFiles.js';
-import { storageTargetFrom } from '../src/storage/connection.js';
+import { createApp } from '../src/compose.js';
+import { ConfigError, readEnv } from '../src/platform/config/env.js';
+import { loadProgrammes } from '../src/platform/config/programmeFiles.js';
+import { storageTargetFrom } from '../src/platform/storage/connection.js';
 import { systemClock } from '../src/shared/clocks.js';
 
 const USAGE = 'usage: npm run tick -- --at YYYY-MM-DD[THH:mm]   (Oslo time; 09:00 when no time is given)';

@@ -1,12 +1,12 @@
 // Entry point: validate configuration, start embedded storage when none is configured, serve,
 // and shut down cleanly on SIGTERM/SIGINT.
-import { createApp } from './app.js';
-import { ConfigError, readEnv } from './config/env.js';
-import { loadProgrammes } from './config/programmeFiles.js';
-import { stopTelemetry } from './observability/azureMonitor.js';
-import { createLogger } from './observability/logger.js';
-import { serviceRequestPolicy, storageTargetFrom } from './storage/connection.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite.js';
+import { createApp } from './compose.js';
+import { ConfigError, readEnv } from './platform/config/env.js';
+import { loadProgrammes } from './platform/config/programmeFiles.js';
+import { stopTelemetry } from './platform/observability/azureMonitor.js';
+import { createLogger } from './platform/observability/logger.js';
+import { serviceRequestPolicy, storageTargetFrom } from './platform/storage/connection.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './platform/storage/embeddedAzurite.js';
 import { systemClock } from './shared/clocks.js';
 
 async function main(): Promise<void> {

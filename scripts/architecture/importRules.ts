@@ -1,14 +1,12 @@
-// The import rules of Samspill's layout, as dependency-cruiser rules. They are written for both
-// layouts while «One feature, one folder» (issue 26) moves the code: today's folders
-// (src/domain, src/app, src/storage, src/teams, src/http) and the target's (src/shared,
-// src/platform/*, src/features/<feature>/*). Each rule says why it exists; what today's code still
-// breaks is listed, entry by entry, in knownViolations.json, which may only shrink.
+// The import rules of Samspill's layout (issue 26: src/shared, src/platform/*,
+// src/features/<feature>/*), as dependency-cruiser rules. Each rule says why it exists; what the
+// code still breaks is listed, entry by entry, in knownViolations.txt, which may only shrink.
 import type { IForbiddenRuleType } from 'dependency-cruiser';
 
-/** Rules only, no I/O: today's src/domain, the kernel and each feature's domain. */
-const PURE = '^src/(domain|shared|features/[^/]+/domain)/';
-/** Where the Teams SDK (botbuilder, botframework-*) and restify may be imported. src/http and src/teams until they move into platform/. */
-const SDK_EDGE = '^src/(platform/(channel|http)|http|teams)/';
+/** Rules only, no I/O: the kernel and each feature's domain. */
+const PURE = '^src/(shared|features/[^/]+/domain)/';
+/** Where the Teams SDK (botbuilder, botframework-*) and restify may be imported. */
+const SDK_EDGE = '^src/platform/(channel|http)/';
 const SDK = '(^|/)node_modules/(botbuilder[^/]*|botframework-[^/]+|restify)/';
 /** Packages and Node modules that do I/O: never in a rule. */
 const IO_PACKAGES = '(^|/)node_modules/(@azure/[^/]+|botbuilder[^/]*|botframework-[^/]+|restify|pino|@opentelemetry/[^/]+|azurite)/';
@@ -24,10 +22,10 @@ export const importRules: (IForbiddenRuleType & { name: string })[] = [
   },
   {
     name: 'domain-imports-only-rules',
-    comment: 'A rule is pure: the kernel (and today\'s src/domain) imports only rules, never use cases, storage or Teams code.',
+    comment: 'The kernel imports only the kernel: never a feature, storage or Teams code.',
     severity: 'error',
-    from: { path: '^src/(domain|shared)/' },
-    to: { path: '^src/', pathNot: '^src/(domain|shared)/' },
+    from: { path: '^src/shared/' },
+    to: { path: '^src/', pathNot: '^src/shared/' },
   },
   {
     name: 'feature-domain-imports-its-own',
@@ -61,16 +59,16 @@ export const importRules: (IForbiddenRuleType & { name: string })[] = [
     name: 'storage-implements-ports',
     comment: 'A storage adapter implements a port; importing a use case would let storage depend on the logic it serves.',
     severity: 'error',
-    from: { path: '^src/(storage|features/[^/]+/storage)/' },
+    from: { path: '^src/(platform/storage|features/[^/]+/storage)/' },
     // A port is a module of interfaces: ports.ts, or today's <thing>Repository.ts.
-    to: { path: '^src/(app|features/[^/]+/app)/', pathNot: '(^|/)(ports|[a-z][A-Za-z]*Repository)\\.ts$' },
+    to: { path: '^src/features/[^/]+/app/', pathNot: '(^|/)(ports|[a-z][A-Za-z]*Repository)\\.ts$' },
   },
   {
     name: 'observability-knows-no-feature',
     comment: 'Logging and tracing serve every feature; they must not import Teams or feature code (ports they may).',
     severity: 'error',
-    from: { path: '^src/(observability|platform/observability)/' },
+    from: { path: '^src/platform/observability/' },
     // A port (a contract such as the delivery outcome it counts) is not feature code.
-    to: { path: '^src/(teams|app|features)/', pathNot: '(^|/)ports\\.ts$' },
+    to: { path: '^src/(platform/(channel|routing|cards|outbound)|features)/', pathNot: '(^|/)ports\\.ts$' },
   },
 ];

@@ -28,8 +28,8 @@ const isArgumentlessNewDate = (node: ts.Node) =>
 export const sourceRules: SourceRule[] = [
   {
     name: 'env-only-in-config',
-    comment: 'process.env is read by the config reader (src/config) and nowhere else: configuration is validated once, at start.',
-    allowedIn: /^src\/(config|platform\/config)\//,
+    comment: 'process.env is read by the config reader (src/platform/config) and nowhere else: configuration is validated once, at start.',
+    allowedIn: /^src\/platform\/config\//,
     breaks: isProcessEnv,
   },
   {

@@ -3,12 +3,12 @@
 // only for the body that decides the roadmap), one job per convener and period, none for an
 // ad-hoc body; the text is the real one in each recipient's language.
 import { describe, expect, it } from 'vitest';
-import type { DeliveryJob } from '../../src/app/delivery.js';
-import { planConveneReminders, type ConveneDeps } from '../../src/app/reminders/convene.js';
-import type { StatusReport } from '../../src/app/reports/report.js';
-import { programmeSchema } from '../../src/domain/programme/schema.js';
-import type { GateVote } from '../../src/domain/vote/gateVote.js';
-import { conveneText } from '../../src/teams/meetings/conveneText.js';
+import type { DeliveryJob } from '../../src/shared/delivery.js';
+import { planConveneReminders, type ConveneDeps } from '../../src/features/meetings/app/convene.js';
+import type { StatusReport } from '../../src/features/reporting/app/report.js';
+import { programmeSchema } from '../../src/shared/programme/schema.js';
+import type { GateVote } from '../../src/features/votes/domain/gateVote.js';
+import { conveneText } from '../../src/features/meetings/teams/conveneText.js';
 import { testProgramme } from '../support/fixtures.js';
 
 const base = testProgramme();

@@ -3,8 +3,8 @@
 // others; a stop ends the wait at once. The passes themselves are tested on Azurite
 // (test/storage/ideaIndex.test.ts, voteIndex.test.ts, test/http/startupMigration.test.ts).
 import { describe, expect, it } from 'vitest';
-import { migrateIndexes, type IndexMigrationDeps } from '../../src/app/ideas/indexMigration.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import { migrateIndexes, type IndexMigrationDeps } from '../../src/features/ideas/app/indexMigration.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 
 const programme = (id: string) => ({ id, tenantId: 'tenant-m' }) as unknown as Programme;
 

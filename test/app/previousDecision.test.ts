@@ -2,13 +2,13 @@
 // previous quarter's samlesak was followed, naming it — in the reminder as in the form; without
 // one, only a measure that reported last quarter is asked, in general. Other schedules never.
 import { describe, expect, it } from 'vitest';
-import { outstanding } from '../../src/app/reminders/reminders.js';
-import { previousSkateDecision } from '../../src/app/reports/previousDecision.js';
-import type { ReportRepository, StatusReport } from '../../src/app/reports/report.js';
-import type { SkateDecisionLookup } from '../../src/app/reports/samlesak.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import type { CorrectiveDecision } from '../../src/domain/measures/samlesak.js';
+import { outstanding } from '../../src/features/reporting/app/reminders.js';
+import { previousSkateDecision } from '../../src/features/reporting/app/previousDecision.js';
+import type { ReportRepository, StatusReport } from '../../src/features/reporting/app/report.js';
+import type { SkateDecisionLookup } from '../../src/features/reporting/app/samlesak.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import type { CorrectiveDecision } from '../../src/features/reporting/domain/samlesak.js';
 import { skatePeople as p, skateSamlesakProgramme } from '../support/skateSamlesak.js';
 
 const programme = skateSamlesakProgramme('t-r37');

@@ -3,27 +3,27 @@
 // leader per event, nothing extra from a second instance ticking at the same time, a filed
 // report stops the chasing, the overdue escalation goes out once, July has no DSOP reminder,
 // phase-length warnings, and the office sees who waits for their first contact with the bot.
-import { StoredChatLanguage } from '../../src/teams/outbound/recipientLanguage.js';
+import { StoredChatLanguage } from '../../src/platform/outbound/recipientLanguage.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryLog } from '../../src/app/delivery.js';
-import { runReminderTick, type ReminderDeps, type TickReport } from '../../src/app/reminders/reminders.js';
+import type { DeliveryLog } from '../../src/shared/delivery.js';
+import { runReminderTick, type ReminderDeps, type TickReport } from '../../src/features/reporting/app/reminders.js';
 import { SweepScheduler } from '../../src/platform/scheduler/sweepScheduler.js';
-import { fileReport, type ReportDeps } from '../../src/app/reports/fileReport.js';
-import type { ReportContent } from '../../src/app/reports/report.js';
-import { deadlines, myReports } from '../../src/app/reports/reportQueries.js';
-import type { RequestContext } from '../../src/app/requestContext.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { ReportTable } from '../../src/storage/reportTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { CardRenderer } from '../../src/teams/cards/cardRenderer.js';
-import type { DeliveryWorker } from '../../src/teams/delivery/deliveryWorker.js';
-import { ReportCards } from '../../src/teams/reports/reportCards.js';
+import { fileReport, type ReportDeps } from '../../src/features/reporting/app/fileReport.js';
+import type { ReportContent } from '../../src/features/reporting/app/report.js';
+import { deadlines, myReports } from '../../src/features/reporting/app/reportQueries.js';
+import type { RequestContext } from '../../src/shared/requestContext.js';
+import { ok } from '../../src/shared/result.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { QueuedDelivery } from '../../src/platform/delivery/queuedDelivery.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { ReportTable } from '../../src/features/reporting/storage/reportTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { CardRenderer } from '../../src/platform/cards/cardRenderer.js';
+import type { DeliveryWorker } from '../../src/platform/delivery/deliveryWorker.js';
+import { ReportCards } from '../../src/features/reporting/teams/reportCards.js';
 import { startHarness, waitUntil, type Harness } from '../delivery/harness.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 

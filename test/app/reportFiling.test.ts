@@ -1,12 +1,12 @@
-// The filing rule of a status report on its own (src/app/reports/report.ts, decideFiling), without
+// The filing rule of a status report on its own (src/features/reporting/app/report.ts, decideFiling), without
 // the card: Skate §4.4 «Ved vesentlige avvik skal tiltakseier foreslå korrigerende tiltak». The
 // report form's own check (reportHandlers.ts) catches a form first; this rule is what holds for
 // every other way a report reaches the use case, so it is tested here alone.
 import { describe, expect, it } from 'vitest';
-import { decideFiling, deviationAreas, type FilingInput, type ReportContent } from '../../src/app/reports/report.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { periodByKey } from '../../src/domain/schedule/period.js';
+import { decideFiling, deviationAreas, type FilingInput, type ReportContent } from '../../src/features/reporting/app/report.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { periodByKey } from '../../src/shared/schedule/period.js';
 import { leader, presetProgramme } from '../domain/idea/programmes.js';
 
 const programme = presetProgramme('dsop');

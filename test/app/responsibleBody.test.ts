@@ -2,8 +2,8 @@
 // or at a gate the measure owner approves (Skate seed 004 §3.1) the body advising on it — AU,
 // which «følger opp kvartalsvis rapportering fra tiltakseierne».
 import { describe, expect, it } from 'vitest';
-import { responsibleBody } from '../../src/app/reports/fileReport.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
+import { responsibleBody } from '../../src/features/reporting/app/fileReport.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
 import { presetProgramme } from '../domain/idea/programmes.js';
 
 const inPhase = (phase: string) => ({ phase }) as Idea;

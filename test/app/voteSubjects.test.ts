@@ -1,9 +1,9 @@
 // VoteSubjects shares a read of the idea only while it is in flight: a burst of votes on one
 // gate costs one idea read, and a read after a change sees the change.
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import type { GateVote } from '../../src/domain/vote/gateVote.js';
-import { VoteSubjects } from '../../src/teams/votes/voteSubject.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import type { GateVote } from '../../src/features/votes/domain/gateVote.js';
+import { VoteSubjects } from '../../src/features/votes/teams/voteSubject.js';
 
 const vote = { tenantId: 't', programmeId: 'dsop', ideaNumber: 'DSOP-2026-001' } as GateVote;
 

@@ -2,7 +2,7 @@
 // the last change is always flushed, a flush that must wait is retried a bounded number of
 // times, and a failing flush does not stop later ones.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CardCoalescer, type FlushResult } from '../../src/teams/votes/cardCoalescer.js';
+import { CardCoalescer, type FlushResult } from '../../src/features/votes/teams/cardCoalescer.js';
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }));
 afterEach(() => vi.useRealTimers());

@@ -2,9 +2,9 @@
 // the ballot trail, revisions, pending work and who may decide.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../src/domain/vote/csv.js';
-import { parseDeadline } from '../../src/domain/vote/deadline.js';
-import { ballotTrail } from '../../src/domain/vote/decisionLog.js';
+import { csvField, toCsv } from '../../src/features/votes/domain/csv.js';
+import { parseDeadline } from '../../src/features/votes/domain/deadline.js';
+import { ballotTrail } from '../../src/features/votes/domain/decisionLog.js';
 import {
   mayRecordDecision,
   missingDeliverables,
@@ -15,7 +15,7 @@ import {
   viewerOf,
   type BallotRecord,
   type GateVote,
-} from '../../src/domain/vote/gateVote.js';
+} from '../../src/features/votes/domain/gateVote.js';
 
 /** A strict RFC 4180 reader, written independently of the writer. */
 function parseCsv(text: string): string[][] {

@@ -1,16 +1,16 @@
 // Samples of the admission cards (DSOP §2.3), built with the real view builders at their
 // largest: every criterion with a long note, many applications and admitted parties, and the
 // vote card of an admission (open and decided).
-import type { Access } from '../../src/app/ideas/ideaAccess.js';
-import type { AdmissionRecord } from '../../src/app/membership/admission.js';
-import { fileApplication, type MembershipApplication } from '../../src/domain/membership/admission.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import type { AdmissionFormView, AdmissionListView, AdmissionProposalView } from '../../src/teams/admission/admissionCardViews.js';
-import { admissionFormView, admissionListView, admissionProposalView } from '../../src/teams/admission/admissionViews.js';
-import { decide } from '../../src/domain/decision/decide.js';
-import type { GateVote } from '../../src/domain/vote/gateVote.js';
-import type { VoteOutcomeView, VoteView } from '../../src/teams/votes/voteCardViews.js';
-import { openVoteView, outcomeView } from '../../src/teams/votes/voteViews.js';
+import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { AdmissionRecord } from '../../src/features/membership/app/admission.js';
+import { fileApplication, type MembershipApplication } from '../../src/features/membership/domain/admission.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import type { AdmissionFormView, AdmissionListView, AdmissionProposalView } from '../../src/features/membership/teams/admissionCardViews.js';
+import { admissionFormView, admissionListView, admissionProposalView } from '../../src/features/membership/teams/admissionViews.js';
+import { decide } from '../../src/shared/decision/decide.js';
+import type { GateVote } from '../../src/features/votes/domain/gateVote.js';
+import type { VoteOutcomeView, VoteView } from '../../src/features/votes/teams/voteCardViews.js';
+import { openVoteView, outcomeView } from '../../src/features/votes/teams/voteViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

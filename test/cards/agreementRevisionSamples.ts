@@ -7,16 +7,16 @@ import {
   markVoting,
   openAgreementRevision,
   type AgreementRevision,
-} from '../../src/domain/agreement/agreementRevision.js';
-import { decide } from '../../src/domain/decision/decide.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import type { GateVote } from '../../src/domain/vote/gateVote.js';
-import type { AgreementRevisionFormView, AgreementRevisionView } from '../../src/teams/agreement/agreementRevisionViews.js';
-import { hearingCardView, revisionFormView, revisionView } from '../../src/teams/agreement/agreementRevisionViews.js';
-import type { FinalTreatmentFeedbackView } from '../../src/teams/measures/finalTreatmentCardViews.js';
-import type { VoteOutcomeView, VoteView } from '../../src/teams/votes/voteCardViews.js';
-import { openVoteView, outcomeView } from '../../src/teams/votes/voteViews.js';
+} from '../../src/features/agreementRevision/domain/agreementRevision.js';
+import { decide } from '../../src/shared/decision/decide.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import type { GateVote } from '../../src/features/votes/domain/gateVote.js';
+import type { AgreementRevisionFormView, AgreementRevisionView } from '../../src/features/agreementRevision/teams/agreementRevisionViews.js';
+import { hearingCardView, revisionFormView, revisionView } from '../../src/features/agreementRevision/teams/agreementRevisionViews.js';
+import type { FinalTreatmentFeedbackView } from '../../src/features/measures/teams/finalTreatmentCardViews.js';
+import type { VoteOutcomeView, VoteView } from '../../src/features/votes/teams/voteCardViews.js';
+import { openVoteView, outcomeView } from '../../src/features/votes/teams/voteViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

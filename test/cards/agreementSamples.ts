@@ -1,24 +1,24 @@
 // Samples of the agreement cards (fee, checklist, roadmap, measures and deviations), built with
 // the real view builders, at their largest: every Rogaland municipality on the fee card, a
 // fully ticked checklist, a roadmap with many long-titled projects, many open deviations.
-import type { Access } from '../../src/app/ideas/ideaAccess.js';
-import type { FeeRecord } from '../../src/app/membership/membership.js';
-import { difiChecklist, checklistProgress } from '../../src/domain/checklist/difiChecklist.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import { translate } from '../../src/i18n/messages.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { computeFees } from '../../src/domain/membership/fees.js';
-import type { Deviation, Measure } from '../../src/domain/measures/measures.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import { roadmapLayout, type RoadmapEntry } from '../../src/domain/roadmap/roadmap.js';
-import type { ChecklistView } from '../../src/teams/checklist/checklistCardView.js';
-import { checklistView } from '../../src/teams/checklist/checklistHandlers.js';
-import type { DeviationFormView, DeviationListView, MeasureFormView } from '../../src/teams/measures/measureCardViews.js';
-import { deviationFormView, deviationListView, measureFormView } from '../../src/teams/measures/measureHandlers.js';
-import type { FeeView } from '../../src/teams/membership/feeCardView.js';
-import { feeView } from '../../src/teams/membership/membershipHandlers.js';
-import type { RoadmapView } from '../../src/teams/roadmap/roadmapCardView.js';
-import { roadmapView } from '../../src/teams/roadmap/roadmapHandlers.js';
+import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { FeeRecord } from '../../src/features/membership/app/membership.js';
+import { difiChecklist, checklistProgress } from '../../src/features/checklist/domain/difiChecklist.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import { translate } from '../../src/platform/i18n/messages.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { computeFees } from '../../src/features/membership/domain/fees.js';
+import type { Deviation, Measure } from '../../src/features/measures/domain/measures.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import { roadmapLayout, type RoadmapEntry } from '../../src/features/roadmap/domain/roadmap.js';
+import type { ChecklistView } from '../../src/features/checklist/teams/checklistCardView.js';
+import { checklistView } from '../../src/features/checklist/teams/checklistHandlers.js';
+import type { DeviationFormView, DeviationListView, MeasureFormView } from '../../src/features/measures/teams/measureCardViews.js';
+import { deviationFormView, deviationListView, measureFormView } from '../../src/features/measures/teams/measureHandlers.js';
+import type { FeeView } from '../../src/features/membership/teams/feeCardView.js';
+import { feeView } from '../../src/features/membership/teams/membershipHandlers.js';
+import type { RoadmapView } from '../../src/features/roadmap/teams/roadmapCardView.js';
+import { roadmapView } from '../../src/features/roadmap/teams/roadmapHandlers.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

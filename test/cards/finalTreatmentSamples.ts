@@ -7,12 +7,12 @@ import {
   recordDecision,
   recordRecommendation,
   type FinalTreatment,
-} from '../../src/domain/measures/finalTreatment.js';
-import type { Measure } from '../../src/domain/measures/measures.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import type { FinalTreatmentFeedbackView, FinalTreatmentFormView, FinalTreatmentView } from '../../src/teams/measures/finalTreatmentCardViews.js';
-import { feedbackCardView, finalTreatmentFormView, finalTreatmentView } from '../../src/teams/measures/finalTreatmentViews.js';
+} from '../../src/features/measures/domain/finalTreatment.js';
+import type { Measure } from '../../src/features/measures/domain/measures.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import type { FinalTreatmentFeedbackView, FinalTreatmentFormView, FinalTreatmentView } from '../../src/features/measures/teams/finalTreatmentCardViews.js';
+import { feedbackCardView, finalTreatmentFormView, finalTreatmentView } from '../../src/features/measures/teams/finalTreatmentViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

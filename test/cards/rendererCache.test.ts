@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { describe, expect, it } from 'vitest';
-import { CardRenderer, defaultCardsDir } from '../../src/teams/cards/cardRenderer.js';
-import { cardNames } from '../../src/teams/cards/views.js';
+import { CardRenderer, defaultCardsDir } from '../../src/platform/cards/cardRenderer.js';
+import { cardNames } from '../../src/platform/cards/views.js';
 import { samples } from './samples.js';
 
 const renderer = new CardRenderer();

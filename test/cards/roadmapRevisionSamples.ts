@@ -2,21 +2,21 @@
 // builders at their largest: the most pending changes a revision may hold, each with a long
 // title and note, a revision being voted on, earlier revisions; the roadmap card with changes
 // not in force; and the vote card of a revision, open and decided, with every ballot.
-import type { Access } from '../../src/app/ideas/ideaAccess.js';
-import type { ChangeRow, RevisionPicture } from '../../src/app/roadmap/revisions.js';
-import { decide } from '../../src/domain/decision/decide.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import { MAX_CHANGES_PER_REVISION, type ProposedChange, type RoadmapProposal } from '../../src/domain/roadmap/revision.js';
-import { roadmapLayout } from '../../src/domain/roadmap/roadmap.js';
-import type { GateVote } from '../../src/domain/vote/gateVote.js';
-import type { RoadmapView } from '../../src/teams/roadmap/roadmapCardView.js';
-import { roadmapView } from '../../src/teams/roadmap/roadmapHandlers.js';
-import type { RoadmapRevisionView } from '../../src/teams/roadmap/roadmapRevisionCardView.js';
-import { roadmapRevisionView } from '../../src/teams/roadmap/roadmapRevisionHandlers.js';
-import type { VoteOutcomeView, VoteView } from '../../src/teams/votes/voteCardViews.js';
-import { openVoteView, outcomeView } from '../../src/teams/votes/voteViews.js';
+import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { ChangeRow, RevisionPicture } from '../../src/features/roadmap/app/revisions.js';
+import { decide } from '../../src/shared/decision/decide.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import { MAX_CHANGES_PER_REVISION, type ProposedChange, type RoadmapProposal } from '../../src/features/roadmap/domain/revision.js';
+import { roadmapLayout } from '../../src/features/roadmap/domain/roadmap.js';
+import type { GateVote } from '../../src/features/votes/domain/gateVote.js';
+import type { RoadmapView } from '../../src/features/roadmap/teams/roadmapCardView.js';
+import { roadmapView } from '../../src/features/roadmap/teams/roadmapHandlers.js';
+import type { RoadmapRevisionView } from '../../src/features/roadmap/teams/roadmapRevisionCardView.js';
+import { roadmapRevisionView } from '../../src/features/roadmap/teams/roadmapRevisionHandlers.js';
+import type { VoteOutcomeView, VoteView } from '../../src/features/votes/teams/voteCardViews.js';
+import { openVoteView, outcomeView } from '../../src/features/votes/teams/voteViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

@@ -1,10 +1,10 @@
 // Samples of the samlesak cards: a small case being prepared (with the reader's forms), and a
 // large one at Skate with thirty measures and long texts, as posted to Skate's channel.
-import type { Samlesak, SamlesakItem } from '../../src/domain/measures/samlesak.js';
-import { samlesakRoles } from '../../src/domain/measures/samlesak.js';
-import { periodByKey } from '../../src/domain/schedule/period.js';
-import { COMPACT_FROM, samlesakMeasureView, samlesakView } from '../../src/teams/reports/samlesakViews.js';
-import type { SamlesakMeasureView, SamlesakView } from '../../src/teams/reports/samlesakCardViews.js';
+import type { Samlesak, SamlesakItem } from '../../src/features/reporting/domain/samlesak.js';
+import { samlesakRoles } from '../../src/features/reporting/domain/samlesak.js';
+import { periodByKey } from '../../src/shared/schedule/period.js';
+import { COMPACT_FROM, samlesakMeasureView, samlesakView } from '../../src/features/reporting/teams/samlesakViews.js';
+import type { SamlesakMeasureView, SamlesakView } from '../../src/features/reporting/teams/samlesakCardViews.js';
 import { skatePeople, skateSamlesakProgramme } from '../support/skateSamlesak.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

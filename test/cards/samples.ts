@@ -1,10 +1,10 @@
 // Sample data for every card template. The mapped type makes a new template without samples
 // a compile error, so the template test below always covers every card.
-import type { CardName, CardViews } from '../../src/teams/cards/views.js';
-import type { Access } from '../../src/app/ideas/ideaAccess.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import { ideaDetailView, ideaFormView } from '../../src/teams/ideas/ideaViews.js';
+import type { CardName, CardViews } from '../../src/platform/cards/views.js';
+import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import { ideaDetailView, ideaFormView } from '../../src/features/ideas/teams/ideaViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 import { voteSamples } from './voteSamples.js';
 import { agreementSamples } from './agreementSamples.js';
@@ -12,7 +12,7 @@ import { finalTreatmentSamples } from './finalTreatmentSamples.js';
 import { agreementRevisionSamples, agreementRevisionVoteSamples } from './agreementRevisionSamples.js';
 import { admissionSamples, admissionVoteSamples } from './admissionSamples.js';
 import { roadmapRevisionSamples, roadmapRevisionVoteSamples, roadmapWithChangesSamples } from './roadmapRevisionSamples.js';
-import { reportFormView } from '../../src/teams/reports/reportCards.js';
+import { reportFormView } from '../../src/features/reporting/teams/reportCards.js';
 import { samlesakSamples } from './samlesakSamples.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

@@ -2,8 +2,8 @@
 // stay well under Teams' message size limit.
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
-import { CardRenderer } from '../../src/teams/cards/cardRenderer.js';
-import { cardNames } from '../../src/teams/cards/views.js';
+import { CardRenderer } from '../../src/platform/cards/cardRenderer.js';
+import { cardNames } from '../../src/platform/cards/views.js';
 import { samples } from './samples.js';
 
 const MAX_CARD_BYTES = 28 * 1024;

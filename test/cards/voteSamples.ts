@@ -2,14 +2,14 @@
 // voter's own view, an observer's, the chair's with the close button), outcomes (adopted with
 // 60 ballots and long comments, Skate advice awaiting and with the director's decision), the
 // proposal form, and the decision log.
-import type { Access } from '../../src/app/ideas/ideaAccess.js';
-import { decide } from '../../src/domain/decision/decide.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import { viewerOf, type BallotRecord, type GateVote } from '../../src/domain/vote/gateVote.js';
-import type { VoteLogView, VoteOutcomeView, VoteProposalView, VoteView } from '../../src/teams/votes/voteCardViews.js';
-import { logView } from '../../src/teams/votes/voteLog.js';
-import { openVoteView, outcomeView, proposalView } from '../../src/teams/votes/voteViews.js';
+import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import { decide } from '../../src/shared/decision/decide.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import { viewerOf, type BallotRecord, type GateVote } from '../../src/features/votes/domain/gateVote.js';
+import type { VoteLogView, VoteOutcomeView, VoteProposalView, VoteView } from '../../src/features/votes/teams/voteCardViews.js';
+import { logView } from '../../src/features/votes/teams/voteLog.js';
+import { openVoteView, outcomeView, proposalView } from '../../src/features/votes/teams/voteViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const long = (n: number) => 'Lang tekst med æøå og ${ikke.evaluert} '.repeat(Math.ceil(n / 40)).slice(0, n);

@@ -2,9 +2,9 @@
 // why (a quoted clause or "Our choice"), and the README lists exactly the presets' notes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allBasisNotes, basisNotesMarkdown, basisNotesOf, withBasisNotes } from '../../src/config/basisNotes.js';
-import { loadPreset } from '../../src/config/mergePreset.js';
-import { governanceSchema } from '../../src/domain/programme/schema.js';
+import { allBasisNotes, basisNotesMarkdown, basisNotesOf, withBasisNotes } from '../../src/platform/config/basisNotes.js';
+import { loadPreset } from '../../src/platform/config/mergePreset.js';
+import { governanceSchema } from '../../src/shared/programme/schema.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 

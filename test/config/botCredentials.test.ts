@@ -15,8 +15,8 @@ import {
 } from 'botframework-connector';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, readEnv } from '../../src/config/env.js';
-import { botAuthConfig, botCredentialsFactory } from '../../src/http/botCredentials.js';
+import { ConfigError, readEnv } from '../../src/platform/config/env.js';
+import { botAuthConfig, botCredentialsFactory } from '../../src/platform/channel/botCredentials.js';
 
 const APP_ID = '6f1c1d2e-0b7a-4c1e-9a3b-1f2e3d4c5b6a'; // the user-assigned identity's client id
 const TENANT_ID = '0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a';

@@ -1,7 +1,7 @@
 // Configuration is validated at startup; each mistake names the variable.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readEnv } from '../../src/config/env.js';
-import { storageTargetFrom } from '../../src/storage/connection.js';
+import { ConfigError, readEnv } from '../../src/platform/config/env.js';
+import { storageTargetFrom } from '../../src/platform/storage/connection.js';
 
 describe('readEnv', () => {
   it('has working defaults for a local run', () => {

@@ -1,9 +1,9 @@
 // The three shipped presets: they validate, they say what the seeds say, and every cross
 // reference inside them holds once a programme puts people in the bodies.
 import { describe, expect, it } from 'vitest';
-import { loadPreset, presetNames } from '../../src/config/programmeFiles.js';
-import { crossReferenceProblems } from '../../src/domain/programme/crossReferences.js';
-import { programmeSchema, type Governance, type SeatGroup } from '../../src/domain/programme/schema.js';
+import { loadPreset, presetNames } from '../../src/platform/config/programmeFiles.js';
+import { crossReferenceProblems } from '../../src/shared/programme/crossReferences.js';
+import { programmeSchema, type Governance, type SeatGroup } from '../../src/shared/programme/schema.js';
 
 /** The preset plus the smallest set of people that fills every body (and its declared seats). */
 function withPeople(governance: Governance) {

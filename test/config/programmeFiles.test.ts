@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPreset, loadProgrammes, ProgrammeFileError } from '../../src/config/programmeFiles.js';
+import { loadPreset, loadProgrammes, ProgrammeFileError } from '../../src/platform/config/programmeFiles.js';
 
 const demoPath = fileURLToPath(new URL('../../programmes/demo.json', import.meta.url));
 const ymlPath = fileURLToPath(new URL('../../.m365agentsplayground.yml', import.meta.url));

@@ -2,9 +2,9 @@
 // a fan-out takes few messages, every job still goes once, and a message is kept from other
 // instances while its jobs run.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enqueueAll } from '../../src/app/delivery.js';
-import { DELIVERY_QUEUE } from '../../src/storage/deliveryQueue.js';
-import type { SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import { enqueueAll } from '../../src/shared/delivery.js';
+import { DELIVERY_QUEUE } from '../../src/platform/delivery/deliveryQueue.js';
+import type { SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
 import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
 
 let h: Harness;

@@ -1,8 +1,8 @@
 // Exactly-once proactive delivery over real (in-memory) Azurite tables + queue, real botbuilder
 // (CloudAdapter → ConnectorClient → HTTP) and a local Connector that enforces Teams' limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeliveryOutcome } from '../../src/app/delivery.js';
-import type { SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import type { DeliveryOutcome } from '../../src/shared/delivery.js';
+import type { SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
 import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
 
 let h: Harness;

@@ -5,9 +5,9 @@
 // over a crashed instance's share within a lease and a heartbeat.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { afterHeartbeat, sharers, type BudgetState, type DeliveryBudgetOptions } from '../../src/teams/delivery/deliveryBudget.js';
-import { RateLimiter, tenantShare } from '../../src/teams/delivery/rateLimits.js';
-import type { SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import { afterHeartbeat, sharers, type BudgetState, type DeliveryBudgetOptions } from '../../src/platform/delivery/deliveryBudget.js';
+import { RateLimiter, tenantShare } from '../../src/platform/delivery/rateLimits.js';
+import type { SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
 import { TENANT, harnessPerTest, reminder, waitUntil, type Harness } from './harness.js';
 
 const OPTIONS: DeliveryBudgetOptions = { heartbeatMs: 1_000, leaseMs: 4_000, windowMs: 1_250 };

@@ -2,10 +2,10 @@
 // takeover after a lease runs out, "sent" wins over a stale holder, and large jobs round-trip.
 import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryJob } from '../../src/app/delivery.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { DeliveryLedger, isClaimable } from '../../src/storage/deliveryLedger.js';
-import { keyPart, Tables, tenantPartition } from '../../src/storage/tables.js';
+import type { DeliveryJob } from '../../src/shared/delivery.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { DeliveryLedger, isClaimable } from '../../src/platform/delivery/deliveryLedger.js';
+import { keyPart, Tables, tenantPartition } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

@@ -2,24 +2,24 @@
 // Connector stub, a CloudAdapter without auth, and workers that each act as one bot instance.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { DeliveryJob } from '../../src/app/delivery.js';
-import type { ConversationRecord } from '../../src/app/ports.js';
-import type { StorageClients } from '../../src/storage/connection.js';
-import { ConversationTable } from '../../src/storage/conversationTable.js';
-import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
-import { DELIVERY_QUEUE, DeliveryQueue } from '../../src/storage/deliveryQueue.js';
-import { QueuedDelivery } from '../../src/storage/queuedDelivery.js';
-import { DeliveryWorker, type BudgetShare, type DeliveryWorkerOptions, type WorkerLog } from '../../src/teams/delivery/deliveryWorker.js';
-import { DeliveryBudget, type DeliveryBudgetOptions } from '../../src/teams/delivery/deliveryBudget.js';
-import { InstanceRegistry } from '../../src/storage/instanceRegistry.js';
-import { createPersonalChatOpener } from '../../src/teams/delivery/personalChatOpener.js';
-import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, type RateLimiterOptions } from '../../src/teams/delivery/rateLimits.js';
-import { createSendToTeams, type SendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import type { DeliveryJob } from '../../src/shared/delivery.js';
+import type { ConversationRecord } from '../../src/shared/ports.js';
+import type { StorageClients } from '../../src/platform/storage/connection.js';
+import { ConversationTable } from '../../src/platform/storage/conversationTable.js';
+import { DeliveryLedger } from '../../src/platform/delivery/deliveryLedger.js';
+import { DELIVERY_QUEUE, DeliveryQueue } from '../../src/platform/delivery/deliveryQueue.js';
+import { QueuedDelivery } from '../../src/platform/delivery/queuedDelivery.js';
+import { DeliveryWorker, type BudgetShare, type DeliveryWorkerOptions, type WorkerLog } from '../../src/platform/delivery/deliveryWorker.js';
+import { DeliveryBudget, type DeliveryBudgetOptions } from '../../src/platform/delivery/deliveryBudget.js';
+import { InstanceRegistry } from '../../src/platform/delivery/instanceRegistry.js';
+import { createPersonalChatOpener } from '../../src/platform/delivery/personalChatOpener.js';
+import { ARRIVAL_JITTER_MARGIN_MS, RateLimiter, type RateLimiterOptions } from '../../src/platform/delivery/rateLimits.js';
+import { createSendToTeams, type SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { startLimitingConnectorStub, type LimitingConnectorStub, type LimitingStubOptions } from '../support/limitingConnectorStub.js';
 import { guardFor } from '../support/openGuard.js';
 import { deliveryStores } from '../support/deliveryStores.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 
 export const TENANT = 'tenant-a';
 

@@ -8,7 +8,7 @@ import {
   TEAMS_TENANT_WINDOWS,
   tenantShare,
   type Window,
-} from '../../src/teams/delivery/rateLimits.js';
+} from '../../src/platform/delivery/rateLimits.js';
 
 /** Every window holds at most `limit` grants: any limit+1 consecutive grants span ≥ windowMs. */
 function violations(times: readonly number[], windows: readonly Window[]): string[] {

@@ -1,8 +1,8 @@
 // RefBatcher over a recording queue: how enqueued refs are packed into queue messages, and that
 // each caller learns the fate of its own ref.
 import { describe, expect, it } from 'vitest';
-import { MAX_REFS_PER_MESSAGE, type DeliveryRef } from '../../src/storage/deliveryQueue.js';
-import { RefBatcher } from '../../src/storage/refBatcher.js';
+import { MAX_REFS_PER_MESSAGE, type DeliveryRef } from '../../src/platform/delivery/deliveryQueue.js';
+import { RefBatcher } from '../../src/platform/storage/refBatcher.js';
 
 const ref = (i: number): DeliveryRef => ({ tenantId: 't', key: `k${i}` });
 

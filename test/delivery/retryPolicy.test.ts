@@ -2,7 +2,7 @@
 // only an answer that cannot get better (or a day overdue) gives up.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, PERMANENT_STATUSES, nextStep, parseRetryAfter, type FailedAttempt, type RetryOptions } from '../../src/teams/delivery/retryPolicy.js';
+import { DEFAULT_RETRY, PERMANENT_STATUSES, nextStep, parseRetryAfter, type FailedAttempt, type RetryOptions } from '../../src/platform/delivery/retryPolicy.js';
 
 const NOW = Date.parse('2025-03-03T09:00:00Z');
 const mid = () => 0.5;

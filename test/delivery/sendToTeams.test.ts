@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationRecord } from '../../src/app/ports.js';
-import { createSendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import type { ConversationRecord } from '../../src/shared/ports.js';
+import { createSendToTeams } from '../../src/platform/delivery/sendToTeams.js';
 import { startLimitingConnectorStub, type LimitingConnectorStub } from '../support/limitingConnectorStub.js';
 import { guardWithoutProgrammes } from '../support/openGuard.js';
 

@@ -5,12 +5,12 @@
 // cannot read now is no verdict but Teams' own status, for the worker to retry.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DisclosureGuard } from '../../src/app/disclosure/disclosureGuard.js';
-import type { AuditEntry, WithheldSend } from '../../src/app/disclosure/ports.js';
-import type { ConversationRecord } from '../../src/app/ports.js';
-import { ProgrammeDirectory } from '../../src/app/programmeDirectory.js';
-import type { Disclosed } from '../../src/domain/disclosure/content.js';
-import { createSendToTeams } from '../../src/teams/delivery/sendToTeams.js';
+import { DisclosureGuard } from '../../src/features/confidentiality/app/disclosureGuard.js';
+import type { AuditEntry, WithheldSend } from '../../src/features/confidentiality/app/ports.js';
+import type { ConversationRecord } from '../../src/shared/ports.js';
+import { ProgrammeDirectory } from '../../src/shared/programmeDirectory.js';
+import type { Disclosed } from '../../src/shared/disclosure/content.js';
+import { createSendToTeams } from '../../src/platform/delivery/sendToTeams.js';
 import { startConnectorStub, type ConnectorStub } from '../support/connectorStub.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 

@@ -4,15 +4,15 @@
 // prioritised idea to an external audience carries the label (seed 000 §6.1).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Access } from '../../src/app/ideas/ideaAccess.js';
-import type { Audience } from '../../src/domain/disclosure/audience.js';
-import { decideDisclosure } from '../../src/domain/disclosure/decide.js';
-import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../src/domain/disclosure/prioritisedListExport.js';
-import { ideaStatuses, isInternalOnly, type Idea } from '../../src/domain/idea/idea.js';
-import { rolesIn } from '../../src/domain/programme/roles.js';
-import { CardRenderer, disclosuresOf, type AdaptiveCard } from '../../src/teams/cards/cardRenderer.js';
-import { myIdeasCard, portfolioCard, prioritisedListCard, rankingCard } from '../../src/teams/ideas/ideaListCards.js';
-import { ideaDetailView } from '../../src/teams/ideas/ideaViews.js';
+import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Audience } from '../../src/shared/disclosure/audience.js';
+import { decideDisclosure } from '../../src/shared/disclosure/decide.js';
+import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../src/shared/disclosure/prioritisedListExport.js';
+import { ideaStatuses, isInternalOnly, type Idea } from '../../src/features/ideas/domain/idea.js';
+import { rolesIn } from '../../src/shared/programme/roles.js';
+import { CardRenderer, disclosuresOf, type AdaptiveCard } from '../../src/platform/cards/cardRenderer.js';
+import { myIdeasCard, portfolioCard, prioritisedListCard, rankingCard } from '../../src/features/ideas/teams/ideaListCards.js';
+import { ideaDetailView } from '../../src/features/ideas/teams/ideaViews.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 
 const programme = testProgramme();

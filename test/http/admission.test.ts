@@ -5,12 +5,12 @@
 // adopted application adds the party and its representative to the configuration store: the
 // representative is recognised at once, and by a restarted service reading the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { ApplicationTable } from '../../src/storage/applicationTable.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { PartyRegistryTable } from '../../src/storage/partyRegistryTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { ApplicationTable } from '../../src/features/membership/storage/applicationTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { PartyRegistryTable } from '../../src/features/membership/storage/partyRegistryTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import type { Person } from '../support/activities.js';
 import type { SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';

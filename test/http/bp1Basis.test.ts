@@ -5,10 +5,10 @@
 // vote card in the channel says who wrote it when, and the idea card the office gets back (and
 // sees while the vote runs) keeps the project's checklist line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Programme } from '../../src/domain/programme/schema.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { actionData, cardText, conversationWith, waitFor, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgrammeWithBp1Basis } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -2,13 +2,13 @@
 // outsiders, an unreadable roster fails closed, planning documents stay with the participants
 // until BP3, and every refusal is audited and explained.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyGateDecision, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
-import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { AuditTable } from '../../src/storage/auditTable.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { NdaTable } from '../../src/storage/ndaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { applyGateDecision, prioritise, qualify, register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { TransitionResult } from '../../src/features/ideas/domain/transition.js';
+import { AuditTable } from '../../src/features/confidentiality/storage/auditTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { NdaTable } from '../../src/features/confidentiality/storage/ndaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { confirmShare } from '../support/ownParty.js';
 import { presetProgramme } from '../support/presetProgramme.js';

@@ -2,7 +2,7 @@
 // the start of the quarter, one message to its chair and one to its secretary, each in their
 // own language, listing the open vote; a second tick sends nothing more; an ad-hoc body none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith, waitFor } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

@@ -7,12 +7,12 @@
 // guard does withhold is not only a ledger row: each office person is told in personal chat, in
 // their language, and `frister` / `deadlines` lists it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPreset } from '../../src/config/mergePreset.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { DeliveryLedger } from '../../src/storage/deliveryLedger.js';
-import { Tables } from '../../src/storage/tables.js';
+import { loadPreset } from '../../src/platform/config/mergePreset.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { DeliveryLedger } from '../../src/platform/delivery/deliveryLedger.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith, waitFor, type Card } from '../support/conversation.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -4,12 +4,12 @@
 // cursor the card carries; another project's reports never show. Seeded straight into storage
 // (filing them over HTTP needs a period each).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/app/reports/report.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { ReportTable } from '../../src/storage/reportTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { StatusReport } from '../../src/features/reporting/app/report.js';
+import { ok } from '../../src/shared/result.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { ReportTable } from '../../src/features/reporting/storage/reportTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { dsopWithLeader, seedActiveProject } from '../support/reportingProject.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

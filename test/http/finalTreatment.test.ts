@@ -5,14 +5,14 @@
 // once each on the reminder ticker, then Skate's recommendation and the director's decision,
 // all in the measure's history. Refusals by role and invalid card data on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { MeasureTable } from '../../src/storage/measureTable.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { Tables } from '../../src/storage/tables.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { MeasureTable } from '../../src/features/measures/storage/measureTable.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { ok } from '../../src/shared/result.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';

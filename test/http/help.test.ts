@@ -4,8 +4,8 @@
 // no error (issue 24.5).
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProgrammes } from '../../src/config/programmeFiles.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import { loadProgrammes } from '../../src/platform/config/programmeFiles.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith, type Card } from '../support/conversation.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

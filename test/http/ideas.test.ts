@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 
 let app: TestApp;
 let chat: ReturnType<typeof conversationWith>;

@@ -3,13 +3,13 @@
 // («Kort status på gjennomføring av tiltak», §6) and files it, and the consultation meeting's
 // channel (the body that decides the next gate) receives it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyGateDecision, assignProjectLeader, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { applyGateDecision, assignProjectLeader, prioritise, qualify, register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import type { TransitionResult } from '../../src/features/ideas/domain/transition.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { SentActivity } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';

@@ -4,14 +4,14 @@
 // history say which; anyone else is refused; the measure then leaves the follow-up — no quarterly
 // report reminder to its owner, not among the measures under way a final treatment can be about.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { parseProgrammeFile } from '../../src/config/programmeFiles.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { App } from '../../src/compose.js';
+import { parseProgrammeFile } from '../../src/platform/config/programmeFiles.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { ok } from '../../src/shared/result.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';

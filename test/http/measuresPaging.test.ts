@@ -2,11 +2,11 @@
 // in number order with their place and Next; Next shows the rest, Previous goes back, and a
 // deviation on a measure of the second page counts there. Seeded straight into storage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeasure, type Deviation } from '../../src/domain/measures/measures.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { MeasureTable } from '../../src/storage/measureTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { createMeasure, type Deviation } from '../../src/features/measures/domain/measures.js';
+import { ok } from '../../src/shared/result.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { MeasureTable } from '../../src/features/measures/storage/measureTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { cardText, conversationWith } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

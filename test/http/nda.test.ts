@@ -3,9 +3,9 @@
 // handled). The office records one from the card; the scope and handling are required, kept as
 // typed, stored and shown on the list in the reader's language; nobody else may record one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
-import { NdaTable } from '../../src/storage/ndaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { NdaTable } from '../../src/features/confidentiality/storage/ndaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

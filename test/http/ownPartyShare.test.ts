@@ -4,12 +4,12 @@
 // speak only for their own party; only the confirmation shares it, once, and the audit log
 // records who, for which party, what and where. Inside the programme nothing is asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyGateDecision, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
-import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { AuditTable } from '../../src/storage/auditTable.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { applyGateDecision, prioritise, qualify, register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { TransitionResult } from '../../src/features/ideas/domain/transition.js';
+import { AuditTable } from '../../src/features/confidentiality/storage/auditTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { clickAndSee as see, messageText } from '../support/ownParty.js';

@@ -5,13 +5,13 @@
 // decision; BP3 cannot be put to the vote until each has a positive one, unless the office
 // overrides it with a reason, which the vote and the audit log keep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyGateDecision, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
-import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { AuditTable } from '../../src/storage/auditTable.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { applyGateDecision, prioritise, qualify, register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { TransitionResult } from '../../src/features/ideas/domain/transition.js';
+import { AuditTable } from '../../src/features/confidentiality/storage/auditTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { actionData, cardText, conversationWith, type Card } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

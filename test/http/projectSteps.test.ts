@@ -5,15 +5,15 @@
 // participant can read (`reports <no>`, the idea card); a dispute and a consumer's withdrawal are
 // recorded and shown; BP2 goes to the steering group's recommendation before Topplederforum.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { parseProgrammeFile } from '../../src/config/programmeFiles.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import type { App } from '../../src/compose.js';
+import { parseProgrammeFile } from '../../src/platform/config/programmeFiles.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { ok } from '../../src/shared/result.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { searchActivity, type ActivityOptions, type Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';

@@ -1,8 +1,8 @@
 // The header checks and the in-flight budget of the HTTP edge, as pure functions: each refusal
 // Bot Framework's own requests never meet, and the one shape they always have passes.
 import { describe, expect, it } from 'vitest';
-import { OncePerWindow } from '../../src/http/authenticatedTurn.js';
-import { BodyBudget, refusalFor } from '../../src/http/requestLimits.js';
+import { OncePerWindow } from '../../src/platform/channel/authenticatedTurn.js';
+import { BodyBudget, refusalFor } from '../../src/platform/http/requestLimits.js';
 
 const limits = { maxBodyBytes: 1_000 };
 const botFramework = { 'content-type': 'application/json; charset=utf-8', 'content-length': '512', authorization: 'Bearer abc.def.ghi' };

@@ -4,10 +4,10 @@
 // machinery, and only an adopted vote records the retirement, effective the day of the decision;
 // the office cannot retire a party alone. Real activities, real Azurite, the Connector stub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
-import { WithdrawalTable } from '../../src/storage/withdrawalTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
+import { WithdrawalTable } from '../../src/features/membership/storage/withdrawalTable.js';
 import { cardText, conversationWith, waitFor, type Card } from '../support/conversation.js';
 import { presetProgramme } from '../support/presetProgramme.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -6,14 +6,14 @@
 // recorded per measure (on the director's behalf where the file names no director), and the next
 // quarter's report form names the decision (R37). Refusals by role and invalid data on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeasure } from '../../src/domain/measures/measures.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { MeasureTable } from '../../src/storage/measureTable.js';
-import { SamlesakTable } from '../../src/storage/samlesakTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { createMeasure } from '../../src/features/measures/domain/measures.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { MeasureTable } from '../../src/features/measures/storage/measureTable.js';
+import { SamlesakTable } from '../../src/features/reporting/storage/samlesakTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { seedActiveProject } from '../support/reportingProject.js';

@@ -101,9 +101,9 @@ describe('install', () => {
     const body = texts(cardOf(sent!.activity)?.content);
     expect(body).toContain('Velkommen til Samspill');
     expect(body).toContain('Deltaker (Finans Norge)');
-    const { ConversationTable } = await import('../../src/storage/conversationTable.js');
-    const { Tables } = await import('../../src/storage/tables.js');
-    const { storageClients } = await import('../../src/storage/connection.js');
+    const { ConversationTable } = await import('../../src/platform/storage/conversationTable.js');
+    const { Tables } = await import('../../src/platform/storage/tables.js');
+    const { storageClients } = await import('../../src/platform/storage/connection.js');
     const store = new ConversationTable(
       new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString })), { now: () => Date.now() },
     );
@@ -116,9 +116,9 @@ describe('install', () => {
 
 describe('a steady-state turn', () => {
   it('writes no conversation reference: only a first or a changed one is stored', async () => {
-    const { ConversationTable } = await import('../../src/storage/conversationTable.js');
-    const { Tables, tenantPartition, keyPart } = await import('../../src/storage/tables.js');
-    const { storageClients } = await import('../../src/storage/connection.js');
+    const { ConversationTable } = await import('../../src/platform/storage/conversationTable.js');
+    const { Tables, tenantPartition, keyPart } = await import('../../src/platform/storage/tables.js');
+    const { storageClients } = await import('../../src/platform/storage/connection.js');
     const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: app.azurite.connectionString }));
     const store = new ConversationTable(tables, { now: () => Date.now() });
     const table = await tables.get('conversations');

@@ -6,11 +6,11 @@
 // from.aadObjectId = the person's object id in their home tenant, and each roster member's own
 // tenantId (TeamsChannelAccount.tenantId), which classifies them against the programme's tenants.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { AuditTable } from '../../src/storage/auditTable.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { AuditTable } from '../../src/features/confidentiality/storage/auditTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { invokeActivity, type Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

@@ -7,12 +7,12 @@
 // samlesak (§5) goes through AU to Skate and the director without holding it; the final treatment
 // (§6) with AU's treatment noted ends it. AU never holds a vote that decides the measure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseProgrammeFile } from '../../src/config/programmeFiles.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { parseProgrammeFile } from '../../src/platform/config/programmeFiles.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import type { ActivityOptions, Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, waitFor } from '../support/conversation.js';

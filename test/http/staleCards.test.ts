@@ -6,10 +6,10 @@
 // Over HTTP with real activities and in-memory Azurite.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { actionData, cardText, conversationWith, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -30,7 +30,7 @@ const shows = (why = 'renders what is stored now') => ({ shows: why });
 
 export const inventory: Record<string, Staleness> = {
   'help.show': shows('the help card, no stored state'),
-  // Ideas (src/teams/ideas/ideaVerbs.ts): every change is a pure transition applied under the
+  // Ideas (src/features/ideas/teams/ideaVerbs.ts): every change is a pure transition applied under the
   // idea's ETag, so it is checked against the idea as stored, never as the card showed it.
   'idea.form': shows(),
   'idea.register': { creates: 'a new idea per form (submission id); a repeat answers with the idea it made' },
@@ -50,7 +50,7 @@ export const inventory: Record<string, Staleness> = {
   'idea.reports': shows(),
   'report.form': shows('the period and the filed version as stored now'),
   'report.submit': { creates: 'a new version of the period’s report; the period and the project are read now (a closed period comes back on the form with why)' },
-  // Votes (src/teams/votes/voteVerbs.ts).
+  // Votes (src/features/votes/teams/voteVerbs.ts).
   'gate.proposeForm': { tested: `${here} › ${STOPPED_IDEA}` },
   'gate.propose': { tested: `${here} › ${STOPPED_IDEA}` },
   'gate.view': shows('the reader’s own view of the vote as stored now (also what a refresh asks)'),

@@ -3,9 +3,9 @@
 // the old code wrote them, straight into Azurite, before the app starts; the lists then answer
 // from the index the start-up migration wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { keyPart, Tables, tenantPartition } from '../../src/storage/tables.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { keyPart, Tables, tenantPartition } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { cardText, conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

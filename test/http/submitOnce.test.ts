@@ -3,15 +3,15 @@
 // record and tells each person once. And every verb is classified: one that stores a record runs
 // once per submission, one that only shows something is answered afresh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyGateDecision, prioritise, qualify, register } from '../../src/domain/idea/lifecycle.js';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import type { TransitionResult } from '../../src/domain/idea/transition.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { ReportTable } from '../../src/storage/reportTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { guardedVerbs, receiptedVerbs, serialisedVerbs, showingVerbs } from '../../src/teams/invoke/verbKinds.js';
+import { applyGateDecision, prioritise, qualify, register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import type { TransitionResult } from '../../src/features/ideas/domain/transition.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { ReportTable } from '../../src/features/reporting/storage/reportTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { guardedVerbs, receiptedVerbs, serialisedVerbs, showingVerbs } from '../../src/platform/routing/verbKinds.js';
 import { actionData, cardText, conversationWith, type Card, waitFor } from '../support/conversation.js';
 import { dsopWithLeader } from '../support/reportingProject.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -3,11 +3,11 @@
 // reminder and the escalation to the office, the convene notice), and what the preview lists for
 // a tick is what that tick then sends; what is sent leaves the list; others are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import { conversationWith, waitFor, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

@@ -5,14 +5,14 @@
 // arrive in the right personal chats; the deadline closer; Skate's director; the decision log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import type { App } from '../../src/app.js';
-import { assignProjectLeader } from '../../src/domain/idea/lifecycle.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { BodyChannelTable } from '../../src/storage/bodyChannelTable.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables, tenantPartition } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import type { App } from '../../src/compose.js';
+import { assignProjectLeader } from '../../src/features/ideas/domain/lifecycle.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { BodyChannelTable } from '../../src/features/votes/storage/bodyChannelTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables, tenantPartition } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import type { ActivityOptions, Person } from '../support/activities.js';
 import type { TestAzurite } from '../support/azurite.js';
 import type { ConnectorStub, SentActivity } from '../support/connectorStub.js';

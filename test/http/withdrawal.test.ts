@@ -5,11 +5,11 @@
 // counting them as voters, and a ballot cast before it stands. Real activities, real Azurite,
 // the Connector stub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
-import { WithdrawalTable } from '../../src/storage/withdrawalTable.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
+import { WithdrawalTable } from '../../src/features/membership/storage/withdrawalTable.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

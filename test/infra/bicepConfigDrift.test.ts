@@ -8,8 +8,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { envSchema, readEnv } from '../../src/config/env.js';
-import { METRIC } from '../../src/observability/metrics.js';
+import { envSchema, readEnv } from '../../src/platform/config/env.js';
+import { METRIC } from '../../src/platform/observability/metrics.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const infraDir = join(root, 'infra');
@@ -18,7 +18,7 @@ const mainBicep = readFileSync(mainBicepPath, 'utf8');
 
 /**
  * Schema variables the Bicep deliberately does not set, each with the reason. Anything here is
- * a decision; adding a variable to src/config/env.ts means setting it in infra/main.bicep or
+ * a decision; adding a variable to src/platform/config/env.ts means setting it in infra/main.bicep or
  * adding it here with a reason.
  */
 const notSetInAzure: Readonly<Record<string, string>> = {
@@ -208,7 +208,7 @@ const notSetInMode: Record<IdentityMode, Readonly<Record<string, string>>> = {
 
 // ---------------------------------------------------------------------------------------------
 
-describe('app settings in infra/main.bicep against src/config/env.ts', () => {
+describe('app settings in infra/main.bicep against src/platform/config/env.ts', () => {
   it.each(MODES)('sets exactly the production variables of the schema in %s mode (no drift either way)', (mode) => {
     expect(compareSettings(bicepAppSettingNames(mainBicep, mode), schemaKeys, notSetInMode[mode])).toEqual(noDrift);
   });
@@ -392,7 +392,7 @@ describe('infra/main.bicep invariants', () => {
     // The telemetry preload runs before the app (docs/operations.md); Azure runs exactly what
     // `npm run start:prod` (and the delivery benchmark) runs, heap limits included.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['start:prod']).toBe('node --max-old-space-size=128 --max-semi-space-size=4 --import ./dist/observability/telemetry.js dist/main.js');
+    expect(pkg.scripts['start:prod']).toBe('node --max-old-space-size=128 --max-semi-space-size=4 --import ./dist/platform/observability/telemetry.js dist/main.js');
     expect(text).toContain(`appCommandLine: '${pkg.scripts['start:prod']}'`);
     for (const role of [
       '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', // Storage Table Data Contributor
@@ -435,7 +435,7 @@ describe('infra/main.parameters.json', () => {
   });
 });
 
-describe('bot identity modes: infra/main.bicep, src/config/env.ts and README agree', () => {
+describe('bot identity modes: infra/main.bicep, src/platform/config/env.ts and README agree', () => {
   const text = stripBicepComments(mainBicep);
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const allowed = (param: string): string[] => {
@@ -459,7 +459,7 @@ describe('bot identity modes: infra/main.bicep, src/config/env.ts and README agr
 
 // ---------------------------------------------------------------------------------------------
 // Alerts and workbook: infra/main.bicep, infra/workbook.json, docs/operations.md and the metric
-// names of src/observability/metrics.ts agree.
+// names of src/platform/observability/metrics.ts agree.
 
 interface BicepAlert {
   name: string;

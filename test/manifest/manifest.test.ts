@@ -22,8 +22,8 @@ import {
   manifestDir,
   readPackageConfig,
 } from '../../scripts/package.js';
-import { commandCatalogue, type CommandDefinition } from '../../src/teams/commands/catalogue.js';
-import { matchCommand } from '../../src/teams/commands/commandRouter.js';
+import { commandCatalogue, type CommandDefinition } from '../../src/platform/routing/catalogue.js';
+import { matchCommand } from '../../src/platform/routing/commandRouter.js';
 
 // CommonJS modules whose default export is also on `.default` (typed that way under NodeNext).
 const Ajv = AjvDraft04.default;

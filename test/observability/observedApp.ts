@@ -3,8 +3,8 @@
 // reads, and with the Connector behind a fault proxy so a test can make Teams answer 429.
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import type { App, AppOptions } from '../../src/app.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import type { App, AppOptions } from '../../src/compose.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 import type { TestAzurite } from '../support/azurite.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import type { FaultProxy } from '../support/faultProxy.js';
@@ -31,9 +31,9 @@ export async function startObservedApp(options: {
   now: () => number;
   deliveryWorker?: AppOptions['deliveryWorker'];
 }): Promise<ObservedApp> {
-  const { createApp } = await import('../../src/app.js');
-  const { readEnv } = await import('../../src/config/env.js');
-  const { createLogger } = await import('../../src/observability/logger.js');
+  const { createApp } = await import('../../src/compose.js');
+  const { readEnv } = await import('../../src/platform/config/env.js');
+  const { createLogger } = await import('../../src/platform/observability/logger.js');
   const { startTestAzurite } = await import('../support/azurite.js');
   const { startConnectorStub } = await import('../support/connectorStub.js');
   const { startFaultProxy } = await import('../support/faultProxy.js');

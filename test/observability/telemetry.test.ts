@@ -12,8 +12,8 @@ import { SpanKind } from '@opentelemetry/api';
 import { AggregationTemporality, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Telemetry } from '../../src/observability/azureMonitor.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import type { Telemetry } from '../../src/platform/observability/azureMonitor.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith, waitFor } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
@@ -77,7 +77,7 @@ beforeAll(async () => {
   process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
   process.env.APPLICATIONINSIGHTS_SDKSTATS_DISABLED = 'true';
   ingestion = await startIngestionStub();
-  const { startTelemetry } = await import('../../src/observability/azureMonitor.js');
+  const { startTelemetry } = await import('../../src/platform/observability/azureMonitor.js');
   telemetry = await startTelemetry({
     connectionString: ingestion.connectionString,
     exporterOptions: { disableOfflineStorage: true, additionalPolicies: [ingestion.plainHttp] },
@@ -143,12 +143,12 @@ async function driveGateVote(): Promise<void> {
 /** Three project leaders: one is reached, one's chat answers 429 until the job gives up, one
  * has no chat with the bot. */
 async function driveReminderTick(): Promise<void> {
-  const { storageClients } = await import('../../src/storage/connection.js');
-  const { Tables } = await import('../../src/storage/tables.js');
-  const { IdeaTable } = await import('../../src/storage/ideaTable.js');
-  const { register } = await import('../../src/domain/idea/lifecycle.js');
-  const { ok } = await import('../../src/domain/idea/result.js');
-  const { osloTime } = await import('../../src/domain/schedule/oslo.js');
+  const { storageClients } = await import('../../src/platform/storage/connection.js');
+  const { Tables } = await import('../../src/platform/storage/tables.js');
+  const { IdeaTable } = await import('../../src/features/ideas/storage/ideaTable.js');
+  const { register } = await import('../../src/features/ideas/domain/lifecycle.js');
+  const { ok } = await import('../../src/shared/result.js');
+  const { osloTime } = await import('../../src/shared/schedule/oslo.js');
   const ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: service.azurite.connectionString })));
   const started = osloTime('2026-11-16', 9, 0);
   const dsop = programme();

@@ -5,12 +5,12 @@
 import { TableClient } from '@azure/data-tables';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IdeaRepository } from '../../src/app/ideas/ideaRepository.js';
-import { isWebLink } from '../../src/domain/idea/text.js';
-import { translate } from '../../src/i18n/messages.js';
-import { CardRenderer } from '../../src/teams/cards/cardRenderer.js';
-import { ideaVerbs } from '../../src/teams/ideas/ideaVerbs.js';
-import { verbs } from '../../src/teams/invoke/verbs.js';
+import type { IdeaRepository } from '../../src/features/ideas/app/ideaRepository.js';
+import { isWebLink } from '../../src/shared/text.js';
+import { translate } from '../../src/platform/i18n/messages.js';
+import { CardRenderer } from '../../src/platform/cards/cardRenderer.js';
+import { ideaVerbs } from '../../src/features/ideas/teams/ideaVerbs.js';
+import { verbs } from '../../src/platform/routing/verbs.js';
 import { invokeActivity, messageActivity, searchActivity, type Person } from '../support/activities.js';
 import { cardText, conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

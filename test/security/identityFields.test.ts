@@ -6,12 +6,12 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Programme } from '../../src/domain/programme/schema.js';
-import { translate } from '../../src/i18n/messages.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { ConversationTable } from '../../src/storage/conversationTable.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
+import { translate } from '../../src/platform/i18n/messages.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { ConversationTable } from '../../src/platform/storage/conversationTable.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { invokeActivity, messageActivity, type ActivityOptions, type Person } from '../support/activities.js';
 import { cardText, conversationWith, waitFor } from '../support/conversation.js';
 import { TENANT } from '../support/fixtures.js';

@@ -4,12 +4,12 @@
 // conversation) and the service stays healthy. Fields that agree are the control: served.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Programme } from '../../src/domain/programme/schema.js';
-import { translate } from '../../src/i18n/messages.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { ConversationTable } from '../../src/storage/conversationTable.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
+import { translate } from '../../src/platform/i18n/messages.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { ConversationTable } from '../../src/platform/storage/conversationTable.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { invokeActivity, messageActivity, type Person } from '../support/activities.js';
 import { conversationWith, waitFor } from '../support/conversation.js';
 import { TENANT } from '../support/fixtures.js';

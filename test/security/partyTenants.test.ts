@@ -5,17 +5,17 @@
 // programmes their tenant is a party of, never another programme of the same host; a tenant
 // named by no programme is told so and nothing of it is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { translate } from '../../src/i18n/messages.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { BodyChannelTable } from '../../src/storage/bodyChannelTable.js';
-import { ConversationTable } from '../../src/storage/conversationTable.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { App } from '../../src/compose.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { ok } from '../../src/shared/result.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { translate } from '../../src/platform/i18n/messages.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { BodyChannelTable } from '../../src/features/votes/storage/bodyChannelTable.js';
+import { ConversationTable } from '../../src/platform/storage/conversationTable.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import type { Person } from '../support/activities.js';
 import type { ConnectorStub } from '../support/connectorStub.js';
 import { actionData, cardText, conversationWith, waitFor, type Card } from '../support/conversation.js';

@@ -3,10 +3,10 @@
 // they send over HTTP and whatever aadObjectId they carry, can neither read, list, assess,
 // prioritise, qualify nor stop it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
-import { translate } from '../../src/i18n/messages.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { translate } from '../../src/platform/i18n/messages.js';
 import type { Person } from '../support/activities.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

@@ -3,7 +3,7 @@
 // credentials and clients makes no request; only getToken or an operation would.
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { describe, expect, it, vi } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
 
 // Records every ManagedIdentityCredential the code under test constructs, as a real subclass so
 // `instanceof` against the SDK's class still holds.

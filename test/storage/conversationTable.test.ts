@@ -2,10 +2,10 @@
 // when it differs from the stored one; the activity id, which every turn changes, is not a
 // difference; instances bringing different references settle on one without an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationRecord } from '../../src/app/ports.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { ConversationTable } from '../../src/storage/conversationTable.js';
-import { Tables, tenantPartition, keyPart } from '../../src/storage/tables.js';
+import type { ConversationRecord } from '../../src/shared/ports.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { ConversationTable } from '../../src/platform/storage/conversationTable.js';
+import { Tables, tenantPartition, keyPart } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

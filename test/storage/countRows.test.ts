@@ -5,16 +5,16 @@
 // start-up pass, which is idempotent and exact beside concurrent writes.
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, NdaRecord } from '../../src/app/disclosure/ports.js';
-import type { StatusReport } from '../../src/app/reports/report.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { AuditTable } from '../../src/storage/auditTable.js';
-import { azuriteConnectionString, storageClients } from '../../src/storage/connection.js';
-import { NdaTable } from '../../src/storage/ndaTable.js';
-import { scanPages } from '../../src/storage/rangePage.js';
-import { ReportTable } from '../../src/storage/reportTable.js';
-import { Tables, tenantPartition } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import type { AuditEntry, NdaRecord } from '../../src/features/confidentiality/app/ports.js';
+import type { StatusReport } from '../../src/features/reporting/app/report.js';
+import { ok } from '../../src/shared/result.js';
+import { AuditTable } from '../../src/features/confidentiality/storage/auditTable.js';
+import { azuriteConnectionString, storageClients } from '../../src/platform/storage/connection.js';
+import { NdaTable } from '../../src/features/confidentiality/storage/ndaTable.js';
+import { scanPages } from '../../src/platform/storage/rangePage.js';
+import { ReportTable } from '../../src/features/reporting/storage/reportTable.js';
+import { Tables, tenantPartition } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { startFaultProxy } from '../support/faultProxy.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';

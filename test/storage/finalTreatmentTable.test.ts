@@ -4,13 +4,13 @@
 // separation; and the JSON chunking the state row uses.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { giveFeedback, openFinalTreatment, type FinalTreatment } from '../../src/domain/measures/finalTreatment.js';
-import { createMeasure, type Measure } from '../../src/domain/measures/measures.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { fromJsonProperties, jsonProperties, MeasureTable } from '../../src/storage/measureTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { giveFeedback, openFinalTreatment, type FinalTreatment } from '../../src/features/measures/domain/finalTreatment.js';
+import { createMeasure, type Measure } from '../../src/features/measures/domain/measures.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { fromJsonProperties, jsonProperties, MeasureTable } from '../../src/features/measures/storage/measureTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 

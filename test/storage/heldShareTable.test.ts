@@ -2,10 +2,10 @@
 // held output comes back whole (a big one over several properties); of many confirmations of
 // one share at once exactly one releases it (the answer is written under the row's ETag).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HeldShareRecord } from '../../src/app/disclosure/ownPartyShares.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { HeldShareTable } from '../../src/storage/heldShareTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { HeldShareRecord } from '../../src/features/confidentiality/app/ownPartyShares.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { HeldShareTable } from '../../src/features/confidentiality/storage/heldShareTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

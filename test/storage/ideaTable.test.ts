@@ -1,13 +1,13 @@
 // The idea store against real Azurite: idempotent registration, unique numbers under
 // concurrency, ETag-guarded transitions with their history, tenant separation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Idea } from '../../src/domain/idea/idea.js';
-import { prioritise, register } from '../../src/domain/idea/lifecycle.js';
-import type { LifecycleError } from '../../src/domain/idea/lifecycleError.js';
-import { err, ok } from '../../src/domain/idea/result.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { IdeaTable } from '../../src/storage/ideaTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import type { Idea } from '../../src/features/ideas/domain/idea.js';
+import { prioritise, register } from '../../src/features/ideas/domain/lifecycle.js';
+import type { LifecycleError } from '../../src/features/ideas/domain/lifecycleError.js';
+import { err, ok } from '../../src/shared/result.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 

@@ -4,14 +4,14 @@
 // start-up migration gives rows stored the old way their copies and references, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
-import { ok } from '../../src/domain/idea/result.js';
-import { openFinalTreatment } from '../../src/domain/measures/finalTreatment.js';
-import { closeDeviation, createMeasure, type Deviation, type Measure } from '../../src/domain/measures/measures.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
-import { osloTime } from '../../src/domain/schedule/oslo.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { MeasureTable } from '../../src/storage/measureTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { ok } from '../../src/shared/result.js';
+import { openFinalTreatment } from '../../src/features/measures/domain/finalTreatment.js';
+import { closeDeviation, createMeasure, type Deviation, type Measure } from '../../src/features/measures/domain/measures.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
+import { osloTime } from '../../src/shared/schedule/oslo.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { MeasureTable } from '../../src/features/measures/storage/measureTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 

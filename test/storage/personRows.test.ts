@@ -2,8 +2,8 @@
 // JSON in JSON, JSON split over properties) and replacing them there, whole occurrences only.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identifiersIn, mentions, pseudonymise, type PersonIdentifiers } from '../../src/storage/personRows.js';
-import type { TableRow } from '../../src/storage/tableRows.js';
+import { identifiersIn, mentions, pseudonymise, type PersonIdentifiers } from '../../src/platform/storage/personRows.js';
+import type { TableRow } from '../../src/platform/storage/tableRows.js';
 
 const person: PersonIdentifiers = { aadObjectId: 'aad-member', teamsIds: ['29:member'], names: ['Per Member'] };
 const replacement = { id: 'erased-1', name: 'slettet medlem / erased member' };

@@ -1,7 +1,7 @@
-// The bounded, lapsing memory of what storage holds (src/storage/recentlyConfirmed.ts).
+// The bounded, lapsing memory of what storage holds (src/platform/storage/recentlyConfirmed.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RecentlyConfirmed } from '../../src/storage/recentlyConfirmed.js';
+import { RecentlyConfirmed } from '../../src/platform/storage/recentlyConfirmed.js';
 
 describe('RecentlyConfirmed', () => {
   it('holds the confirmed facts until the time to live, and only those facts', () => {

@@ -3,11 +3,11 @@
 // report, never two); reports filed before the index existed get their rows from the start-up
 // migration, which is idempotent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../src/app/reports/report.js';
-import { ok } from '../../src/domain/idea/result.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { ReportTable } from '../../src/storage/reportTable.js';
-import { tenantPartition, Tables } from '../../src/storage/tables.js';
+import type { StatusReport } from '../../src/features/reporting/app/report.js';
+import { ok } from '../../src/shared/result.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { ReportTable } from '../../src/features/reporting/storage/reportTable.js';
+import { tenantPartition, Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

@@ -3,12 +3,12 @@
 // time, a repeated decision writes nothing twice and a second vote cannot redo it, the period
 // query's bounds, and tenant isolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proposeRevision, stageChange } from '../../src/domain/roadmap/revision.js';
-import { planEntry } from '../../src/domain/roadmap/roadmap.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { RoadmapRevisionTable } from '../../src/storage/roadmapRevisionTable.js';
-import { RoadmapTable } from '../../src/storage/roadmapTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { proposeRevision, stageChange } from '../../src/features/roadmap/domain/revision.js';
+import { planEntry } from '../../src/features/roadmap/domain/roadmap.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { RoadmapRevisionTable } from '../../src/features/roadmap/storage/roadmapRevisionTable.js';
+import { RoadmapTable } from '../../src/features/roadmap/storage/roadmapTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

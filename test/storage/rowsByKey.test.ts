@@ -3,9 +3,9 @@
 // and a row of the same key in another partition are handled as asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableClient } from '@azure/data-tables';
-import { KEYS_PER_QUERY, rowsByKey } from '../../src/storage/rowsByKey.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
+import { KEYS_PER_QUERY, rowsByKey } from '../../src/platform/storage/rowsByKey.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

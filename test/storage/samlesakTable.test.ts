@@ -2,11 +2,11 @@
 // members assessing at once both land (ETag), thirty measures' full-length texts outgrow one
 // property and come back whole, and another programme's key sees none of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessMeasure, compileSamlesak, type SamlesakItem } from '../../src/domain/measures/samlesak.js';
-import { periodByKey } from '../../src/domain/schedule/period.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { SamlesakTable } from '../../src/storage/samlesakTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { assessMeasure, compileSamlesak, type SamlesakItem } from '../../src/features/reporting/domain/samlesak.js';
+import { periodByKey } from '../../src/shared/schedule/period.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { SamlesakTable } from '../../src/features/reporting/storage/samlesakTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { skatePeople as p, skateSamlesakProgramme } from '../support/skateSamlesak.js';
 

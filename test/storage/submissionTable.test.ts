@@ -3,10 +3,10 @@
 // the claim; the person's next different submission of the verb takes the slot; a claim left by
 // a dead turn is taken over; a big answer is kept whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPEAT_WINDOW_MS, STALE_CLAIM_MS } from '../../src/app/submissionClaims.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { SubmissionTable } from '../../src/storage/submissionTable.js';
-import { Tables } from '../../src/storage/tables.js';
+import { REPEAT_WINDOW_MS, STALE_CLAIM_MS } from '../../src/platform/routing/submissionClaims.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { SubmissionTable } from '../../src/platform/routing/submissionTable.js';
+import { Tables } from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

@@ -1,6 +1,6 @@
 // ETag concurrency and idempotency against real (in-memory) Azurite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
 import {
   ConcurrencyConflictError,
   Tables,
@@ -9,7 +9,7 @@ import {
   keyPart,
   tenantPartition,
   updateWithETag,
-} from '../../src/storage/tables.js';
+} from '../../src/platform/storage/tables.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 
 let azurite: TestAzurite;

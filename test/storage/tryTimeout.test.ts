@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
 
 const TRY_MS = 150;
 let server: Server;

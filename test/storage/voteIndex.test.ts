@@ -4,11 +4,11 @@
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/shared/paging.js';
-import type { GateVote } from '../../src/domain/vote/gateVote.js';
-import { storageClients } from '../../src/storage/connection.js';
-import { scanPages } from '../../src/storage/rangePage.js';
-import { Tables, tenantPartition } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import type { GateVote } from '../../src/features/votes/domain/gateVote.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { scanPages } from '../../src/platform/storage/rangePage.js';
+import { Tables, tenantPartition } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 import { openTestVote } from '../support/openTestVote.js';

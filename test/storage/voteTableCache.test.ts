@@ -2,9 +2,9 @@
 // VoteTables on one storage account, as two bot instances): what one writes, the other sees
 // once its cache ages out or its ETag turns out stale; a stale copy is never written over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { openTestVote } from '../support/openTestVote.js';
 import { testProgramme } from '../support/fixtures.js';

@@ -3,9 +3,9 @@
 // "recorded"), while a second click with the same content is still a duplicate.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storageClients } from '../../src/storage/connection.js';
-import { Tables } from '../../src/storage/tables.js';
-import { VoteTable } from '../../src/storage/voteTable.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
+import { Tables } from '../../src/platform/storage/tables.js';
+import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
 import { openTestVote } from '../support/openTestVote.js';
 import { testProgramme } from '../support/fixtures.js';

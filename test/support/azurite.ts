@@ -2,7 +2,7 @@
 // classes directly (internal API: azurite's version is pinned exactly in package.json).
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { azuriteConnectionString } from '../../src/storage/connection.js';
+import { azuriteConnectionString } from '../../src/platform/storage/connection.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,5 +1,5 @@
 // A small, complete programme for HTTP tests, independent of the shipped presets.
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
 import type { Person } from './activities.js';
 
 export const TENANT = 'tenant-a';

@@ -3,7 +3,7 @@
 // (one bot here, so one global window). Beyond them it answers 429 with Retry-After. It can be
 // told to fail the next N requests, to be slow (take an activity at once but answer only after a
 // delay, as a Connector under strain does), and it counts what it accepted per conversation.
-// Written independently of src/teams/delivery/rateLimits.ts so it can catch that module's slips.
+// Written independently of src/platform/delivery/rateLimits.ts so it can catch that module's slips.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

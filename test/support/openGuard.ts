@@ -1,9 +1,9 @@
 // A disclosure guard for delivery tests whose jobs disclose nothing: the real guard over no
 // programmes, so a job that does declare content is refused rather than waved through.
-import { DisclosureGuard } from '../../src/app/disclosure/disclosureGuard.js';
-import { ProgrammeDirectory } from '../../src/app/programmeDirectory.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
-import type { ProactiveGuard } from '../../src/teams/delivery/sendToTeams.js';
+import { DisclosureGuard } from '../../src/features/confidentiality/app/disclosureGuard.js';
+import { ProgrammeDirectory } from '../../src/shared/programmeDirectory.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
+import type { ProactiveGuard } from '../../src/platform/delivery/sendToTeams.js';
 
 export function guardWithoutProgrammes(): ProactiveGuard {
   return guardFor([]);

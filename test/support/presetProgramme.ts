@@ -1,7 +1,7 @@
 // A programme on one of the shipped presets (its governance as shipped), with a test's own
 // parties and people, all in one tenant, and the same people seated on every body.
-import { loadPreset } from '../../src/config/mergePreset.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import { loadPreset } from '../../src/platform/config/mergePreset.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
 
 export interface PresetProgrammeFile {
   id: string;

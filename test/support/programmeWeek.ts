@@ -3,7 +3,7 @@
 // qualified by the office, a BP1 vote with ballots (one with a comment), and the notices the
 // delivery worker sends. The service runs on an Azurite the caller owns, and is stopped after,
 // so the tables hold still while a test reads them.
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
 import type { TestAzurite } from './azurite.js';
 import { actionData, cardText, conversationWith, waitFor } from './conversation.js';
 import { TENANT, people, testProgramme } from './fixtures.js';

@@ -1,9 +1,9 @@
 // For tests of reminders: DSOP's monthly status-report schedule, and a project seeded straight
 // into storage as active with its leader (the gate votes that get it there are tested elsewhere).
-import { register } from '../../src/domain/idea/lifecycle.js';
-import { ok } from '../../src/domain/idea/result.js';
-import type { Programme, Schedule } from '../../src/domain/programme/schema.js';
-import type { IdeaTable } from '../../src/storage/ideaTable.js';
+import { register } from '../../src/features/ideas/domain/lifecycle.js';
+import { ok } from '../../src/shared/result.js';
+import type { Programme, Schedule } from '../../src/shared/programme/schema.js';
+import type { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
 import type { Person } from './activities.js';
 import { presetProgramme } from './presetProgramme.js';
 

@@ -5,7 +5,7 @@
 // Skate's advice and the decider the director's decision on the measures named. The Skate walk
 // test (test/http/skateWalk.test.ts) calls it between gates; samlesak.test.ts tests it.
 import { expect } from 'vitest';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 import type { Person } from './activities.js';
 import type { ConnectorStub } from './connectorStub.js';
 import { cardText, waitFor, type Card, type conversationWith } from './conversation.js';

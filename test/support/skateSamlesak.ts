@@ -1,8 +1,8 @@
 // For tests of Skate's quarterly samlesak (seed 004 §5): the Skate preset with AU and Skate
 // seated apart (so a Skate member is not an AU member), a named director or none, and measure
 // owners; projects seeded straight into storage as active with their owner as project leader.
-import { loadPreset } from '../../src/config/mergePreset.js';
-import { programmeSchema, type Programme } from '../../src/domain/programme/schema.js';
+import { loadPreset } from '../../src/platform/config/mergePreset.js';
+import { programmeSchema, type Programme } from '../../src/shared/programme/schema.js';
 import type { Person } from './activities.js';
 
 /** The people of the samlesak tests, by role; `prefix` gives another programme (tenant) people

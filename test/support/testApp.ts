@@ -2,9 +2,9 @@
 // server on a random port. Everything talks HTTP as in production.
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { createApp, type App, type AppOptions } from '../../src/app.js';
-import { readEnv } from '../../src/config/env.js';
-import type { Programme } from '../../src/domain/programme/schema.js';
+import { createApp, type App, type AppOptions } from '../../src/compose.js';
+import { readEnv } from '../../src/platform/config/env.js';
+import type { Programme } from '../../src/shared/programme/schema.js';
 import { startTestAzurite, type TestAzurite } from './azurite.js';
 import { startConnectorStub, type ConnectorStub } from './connectorStub.js';
 import { systemClock } from '../../src/shared/clocks.js';

@@ -1,7 +1,7 @@
 // The convening reminder counts pending roadmap changes through the plural rules, in every
 // language: 0 (no line), 1, 2 and 5.
 import { describe, expect, it } from 'vitest';
-import { conveneText } from '../../src/teams/meetings/conveneText.js';
+import { conveneText } from '../../src/features/meetings/teams/conveneText.js';
 import { testProgramme } from '../support/fixtures.js';
 
 const programme = testProgramme();

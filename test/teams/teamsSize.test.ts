@@ -2,7 +2,7 @@
 // (UTF-16 of the whole activity), cut to fit with a line saying how much was left out.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutNotice, fitCard, fitText, utf16Bytes } from '../../src/teams/outbound/teamsSize.js';
+import { cutNotice, fitCard, fitText, utf16Bytes } from '../../src/platform/outbound/teamsSize.js';
 
 const wrap = (card: Record<string, unknown>) => ({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
 const row = (i: number, text = `Idé ${i}: Felles innlogging for alle kommuner i Rogaland`) => ({ type: 'TextBlock', text, wrap: true });

@@ -17,12 +17,12 @@ import {
   revisionStage,
   type AgreementRevision,
   type AgreementRevisionProblem,
-} from '../../../src/domain/agreement/agreementRevision.js';
-import { feedbackDueAt, MAX_VERSIONS_PER_ORGANISATION } from '../../../src/domain/hearing/feedbackRound.js';
-import type { Result } from '../../../src/domain/idea/result.js';
-import { crossReferenceProblems } from '../../../src/domain/programme/crossReferences.js';
-import { programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
-import { osloTime } from '../../../src/domain/schedule/oslo.js';
+} from '../../../src/features/agreementRevision/domain/agreementRevision.js';
+import { feedbackDueAt, MAX_VERSIONS_PER_ORGANISATION } from '../../../src/shared/feedbackRound.js';
+import type { Result } from '../../../src/shared/result.js';
+import { crossReferenceProblems } from '../../../src/shared/programme/crossReferences.js';
+import { programmeSchema, type Programme } from '../../../src/shared/programme/schema.js';
+import { osloTime } from '../../../src/shared/schedule/oslo.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });

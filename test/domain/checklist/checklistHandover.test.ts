@@ -2,10 +2,10 @@
 // (While which statuses a project works on it: handover.test.ts, which the mutation run counts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checklistHandoverKey, checklistResendKey } from '../../../src/app/checklist/checklistDelivery.js';
-import { programmeKeyPrefix } from '../../../src/app/reminders/reminders.js';
-import { dueHandovers } from '../../../src/domain/checklist/handover.js';
-import { ideaStatuses, type IdeaStatus } from '../../../src/domain/idea/idea.js';
+import { checklistHandoverKey, checklistResendKey } from '../../../src/features/checklist/app/checklistDelivery.js';
+import { programmeKeyPrefix } from '../../../src/features/reporting/app/reminders.js';
+import { dueHandovers } from '../../../src/features/checklist/domain/handover.js';
+import { ideaStatuses, type IdeaStatus } from '../../../src/features/ideas/domain/idea.js';
 
 const idea = (number: string, status: IdeaStatus, projectLeader?: string) => ({ number, status, ...(projectLeader ? { projectLeader } : {}) });
 

@@ -14,7 +14,7 @@ import {
   themeNames,
   type Tick,
   type Ticks,
-} from '../../../src/domain/checklist/difiChecklist.js';
+} from '../../../src/features/checklist/domain/difiChecklist.js';
 
 const act = (name: string, at = 1): Tick => ({ by: { id: `aad-${name}`, name }, at });
 // Functions, not constants: read when a test runs, so a broken checklist fails the tests instead

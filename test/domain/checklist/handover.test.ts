@@ -3,9 +3,9 @@
 // (checklistHandover.test.ts tests the same rule beside the delivery keys; this file imports
 // the domain rule alone, so the mutation run counts it.)
 import { describe, expect, it } from 'vitest';
-import { isChecklistInProgress } from '../../../src/domain/checklist/difiChecklist.js';
-import { dueHandovers } from '../../../src/domain/checklist/handover.js';
-import { ideaStatuses } from '../../../src/domain/idea/idea.js';
+import { isChecklistInProgress } from '../../../src/features/checklist/domain/difiChecklist.js';
+import { dueHandovers } from '../../../src/features/checklist/domain/handover.js';
+import { ideaStatuses } from '../../../src/features/ideas/domain/idea.js';
 
 describe('dueHandovers', () => {
   it('is one handover per active idea with a leader, carrying the idea and the leader, in list order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ballotSchema, latestPerVoter, type Ballot } from '../../../src/domain/decision/ballot.js';
+import { ballotSchema, latestPerVoter, type Ballot } from '../../../src/shared/decision/ballot.js';
 
 const b = (voter: string, choice: Ballot['choice'], castAt: number, comment?: string): Ballot =>
   comment === undefined ? { voter, choice, castAt } : { voter, choice, castAt, comment };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decisionRuleSchema, type DecisionRule } from '../../../src/domain/programme/schema.js';
-import type { Ballot, Choice } from '../../../src/domain/decision/ballot.js';
-import { decide, type DecideInput } from '../../../src/domain/decision/decide.js';
-import { formatReason, type Reason } from '../../../src/domain/decision/reason.js';
+import { decisionRuleSchema, type DecisionRule } from '../../../src/shared/programme/schema.js';
+import type { Ballot, Choice } from '../../../src/shared/decision/ballot.js';
+import { decide, type DecideInput } from '../../../src/shared/decision/decide.js';
+import { formatReason, type Reason } from '../../../src/shared/decision/reason.js';
 
 // Votes as a string, one character per member in member order:
 // F = for, A = against, - = abstain, . = did not vote.

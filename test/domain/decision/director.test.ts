@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Ballot } from '../../../src/domain/decision/ballot.js';
-import { decide, type DecideInput } from '../../../src/domain/decision/decide.js';
-import { decisionRight, finalDecision, mayDecide, recordedOnBehalf } from '../../../src/domain/decision/director.js';
+import type { Ballot } from '../../../src/shared/decision/ballot.js';
+import { decide, type DecideInput } from '../../../src/shared/decision/decide.js';
+import { decisionRight, finalDecision, mayDecide, recordedOnBehalf } from '../../../src/shared/decision/director.js';
 
 // Skate (seed 004 §2.1, §2.4, §6.3–6.4): Skate seeks consensus in its advice; Difi's director decides.
 const skate: DecideInput['body'] = {
@@ -75,7 +75,7 @@ describe('decisionRight and recordedOnBehalf (§6.4: who wrote the decision down
 
 describe('a vote closed without quorum (not decided)', () => {
   it('is neither adopted nor rejected and may be reopened once; an advisory one goes to the director instead', async () => {
-    const { finalAdoption, mayReopen } = await import('../../../src/domain/vote/gateVote.js');
+    const { finalAdoption, mayReopen } = await import('../../../src/features/votes/domain/gateVote.js');
     const closed = { status: 'closed' as const, outcome: noAdvice, decidedBy: undefined, reopenedAs: undefined };
     expect(finalAdoption(closed as never)).toBeUndefined();
     expect(mayReopen(closed)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eligibleVoters, standingIn, type Electorate } from '../../../src/domain/decision/eligibility.js';
+import { eligibleVoters, standingIn, type Electorate } from '../../../src/shared/decision/eligibility.js';
 
 // Digi Rogaland §4.2: 7 chief executives + KS, chaired by Stavanger; two observers; a secretariat.
 const styringsgruppe: Electorate = {

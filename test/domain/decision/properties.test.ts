@@ -3,10 +3,10 @@
 // the implementation (no shared helpers), so a slip in either shows up as a counter-example.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DecisionRule, Quorum } from '../../../src/domain/programme/schema.js';
-import type { Ballot, Choice } from '../../../src/domain/decision/ballot.js';
-import { decide, type DecideInput, type Outcome } from '../../../src/domain/decision/decide.js';
-import { describeReason } from '../../../src/domain/decision/reason.js';
+import type { DecisionRule, Quorum } from '../../../src/shared/programme/schema.js';
+import type { Ballot, Choice } from '../../../src/shared/decision/ballot.js';
+import { decide, type DecideInput, type Outcome } from '../../../src/shared/decision/decide.js';
+import { describeReason } from '../../../src/shared/decision/reason.js';
 
 const memberPool = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8'];
 const observers = ['o0', 'o1'];

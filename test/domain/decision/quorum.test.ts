@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Choice } from '../../../src/domain/decision/ballot.js';
-import { decide } from '../../../src/domain/decision/decide.js';
-import { requiredVotes, withQuorumOf } from '../../../src/domain/decision/quorum.js';
-import type { DecisionRule } from '../../../src/domain/programme/schema.js';
+import type { Choice } from '../../../src/shared/decision/ballot.js';
+import { decide } from '../../../src/shared/decision/decide.js';
+import { requiredVotes, withQuorumOf } from '../../../src/shared/decision/quorum.js';
+import type { DecisionRule } from '../../../src/shared/programme/schema.js';
 
 describe('requiredVotes', () => {
   it.each([

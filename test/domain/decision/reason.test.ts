@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeIgnored, describeReason, formatReason, type Reason, type ReasonCode } from '../../../src/domain/decision/reason.js';
-import type { IgnoreWhy } from '../../../src/domain/decision/tally.js';
+import { describeIgnored, describeReason, formatReason, type Reason, type ReasonCode } from '../../../src/shared/decision/reason.js';
+import type { IgnoreWhy } from '../../../src/shared/decision/tally.js';
 
 // One or more samples per code. The mapped type makes tsc fail if a code has no sample.
 const samples: { [C in ReasonCode]: Extract<Reason, { code: C }>[] } = {

@@ -1,11 +1,11 @@
 // The disclosure policy on its own: each classification against each kind of audience, and the
 // NDA rule (an NDA-covered item needs every viewer's recorded NDA; DSOP §6 "taushetserklæring").
 import { describe, expect, it } from 'vitest';
-import type { Audience, AudienceMember } from '../../../src/domain/disclosure/audience.js';
-import { classify, projectParticipants } from '../../../src/domain/disclosure/classify.js';
-import type { Disclosed, IdeaState } from '../../../src/domain/disclosure/content.js';
-import { decideDisclosure, insiderProblem, type NdaHolders } from '../../../src/domain/disclosure/decide.js';
-import type { Programme } from '../../../src/domain/programme/schema.js';
+import type { Audience, AudienceMember } from '../../../src/shared/disclosure/audience.js';
+import { classify, projectParticipants } from '../../../src/shared/disclosure/classify.js';
+import type { Disclosed, IdeaState } from '../../../src/shared/disclosure/content.js';
+import { decideDisclosure, insiderProblem, type NdaHolders } from '../../../src/shared/disclosure/decide.js';
+import type { Programme } from '../../../src/shared/programme/schema.js';
 import { TENANT, testProgramme } from '../../support/fixtures.js';
 
 const planningPhases = (overrides: Partial<Programme> = {}) => {

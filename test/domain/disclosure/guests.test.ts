@@ -2,8 +2,8 @@
 // guest account's object id is inside; any other guest, and anyone anonymous, is not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Audience, AudienceMember } from '../../../src/domain/disclosure/audience.js';
-import { guestsIn, insiderProblem, isListedGuest } from '../../../src/domain/disclosure/decide.js';
+import type { Audience, AudienceMember } from '../../../src/shared/disclosure/audience.js';
+import { guestsIn, insiderProblem, isListedGuest } from '../../../src/shared/disclosure/decide.js';
 import { TENANT, testProgramme } from '../../support/fixtures.js';
 
 const programme = testProgramme();

@@ -3,9 +3,9 @@
 // else is refused), and who may confirm a held share, where and until when.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Disclosed } from '../../../src/domain/disclosure/content.js';
-import type { DisclosureVerdict } from '../../../src/domain/disclosure/decide.js';
-import { awaitingOwnPartyConfirmation, confirmationProblem, SHARE_CONFIRMATION_VALID_MS, type HeldShare } from '../../../src/domain/disclosure/ownParty.js';
+import type { Disclosed } from '../../../src/shared/disclosure/content.js';
+import type { DisclosureVerdict } from '../../../src/shared/disclosure/decide.js';
+import { awaitingOwnPartyConfirmation, confirmationProblem, SHARE_CONFIRMATION_VALID_MS, type HeldShare } from '../../../src/shared/disclosure/ownParty.js';
 
 const idea = { number: 'DSOP-2026-001', status: 'prioritised', phase: 'ide', party: 'dnb', submittedBy: { id: 'aad-s', name: 's' } } as const;
 const items: Disclosed[] = [

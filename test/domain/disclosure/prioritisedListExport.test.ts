@@ -1,8 +1,8 @@
 // The prioritised list's text exports, exactly: the label first (Bokmål, then English), then the
 // list; CSV cells quoted per RFC 4180 and a leading formula character neutralised.
 import { describe, expect, it } from 'vitest';
-import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../../src/domain/disclosure/prioritisedListExport.js';
-import type { Idea } from '../../../src/domain/idea/idea.js';
+import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../../src/shared/disclosure/prioritisedListExport.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const programme = testProgramme({

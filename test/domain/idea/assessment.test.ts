@@ -5,8 +5,8 @@ import {
   recordAssessment,
   scoreProblems,
   type Assessment,
-} from '../../../src/domain/idea/assessment.js';
-import type { Criterion } from '../../../src/domain/programme/schema.js';
+} from '../../../src/features/ideas/domain/assessment.js';
+import type { Criterion } from '../../../src/shared/programme/schema.js';
 
 const criteria: Criterion[] = [
   { id: 'nytteverdi', name: { nb: 'Nytteverdi', en: 'Benefit' }, weight: 2 },

@@ -1,8 +1,8 @@
 // Config shapes the shipped presets do not have, but a fourth programme file might.
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../../../src/domain/idea/idea.js';
-import { allowedGates, applyGateDecision, prioritise, qualify, register, type TransitionResult } from '../../../src/domain/idea/lifecycle.js';
-import type { Programme } from '../../../src/domain/programme/schema.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
+import { allowedGates, applyGateDecision, prioritise, qualify, register, type TransitionResult } from '../../../src/features/ideas/domain/lifecycle.js';
+import type { Programme } from '../../../src/shared/programme/schema.js';
 import { office, presetProgramme } from './programmes.js';
 
 const at = Date.parse('2026-05-04T08:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { disputeProblems, recordConsumerChoice, recordDispute } from '../../../src/domain/idea/dispute.js';
-import type { Idea } from '../../../src/domain/idea/idea.js';
-import { applyGateDecision, nextGate, prioritise, qualify, register, type TransitionResult } from '../../../src/domain/idea/lifecycle.js';
+import { disputeProblems, recordConsumerChoice, recordDispute } from '../../../src/features/ideas/domain/dispute.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
+import { applyGateDecision, nextGate, prioritise, qualify, register, type TransitionResult } from '../../../src/features/ideas/domain/lifecycle.js';
 import { office, presetProgramme } from './programmes.js';
 
 const programme = presetProgramme('dsop');

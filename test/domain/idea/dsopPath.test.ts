@@ -1,8 +1,8 @@
 // The DSOP idea phase and decision points in the seed's own terms (seed 000 §4), as an anchor
 // for the generated matrix in lifecycle.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../../../src/domain/idea/idea.js';
-import { applyGateDecision, nextGate, prioritise, qualify, register, stop, type TransitionResult } from '../../../src/domain/idea/lifecycle.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
+import { applyGateDecision, nextGate, prioritise, qualify, register, stop, type TransitionResult } from '../../../src/features/ideas/domain/lifecycle.js';
 import { office, presetProgramme } from './programmes.js';
 
 const dsop = presetProgramme('dsop');

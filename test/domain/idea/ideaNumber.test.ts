@@ -7,7 +7,7 @@ import {
   nextIdeaNumber,
   normaliseIdeaNumber,
   parseIdeaNumber,
-} from '../../../src/domain/idea/ideaNumber.js';
+} from '../../../src/features/ideas/domain/ideaNumber.js';
 
 const prefix = fc.stringMatching(/^[A-Z][A-Z0-9]{1,9}$/);
 const parts = fc.record({ prefix, year: fc.integer({ min: 1000, max: 9999 }), sequence: fc.integer({ min: 1, max: 10 ** 7 }) });

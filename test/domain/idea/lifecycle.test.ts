@@ -1,9 +1,9 @@
 // The idea state machine against each shipped preset. Every transition is tried from every
 // reachable state, and the expected outcome is derived from the preset's phases and gates.
-import { decideLineTask } from '../../../src/domain/idea/lineTask.js';
+import { decideLineTask } from '../../../src/features/ideas/domain/lineTask.js';
 import { describe, expect, it } from 'vitest';
-import { recordDispute } from '../../../src/domain/idea/dispute.js';
-import { ideaStatuses, type Idea, type IdeaStatus } from '../../../src/domain/idea/idea.js';
+import { recordDispute } from '../../../src/features/ideas/domain/dispute.js';
+import { ideaStatuses, type Idea, type IdeaStatus } from '../../../src/features/ideas/domain/idea.js';
 import {
   allowedGates,
   applyGateDecision,
@@ -16,9 +16,9 @@ import {
   stop,
   type Transition,
   type TransitionResult,
-} from '../../../src/domain/idea/lifecycle.js';
-import type { LifecycleErrorCode } from '../../../src/domain/idea/lifecycleError.js';
-import type { Programme } from '../../../src/domain/programme/schema.js';
+} from '../../../src/features/ideas/domain/lifecycle.js';
+import type { LifecycleErrorCode } from '../../../src/features/ideas/domain/lifecycleError.js';
+import type { Programme } from '../../../src/shared/programme/schema.js';
 import { leader, office, presetNames, presetProgramme } from './programmes.js';
 
 const t0 = Date.parse('2026-02-02T09:00:00Z');

@@ -1,9 +1,9 @@
 // DSOP §3.5: the office records that a project has a steering group of its own; only a project
 // (qualified or active) can have one, and the record is in the idea's history.
 import { describe, expect, it } from 'vitest';
-import { ideaStatuses, type Idea } from '../../../src/domain/idea/idea.js';
-import { register } from '../../../src/domain/idea/lifecycle.js';
-import { markOwnSteeringGroup } from '../../../src/domain/idea/ownSteeringGroup.js';
+import { ideaStatuses, type Idea } from '../../../src/features/ideas/domain/idea.js';
+import { register } from '../../../src/features/ideas/domain/lifecycle.js';
+import { markOwnSteeringGroup } from '../../../src/features/ideas/domain/ownSteeringGroup.js';
 import { office, presetProgramme } from './programmes.js';
 
 const programme = presetProgramme('dsop');

@@ -1,8 +1,8 @@
 // Skate seed 004 §3.1/§3.4: the measure owner approves their own governance documentation and
 // so moves the measure; the advising body's vote is recorded beside it and moves nothing.
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../../../src/domain/idea/idea.js';
-import { approveAsOwner, recordAdvice } from '../../../src/domain/idea/ownerApproval.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
+import { approveAsOwner, recordAdvice } from '../../../src/features/ideas/domain/ownerApproval.js';
 import { leader, office, presetProgramme } from './programmes.js';
 
 const skate = presetProgramme('skate');

@@ -1,9 +1,9 @@
 // Participating parties and their own decisions (DSOP §3.3, §4.3/§4.4), and what a gate that asks
 // for them still misses.
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../../../src/domain/idea/idea.js';
-import { register, stop } from '../../../src/domain/idea/lifecycle.js';
-import { latestDecisions, missingPartyDecisions, recordParticipants, recordPartyDecision } from '../../../src/domain/idea/participation.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
+import { register, stop } from '../../../src/features/ideas/domain/lifecycle.js';
+import { latestDecisions, missingPartyDecisions, recordParticipants, recordPartyDecision } from '../../../src/features/ideas/domain/participation.js';
 import { office, presetProgramme } from './programmes.js';
 
 const programme = presetProgramme('dsop');

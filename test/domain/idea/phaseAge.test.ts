@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Idea } from '../../../src/domain/idea/idea.js';
-import { guidelineEnd, guidelineMonths, phaseAge } from '../../../src/domain/idea/phaseAge.js';
-import type { Phase } from '../../../src/domain/programme/schema.js';
-import { checkPhaseDuration } from '../../../src/domain/schedule/phaseDuration.js';
+import type { Idea } from '../../../src/features/ideas/domain/idea.js';
+import { guidelineEnd, guidelineMonths, phaseAge } from '../../../src/features/ideas/domain/phaseAge.js';
+import type { Phase } from '../../../src/shared/programme/schema.js';
+import { checkPhaseDuration } from '../../../src/shared/schedule/phaseDuration.js';
 
 const phase = (id: string, extra: Partial<Phase> = {}): Phase => ({
   id,

@@ -1,8 +1,8 @@
 // Test helper: a Programme built from a shipped preset (governance only) plus the least a
 // programme file adds: parties, people and the idea prefix.
 import { readFileSync } from 'node:fs';
-import { governanceSchema, programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
-import type { PersonRef } from '../../../src/domain/idea/idea.js';
+import { governanceSchema, programmeSchema, type Programme } from '../../../src/shared/programme/schema.js';
+import type { PersonRef } from '../../../src/features/ideas/domain/idea.js';
 
 export const presetNames = ['dsop', 'digi-rogaland', 'skate'] as const;
 export type PresetName = (typeof presetNames)[number];
@@ -13,7 +13,7 @@ export const office: PersonRef = { id: 'office-1', name: 'Programkontoret' };
 export const leader: PersonRef = { id: 'leader-1', name: 'Prosjektleder' };
 
 export function presetProgramme(name: PresetName): Programme {
-  const file = new URL(`../../../src/config/presets/${name}.json`, import.meta.url);
+  const file = new URL(`../../../src/platform/config/presets/${name}.json`, import.meta.url);
   const governance = governanceSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   return programmeSchema.parse({
     ...governance,

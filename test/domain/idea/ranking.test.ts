@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../../src/domain/idea/assessment.js';
-import { formatIdeaNumber } from '../../../src/domain/idea/ideaNumber.js';
-import { rankIdeas, scoreIdea, type ScoringRules } from '../../../src/domain/idea/ranking.js';
+import type { Assessment } from '../../../src/features/ideas/domain/assessment.js';
+import { formatIdeaNumber } from '../../../src/features/ideas/domain/ideaNumber.js';
+import { rankIdeas, scoreIdea, type ScoringRules } from '../../../src/features/ideas/domain/ranking.js';
 
 const rules: ScoringRules = {
   criteria: [

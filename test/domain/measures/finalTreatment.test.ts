@@ -30,12 +30,12 @@ import {
   type FinalTreatmentProblem,
   type Step,
   type Verdict,
-} from '../../../src/domain/measures/finalTreatment.js';
-import type { Measure } from '../../../src/domain/measures/measures.js';
-import type { Result } from '../../../src/domain/idea/result.js';
-import { programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
-import { addBusinessDays, businessMorning, isBusinessDay } from '../../../src/domain/schedule/businessDays.js';
-import { osloDate, osloTime } from '../../../src/domain/schedule/oslo.js';
+} from '../../../src/features/measures/domain/finalTreatment.js';
+import type { Measure } from '../../../src/features/measures/domain/measures.js';
+import type { Result } from '../../../src/shared/result.js';
+import { programmeSchema, type Programme } from '../../../src/shared/programme/schema.js';
+import { addBusinessDays, businessMorning, isBusinessDay } from '../../../src/shared/schedule/businessDays.js';
+import { osloDate, osloTime } from '../../../src/shared/schedule/oslo.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });

@@ -14,7 +14,7 @@ import {
   mayFileDeviation,
   type Deviation,
   type Measure,
-} from '../../../src/domain/measures/measures.js';
+} from '../../../src/features/measures/domain/measures.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const text = (nb: string) => ({ nb, en: nb });

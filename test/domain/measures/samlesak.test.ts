@@ -3,8 +3,8 @@
 // default quarter; and that a case at Skate no longer changes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../../src/config/mergePreset.js';
-import type { Result } from '../../../src/domain/idea/result.js';
+import { loadPreset } from '../../../src/platform/config/mergePreset.js';
+import type { Result } from '../../../src/shared/result.js';
 import {
   adoptRecommendation,
   assessMeasure,
@@ -24,10 +24,10 @@ import {
   type SamlesakProblem,
   type SamlesakStatus,
   type Step,
-} from '../../../src/domain/measures/samlesak.js';
-import { programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
-import { osloTime } from '../../../src/domain/schedule/oslo.js';
-import { periodByKey } from '../../../src/domain/schedule/period.js';
+} from '../../../src/features/reporting/domain/samlesak.js';
+import { programmeSchema, type Programme } from '../../../src/shared/programme/schema.js';
+import { osloTime } from '../../../src/shared/schedule/oslo.js';
+import { periodByKey } from '../../../src/shared/schedule/period.js';
 
 function skate({ director = 'aad-director' as string | null } = {}): Programme {
   const governance = loadPreset('skate');

@@ -3,7 +3,7 @@
 // programme file.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadPreset } from '../../../src/config/mergePreset.js';
+import { loadPreset } from '../../../src/platform/config/mergePreset.js';
 import {
   admittedParty,
   decideApplication,
@@ -15,9 +15,9 @@ import {
   withAdmitted,
   type ApplicationInput,
   type MembershipApplication,
-} from '../../../src/domain/membership/admission.js';
-import { programmeSchema, type Programme } from '../../../src/domain/programme/schema.js';
-import { crossReferenceProblems } from '../../../src/domain/programme/crossReferences.js';
+} from '../../../src/features/membership/domain/admission.js';
+import { programmeSchema, type Programme } from '../../../src/shared/programme/schema.js';
+import { crossReferenceProblems } from '../../../src/shared/programme/crossReferences.js';
 import { TENANT, testProgramme } from '../../support/fixtures.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });

@@ -2,9 +2,9 @@
 // municipalities pay only the per-inhabitant part; ties at the third-smallest place all do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../../src/config/programmeFiles.js';
-import { computeFees, rateFor, variableOnlyBoundary, type FeeRule, type Municipality } from '../../../src/domain/membership/fees.js';
-import { membershipSchema } from '../../../src/domain/programme/schema.js';
+import { loadPreset } from '../../../src/platform/config/programmeFiles.js';
+import { computeFees, rateFor, variableOnlyBoundary, type FeeRule, type Municipality } from '../../../src/features/membership/domain/fees.js';
+import { membershipSchema } from '../../../src/shared/programme/schema.js';
 
 const rate2021 = { fromYear: 2021, fixed: 150_000, perInhabitant: 5, smallestPayVariableOnly: 3 };
 const rule: FeeRule = { rates: [rate2021] };

@@ -3,9 +3,9 @@
 // agreement runs «til 1. september 2022».
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths, noticeEffect } from '../../../src/domain/membership/notice.js';
-import type { NoticeRule } from '../../../src/domain/programme/schema.js';
-import { addDays, isoDate } from '../../../src/domain/schedule/oslo.js';
+import { addCalendarMonths, noticeEffect } from '../../../src/features/membership/domain/notice.js';
+import type { NoticeRule } from '../../../src/shared/programme/schema.js';
+import { addDays, isoDate } from '../../../src/shared/schedule/oslo.js';
 
 const digiRogaland: NoticeRule = { kind: 'years-from-next-new-year', years: 1 };
 const kmdKs: NoticeRule = { kind: 'months', months: 3, agreementEnds: '2022-09-01' };

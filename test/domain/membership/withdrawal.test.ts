@@ -1,9 +1,9 @@
 // Parties that leave: the effective date from the notice rule, and the seats lost from it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordWithdrawal, withoutWithdrawnSeats } from '../../../src/domain/membership/withdrawal.js';
-import { programmeSchema } from '../../../src/domain/programme/schema.js';
-import { addDays } from '../../../src/domain/schedule/oslo.js';
+import { recordWithdrawal, withoutWithdrawnSeats } from '../../../src/features/membership/domain/withdrawal.js';
+import { programmeSchema } from '../../../src/shared/programme/schema.js';
+import { addDays } from '../../../src/shared/schedule/oslo.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const by = { id: 'aad-office', name: 'Ola Office' };

@@ -2,8 +2,8 @@
 // the programme before or after, the presets' aliases; and never another body of the programme.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPreset, presetNames } from '../../../src/config/mergePreset.js';
-import { bodiesNamed, bodyNames, stem } from '../../../src/domain/programme/bodyNames.js';
+import { loadPreset, presetNames } from '../../../src/platform/config/mergePreset.js';
+import { bodiesNamed, bodyNames, stem } from '../../../src/shared/programme/bodyNames.js';
 
 const programme = (preset: string, id: string, name: string, ideaPrefix: string) => ({ id, name, ideaPrefix, bodies: loadPreset(preset).bodies });
 const dsop = programme('dsop', 'dsop', 'Digital samhandling offentlig privat (DSOP)', 'DSOP');

@@ -1,8 +1,8 @@
 // The rules that tie a programme's parts together: each broken reference is reported once, at
 // its place in the file, with its message; a programme without mistakes has none.
 import { describe, expect, it } from 'vitest';
-import { crossReferenceProblems, type ProgrammeProblem } from '../../../src/domain/programme/crossReferences.js';
-import type { Body, Programme } from '../../../src/domain/programme/schema.js';
+import { crossReferenceProblems, type ProgrammeProblem } from '../../../src/shared/programme/crossReferences.js';
+import type { Body, Programme } from '../../../src/shared/programme/schema.js';
 import { presetProgramme } from '../idea/programmes.js';
 
 /** DSOP's governance with people in both bodies: topplederforum has a chair, an observer and the

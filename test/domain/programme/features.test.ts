@@ -1,7 +1,7 @@
 // Which features each shipped preset switches on (issue 24.4): the help card offers a feature's
 // commands only where this says so, so a wrong answer here shows other programmes' commands.
 import { describe, expect, it } from 'vitest';
-import { programmeFeatures, programmeHas } from '../../../src/domain/programme/features.js';
+import { programmeFeatures, programmeHas } from '../../../src/shared/programme/features.js';
 import { presetProgramme } from '../../support/presetProgramme.js';
 
 const onPreset = (preset: string) =>

@@ -2,7 +2,7 @@
 // agree, and fields that are simply absent, are no contradiction.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identityContradiction } from '../../../src/domain/programme/identity.js';
+import { identityContradiction } from '../../../src/shared/programme/identity.js';
 import { PARTY_TENANT as PARTY, twoTenantProgramme } from '../../support/twoTenants.js';
 
 const HOST = 'tenant-host';

@@ -1,7 +1,7 @@
 // The leader picker's typeahead: a programme's people found by name, case and accents ignored,
 // word starts first, each person once, paged.
 import { describe, expect, it } from 'vitest';
-import { foldName, searchPeople } from '../../../src/domain/programme/peopleSearch.js';
+import { foldName, searchPeople } from '../../../src/shared/programme/peopleSearch.js';
 
 const person = (aadObjectId: string, name: string) => ({ aadObjectId, name });
 const people = [

@@ -1,8 +1,8 @@
 // What a person is in a programme: their party, whether they are the office, and their standing
 // in each body (chair before member: the chair is one of the members).
 import { describe, expect, it } from 'vitest';
-import { rolesIn, standingIn } from '../../../src/domain/programme/roles.js';
-import type { Body, Programme } from '../../../src/domain/programme/schema.js';
+import { rolesIn, standingIn } from '../../../src/shared/programme/roles.js';
+import type { Body, Programme } from '../../../src/shared/programme/schema.js';
 import { presetProgramme } from '../idea/programmes.js';
 
 function dsop(): Programme {

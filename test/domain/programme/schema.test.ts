@@ -1,7 +1,7 @@
 // The programme schema: what a programme file may leave out (and what it then means), and the
 // message each malformed value gets, so the loader can tell the office what to fix.
 import { describe, expect, it } from 'vitest';
-import { programmeSchema } from '../../../src/domain/programme/schema.js';
+import { programmeSchema } from '../../../src/shared/programme/schema.js';
 
 const text = (nb: string, en = nb) => ({ nb, en });
 

@@ -1,8 +1,8 @@
 // Declared seats (Digi Rogaland §4.1/§4.2) against the people a programme puts in a body.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seatProblems } from '../../../src/domain/programme/seats.js';
-import type { Seats } from '../../../src/domain/programme/schema.js';
+import { seatProblems } from '../../../src/shared/programme/seats.js';
+import type { Seats } from '../../../src/shared/programme/schema.js';
 
 const haugalandet = ['haugesund', 'karmoy', 'bokn', 'utsira'];
 const seats: Seats = {

@@ -4,9 +4,9 @@
 // revised. Table-driven cases and fast-check properties.
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadPreset } from '../../../src/config/programmeFiles.js';
-import type { Idea, IdeaStatus } from '../../../src/domain/idea/idea.js';
-import { crossReferenceProblems } from '../../../src/domain/programme/crossReferences.js';
+import { loadPreset } from '../../../src/platform/config/programmeFiles.js';
+import type { Idea, IdeaStatus } from '../../../src/features/ideas/domain/idea.js';
+import { crossReferenceProblems } from '../../../src/shared/programme/crossReferences.js';
 import {
   applyRevision,
   changeAgainst,
@@ -21,8 +21,8 @@ import {
   type PendingChange,
   type ProposeInput,
   type RoadmapProposal,
-} from '../../../src/domain/roadmap/revision.js';
-import { formatQuarter, planEntry, type PlanInput, type RoadmapEntry } from '../../../src/domain/roadmap/roadmap.js';
+} from '../../../src/features/roadmap/domain/revision.js';
+import { formatQuarter, planEntry, type PlanInput, type RoadmapEntry } from '../../../src/features/roadmap/domain/roadmap.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const ola = { id: 'aad-office', name: 'Ola Office' };

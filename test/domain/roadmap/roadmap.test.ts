@@ -2,7 +2,7 @@
 // the roadmap, and the rule that a project cannot be started without an entry.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Idea, IdeaStatus } from '../../../src/domain/idea/idea.js';
+import type { Idea, IdeaStatus } from '../../../src/features/ideas/domain/idea.js';
 import {
   compareQuarters,
   diffEntry,
@@ -20,7 +20,7 @@ import {
   roadmapLayout,
   type PlanInput,
   type RoadmapEntry,
-} from '../../../src/domain/roadmap/roadmap.js';
+} from '../../../src/features/roadmap/domain/roadmap.js';
 import { testProgramme } from '../../support/fixtures.js';
 
 const programme = testProgramme(); // phases: ide (initial), konsept, forvaltning (terminal), stanset (terminal)

@@ -9,8 +9,8 @@ import {
   isBusinessDay,
   nextBusinessMorning,
   publicHolidays,
-} from '../../../src/domain/schedule/businessDays.js';
-import { addDays, osloDate, osloEndOfDay, osloTime, weekday } from '../../../src/domain/schedule/oslo.js';
+} from '../../../src/shared/schedule/businessDays.js';
+import { addDays, osloDate, osloEndOfDay, osloTime, weekday } from '../../../src/shared/schedule/oslo.js';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toMillis();
 const utc = (instant: number) => new Date(instant).toISOString();

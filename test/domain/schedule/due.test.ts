@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import type { Schedule } from '../../../src/domain/programme/schema.js';
-import { dueEvents, nextEventAt, periodEvents } from '../../../src/domain/schedule/due.js';
-import { periodAt, periodOpeningIn } from '../../../src/domain/schedule/period.js';
+import type { Schedule } from '../../../src/shared/programme/schema.js';
+import { dueEvents, nextEventAt, periodEvents } from '../../../src/shared/schedule/due.js';
+import { periodAt, periodOpeningIn } from '../../../src/shared/schedule/period.js';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toMillis();
 const utc = (instant: number) => new Date(instant).toISOString();

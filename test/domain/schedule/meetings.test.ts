@@ -1,8 +1,8 @@
 // Meeting periods from a body's `meets`, and who convenes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../../src/config/programmeFiles.js';
-import { conveners, meetingPeriodAt } from '../../../src/domain/schedule/meetings.js';
+import { loadPreset } from '../../../src/platform/config/programmeFiles.js';
+import { conveners, meetingPeriodAt } from '../../../src/shared/schedule/meetings.js';
 
 describe('meetingPeriodAt', () => {
   it('quarterly: Q1 2027 opens at 09:00 Oslo on 4 January (1 January is a holiday)', () => {

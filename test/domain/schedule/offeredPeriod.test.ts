@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../../src/domain/programme/schema.js';
-import { lateUntil, offeredPeriod } from '../../../src/domain/schedule/offeredPeriod.js';
-import { nextPeriod, periodAt } from '../../../src/domain/schedule/period.js';
+import type { Schedule } from '../../../src/shared/programme/schema.js';
+import { lateUntil, offeredPeriod } from '../../../src/shared/schedule/offeredPeriod.js';
+import { nextPeriod, periodAt } from '../../../src/shared/schedule/period.js';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toMillis();
 const osloDay = (instant: number) => DateTime.fromMillis(instant, { zone: 'Europe/Oslo' }).toISODate();

@@ -9,7 +9,7 @@ import {
   periodOpeningIn,
   previousPeriod,
   type PeriodRule,
-} from '../../../src/domain/schedule/period.js';
+} from '../../../src/shared/schedule/period.js';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toMillis();
 const utc = (instant: number) => new Date(instant).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { checkPhaseDuration, type PhaseClock } from '../../../src/domain/schedule/phaseDuration.js';
+import { checkPhaseDuration, type PhaseClock } from '../../../src/shared/schedule/phaseDuration.js';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toMillis();
 const utc = (instant: number) => new Date(instant).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { closingSoon } from '../../../src/domain/schedule/voteClosing.js';
+import { closingSoon } from '../../../src/shared/schedule/voteClosing.js';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toMillis();
 const utc = (instant: number) => new Date(instant).toISOString();

@@ -1,6 +1,6 @@
 // CSV fields (RFC 4180, plus the formula guard): an absent value is an empty field.
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../../src/domain/vote/csv.js';
+import { csvField, toCsv } from '../../../src/features/votes/domain/csv.js';
 
 describe('csvField', () => {
   it('writes undefined and null as empty fields, other values as their text', () => {

@@ -1,8 +1,8 @@
 // The deadline typed on the proposal form: a date and an Oslo wall-clock time, at least an hour
 // and at most 92 days ahead; 16:00 when no time is given.
 import { describe, expect, it } from 'vitest';
-import { defaultDeadline, MAX_VOTE_DAYS, MIN_VOTE_MS, parseDeadline } from '../../../src/domain/vote/deadline.js';
-import { addOsloDays, osloTime } from '../../../src/domain/schedule/oslo.js';
+import { defaultDeadline, MAX_VOTE_DAYS, MIN_VOTE_MS, parseDeadline } from '../../../src/features/votes/domain/deadline.js';
+import { addOsloDays, osloTime } from '../../../src/shared/schedule/oslo.js';
 
 const now = osloTime('2026-03-02', 10); // Monday 10:00 Oslo
 

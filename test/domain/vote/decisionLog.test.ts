@@ -1,8 +1,8 @@
 // The decision log's view of a vote: ballots in cast order, what each changed, which counts;
 // votes newest first.
 import { describe, expect, it } from 'vitest';
-import { ballotTrail, newestFirst } from '../../../src/domain/vote/decisionLog.js';
-import type { BallotRecord, GateVote } from '../../../src/domain/vote/gateVote.js';
+import { ballotTrail, newestFirst } from '../../../src/features/votes/domain/decisionLog.js';
+import type { BallotRecord, GateVote } from '../../../src/features/votes/domain/gateVote.js';
 
 const b = (voter: string, seq: number, castAt: number, choice: BallotRecord['choice'] = 'for'): BallotRecord => ({ voter, seq, castAt, choice });
 

@@ -3,11 +3,11 @@
 // voters; a ballot cast before the day stands as cast. Pure; the clock is passed in.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../src/domain/decision/decide.js';
-import { eligibleVoters, type Electorate } from '../../../src/domain/decision/eligibility.js';
-import type { Person } from '../../../src/domain/programme/schema.js';
-import { osloTime } from '../../../src/domain/schedule/oslo.js';
-import { departedVoter, departureOf, electorateAt, voteAt, type Departure } from '../../../src/domain/vote/departedVoters.js';
+import { decide } from '../../../src/shared/decision/decide.js';
+import { eligibleVoters, type Electorate } from '../../../src/shared/decision/eligibility.js';
+import type { Person } from '../../../src/shared/programme/schema.js';
+import { osloTime } from '../../../src/shared/schedule/oslo.js';
+import { departedVoter, departureOf, electorateAt, voteAt, type Departure } from '../../../src/features/votes/domain/departedVoters.js';
 
 const person = (aadObjectId: string, party: string): Person => ({ aadObjectId, name: aadObjectId, party, roles: [] });
 /** Two parties: a (a1, a2, a-chair, a-obs, a-sec) stays; b (b1, b2, b-chair) leaves. */

@@ -1,8 +1,8 @@
 // A gate vote's own rules: what a new vote starts with, its id, the new round after no quorum,
 // the final decision, follow-up work left after a crash, and who sees what.
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../../src/domain/decision/index.js';
-import type { Body } from '../../../src/domain/programme/schema.js';
+import type { Outcome } from '../../../src/shared/decision/index.js';
+import type { Body } from '../../../src/shared/programme/schema.js';
 import {
   ADMISSION_GATE,
   asBallot,
@@ -18,7 +18,7 @@ import {
   voteBefore,
   voteIdFor,
   type GateVote,
-} from '../../../src/domain/vote/gateVote.js';
+} from '../../../src/features/votes/domain/gateVote.js';
 
 const text = (nb: string) => ({ nb, en: nb });
 const body: Body = {

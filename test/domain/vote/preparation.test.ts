@@ -1,9 +1,9 @@
 // A gate prepared by another body (DSOP BP2/BP3): the preparing body recommends first; the
 // deciding body votes on the latest adopted recommendation that no deciding vote has used.
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../../src/domain/decision/index.js';
-import type { GateVote } from '../../../src/domain/vote/gateVote.js';
-import { adviceStep, isOwnerApproved, isRecommendation, preparationStep } from '../../../src/domain/vote/preparation.js';
+import type { Outcome } from '../../../src/shared/decision/index.js';
+import type { GateVote } from '../../../src/features/votes/domain/gateVote.js';
+import { adviceStep, isOwnerApproved, isRecommendation, preparationStep } from '../../../src/features/votes/domain/preparation.js';
 
 const gate = { id: 'BP2', body: 'tlf', preparedBy: 'sg' };
 const outcome = (adopted: boolean) => ({ status: adopted ? 'adopted' : 'rejected', adopted }) as Outcome;

@@ -2,8 +2,8 @@
 // until the deadline, once, for an open vote that was opened before the reminder time.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REMIND_VOTERS_BEFORE_MS, votersReminderAt, votersReminderDue } from '../../../src/domain/vote/votersReminder.js';
-import type { GateVote } from '../../../src/domain/vote/gateVote.js';
+import { REMIND_VOTERS_BEFORE_MS, votersReminderAt, votersReminderDue } from '../../../src/features/votes/domain/votersReminder.js';
+import type { GateVote } from '../../../src/features/votes/domain/gateVote.js';
 
 const hour = 3_600_000;
 const deadline = Date.parse('2026-05-08T14:00:00Z');
