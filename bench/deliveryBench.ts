@@ -10,12 +10,11 @@
 //
 // Azurite runs as a child process (data in a temp folder). RSS is read from each bot process
 // (/proc/<pid>/status every 250 ms), so the stub and this driver are not counted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { enqueueAll, type DeliveryJob } from '../src/shared/delivery.js';
 import { DELIVERY_QUEUE } from '../src/platform/delivery/deliveryQueue.js';
 import { startEmbeddedAzurite } from '../src/platform/storage/embeddedAzurite.js';

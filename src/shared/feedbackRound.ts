@@ -4,7 +4,7 @@
 // the deadline day is marked late. Skate's final treatment (seed 004 §6.1) and Digi Rogaland's
 // yearly revision of the agreement (seed 003 §8: «etter en høringsperiode hos alle
 // medlemskommunene») both run one. Pure: the caller passes the time and the person.
-import type { PersonRef } from '../features/ideas/domain/idea.js';
+import type { PersonRef } from './personRef.js';
 import { err, ok, type Result } from './result.js';
 import { addBusinessDays, businessMorning } from './schedule/businessDays.js';
 import { addDays, checkIsoDate, osloDate, osloEndOfDay, type IsoDate } from './schedule/oslo.js';

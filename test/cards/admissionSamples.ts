@@ -1,7 +1,7 @@
 // Samples of the admission cards (DSOP §2.3), built with the real view builders at their
 // largest: every criterion with a long note, many applications and admitted parties, and the
 // vote card of an admission (open and decided).
-import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Access } from '../../src/shared/access.js';
 import type { AdmissionRecord } from '../../src/features/membership/app/admission.js';
 import { fileApplication, type MembershipApplication } from '../../src/features/membership/domain/admission.js';
 import { rolesIn } from '../../src/shared/programme/roles.js';

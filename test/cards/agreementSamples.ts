@@ -1,7 +1,7 @@
 // Samples of the agreement cards (fee, checklist, roadmap, measures and deviations), built with
 // the real view builders, at their largest: every Rogaland municipality on the fee card, a
 // fully ticked checklist, a roadmap with many long-titled projects, many open deviations.
-import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Access } from '../../src/shared/access.js';
 import type { FeeRecord } from '../../src/features/membership/app/membership.js';
 import { difiChecklist, checklistProgress } from '../../src/features/checklist/domain/difiChecklist.js';
 import type { Idea } from '../../src/features/ideas/domain/idea.js';

@@ -2,7 +2,7 @@
 // builders at their largest: the most pending changes a revision may hold, each with a long
 // title and note, a revision being voted on, earlier revisions; the roadmap card with changes
 // not in force; and the vote card of a revision, open and decided, with every ballot.
-import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Access } from '../../src/shared/access.js';
 import type { ChangeRow, RevisionPicture } from '../../src/features/roadmap/app/revisions.js';
 import { decide } from '../../src/shared/decision/decide.js';
 import { register } from '../../src/features/ideas/domain/lifecycle.js';

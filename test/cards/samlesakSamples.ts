@@ -1,7 +1,6 @@
 // Samples of the samlesak cards: a small case being prepared (with the reader's forms), and a
 // large one at Skate with thirty measures and long texts, as posted to Skate's channel.
-import type { Samlesak, SamlesakItem } from '../../src/features/reporting/domain/samlesak.js';
-import { samlesakRoles } from '../../src/features/reporting/domain/samlesak.js';
+import { type Samlesak, type SamlesakItem, samlesakRoles } from '../../src/features/reporting/domain/samlesak.js';
 import { periodByKey } from '../../src/shared/schedule/period.js';
 import { COMPACT_FROM, samlesakMeasureView, samlesakView } from '../../src/features/reporting/teams/samlesakViews.js';
 import type { SamlesakMeasureView, SamlesakView } from '../../src/features/reporting/teams/samlesakCardViews.js';

@@ -1,7 +1,7 @@
 // Sample data for every card template. The mapped type makes a new template without samples
 // a compile error, so the template test below always covers every card.
 import type { CardName, CardViews } from '../../src/platform/cards/views.js';
-import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Access } from '../../src/shared/access.js';
 import { register } from '../../src/features/ideas/domain/lifecycle.js';
 import { rolesIn } from '../../src/shared/programme/roles.js';
 import { ideaDetailView, ideaFormView } from '../../src/features/ideas/teams/ideaViews.js';

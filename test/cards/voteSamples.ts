@@ -2,7 +2,7 @@
 // voter's own view, an observer's, the chair's with the close button), outcomes (adopted with
 // 60 ballots and long comments, Skate advice awaiting and with the director's decision), the
 // proposal form, and the decision log.
-import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Access } from '../../src/shared/access.js';
 import { decide } from '../../src/shared/decision/decide.js';
 import { register } from '../../src/features/ideas/domain/lifecycle.js';
 import { rolesIn } from '../../src/shared/programme/roles.js';

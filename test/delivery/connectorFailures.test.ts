@@ -3,8 +3,7 @@
 // nothing twice; no answer at all is recorded as unconfirmed and not repeated; a 500 is retried;
 // a long Retry-After puts the job back on the queue for that long; a Connector that cannot be
 // reached yet is retried until it can.
-import { createServer as createTcpServer, connect, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, connect, type Server, type AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TENANT, allSettled, harnessPerTest, reminder, waitUntil, type Harness } from './harness.js';
 

@@ -4,7 +4,7 @@
 // prioritised idea to an external audience carries the label (seed 000 §6.1).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Access } from '../../src/features/ideas/app/ideaAccess.js';
+import type { Access } from '../../src/shared/access.js';
 import type { Audience } from '../../src/shared/disclosure/audience.js';
 import { decideDisclosure } from '../../src/shared/disclosure/decide.js';
 import { exportRows, prioritisedListCsv, prioritisedListMarkdown } from '../../src/shared/disclosure/prioritisedListExport.js';

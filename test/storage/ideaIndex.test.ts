@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgrammeKey } from '../../src/features/ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../src/shared/keys.js';
 import type { ListedIdea } from '../../src/features/ideas/app/ideaRepository.js';
 import { firstPage, readPageAt, type Page, type PageCursor } from '../../src/shared/paging.js';
 import type { Idea } from '../../src/features/ideas/domain/idea.js';

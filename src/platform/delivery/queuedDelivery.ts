@@ -1,9 +1,8 @@
 // The Delivery port over the ledger (idempotency) and the queue (work list): ledger insert-once
 // first, then the ref goes out in a shared queue message (RefBatcher). Also the FirstContact
 // port: a person's first chat makes the messages parked for them due at once.
-import type { Delivery, DeliveryJob, FirstContact } from '../../shared/ports.js';
+import type { Delivery, DeliveryJob, FirstContact, Clock } from '../../shared/ports.js';
 import type { ParkedDeliveries } from './parkedDeliveries.js';
-import type { Clock } from '../../shared/ports.js';
 import type { DeliveryLedger } from './deliveryLedger.js';
 import type { DeliveryQueue } from './deliveryQueue.js';
 import { RefBatcher } from '../storage/refBatcher.js';

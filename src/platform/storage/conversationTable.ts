@@ -1,8 +1,7 @@
 // Conversation references, kept per tenant: one row per conversation, and one per user's
 // personal chat so a proactive message to a person is a point read.
 import { odata, RestError } from '@azure/data-tables';
-import type { ConversationKind, ConversationRecord, ConversationStore } from '../../shared/ports.js';
-import type { Clock } from '../../shared/ports.js';
+import type { ConversationKind, ConversationRecord, ConversationStore, Clock } from '../../shared/ports.js';
 import { RecentlyConfirmed } from './recentlyConfirmed.js';
 import { getEntityOrUndefined, keyPart, tenantPartition, type Tables } from './tables.js';
 

@@ -2,8 +2,7 @@
 // submission receipt and the counter that numbers it, so a repeated submission creates nothing
 // and the numbers have no gaps.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import type { Result } from '../../shared/result.js';
-import { ok } from '../../shared/result.js';
+import { type Result, ok } from '../../shared/result.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf } from './tables.js';
 
 const MAX_ATTEMPTS = 16;

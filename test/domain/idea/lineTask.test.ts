@@ -1,8 +1,7 @@
 // Skate seed 004 §2.2: the Director of Difi decides which measures are Difi's line tasks; the
 // office may record it on the director's behalf, and the record says so.
 import { describe, expect, it } from 'vitest';
-import type { Idea, IdeaStatus } from '../../../src/features/ideas/domain/idea.js';
-import { isClosed } from '../../../src/features/ideas/domain/idea.js';
+import { type Idea, type IdeaStatus, isClosed } from '../../../src/features/ideas/domain/idea.js';
 import { decideLineTask, lineTaskRight } from '../../../src/features/ideas/domain/lineTask.js';
 import type { Programme } from '../../../src/shared/programme/schema.js';
 import { leader, office, presetProgramme } from './programmes.js';

@@ -2,7 +2,7 @@
 // programme file adds: parties, people and the idea prefix.
 import { readFileSync } from 'node:fs';
 import { governanceSchema, programmeSchema, type Programme } from '../../../src/shared/programme/schema.js';
-import type { PersonRef } from '../../../src/features/ideas/domain/idea.js';
+import type { PersonRef } from '../../../src/shared/personRef.js';
 
 export const presetNames = ['dsop', 'digi-rogaland', 'skate'] as const;
 export type PresetName = (typeof presetNames)[number];

@@ -6,7 +6,7 @@
 // (card in the body's channel, rule, closer, decision log), and the closer records the decision
 // on the revision. Proactive messages go through the HearingMail port under keys that name
 // exactly what they are, so every instance may run the sweep and each goes out once.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import { closeHearing, compareRevisions, giveHearingAnswer, hearingCloseDue, hearingParties, markVoting, openAgreementRevision, partyRepresentatives, recordRevisionDecision, revisionRuleOf, revisionStage, type AgreementRevision, type AgreementRevisionProblem } from '../domain/agreementRevision.js';
 import { outstandingOrganisations, roundChaseEvent } from '../../../shared/feedbackRound.js';
@@ -15,9 +15,9 @@ import { addBusinessDays } from '../../../shared/schedule/businessDays.js';
 import { osloDate, osloTime } from '../../../shared/schedule/oslo.js';
 import { parseDeadline } from '../../votes/domain/deadline.js';
 import { AGREEMENT_REVISION_GATE, voteBefore, voteIdFor, type Applied, type GateVote, type VoteLanguage } from '../../votes/domain/gateVote.js';
-import { accessTo, officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { postOnce } from '../../votes/app/openVote.js';
 import { SYSTEM, type VoteDeps } from '../../votes/app/voteDeps.js';

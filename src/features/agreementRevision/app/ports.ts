@@ -2,7 +2,7 @@
 // apart from the use cases so an adapter imports its port, never the logic it serves.
 import type { Result } from '../../../shared/result.js';
 import type { AgreementRevision, AgreementRevisionProblem, RevisionStep } from '../domain/agreementRevision.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 
 export type RevisionNotFound = { code: 'revision-not-found'; id: string };
 

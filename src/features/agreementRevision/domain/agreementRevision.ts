@@ -21,7 +21,7 @@ import {
   type FeedbackRound,
   type FeedbackVersion,
 } from '../../../shared/feedbackRound.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import { isWebLink } from '../../../shared/text.js';
 import type { AgreementRevisionRule, Programme } from '../../../shared/programme/schema.js';

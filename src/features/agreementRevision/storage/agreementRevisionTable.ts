@@ -4,7 +4,7 @@
 // its submission receipt and numbering counter in one transaction.
 import type { TableClient } from '@azure/data-tables';
 import type { AgreementRevisionRepository, RevisionNotFound } from '../app/ports.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { AgreementRevision, AgreementRevisionProblem, RevisionStep } from '../domain/agreementRevision.js';
 import { ok, type Result } from '../../../shared/result.js';
 import { FeedbackRoundRows } from '../../../platform/storage/feedbackRoundRows.js';

@@ -14,9 +14,10 @@ import { rolesIn } from '../../../shared/programme/roles.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
-import { accessTo, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ChecklistRepository } from './ports.js';
 export type { ChecklistRecord, ChecklistRepository } from './ports.js';
 

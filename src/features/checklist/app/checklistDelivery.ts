@@ -4,12 +4,14 @@
 // at the same time and each leader still gets a project's checklist once. This code keeps no
 // state of its own.
 import { dueHandovers } from '../domain/handover.js';
-import type { Idea, PersonRef } from '../../ideas/domain/idea.js';
+import type { Idea } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import type { Delivery, DeliveryLog } from '../../../shared/delivery.js';
-import { accessTo } from '../../ideas/app/ideaAccess.js';
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import { accessTo } from '../../../shared/access.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { activeIdeas } from '../../ideas/app/jobIdeas.js';
 import type { RenderedCard } from '../../../shared/renderedCard.js';
 import type { RequestContext } from '../../../shared/requestContext.js';

@@ -1,7 +1,7 @@
 // The ports of this feature's use cases: what storage and the other edges implement. Declared
 // apart from the use cases so an adapter imports its port, never the logic it serves.
 import type { Ticks } from '../domain/difiChecklist.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 
 export interface ChecklistRecord {
   ideaNumber: string;

@@ -7,7 +7,8 @@
 // for a different item.
 //
 // Pure: ticking and progress take the time and the person from the caller.
-import type { IdeaStatus, PersonRef } from '../../ideas/domain/idea.js';
+import type { IdeaStatus } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { LocalisedText } from '../../../shared/programme/schema.js';
 
 export const checklistPhases = ['starte-sammen', 'forme-sammen', 'levere-sammen'] as const;

@@ -2,7 +2,7 @@
 // under its ETag. (Handing the checklist to project leaders is a delivery job: its key is the
 // record, in the delivery ledger.)
 import type { ChecklistRecord, ChecklistRepository } from '../app/ports.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { getEntityOrUndefined, insertOnce, keyPart, tenantPartition, updateWithETag, type Tables } from '../../../platform/storage/tables.js';
 
 const TABLE = 'checklists';

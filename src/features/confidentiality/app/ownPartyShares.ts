@@ -12,8 +12,7 @@ import { rolesIn } from '../../../shared/programme/roles.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { classify } from '../../../shared/disclosure/classify.js';
 import { describeItem, subjectOf } from './disclosureGuard.js';
-import type { AuditLog } from './ports.js';
-import type { SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
+import type { AuditLog, SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
 export type { SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
 
 export type AskProblem = { code: 'not-a-member'; programmeId: string };

@@ -2,7 +2,7 @@
 // prioritised list (whose production is itself audited).
 import { z } from 'zod';
 import type { AuditEntry, AuditLog, AuditSubject, NdaRegister, NdaTopic } from '../app/ports.js';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
+import { officeAccess } from '../../../shared/access.js';
 import { prioritisedList } from '../../ideas/app/ideaQueries.js';
 import { firstPage, readPageAt, type PageCursor } from '../../../shared/paging.js';
 import { pagerButtons, positionText } from '../../../platform/cards/pager.js';
@@ -14,8 +14,7 @@ import { translate } from '../../../platform/i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../../../platform/cards/cardRenderer.js';
 import type { CommandHandler } from '../../../platform/routing/commandRouter.js';
 import { ideaErrorText } from '../../ideas/teams/ideaText.js';
-import { defineVerb, type VerbDefinition } from '../../../platform/routing/verbRouter.js';
-import type { VerbRouter } from '../../../platform/routing/verbRouter.js';
+import { defineVerb, type VerbDefinition, type VerbRouter } from '../../../platform/routing/verbRouter.js';
 import { chooseProgramme } from '../../../platform/channel/programmeChoice.js';
 import { cardReply, textReply } from '../../../platform/channel/reply.js';
 import { pageCursorField, programmeIdField } from '../../../platform/routing/fields.js';

@@ -1,8 +1,7 @@
 // The office's and chairs' actions on an idea: each is a pure transition from the domain,
 // applied under the idea's ETag after the role check.
 import { recordParticipants, recordPartyDecision } from '../domain/participation.js';
-import type { Assessment } from '../domain/assessment.js';
-import { assessable, scoreProblems } from '../domain/assessment.js';
+import { type Assessment, assessable, scoreProblems } from '../domain/assessment.js';
 import { recordConsumerChoice, recordDispute, type DisputeChoice } from '../domain/dispute.js';
 import type { Idea } from '../domain/idea.js';
 import { applyGateDecision, assignProjectLeader, prioritise, qualify, rerank, stop } from '../domain/lifecycle.js';

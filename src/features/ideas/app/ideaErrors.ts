@@ -1,12 +1,12 @@
 // Why an idea use case refused; the Teams edge turns each code into a localised message.
 import type { LifecycleError } from '../domain/lifecycleError.js';
 import type { ScoreProblem } from '../domain/assessment.js';
+import type { AccessError } from '../../../shared/access.js';
 
 export type IdeaUseCaseError =
   | LifecycleError
   | { code: 'not-found'; number: string }
-  | { code: 'no-programme'; programmeId: string }
-  | { code: 'forbidden'; needs: 'member' | 'office' | 'office-or-chair' | 'office-or-director' }
+  | AccessError
   /** The programme names no director who decides line tasks (Skate seed 004 §2.2). */
   | { code: 'no-director' }
   | { code: 'invalid-scores'; problems: ScoreProblem[] };

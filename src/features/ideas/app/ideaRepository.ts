@@ -9,11 +9,8 @@ import type { IdeaScore, ScoringRules } from '../domain/ranking.js';
 import type { Result } from '../../../shared/result.js';
 import type { TransitionResult } from '../domain/transition.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
-
-export interface ProgrammeKey {
-  tenantId: string;
-  programmeId: string;
-}
+import type { ProgrammeKey } from '../../../shared/keys.js';
+export type { ProgrammeKey } from '../../../shared/keys.js';
 
 export type ApplyError = LifecycleError | { code: 'not-found'; number: string };
 

@@ -13,9 +13,8 @@ import {
 } from '../app/changeIdea.js';
 import { assignProjectLeader, type LeaderNotices } from '../app/projectLeader.js';
 import { approveGateAsOwner } from '../app/ownerApproval.js';
-import { gateName, phaseName } from './ideaText.js';
+import { gateName, phaseName, personName, ideaErrorText } from './ideaText.js';
 import { disputeChoices } from '../domain/dispute.js';
-import { personName } from './ideaText.js';
 import { accessTo } from '../app/ideaAccess.js';
 import { isStaleIdea, type IdeaUseCaseError } from '../app/ideaErrors.js';
 import { myIdeasPage, portfolio, prioritisedList, ranking } from '../app/ideaQueries.js';
@@ -27,7 +26,6 @@ import { translate } from '../../../platform/i18n/messages.js';
 import type { AdaptiveCard, CardRenderer } from '../../../platform/cards/cardRenderer.js';
 import { defineVerb, type VerbDefinition } from '../../../platform/routing/verbRouter.js';
 import { myIdeasCard, portfolioCard, prioritisedListCard, rankingCard } from './ideaListCards.js';
-import { ideaErrorText } from './ideaText.js';
 import { ideaCard, ideaErrorCard } from './ideaCard.js';
 import { ideaFormView } from './ideaViews.js';
 import { ideaNumberField, pageCursorField, programmeIdField } from '../../../platform/routing/fields.js';

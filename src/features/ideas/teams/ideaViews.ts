@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdeaDetail } from '../app/ideaQueries.js';
 import { isChecklistInProgress, type Share } from '../../checklist/domain/difiChecklist.js';
-import type { Access } from '../app/ideaAccess.js';
-import { isChairForIdea } from '../app/ideaAccess.js';
+import { type Access, isChairForIdea } from '../app/ideaAccess.js';
 import { classify } from '../../../shared/disclosure/classify.js';
 import { ideaContent, ideaDocuments, type Disclosed } from '../../../shared/disclosure/content.js';
 import type { Idea } from '../domain/idea.js';

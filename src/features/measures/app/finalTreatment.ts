@@ -3,7 +3,7 @@
 // like reports, then the office records Skate's recommendation and the director the final
 // decision. Proactive messages go through the FinalTreatmentMail port under keys that name
 // exactly what they are, so every instance may run the chase sweep and each goes out once.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import {
   adviceBody,
@@ -26,7 +26,7 @@ import {
 } from '../domain/finalTreatment.js';
 import type { Measure } from '../domain/measures.js';
 import type { Body, Programme } from '../../../shared/programme/schema.js';
-import { accessTo, officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import { officePeople } from '../../reporting/app/reminders.js';
 import { compareMeasureIds } from './measureOrder.js';

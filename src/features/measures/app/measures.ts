@@ -2,7 +2,7 @@
 // member of one of a measure's parties (or its owner, or the office) files a deviation, which
 // goes at once to the measure's other parties through the DeviationNotifier port; open
 // deviations are the agenda of the next consultation meeting.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import {
   closeDeviation,
@@ -17,7 +17,7 @@ import {
 } from '../domain/measures.js';
 import { readPageAt, type Page, type PageCursor } from '../../../shared/paging.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
-import { accessTo, officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import type { MeasureRepository } from './ports.js';
 export type { MeasureRepository } from './ports.js';

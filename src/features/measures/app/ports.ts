@@ -3,7 +3,7 @@
 import type { Result } from '../../../shared/result.js';
 import type { FinalTreatment, FinalTreatmentProblem, Step } from '../domain/finalTreatment.js';
 import type { Measure, Deviation, MeasureProblem } from '../domain/measures.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 
 export interface FinalTreatmentRepository {

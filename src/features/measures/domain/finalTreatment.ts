@@ -14,7 +14,7 @@
 // Every step is appended to the treatment's history (who, when, what). Pure: the caller passes
 // the time, the person and the numbers issued.
 import { decisionRight as directorRight, type DecisionRight } from '../../../shared/decision/director.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Body, Programme } from '../../../shared/programme/schema.js';
 import {

@@ -8,7 +8,7 @@
 // tema i … konsultasjonsmøtet»: open deviations are the agenda for the next consultation meeting.
 //
 // Pure: the caller passes the time, the person and the issued numbers.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 

@@ -19,9 +19,8 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { FeedbackRoundRows } from '../../../platform/storage/feedbackRoundRows.js';
 import { createNumbered, jsonRows, numberedCount, type JsonRow, type NumberedRowFormat } from '../../../platform/storage/numberedRows.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
-import type { FinalTreatmentRepository } from '../app/ports.js';
-import type { MeasureRepository } from '../app/ports.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
+import type { FinalTreatmentRepository, MeasureRepository } from '../app/ports.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 import { readPage, scanPages } from '../../../platform/storage/rangePage.js';
 import { err, ok, type Result } from '../../../shared/result.js';

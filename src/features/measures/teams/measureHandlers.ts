@@ -3,7 +3,7 @@
 // (the agenda for the next consultation meeting), with their verbs.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess } from '../../../shared/access.js';
 import {
   deviationChoices,
   measuresPage,

@@ -9,7 +9,8 @@ import { conveners, meetingPeriodAt } from '../../../shared/schedule/meetings.js
 import { periodAt, previousPeriod } from '../../../shared/schedule/period.js';
 import type { Language } from '../../../shared/language.js';
 import type { Delivery, DeliveryJob } from '../../../shared/delivery.js';
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { ideasNumbered } from '../../ideas/app/jobIdeas.js';
 import type { RecipientLanguage } from '../../../shared/ports.js';
 import { hasDeviation, isProjectSchedule, type ReportRepository, type StatusReport } from '../../reporting/app/report.js';

@@ -3,7 +3,7 @@
 // adopted application adds the party to the programme's configuration store, where every
 // admission is kept as a dated record (the history), and the programme directory serves it
 // from then on without anyone editing the programme file.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import {
   admissionOf,
@@ -16,9 +16,9 @@ import {
 } from '../domain/admission.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import type { Applied, GateVote } from '../../votes/domain/gateVote.js';
-import { accessTo, officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ProgrammeDirectory } from '../../../shared/programmeDirectory.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { ApplicationRepository, AdmissionRecord, PartyRegistry } from './ports.js';

@@ -6,7 +6,7 @@ import { noticeEffect, type NoticeEffect } from '../domain/notice.js';
 import type { FeeRate, LocalisedText, NoticeRule } from '../../../shared/programme/schema.js';
 import { osloDate, type IsoDate } from '../../../shared/schedule/oslo.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
-import { accessTo, officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import type { FeeRecord, FeeRepository } from './ports.js';
 export type { FeeRecord, FeeRepository } from './ports.js';

@@ -1,10 +1,10 @@
 // The ports of this feature's use cases: what storage and the other edges implement. Declared
 // apart from the use cases so an adapter imports its port, never the logic it serves.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { Result } from '../../../shared/result.js';
 import type { ApplicationProblem, MembershipApplication } from '../domain/admission.js';
 import type { Party, Person } from '../../../shared/programme/schema.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { FeeTable } from '../domain/fees.js';
 import type { Withdrawal } from '../domain/withdrawal.js';
 

@@ -5,9 +5,9 @@
 import { err, ok, type Result } from '../../../shared/result.js';
 import { peopleOf, recordWithdrawal, type DepartureKind, type Withdrawal, type WithdrawalProblem } from '../domain/withdrawal.js';
 import type { Programme } from '../../../shared/programme/schema.js';
-import { officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ProgrammeDirectory } from '../../../shared/programmeDirectory.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { WithdrawalRegistry } from './ports.js';

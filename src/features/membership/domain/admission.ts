@@ -4,7 +4,7 @@
 // deciding body votes on it; an adopted application becomes a party of the programme.
 //
 // Pure: the caller passes the time, the person and the issued sequence number.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import { isWebLink } from '../../../shared/text.js';
 import type { Admission, Party, Person, Programme } from '../../../shared/programme/schema.js';

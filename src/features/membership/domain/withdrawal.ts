@@ -5,7 +5,7 @@
 // is the day it is recorded, the effective date follows from the programme's notice rule (none:
 // the same day). From the effective date the party's people hold no seat in any body; the
 // record stays, so the history says who left when and on whose word. Pure.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import { osloDate, type IsoDate } from '../../../shared/schedule/oslo.js';

@@ -3,7 +3,7 @@
 // vote, decided) go under the row's ETag.
 import type { TableClient } from '@azure/data-tables';
 import type { ApplicationRepository } from '../app/ports.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { Result } from '../../../shared/result.js';
 import type { ApplicationProblem, MembershipApplication } from '../domain/admission.js';
 import { compareIds } from '../../measures/domain/measures.js';

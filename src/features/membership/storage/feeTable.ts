@@ -1,6 +1,6 @@
 // Membership-fee tables in Table Storage: one row per (tenant, programme, year). A new
 // calculation replaces the year's row under its ETag.
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { FeeRecord, FeeRepository } from '../app/ports.js';
 import { getEntityOrUndefined, insertOnce, keyPart, tenantPartition, updateWithETag, type Tables } from '../../../platform/storage/tables.js';
 

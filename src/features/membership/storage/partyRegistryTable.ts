@@ -3,7 +3,7 @@
 // are also the history. A repeated admission (the closer resuming after a crash) finds the row
 // and adds nothing.
 import type { AdmissionRecord, PartyRegistry } from '../app/ports.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { jsonRows } from '../../../platform/storage/numberedRows.js';
 import { insertOnce, keyPart, tenantPartition, type Tables } from '../../../platform/storage/tables.js';
 

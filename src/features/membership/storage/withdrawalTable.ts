@@ -2,7 +2,7 @@
 // admitted parties): one row per party, created once and never changed, so the rows are the
 // history. A second record for the same party finds the row and adds nothing.
 import type { WithdrawalRegistry } from '../app/ports.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { Withdrawal } from '../domain/withdrawal.js';
 import { jsonRows } from '../../../platform/storage/numberedRows.js';
 import { insertOnce, keyPart, tenantPartition, type Tables } from '../../../platform/storage/tables.js';

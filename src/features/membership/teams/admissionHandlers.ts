@@ -2,7 +2,7 @@
 // admitted by decision; the office registers an application with the criteria assessed and
 // puts it to the deciding body's vote (the same vote card and closer as a gate).
 import { z } from 'zod';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
+import { officeAccess } from '../../../shared/access.js';
 import {
   fileMembershipApplication,
   membershipApplications,

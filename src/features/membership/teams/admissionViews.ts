@@ -1,7 +1,7 @@
 // View models of the admission cards (cards/admission*.json): the application form, the list
 // of applications and admitted parties, and the form that puts one to the vote. Pure.
 import { randomUUID } from 'node:crypto';
-import type { Access } from '../../ideas/app/ideaAccess.js';
+import type { Access } from '../../../shared/access.js';
 import type { AdmissionRecord } from '../app/admission.js';
 import { admissionOf, unmetCriteria, type MembershipApplication } from '../domain/admission.js';
 import type { Programme } from '../../../shared/programme/schema.js';

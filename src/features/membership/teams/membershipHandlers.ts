@@ -1,8 +1,7 @@
 // Membership fee and notice of withdrawal: the commands `kontingent <år>` / `fees <year>` and
 // `oppsigelse [dato]` / `notice [date]`, and their verbs.
 import { z } from 'zod';
-import { calculateFees, feeSheet, noticeFor, type FeeSheet, type MembershipError } from '../app/membership.js';
-import type { FeeRepository } from '../app/membership.js';
+import { calculateFees, feeSheet, noticeFor, type FeeSheet, type MembershipError, type FeeRepository } from '../app/membership.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { FeeTable } from '../domain/fees.js';
 import type { NoticeEffect } from '../domain/notice.js';

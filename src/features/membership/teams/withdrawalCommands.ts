@@ -6,13 +6,12 @@
 import { listWithdrawals, withdrawParty, type WithdrawalDeps, type WithdrawalError } from '../app/withdrawals.js';
 import { openRetirementVote, type RetirementVoteError } from '../../votes/app/openRetirementVote.js';
 import type { VoteDeps } from '../../votes/app/voteDeps.js';
-import { formatDateTime } from '../../../shared/language.js';
+import { formatDateTime, formatDate, type Language } from '../../../shared/language.js';
 import { bodyName, voteErrorText } from '../../votes/teams/voteText.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { DepartureKind } from '../domain/withdrawal.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import { osloTime, type IsoDate } from '../../../shared/schedule/oslo.js';
-import { formatDate, type Language } from '../../../shared/language.js';
 import { translate } from '../../../platform/i18n/messages.js';
 import type { CommandHandler } from '../../../platform/routing/commandRouter.js';
 import { normaliseCommandText } from '../../../platform/routing/normaliseText.js';

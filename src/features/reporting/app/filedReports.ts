@@ -5,7 +5,7 @@
 import type { Idea } from '../../ideas/domain/idea.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme, Schedule } from '../../../shared/programme/schema.js';
-import { accessTo } from '../../ideas/app/ideaAccess.js';
+import { accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
 import { firstPage, readPageAt, type Page, type PageCursor } from '../../../shared/paging.js';

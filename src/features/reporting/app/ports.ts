@@ -2,8 +2,8 @@
 // apart from the use cases so an adapter imports its port, never the logic it serves.
 import type { Result } from '../../../shared/result.js';
 import type { Samlesak, SamlesakProblem, Step } from '../domain/samlesak.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 
 /** Where samlesaker are kept: one per (programme, schedule, quarter). */

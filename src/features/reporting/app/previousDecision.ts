@@ -4,7 +4,7 @@
 // general, as before, when the measure reported last quarter.
 import type { CorrectiveDecision } from '../domain/samlesak.js';
 import type { Programme, Schedule } from '../../../shared/programme/schema.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { previousPeriodKey } from './report.js';
 import type { SkateDecisionLookup } from './samlesak.js';
 

@@ -6,7 +6,7 @@
 import { markOwnSteeringGroup } from '../../ideas/domain/ownSteeringGroup.js';
 import { err, type Result } from '../../../shared/result.js';
 import type { Idea } from '../../ideas/domain/idea.js';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
+import { officeAccess } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
 import type { ConversationStore } from '../../../shared/ports.js';

@@ -11,7 +11,8 @@ import { checkPhaseDuration, type PhaseWarning } from '../../../shared/schedule/
 import { enqueueAll, type Delivery, type DeliveryJob } from '../../../shared/delivery.js';
 import type { RecipientLanguage } from '../../../shared/ports.js';
 import type { Language } from '../../../shared/language.js';
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { activeIdeas } from '../../ideas/app/jobIdeas.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository } from './report.js';
 import type { CorrectiveDecision } from '../domain/samlesak.js';

@@ -1,6 +1,7 @@
 // Status reports (DSOP §3.5, Skate §4.4/§5.1): one report per (idea, schedule, period), with
 // every version kept. The author may correct it until the period closes (the next one opens).
-import type { Idea, PersonRef } from '../../ideas/domain/idea.js';
+import type { Idea } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme, Schedule } from '../../../shared/programme/schema.js';
 import { periodByKey, previousPeriod, type Period } from '../../../shared/schedule/period.js';

@@ -11,7 +11,8 @@ import { offeredPeriod, type PeriodStanding } from '../../../shared/schedule/off
 import { periodAt, type Period } from '../../../shared/schedule/period.js';
 import { DISCLOSURE_BLOCKED, type DeliveryLog, type DeliveryTarget } from '../../../shared/delivery.js';
 import { everyListed } from '../../ideas/app/everyListed.js';
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { outstanding, programmeKeyPrefix, type AgreementRevisionCheck, type RoadmapRevisionCheck } from './reminders.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { asksPreviousDecision, isProjectSchedule, previousPeriodKey, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';

@@ -20,7 +20,7 @@
 //
 // Pure: the caller passes the time, the person and the reports.
 import { decisionRight, type DecisionRight } from '../../../shared/decision/director.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Body, Programme, SamlesakRule, Schedule } from '../../../shared/programme/schema.js';
 import { periodAt, previousPeriod, type Period } from '../../../shared/schedule/period.js';

@@ -10,7 +10,7 @@
 // transaction, so a version is never half-stored, two concurrent corrections cannot both
 // become version n, and one submission files at most one version however often it arrives.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, StatusReport } from '../app/ports.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 import { ok, type Result } from '../../../shared/result.js';

@@ -4,7 +4,7 @@
 // change is a pure step applied under the row's ETag (a create when there is no row yet), so two
 // AU members writing at once both land, and two first openings create one case.
 import type { TableClient } from '@azure/data-tables';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { SamlesakRepository } from '../app/ports.js';
 import type { Samlesak, SamlesakProblem, Step } from '../domain/samlesak.js';
 import type { Result } from '../../../shared/result.js';

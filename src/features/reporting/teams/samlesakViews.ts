@@ -16,11 +16,10 @@ import {
 import type { Programme } from '../../../shared/programme/schema.js';
 import { formatDate, pick, type Language } from '../../../shared/language.js';
 import { translate, type MessageKey } from '../../../platform/i18n/messages.js';
-import { ideaErrorText } from '../../ideas/teams/ideaText.js';
+import { ideaErrorText, personName } from '../../ideas/teams/ideaText.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import { clip } from '../../votes/teams/voteViews.js';
 import type { SamlesakMeasureView, SamlesakView } from './samlesakCardViews.js';
-import { personName } from '../../ideas/teams/ideaText.js';
 
 /** Characters of one text on the overview card; the measure's own card and the CSV have it
  * whole. The more measures, the shorter, so thirty of them still fit one Teams message. */

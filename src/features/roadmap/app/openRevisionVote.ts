@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../../shared/result.js';
 import { proposeRevision, roadmapBodyOf, type RevisionProblem, type RoadmapProposal } from '../domain/revision.js';
 import { parseDeadline } from '../../votes/domain/deadline.js';
 import { ROADMAP_REVISION_GATE, voteBefore, voteIdFor, type GateVote, type VoteLanguage } from '../../votes/domain/gateVote.js';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
+import { officeAccess } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { postOnce } from '../../votes/app/openVote.js';
 import type { VoteDeps } from '../../votes/app/voteDeps.js';

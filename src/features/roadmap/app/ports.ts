@@ -3,7 +3,7 @@
 import type { Result } from '../../../shared/result.js';
 import type { PendingChange, RevisionDecision, RevisionProblem, RoadmapProposal, StageOutcome } from '../domain/revision.js';
 import type { RoadmapEntry, RoadmapProblem } from '../domain/roadmap.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 
 /** The draft and the revisions of one programme's roadmap, stored beside its entries so a
  * decision writes the entries, the log and the revision together. */

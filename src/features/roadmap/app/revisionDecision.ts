@@ -3,9 +3,9 @@
 // revision and the vote; rejected, they are discarded from the roadmap's way (the revision keeps
 // them on its record, and the log shows the rejection). Safe to run again after a crash: the
 // revision records the decision in the same transaction as its effects.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { Applied, GateVote } from '../../votes/domain/gateVote.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { RoadmapRevisionRepository } from './revisions.js';
 
 export async function applyRoadmapRevision(

@@ -25,10 +25,11 @@ import {
   type RoadmapRevision,
 } from '../domain/roadmap.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
-import { accessTo, officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess, accessTo } from '../../../shared/access.js';
 import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import { everyListed, projectPhases } from '../../ideas/app/everyListed.js';
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { mapPool } from '../../../shared/pool.js';
 import { pendingRows, type ChangeRow, type RoadmapRevisionRepository } from './revisions.js';
 import type { RoadmapRepository } from './roadmapRepository.js';

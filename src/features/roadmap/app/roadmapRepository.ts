@@ -3,7 +3,7 @@
 // import cycles, issue 26).
 import type { Result } from '../../../shared/result.js';
 import type { RoadmapEntry, RoadmapProblem, RoadmapRevision } from '../domain/roadmap.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 
 export type PlanOutcome = { entry: RoadmapEntry; revision: RoadmapRevision } | { unchanged: RoadmapEntry };
 

@@ -9,7 +9,8 @@
 // changes take effect together (logged with the decision); rejected, they are discarded (kept
 // on the revision's record, not on the roadmap). The adopted roadmap is what the rest of the
 // programme goes by, the start gate included. Pure: the caller passes the time and the person.
-import type { Idea, PersonRef } from '../../ideas/domain/idea.js';
+import type { Idea } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import {

@@ -4,8 +4,8 @@
 //
 // Periods are quarters, 'YYYY-Qn'; the roadmap is shown by half-year ('YYYY-H1'/'YYYY-H2').
 // Pure: the caller passes the time and the person.
-import type { Idea, PersonRef } from '../../ideas/domain/idea.js';
-import { isClosed } from '../../ideas/domain/idea.js';
+import { type Idea, isClosed } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import type { IsoDate } from '../../../shared/schedule/oslo.js';

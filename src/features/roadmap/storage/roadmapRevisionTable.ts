@@ -13,7 +13,7 @@
 // counter and, when adopted, each entry and its log line (see roadmapTable.ts). Every write is
 // ETag-guarded and retried on a conflict, so concurrent edits are never lost.
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { RoadmapRevisionRepository } from '../app/ports.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import {

@@ -5,7 +5,7 @@
 // log lines and the revision together.
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { PlanOutcome, RoadmapRepository } from '../app/roadmapRepository.js';
 import type { Result } from '../../../shared/result.js';
 import type { RoadmapEntry, RoadmapProblem, RoadmapRevision } from '../domain/roadmap.js';

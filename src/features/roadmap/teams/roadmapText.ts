@@ -1,8 +1,7 @@
 // The roadmap in words, in the reader's language: quarters and half-years, changes to an entry,
 // proposed changes, and refusals. Shared by the roadmap card, the revision card and the vote
 // card of a revision.
-import type { FieldChange, RoadmapField, RoadmapRevision } from '../domain/roadmap.js';
-import { parseQuarter } from '../domain/roadmap.js';
+import { type FieldChange, type RoadmapField, type RoadmapRevision, parseQuarter } from '../domain/roadmap.js';
 import type { ProposedChange } from '../domain/revision.js';
 import type { RoadmapError } from '../app/roadmap.js';
 import type { Language } from '../../../shared/language.js';

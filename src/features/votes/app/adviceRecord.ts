@@ -2,7 +2,7 @@
 // skal behandles i AU … AU kan gi råd til tiltakseier om forbedringer. Dette fratar ikke
 // tiltakseierne ansvaret»): written into the idea's history as advice, so the measure's card shows
 // it beside the owner's approval. It never changes the idea's phase, whatever it says.
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { AdviceOutcome } from '../../ideas/domain/history.js';
 import { recordAdvice } from '../../ideas/domain/ownerApproval.js';
 import type { Applied, GateVote } from '../domain/gateVote.js';

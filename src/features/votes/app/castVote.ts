@@ -3,7 +3,7 @@
 import type { Choice } from '../../../shared/decision/ballot.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import { viewerOf, type BallotRecord, type GateVote, type Viewer } from '../domain/gateVote.js';
-import { accessTo, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, accessTo } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';

@@ -6,12 +6,12 @@
 // closer's next sweep (VoteCloser.closeDueVotes), in this instance or another.
 import { decide } from '../../../shared/decision/decide.js';
 import { eligibleVoters } from '../../../shared/decision/eligibility.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import { asBallot, finalAdoption, mayClose, type Applied, type Closing, type GateVote } from '../domain/gateVote.js';
 import { applyDecision } from '../../ideas/app/changeIdea.js';
-import { accessTo } from '../../ideas/app/ideaAccess.js';
+import { accessTo } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { postOnce } from './openVote.js';
 import { remindVoters } from './remindVoters.js';

@@ -8,7 +8,7 @@
 import type { Idea } from '../../ideas/domain/idea.js';
 import { ok, type Result } from '../../../shared/result.js';
 import type { BallotRecord, GateVote } from '../domain/gateVote.js';
-import { accessTo, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, accessTo } from '../../../shared/access.js';
 import { firstPage, readPageAt, type Page, type PageCursor } from '../../../shared/paging.js';
 import { mapPool } from '../../../shared/pool.js';
 import type { RequestContext } from '../../../shared/requestContext.js';

@@ -4,7 +4,7 @@
 import { err, ok, type Result } from '../../../shared/result.js';
 import { decisionRight } from '../../../shared/decision/director.js';
 import { isAdvisory, type GateVote } from '../domain/gateVote.js';
-import { accessTo } from '../../ideas/app/ideaAccess.js';
+import { accessTo } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { finishVote } from './closeVote.js';
 import type { VoteDeps } from './voteDeps.js';

@@ -2,7 +2,7 @@
 // the body to this channel, so its votes are posted here. A later link moves it.
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { Body, Programme } from '../../../shared/programme/schema.js';
-import { accessTo } from '../../ideas/app/ideaAccess.js';
+import { accessTo } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';

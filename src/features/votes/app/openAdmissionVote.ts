@@ -9,7 +9,7 @@ import { withQuorumOf } from '../../../shared/decision/quorum.js';
 import { parseDeadline } from '../domain/deadline.js';
 import { ADMISSION_GATE, voteBefore, voteIdFor, type GateVote } from '../domain/gateVote.js';
 import type { ApplicationRepository } from '../../membership/app/admission.js';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
+import { officeAccess } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { postOnce } from './openVote.js';
 import type { VoteDeps } from './voteDeps.js';

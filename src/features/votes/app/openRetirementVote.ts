@@ -5,15 +5,15 @@
 // 16:00 Oslo; the chair or the secretary may close it earlier. Adopted, the retirement is recorded
 // with the vote and takes effect that day (applyRetirement).
 import { err, ok, type Result } from '../../../shared/result.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import { withQuorumOf } from '../../../shared/decision/quorum.js';
 import { recordWithdrawal, type WithdrawalProblem } from '../../membership/domain/withdrawal.js';
 import { addBusinessDays } from '../../../shared/schedule/businessDays.js';
 import { osloDate, osloTime } from '../../../shared/schedule/oslo.js';
 import { RETIREMENT_GATE, voteBefore, voteIdFor, type Applied, type GateVote } from '../domain/gateVote.js';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import { officeAccess } from '../../../shared/access.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import { refreshWithdrawals, type WithdrawalDeps } from '../../membership/app/withdrawals.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { postOnce } from './openVote.js';

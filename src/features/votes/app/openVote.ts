@@ -10,7 +10,7 @@ import { parseDeadline } from '../domain/deadline.js';
 import { missingDeliverables, recordedBasis, voteBefore, voteIdFor, type GateVote } from '../domain/gateVote.js';
 import { adviceStep, isOwnerApproved, preparationStep, type PreparationStep } from '../domain/preparation.js';
 import { missingPartyDecisions } from '../../ideas/domain/participation.js';
-import { officeAccess, type Access } from '../../ideas/app/ideaAccess.js';
+import { type Access, officeAccess } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { refOf, type VoteDeps } from './voteDeps.js';
 import type { VoteError } from './voteErrors.js';

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../../shared/result.js';
 import { admissionOf } from '../../membership/domain/admission.js';
 import { parseDeadline } from '../domain/deadline.js';
 import { mayReopen, reopenedVote, type GateVote } from '../domain/gateVote.js';
-import { officeAccess } from '../../ideas/app/ideaAccess.js';
+import { officeAccess } from '../../../shared/access.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { postOnce } from './openVote.js';
 import type { VoteDeps } from './voteDeps.js';

@@ -1,10 +1,11 @@
 // What the voting use cases work with. Composed in app.ts.
-import type { IdeaRepository, ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ConversationStore } from '../../../shared/ports.js';
 import type { VoteBoard } from './voteBoard.js';
 import type { BodyChannelRepository, VoteRef, VoteRepository } from './voteRepository.js';
 import type { Applied, GateVote } from '../domain/gateVote.js';
-import type { PersonRef } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { Withdrawal } from '../../membership/domain/withdrawal.js';
 import type { AuditLog } from '../../confidentiality/app/ports.js';
 

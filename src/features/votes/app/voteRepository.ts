@@ -2,7 +2,7 @@
 // src/features/votes/storage/voteTable.ts and src/features/votes/storage/bodyChannelTable.ts.
 import type { Choice } from '../../../shared/decision/ballot.js';
 import type { BallotRecord, GateVote } from '../domain/gateVote.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 
 export interface VoteRef extends ProgrammeKey {

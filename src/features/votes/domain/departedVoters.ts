@@ -5,8 +5,7 @@
 // the progress line, the reminder). A ballot one of them cast before the effective date stands
 // as cast: it counts, and it stays in the decision log. Pure: the clock arrives as `now`.
 import type { Ballot } from '../../../shared/decision/ballot.js';
-import type { Electorate } from '../../../shared/decision/eligibility.js';
-import { standingIn } from '../../../shared/decision/eligibility.js';
+import { type Electorate, standingIn } from '../../../shared/decision/eligibility.js';
 import type { Withdrawal } from '../../membership/domain/withdrawal.js';
 import type { Programme } from '../../../shared/programme/schema.js';
 import { osloDate } from '../../../shared/schedule/oslo.js';

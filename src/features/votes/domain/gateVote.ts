@@ -4,7 +4,8 @@
 import type { Ballot, Choice, DirectorDecision, Electorate, Outcome } from '../../../shared/decision/index.js';
 import { eligibleVoters, standingIn, type PersonStanding } from '../../../shared/decision/eligibility.js';
 import { decisionRight } from '../../../shared/decision/director.js';
-import type { Idea, PersonRef } from '../../ideas/domain/idea.js';
+import type { Idea } from '../../ideas/domain/idea.js';
+import type { PersonRef } from '../../../shared/personRef.js';
 import type { Body, DecisionRule, Gate, LocalisedText } from '../../../shared/programme/schema.js';
 
 export type VoteStatus = 'open' | 'closing' | 'closed';

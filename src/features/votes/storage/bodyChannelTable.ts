@@ -6,7 +6,7 @@
 //     disclosure guard can ask which programmes a channel is registered to (one point query).
 import { z } from 'zod';
 import type { ConversationRegistry } from '../../confidentiality/app/ports.js';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { BodyChannel, BodyChannelRepository } from '../app/voteRepository.js';
 import { channelRoot } from '../../../shared/conversationIds.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from '../../../platform/storage/tables.js';

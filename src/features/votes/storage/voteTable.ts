@@ -33,7 +33,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
-import type { ProgrammeKey } from '../../ideas/app/ideaRepository.js';
+import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { CastInput, CastResult, OpenResult, VoteRef, VoteRepository } from '../app/voteRepository.js';
 import { choices } from '../../../shared/decision/ballot.js';
 import { pendingWork, type BallotRecord, type GateVote } from '../domain/gateVote.js';

@@ -7,11 +7,10 @@ import type { DecisionRule, Programme } from '../../../shared/programme/schema.j
 import type { GateVote } from '../domain/gateVote.js';
 import { recordedOnBehalf } from '../../../shared/decision/director.js';
 import { roadmapBodyOf } from '../../roadmap/domain/revision.js';
-import { pick, type Language } from '../../../shared/language.js';
+import { pick, type Language, formatDate } from '../../../shared/language.js';
 import { translate } from '../../../platform/i18n/messages.js';
 import { gateName, ideaErrorText, partyName } from '../../ideas/teams/ideaText.js';
 import { osloTime, type IsoDate } from '../../../shared/schedule/oslo.js';
-import { formatDate } from '../../../shared/language.js';
 
 /** An Oslo calendar day in the reader's words (1 Jan 2028, 1. jan. 2028). */
 export const dayText = (date: IsoDate, language: Language) => formatDate(osloTime(date, 12), language);

@@ -1,12 +1,11 @@
 // View models of the vote cards, built from the vote, the idea and the ballots. Pure: the
 // caller passes the time, the reader's language and the refresh audience (Teams user ids).
-import type { Choice } from '../../../shared/decision/ballot.js';
+import { type Choice, choices as allChoices } from '../../../shared/decision/ballot.js';
 import { finalDecision, recordedOnBehalf } from '../../../shared/decision/director.js';
 import { formatReason } from '../../../shared/decision/reason.js';
 import type { Idea } from '../../ideas/domain/idea.js';
 import type { Gate, Programme } from '../../../shared/programme/schema.js';
 import { defaultDeadline } from '../domain/deadline.js';
-import { choices as allChoices } from '../../../shared/decision/ballot.js';
 import { eligibleVoters } from '../../../shared/decision/eligibility.js';
 import { isAdvisory, mayReopen, outcomeIsAdvice, recordedBasis, type BallotRecord, type GateVote, type Viewer } from '../domain/gateVote.js';
 import { formatDate, formatDateTime, pick, type Language } from '../../../shared/language.js';
