@@ -5,25 +5,20 @@
 // index page, the page's vote records with the count (one query), the page's ideas (one query)
 // and, with the first page, the disputed ideas. An open vote on the page reads its ballots:
 // one request more per open vote, bounded by the page.
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/compose.js';
-import { readEnv } from '../../src/platform/config/env.js';
 import { decide } from '../../src/shared/decision/decide.js';
 import { register } from '../../src/features/ideas/domain/lifecycle.js';
 import { voteBefore, voteIdFor, type GateVote } from '../../src/features/votes/domain/gateVote.js';
-import { azuriteConnectionString, storageClients } from '../../src/platform/storage/connection.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
 import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
 import { Tables } from '../../src/platform/storage/tables.js';
 import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
-import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
-import { startConnectorStub, type ConnectorStub } from '../support/connectorStub.js';
+import { type TestAzurite } from '../support/azurite.js';
 import { actionData, cardText, conversationWith } from '../support/conversation.js';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
+import type { FaultProxy } from '../support/faultProxy.js';
+import { startProxiedService } from '../support/proxiedService.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import type { TestApp } from '../support/testApp.js';
-import { systemClock } from '../../src/shared/clocks.js';
 
 const programme = testProgramme();
 const key = { tenantId: TENANT, programmeId: programme.id };
@@ -31,7 +26,6 @@ const now = Date.UTC(2026, 10, 23, 9);
 
 let azurite: TestAzurite;
 let proxy: FaultProxy;
-let connector: ConnectorStub;
 let service: TestApp;
 let chat: ReturnType<typeof conversationWith>;
 let votes: VoteTable;
@@ -74,31 +68,7 @@ async function turn(act: () => Promise<{ text?: string; card?: unknown }>): Prom
 }
 
 beforeAll(async () => {
-  azurite = await startTestAzurite();
-  const tablePort = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
-  const queuePort = Number(/QueueEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
-  proxy = await startFaultProxy({ host: '127.0.0.1', port: tablePort });
-  connector = await startConnectorStub();
-  const proxied = azuriteConnectionString('127.0.0.1', proxy.port, queuePort);
-  const app = createApp({
-    wallClock: systemClock,
-    env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
-    programmes: [programme],
-    storage: { kind: 'connection-string', connectionString: proxied },
-    log: pino({ level: 'silent' }),
-    clock: { now: () => now },
-    deliveryWorker: { idlePollMs: 100 },
-  });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  service = {
-    app,
-    url,
-    connector,
-    azurite,
-    post: (activity) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }),
-    stop: async () => undefined,
-  };
+  ({ azurite, proxy, service } = await startProxiedService({ programmes: [programme], now: () => now }));
   chat = conversationWith(service, TENANT);
   const tables = new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString }));
   const ideas = new IdeaTable(tables);
@@ -115,13 +85,7 @@ beforeAll(async () => {
   await say('help');
   await say('beslutningslogg');
 });
-afterAll(async () => {
-  await service.app.stop();
-  await new Promise<void>((resolve) => service.app.server.close(() => resolve()));
-  await proxy.close();
-  await connector.close();
-  await azurite.stop();
-});
+afterAll(() => service.stop());
 
 describe("the decision log's round trips per turn (issue 25)", () => {
   let atThree: string[] = [];

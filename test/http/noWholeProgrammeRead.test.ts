@@ -7,30 +7,25 @@
 // deviations and final treatments, never the programme's) and for the reminder tick's background
 // jobs (reminders and the checklist handover: the active ideas' index; the convene reminder: the
 // ideas its matters name) and Skate's samlesak (the active ideas and those that reported).
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/compose.js';
-import { readEnv } from '../../src/platform/config/env.js';
 import { register } from '../../src/features/ideas/domain/lifecycle.js';
 import { ok } from '../../src/shared/result.js';
 import { createMeasure, type Deviation } from '../../src/features/measures/domain/measures.js';
-import { azuriteConnectionString, storageClients } from '../../src/platform/storage/connection.js';
+import { storageClients } from '../../src/platform/storage/connection.js';
 import { checklistHandoverKey } from '../../src/features/checklist/app/checklistDelivery.js';
 import { conveneKey } from '../../src/features/meetings/app/convene.js';
 import { DeliveryLedger } from '../../src/platform/delivery/deliveryLedger.js';
 import { IdeaTable } from '../../src/features/ideas/storage/ideaTable.js';
 import { MeasureTable } from '../../src/features/measures/storage/measureTable.js';
 import { Tables } from '../../src/platform/storage/tables.js';
-import { startTestAzurite, type TestAzurite } from '../support/azurite.js';
-import { startConnectorStub, type ConnectorStub } from '../support/connectorStub.js';
+import { type TestAzurite } from '../support/azurite.js';
 import { cardText, conversationWith } from '../support/conversation.js';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy.js';
+import type { FaultProxy } from '../support/faultProxy.js';
+import { startProxiedService } from '../support/proxiedService.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';
 import { monthlyStatusReport, seedActiveProject } from '../support/reportingProject.js';
 import { skatePeople, skateSamlesakProgramme } from '../support/skateSamlesak.js';
 import type { TestApp } from '../support/testApp.js';
-import { systemClock } from '../../src/shared/clocks.js';
 
 // The steering group meets quarterly, so the tick's convene reminder is due too (Q4 has begun).
 const programme = testProgramme({ schedules: [monthlyStatusReport()], bodies: testProgramme().bodies.map((b) => ({ ...b, meets: 'quarterly' as const })) });
@@ -41,8 +36,8 @@ const now = Date.UTC(2026, 10, 3, 9); // a business day early in a reporting mon
 
 let azurite: TestAzurite;
 let proxy: FaultProxy;
-let connector: ConnectorStub;
 let service: TestApp;
+let proxied: string;
 let chat: ReturnType<typeof conversationWith>;
 let skateChat: ReturnType<typeof conversationWith>;
 let skateProject: string;
@@ -58,30 +53,7 @@ const readsRange = (prefix: string) => proxy.seen.some((r) => decodeURIComponent
 const readsEveryMeasureRecord = () => ['deviation|', 'finaltreatment|', 'feedbacktext|'].some(readsRange);
 
 beforeAll(async () => {
-  azurite = await startTestAzurite();
-  const tablePort = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
-  const queuePort = Number(/QueueEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
-  proxy = await startFaultProxy({ host: '127.0.0.1', port: tablePort });
-  connector = await startConnectorStub();
-  const proxied = azuriteConnectionString('127.0.0.1', proxy.port, queuePort);
-  const app = createApp({ wallClock: systemClock,
-    env: readEnv({ LOG_LEVEL: 'silent', SAMSPILL_SCHEDULER: 'off' }),
-    programmes: [programme, skate],
-    storage: { kind: 'connection-string', connectionString: proxied },
-    log: pino({ level: 'silent' }),
-    clock: { now: () => now },
-    deliveryWorker: { idlePollMs: 100 },
-  });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  service = {
-    app,
-    url,
-    connector,
-    azurite,
-    post: (activity) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }),
-    stop: async () => undefined,
-  };
+  ({ azurite, proxy, service, proxiedConnectionString: proxied } = await startProxiedService({ programmes: [programme, skate], now: () => now }));
   chat = conversationWith(service, TENANT);
   skateChat = conversationWith(service, SKATE_TENANT);
   const ideas = new IdeaTable(new Tables(storageClients({ kind: 'connection-string', connectionString: azurite.connectionString })));
@@ -132,13 +104,7 @@ beforeAll(async () => {
   // The start-up index migration read the (then empty) programme once; a turn first makes sure it is done.
   await chat.say(people.office, 'help');
 });
-afterAll(async () => {
-  await service.app.stop();
-  await new Promise<void>((resolve) => service.app.server.close(() => resolve()));
-  await proxy.close();
-  await connector.close();
-  await azurite.stop();
-});
+afterAll(() => service.stop());
 
 /** Says the command and returns its reply's text, with the storage requests of that turn recorded afresh. */
 async function turn(who: typeof people.member, text: string): Promise<string> {
