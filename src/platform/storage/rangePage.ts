@@ -4,12 +4,23 @@
 // laid out so that every list a turn shows is one contiguous key range, or a few in a row
 // (see ideaIndex.ts).
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
-import type { PageRequest } from '../../shared/paging.js';
+import type { ListPage, PageRequest } from '../../shared/paging.js';
 
 export interface RowPage<R> {
   rows: TableEntityResult<R>[];
   /** The first key of the next page; absent on the last page. */
   next?: string;
+}
+
+/** A page of rows that hold their record as JSON in `data`, as a list page with its total. */
+export function jsonListPage<T>(read: RowPage<{ data: string }>, total: number): ListPage<T> & { total: number } {
+  const first = read.rows[0]?.rowKey;
+  return {
+    items: read.rows.map((row) => JSON.parse(row.data) as T),
+    total,
+    ...(first !== undefined ? { first } : {}),
+    ...(read.next !== undefined ? { next: read.next } : {}),
+  };
 }
 
 /** Rows from `from` whose key starts with the prefix: '}' sorts after every character the keys use. */

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditLog } from '../app/ports.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 import { isConflict, migrateShardedCount, moveCount, readCount, readTotal, type CountRow } from '../../../platform/storage/countRows.js';
-import { countRange, readPage } from '../../../platform/storage/rangePage.js';
+import { countRange, readPage, jsonListPage } from '../../../platform/storage/rangePage.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, statusOf, tenantPartition, type Tables } from '../../../platform/storage/tables.js';
 
 const TABLE = 'audit';
@@ -102,13 +102,7 @@ export class AuditTable implements AuditLog {
     const partitionKey = tenantPartition(tenantId, programmeId);
     // Every entry's key is in the range '' … '}' (digits, '|' and a uuid); the count rows sort after it.
     const [read, total] = await Promise.all([readPage<{ data: string }>(table, partitionKey, [''], request), readTotal(table, partitionKey, COUNT_PREFIX)]);
-    const first = read.rows[0]?.rowKey;
-    return {
-      items: read.rows.map((row) => JSON.parse(row.data) as AuditEntry),
-      total,
-      ...(first !== undefined ? { first } : {}),
-      ...(read.next !== undefined ? { next: read.next } : {}),
-    };
+    return jsonListPage<AuditEntry>(read, total);
   }
 
   /**

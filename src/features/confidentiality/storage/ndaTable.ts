@@ -6,7 +6,7 @@
 import type { NdaRecord, NdaRegister } from '../app/ports.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 import { isConflict, migrateShardedCount, moveCount, readCount } from '../../../platform/storage/countRows.js';
-import { countRange, readPage } from '../../../platform/storage/rangePage.js';
+import { countRange, readPage, jsonListPage } from '../../../platform/storage/rangePage.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, tenantPartition, type Tables } from '../../../platform/storage/tables.js';
 
 const TABLE = 'ndas';
@@ -52,13 +52,7 @@ export class NdaTable implements NdaRegister {
     const partitionKey = tenantPartition(tenantId, programmeId);
     // Every person's row key is their id (keyPart), in the range '' … '}'; the count row sorts after it.
     const [read, total] = await Promise.all([readPage<{ data: string }>(table, partitionKey, [''], request), readCount(table, partitionKey, COUNT_ROW).then((c) => c.n)]);
-    const first = read.rows[0]?.rowKey;
-    return {
-      items: read.rows.map((row) => JSON.parse(row.data) as NdaRecord),
-      total,
-      ...(first !== undefined ? { first } : {}),
-      ...(read.next !== undefined ? { next: read.next } : {}),
-    };
+    return jsonListPage<NdaRecord>(read, total);
   }
 
   /** Start-up pass: counts the people recorded before the count row, once per partition (one read when done). */

@@ -22,7 +22,7 @@ import { createNumbered, jsonRows, numberedCount, type JsonRow, type NumberedRow
 import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { FinalTreatmentRepository, MeasureRepository } from '../app/ports.js';
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
-import { readPage, scanPages } from '../../../platform/storage/rangePage.js';
+import { readPage, scanPages, jsonListPage } from '../../../platform/storage/rangePage.js';
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { FinalTreatment, FinalTreatmentProblem, Step } from '../domain/finalTreatment.js';
 import type { Deviation, Measure, MeasureProblem, Recipient } from '../domain/measures.js';
@@ -97,13 +97,7 @@ export class MeasureTable implements MeasureRepository, FinalTreatmentRepository
     const table = await this.table();
     const partitionKey = partitionOf(key);
     const [read, total] = await Promise.all([readPage<JsonRow>(table, partitionKey, ['measure|'], request), numberedCount(table, partitionKey, 'measure')]);
-    const first = read.rows[0]?.rowKey;
-    return {
-      items: read.rows.map((row) => JSON.parse(row.data) as Measure),
-      total,
-      ...(first !== undefined ? { first } : {}),
-      ...(read.next !== undefined ? { next: read.next } : {}),
-    };
+    return jsonListPage<Measure>(read, total);
   }
 
   async measure(key: ProgrammeKey, id: string): Promise<Measure | undefined> {

@@ -15,7 +15,7 @@ import type { FilingDecision, ReportProblem, ReportRepository, SavedReport, Stat
 import type { ListPage, PageRequest } from '../../../shared/paging.js';
 import { ok, type Result } from '../../../shared/result.js';
 import { moveCount, readCount, rebuildCounts, type CountRow } from '../../../platform/storage/countRows.js';
-import { readPage, scanPages } from '../../../platform/storage/rangePage.js';
+import { readPage, scanPages, jsonListPage } from '../../../platform/storage/rangePage.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from '../../../platform/storage/tables.js';
 
 const TABLE = 'reports';
@@ -78,13 +78,7 @@ export class ReportTable implements ReportRepository {
     const partitionKey = partitionOf(key);
     const prefix = ideaPrefix(ideaNumber);
     const [read, total] = await Promise.all([readPage<ReportRow>(table, partitionKey, [prefix], request), readCount(table, partitionKey, countRow(prefix)).then((c) => c.n)]);
-    const first = read.rows[0]?.rowKey;
-    return {
-      items: read.rows.map((row) => JSON.parse(row.data) as StatusReport),
-      total,
-      ...(first !== undefined ? { first } : {}),
-      ...(read.next !== undefined ? { next: read.next } : {}),
-    };
+    return jsonListPage<StatusReport>(read, total);
   }
 
   /**
