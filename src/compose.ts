@@ -207,6 +207,7 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
     delivery,
     deliveryLog: deliveryLedger,
     clock,
+    wallClock,
     log,
     // The adopted roadmap only: a pending change is not an entry until its revision is adopted.
     roadmap: { onRoadmap: async (key, number) => (await agreements.roadmap.get(key, number)) !== undefined },
@@ -270,7 +271,7 @@ export function createApp({ env, programmes, storage, log, clock, wallClock, del
     reports: reports.verbs(),
   }), cards, log, {
     [PROGRAMME_PEOPLE]: programmePeopleDataset,
-  }, new SubmissionGuard(new SubmissionTable(tables)));
+  }, new SubmissionGuard(new SubmissionTable(tables), { now: wallClock.now }));
   const commands = new CommandRouter(requireEvery('command', commandNames, mergeRegistrations('command', {
     help: { help: (async (ctx) => cardReply(helpCard(ctx, cards))) satisfies CommandHandler },
     ideas: ideaCommands({ ideas, cards, verbs: verbRouter }),

@@ -11,11 +11,14 @@ import type { RequestContext } from '../../shared/requestContext.js';
 import type { ClaimSlot, SubmissionClaims } from './submissionClaims.js';
 import type { Disclosed } from '../../shared/disclosure/content.js';
 import { disclosuresOf, withDisclosures, type AdaptiveCard } from '../cards/cardRenderer.js';
+import { systemClock } from '../../shared/clocks.js';
 
 export interface SubmissionGuardOptions {
   /** How long a repeat waits for the first arrival's answer (Teams gives an invoke ~15 s). */
   waitMs?: number;
   pollMs?: number;
+  /** Wall time, for how long a repeat waits (default the system clock). */
+  now?: () => number;
 }
 
 /** JSON with object keys sorted, so the same data always has the same fingerprint. */
@@ -53,6 +56,7 @@ export interface GuardedAnswers {
 export class SubmissionGuard {
   private readonly waitMs: number;
   private readonly pollMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly claims: SubmissionClaims,
@@ -60,6 +64,7 @@ export class SubmissionGuard {
   ) {
     this.waitMs = options.waitMs ?? 5_000;
     this.pollMs = options.pollMs ?? 100;
+    this.now = options.now ?? systemClock.now;
   }
 
   async once(ctx: RequestContext, verb: string, data: unknown, handle: () => Promise<AdaptiveCard>, answers: GuardedAnswers): Promise<AdaptiveCard> {
@@ -68,12 +73,12 @@ export class SubmissionGuard {
     const slot: ClaimSlot = { tenantId: ctx.actor.tenantId, actor: ctx.actor.aadObjectId, verb };
     // The reader's language is part of it: the kept answer is in the language it was asked in.
     const fingerprint = fingerprintOf(verb, { data, language: ctx.language });
-    const deadline = Date.now() + this.waitMs;
+    const deadline = this.now() + this.waitMs;
     for (;;) {
       const claim = await this.claims.claim(slot, fingerprint, ctx.now);
       if (claim.kind === 'answered') return claim.answer === undefined ? answers.repeated(ctx) : deserialise(claim.answer);
       if (claim.kind === 'claimed') return this.handleClaimed(ctx, slot, claim.token, handle, answers);
-      if (Date.now() >= deadline) return answers.repeated(ctx);
+      if (this.now() >= deadline) return answers.repeated(ctx);
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }

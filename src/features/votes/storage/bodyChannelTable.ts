@@ -10,6 +10,7 @@ import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { BodyChannel, BodyChannelRepository } from '../app/voteRepository.js';
 import { channelRoot } from '../../../shared/conversationIds.js';
 import { getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from '../../../platform/storage/tables.js';
+import { systemClock } from '../../../shared/clocks.js';
 
 const TABLE = 'bodyChannels';
 
@@ -35,7 +36,7 @@ export class BodyChannelTable implements BodyChannelRepository, ConversationRegi
 
   constructor(
     private readonly tables: Tables,
-    private readonly now: () => number = () => Date.now(),
+    private readonly now: () => number = systemClock.now,
   ) {}
 
   async link(key: ProgrammeKey, channel: BodyChannel): Promise<BodyChannel | undefined> {

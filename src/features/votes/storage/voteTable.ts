@@ -44,6 +44,7 @@ import { readPage, scanPages } from '../../../platform/storage/rangePage.js';
 import { rowsByKey } from '../../../platform/storage/rowsByKey.js';
 import { countRowOfIndexKey, VOTE_INDEX_VERSION, voteCountRow, voteCountRows, voteIndexKeys, voteIndexRange } from './voteIndex.js';
 import { ConcurrencyConflictError, getEntityOrUndefined, keyPart, statusOf, tenantPartition, type Tables } from '../../../platform/storage/tables.js';
+import { systemClock } from '../../../shared/clocks.js';
 
 const VOTES = 'votes';
 const BALLOTS = 'ballots';
@@ -157,7 +158,7 @@ export interface VoteCacheOptions {
   now: () => number;
 }
 
-const DEFAULT_CACHE: VoteCacheOptions = { recordMaxAgeMs: 1_000, progressMaxAgeMs: 1_000, now: () => Date.now() };
+const DEFAULT_CACHE: VoteCacheOptions = { recordMaxAgeMs: 1_000, progressMaxAgeMs: 1_000, now: systemClock.now };
 const MAX_CACHED = 500;
 
 /** A voter's latest row as this instance last saw or wrote it. `etag` undefined: unknown. */

@@ -7,6 +7,7 @@
 // Instance-scoped: no module state, timers belong to the object and stop() clears them. Two
 // bot instances each coalesce their own ballots; the vote record's card key (voteBoard.ts)
 // keeps their updates in order.
+import { systemClock } from '../../../shared/clocks.js';
 
 export type FlushResult = 'done' | 'retry';
 
@@ -41,7 +42,7 @@ export class CardCoalescer {
     private readonly flush: (key: string) => Promise<FlushResult>,
     private readonly options: CoalescerOptions,
   ) {
-    this.now = options.now ?? (() => Date.now());
+    this.now = options.now ?? systemClock.now;
   }
 
   /** Something changed: the key will be flushed soon, once for the whole burst. */

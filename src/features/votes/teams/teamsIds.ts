@@ -5,6 +5,7 @@
 // and their click's answer is their own view.
 import type { ConversationStore } from '../../../shared/ports.js';
 import { mapPool } from '../../../shared/pool.js';
+import { systemClock } from '../../../shared/clocks.js';
 
 const FOUND_TTL_MS = 10 * 60_000;
 const MISSING_TTL_MS = 60_000;
@@ -15,7 +16,7 @@ export class TeamsIds {
 
   constructor(
     private readonly conversations: Pick<ConversationStore, 'personalFor'>,
-    private readonly now: () => number = () => Date.now(),
+    private readonly now: () => number = systemClock.now,
   ) {}
 
   /** The MRIs of these people, in their order, skipping those without one. */

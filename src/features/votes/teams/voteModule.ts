@@ -22,6 +22,7 @@ import { VoteSubjects } from './voteSubject.js';
 import type { ApplicationRepository } from '../../membership/app/admission.js';
 import type { RoadmapRevisionRepository } from '../../roadmap/app/revisions.js';
 import type { AgreementRevisionRepository } from '../../agreementRevision/app/agreementRevision.js';
+import type { WallClock } from '../../../shared/clocks.js';
 
 export interface VoteModuleOptions {
   tables: Tables;
@@ -34,6 +35,8 @@ export interface VoteModuleOptions {
   delivery: Delivery;
   deliveryLog: DeliveryLog;
   clock: Clock;
+  /** Real time, for the record cache, the card coalescer and the channel registry's reuse. */
+  wallClock: WallClock;
   log: BoardLog & CloserLog;
   coalescing?: Partial<CoalescerOptions>;
   /** Asked before a gate that starts a project (the programme's roadmap). */
@@ -54,9 +57,10 @@ export interface VoteModuleOptions {
 export const CLOSER_INTERVAL_MS = 30_000;
 
 export function createVoteModule(options: VoteModuleOptions) {
-  const votes = new VoteTable(options.tables);
-  const channels = new BodyChannelTable(options.tables);
-  const voteCards = new VoteCards(options.cards, new TeamsIds(options.conversations));
+  const now = options.wallClock.now;
+  const votes = new VoteTable(options.tables, { now });
+  const channels = new BodyChannelTable(options.tables, now);
+  const voteCards = new VoteCards(options.cards, new TeamsIds(options.conversations, now));
   const subjects = new VoteSubjects(options.ideas, options.applications, options.roadmapRevisions, options.agreementRevisions);
   const board = new TeamsVoteBoard({
     votes,
@@ -68,7 +72,7 @@ export function createVoteModule(options: VoteModuleOptions) {
     deliveryLog: options.deliveryLog,
     conversations: options.conversations,
     log: options.log,
-    ...(options.coalescing ? { coalescing: options.coalescing } : {}),
+    coalescing: { now, ...options.coalescing },
   });
   const deps: VoteDeps = { ...(options.audit ? { audit: options.audit } : {}), ideas: options.ideas, votes, channels, conversations: options.conversations, board, roadmap: options.roadmap, matters: options.matters, departures: options.directory };
   const closer = new VoteCloser(deps, options.directory, options.log);
