@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueAll } from '../../src/shared/delivery.js';
 import { DELIVERY_QUEUE } from '../../src/platform/delivery/deliveryQueue.js';
-import type { SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
+import type { SendToTeams } from '../../src/platform/channel/sendToTeams.js';
 import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
 
 let h: Harness;

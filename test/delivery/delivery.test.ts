@@ -2,7 +2,7 @@
 // (CloudAdapter → ConnectorClient → HTTP) and a local Connector that enforces Teams' limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryOutcome } from '../../src/shared/delivery.js';
-import type { SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
+import type { SendToTeams } from '../../src/platform/channel/sendToTeams.js';
 import { TENANT, reminder, startHarness, waitUntil, type Harness } from './harness.js';
 
 let h: Harness;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { afterHeartbeat, sharers, type BudgetState, type DeliveryBudgetOptions } from '../../src/platform/delivery/deliveryBudget.js';
 import { RateLimiter, tenantShare } from '../../src/platform/delivery/rateLimits.js';
-import type { SendToTeams } from '../../src/platform/delivery/sendToTeams.js';
+import type { SendToTeams } from '../../src/platform/channel/sendToTeams.js';
 import { TENANT, harnessPerTest, reminder, waitUntil, type Harness } from './harness.js';
 
 const OPTIONS: DeliveryBudgetOptions = { heartbeatMs: 1_000, leaseMs: 4_000, windowMs: 1_250 };

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationRecord } from '../../src/shared/ports.js';
-import { createSendToTeams } from '../../src/platform/delivery/sendToTeams.js';
+import { createSendToTeams } from '../../src/platform/channel/sendToTeams.js';
 import { startLimitingConnectorStub, type LimitingConnectorStub } from '../support/limitingConnectorStub.js';
 import { guardWithoutProgrammes } from '../support/openGuard.js';
 

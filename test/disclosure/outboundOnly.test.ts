@@ -9,11 +9,11 @@ const root = new URL('../../src/', import.meta.url).pathname;
 const sendApis = /\b(sendActivity|sendActivities|updateActivity|deleteActivity|continueConversationAsync|continueConversation|replyToActivity|sendToConversation|updateActivityAsync)\s*\(/g;
 
 /** The modules allowed to call Teams, each of which runs the disclosure guard first. */
-const allowed = new Set(['platform/outbound/outbound.ts', 'platform/delivery/sendToTeams.ts']);
+const allowed = new Set(['platform/channel/outbound.ts', 'platform/channel/sendToTeams.ts']);
 
 /** Modules that open a turn only to reach the Connector for something that shows no content
  * (createConversation opens an empty chat); any send API besides the turn itself fails above. */
-const opensChatsOnly = new Set(['platform/delivery/personalChatOpener.ts']);
+const opensChatsOnly = new Set(['platform/channel/personalChatOpener.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -34,7 +34,7 @@ describe('sending to Teams', () => {
   });
 
   it('the scan finds the outbound module\'s own sends (so it is looking at the right code)', () => {
-    expect(calls.some((c) => c.file === 'platform/outbound/outbound.ts' && c.api === 'sendActivity')).toBe(true);
+    expect(calls.some((c) => c.file === 'platform/channel/outbound.ts' && c.api === 'sendActivity')).toBe(true);
   });
 
   it('every allowed module consults the disclosure guard', () => {

@@ -10,7 +10,7 @@ import type { AuditEntry, WithheldSend } from '../../src/features/confidentialit
 import type { ConversationRecord } from '../../src/shared/ports.js';
 import { ProgrammeDirectory } from '../../src/shared/programmeDirectory.js';
 import type { Disclosed } from '../../src/shared/disclosure/content.js';
-import { createSendToTeams } from '../../src/platform/delivery/sendToTeams.js';
+import { createSendToTeams } from '../../src/platform/channel/sendToTeams.js';
 import { startConnectorStub, type ConnectorStub } from '../support/connectorStub.js';
 import { TENANT, testProgramme } from '../support/fixtures.js';
 

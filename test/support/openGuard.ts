@@ -3,7 +3,7 @@
 import { DisclosureGuard } from '../../src/features/confidentiality/app/disclosureGuard.js';
 import { ProgrammeDirectory } from '../../src/shared/programmeDirectory.js';
 import type { Programme } from '../../src/shared/programme/schema.js';
-import type { ProactiveGuard } from '../../src/platform/delivery/sendToTeams.js';
+import type { ProactiveGuard } from '../../src/platform/channel/sendToTeams.js';
 
 export function guardWithoutProgrammes(): ProactiveGuard {
   return guardFor([]);

@@ -13,9 +13,9 @@ import type { IdentityCheck } from './identityCheck.js';
 import { languageOf } from '../../shared/language.js';
 import { translate } from '../i18n/messages.js';
 import type { VerbRouter } from '../routing/verbRouter.js';
-import type { Outbound } from '../outbound/outbound.js';
+import type { Outbound } from './outbound.js';
 import type { RosterCache } from '../outbound/rosterCache.js';
-import { turnAudience } from '../outbound/turnAudience.js';
+import { turnAudience } from './turnAudience.js';
 import type { Reply } from './reply.js';
 import { welcomeCard } from './welcome.js';
 

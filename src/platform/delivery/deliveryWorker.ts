@@ -24,8 +24,8 @@ import { isClaimable, type Claim, type DeliveryLedger, type LedgerEntry } from '
 import { MAX_REFS_PER_MESSAGE, type DeliveryQueue, type DeliveryRef, type ReceivedDelivery } from './deliveryQueue.js';
 import { DEFAULT_RETRY, nextStep, type RetryOptions } from './retryPolicy.js';
 import { ARRIVAL_JITTER_MARGIN_MS, tenantShare, type RateLimiter as Limiter } from './rateLimits.js';
-import type { SendToTeams } from './sendToTeams.js';
-import { ChatOpenUnavailable, type OpenPersonalChat } from './personalChatOpener.js';
+import type { SendToTeams } from '../channel/sendToTeams.js';
+import { ChatOpenUnavailable, type OpenPersonalChat } from '../channel/personalChatOpener.js';
 import type { ParkedDeliveries } from './parkedDeliveries.js';
 import { deliveryMetrics } from '../observability/metrics.js';
 

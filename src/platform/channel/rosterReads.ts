@@ -6,7 +6,7 @@
 // whose partition keeps the reference (a party person's chat is kept in the host's partition).
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AudienceMember } from '../../shared/disclosure/audience.js';
-import { toRole } from './rosterCache.js';
+import { toRole } from '../outbound/rosterCache.js';
 
 /** The one user of a personal chat: `user` as the conversation names it (its Teams id, and
  * the Entra object id when known). Throws when Teams cannot answer. */

@@ -12,7 +12,7 @@
 // channel's turn gives the client (same auth as every send), and the request is made directly.
 import type { CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { ConversationRecord } from '../../shared/ports.js';
-import { withoutHiddenRetries, type RequestOptions } from './connectorClient.js';
+import { withoutHiddenRetries, type RequestOptions } from '../delivery/connectorClient.js';
 
 /** The one Connector operation the opener uses: it opens a chat and sends nothing into it. */
 interface ChatCreation {

@@ -15,9 +15,9 @@ import type { WithholdReason } from '../../shared/disclosure/decide.js';
 import { translate } from '../i18n/messages.js';
 import { disclosuresOf, type AdaptiveCard, type CardRenderer } from '../cards/cardRenderer.js';
 import { askOwnParty, releasedShareOf } from '../../features/confidentiality/teams/ownPartyConfirmation.js';
-import type { Reply } from '../channel/reply.js';
+import type { Reply } from './reply.js';
 import type { Logger } from 'pino';
-import { cutNotice, DEFAULT_ACTIVITY_BUDGET_BYTES, fitCard, fitText, utf16Bytes } from './teamsSize.js';
+import { cutNotice, DEFAULT_ACTIVITY_BUDGET_BYTES, fitCard, fitText, utf16Bytes } from '../outbound/teamsSize.js';
 
 const contentsOf = (reply: Reply): readonly Disclosed[] => (reply.kind === 'card' ? disclosuresOf(reply.card) : reply.discloses);
 

@@ -4,8 +4,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { AudienceSource, ConversationRegistry } from '../../features/confidentiality/app/ports.js';
 import type { Audience } from '../../shared/disclosure/audience.js';
-import { conversationKindOf, tenantOf } from '../channel/contextFromTurn.js';
-import type { RosterCache } from './rosterCache.js';
+import { conversationKindOf, tenantOf } from './contextFromTurn.js';
+import type { RosterCache } from '../outbound/rosterCache.js';
 import { readPersonalMember, readRoster } from './rosterReads.js';
 
 export function turnAudience(turn: TurnContext, registry: ConversationRegistry, rosters: RosterCache, now: number): AudienceSource {

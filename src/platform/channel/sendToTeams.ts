@@ -26,8 +26,8 @@ import type { ConversationRecord } from '../../shared/ports.js';
 import type { Audience } from '../../shared/disclosure/audience.js';
 import type { Disclosed } from '../../shared/disclosure/content.js';
 import type { Withheld } from '../../shared/disclosure/decide.js';
-import { readPersonalMember, readRoster } from '../outbound/rosterReads.js';
-import { withoutHiddenRetries, type RequestOptions } from './connectorClient.js';
+import { readPersonalMember, readRoster } from './rosterReads.js';
+import { withoutHiddenRetries, type RequestOptions } from '../delivery/connectorClient.js';
 
 /** The Connector operations a delivery uses. */
 interface ConnectorOperations {
