@@ -18,7 +18,7 @@ import { VoteTable } from '../../src/features/votes/storage/voteTable.js';
 import { Tables } from '../../src/platform/storage/tables.js';
 import { translate } from '../../src/platform/i18n/messages.js';
 import { CardRenderer } from '../../src/platform/cards/cardRenderer.js';
-import { createAgreementModule } from '../../src/features/membership/teams/agreementModule.js';
+import { createAgreementModule } from '../../src/features/membership/module.js';
 import type { IdeaRepository } from '../../src/features/ideas/app/ideaRepository.js';
 import { actionData, cardText, conversationWith, type Card } from '../support/conversation.js';
 import { TENANT, people, testProgramme } from '../support/fixtures.js';

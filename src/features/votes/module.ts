@@ -1,28 +1,28 @@
 // Composes gate voting for app.ts: storage, the channel board (coalesced card updates through
 // the Delivery port), the verbs and commands, and the closer that runs on an interval.
-import type { Delivery, DeliveryLog } from '../../../shared/delivery.js';
-import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
-import type { Clock, ConversationStore } from '../../../shared/ports.js';
-import type { ProgrammeDirectory } from '../../../shared/programmeDirectory.js';
-import { VoteCloser, type CloserLog, type SweepReport } from '../app/closeVote.js';
-import type { MatterDecisions, RoadmapCheck, VoteDeps } from '../app/voteDeps.js';
-import { BodyChannelTable } from '../storage/bodyChannelTable.js';
-import type { ChecklistProgressReader } from '../../checklist/app/checklist.js';
-import type { Tables } from '../../../platform/storage/tables.js';
-import { VoteTable } from '../storage/voteTable.js';
-import type { CardRenderer } from '../../../platform/cards/cardRenderer.js';
-import type { VerbRouter } from '../../../platform/routing/verbRouter.js';
-import type { CoalescerOptions } from './cardCoalescer.js';
-import { TeamsIds } from './teamsIds.js';
-import { TeamsVoteBoard, type BoardLog } from './voteBoard.js';
-import { VoteCards } from './voteCards.js';
-import { voteCommands } from './voteCommands.js';
-import { voteVerbs } from './voteVerbs.js';
-import { VoteSubjects } from './voteSubject.js';
-import type { ApplicationRepository } from '../../membership/app/admission.js';
-import type { RoadmapRevisionRepository } from '../../roadmap/app/revisions.js';
-import type { AgreementRevisionRepository } from '../../agreementRevision/app/agreementRevision.js';
-import type { WallClock } from '../../../shared/clocks.js';
+import type { Delivery, DeliveryLog } from '../../shared/delivery.js';
+import type { IdeaRepository } from '../ideas/app/ideaRepository.js';
+import type { Clock, ConversationStore } from '../../shared/ports.js';
+import type { ProgrammeDirectory } from '../../shared/programmeDirectory.js';
+import { VoteCloser, type CloserLog, type SweepReport } from './app/closeVote.js';
+import type { MatterDecisions, RoadmapCheck, VoteDeps } from './app/voteDeps.js';
+import { BodyChannelTable } from './storage/bodyChannelTable.js';
+import type { ChecklistProgressReader } from '../checklist/app/checklist.js';
+import type { Tables } from '../../platform/storage/tables.js';
+import { VoteTable } from './storage/voteTable.js';
+import type { CardRenderer } from '../../platform/cards/cardRenderer.js';
+import type { VerbRouter } from '../../platform/routing/verbRouter.js';
+import type { CoalescerOptions } from './teams/cardCoalescer.js';
+import { TeamsIds } from './teams/teamsIds.js';
+import { TeamsVoteBoard, type BoardLog } from './teams/voteBoard.js';
+import { VoteCards } from './teams/voteCards.js';
+import { voteCommands } from './teams/voteCommands.js';
+import { voteVerbs } from './teams/voteVerbs.js';
+import { VoteSubjects } from './teams/voteSubject.js';
+import type { ApplicationRepository } from '../membership/app/admission.js';
+import type { RoadmapRevisionRepository } from '../roadmap/app/revisions.js';
+import type { AgreementRevisionRepository } from '../agreementRevision/app/agreementRevision.js';
+import type { WallClock } from '../../shared/clocks.js';
 
 export interface VoteModuleOptions {
   tables: Tables;

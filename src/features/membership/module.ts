@@ -3,33 +3,33 @@
 // verbs and commands; the stores are exposed for the gate code (roadmap: may a project start?)
 // and the idea card (checklist progress); deviation notices go out at once, and the checklist
 // goes to each new project leader from a sweep on the reminder ticker.
-import { checklistProgressReader } from '../../checklist/app/checklist.js';
-import { finalTreatmentSweep } from '../../measures/app/finalTreatment.js';
-import { ProjectConclusions, withProjects } from '../../measures/app/projectsAsMeasures.js';
-import { handOverStartedProjects } from '../../checklist/app/checklistDelivery.js';
-import type { Delivery, DeliveryLog } from '../../../shared/delivery.js';
-import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
-import type { ConversationStore } from '../../../shared/ports.js';
-import type { Programme } from '../../../shared/programme/schema.js';
-import { ChecklistTable } from '../../checklist/storage/checklistTable.js';
-import { FeeTable } from '../storage/feeTable.js';
-import { MeasureTable } from '../../measures/storage/measureTable.js';
-import { RoadmapTable } from '../../roadmap/storage/roadmapTable.js';
-import { RoadmapRevisionTable } from '../../roadmap/storage/roadmapRevisionTable.js';
-import type { Tables } from '../../../platform/storage/tables.js';
-import type { CardRenderer } from '../../../platform/cards/cardRenderer.js';
-import type { CommandHandler } from '../../../platform/routing/commandRouter.js';
-import type { VerbDefinition, VerbRouter } from '../../../platform/routing/verbRouter.js';
-import { checklistCommands, checklistVerbs } from '../../checklist/teams/checklistHandlers.js';
-import { ChecklistCardsForLeaders } from '../../checklist/teams/leaderChecklistCards.js';
-import { measureCommands, measureVerbs } from '../../measures/teams/measureHandlers.js';
-import { roadmapCommands, roadmapVerbs } from '../../roadmap/teams/roadmapHandlers.js';
-import { DeliveredDeviationNotices } from '../../measures/teams/deviationDelivery.js';
-import { StoredChatLanguage } from '../../../platform/outbound/recipientLanguage.js';
-import { DeliveredFinalTreatmentMail } from '../../measures/teams/finalTreatmentDelivery.js';
-import { finalTreatmentCommands, finalTreatmentVerbs } from '../../measures/teams/finalTreatmentHandlers.js';
-import { membershipCommands, membershipVerbs } from './membershipHandlers.js';
-import type { Sweep } from '../../../platform/scheduler/sweepScheduler.js';
+import { checklistProgressReader } from '../checklist/app/checklist.js';
+import { finalTreatmentSweep } from '../measures/app/finalTreatment.js';
+import { ProjectConclusions, withProjects } from '../measures/app/projectsAsMeasures.js';
+import { handOverStartedProjects } from '../checklist/app/checklistDelivery.js';
+import type { Delivery, DeliveryLog } from '../../shared/delivery.js';
+import type { IdeaRepository } from '../ideas/app/ideaRepository.js';
+import type { ConversationStore } from '../../shared/ports.js';
+import type { Programme } from '../../shared/programme/schema.js';
+import { ChecklistTable } from '../checklist/storage/checklistTable.js';
+import { FeeTable } from './storage/feeTable.js';
+import { MeasureTable } from '../measures/storage/measureTable.js';
+import { RoadmapTable } from '../roadmap/storage/roadmapTable.js';
+import { RoadmapRevisionTable } from '../roadmap/storage/roadmapRevisionTable.js';
+import type { Tables } from '../../platform/storage/tables.js';
+import type { CardRenderer } from '../../platform/cards/cardRenderer.js';
+import type { CommandHandler } from '../../platform/routing/commandRouter.js';
+import type { VerbDefinition, VerbRouter } from '../../platform/routing/verbRouter.js';
+import { checklistCommands, checklistVerbs } from '../checklist/teams/checklistHandlers.js';
+import { ChecklistCardsForLeaders } from '../checklist/teams/leaderChecklistCards.js';
+import { measureCommands, measureVerbs } from '../measures/teams/measureHandlers.js';
+import { roadmapCommands, roadmapVerbs } from '../roadmap/teams/roadmapHandlers.js';
+import { DeliveredDeviationNotices } from '../measures/teams/deviationDelivery.js';
+import { StoredChatLanguage } from '../../platform/outbound/recipientLanguage.js';
+import { DeliveredFinalTreatmentMail } from '../measures/teams/finalTreatmentDelivery.js';
+import { finalTreatmentCommands, finalTreatmentVerbs } from '../measures/teams/finalTreatmentHandlers.js';
+import { membershipCommands, membershipVerbs } from './teams/membershipHandlers.js';
+import type { Sweep } from '../../platform/scheduler/sweepScheduler.js';
 
 export interface AgreementModuleDependencies {
   tables: Tables;

@@ -1,27 +1,27 @@
 // Composes status reports and reminders for app.ts: the report table, the cards, the verbs and
 // commands, the reminder scheduler (an in-process ticker; every instance may run one) and the
 // office's preview of what the next ticks send (`upcoming`, from the same planners).
-import type { Delivery, DeliveryLog } from '../../../shared/delivery.js';
-import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
-import type { ConversationStore } from '../../../shared/ports.js';
-import { StoredChatLanguage } from '../../../platform/outbound/recipientLanguage.js';
-import { runReminderTick, type AgreementRevisionCheck, type RoadmapRevisionCheck, type TickReport } from '../app/reminders.js';
-import type { SchedulerLog, Sweep } from '../../../platform/scheduler/sweepScheduler.js';
-import type { Planner } from '../app/upcoming.js';
-import type { Programme } from '../../../shared/programme/schema.js';
-import { BodyChannelTable } from '../../votes/storage/bodyChannelTable.js';
-import { ReportTable } from '../storage/reportTable.js';
-import { MeasureTable } from '../../measures/storage/measureTable.js';
-import { SamlesakTable } from '../storage/samlesakTable.js';
-import { skateDecisions, type SamlesakDeps } from '../app/samlesak.js';
-import type { VerbRouter } from '../../../platform/routing/verbRouter.js';
-import { samlesakCommands, samlesakVerbs } from './samlesakHandlers.js';
-import { SamlesakChannelPost } from './samlesakPost.js';
-import type { Tables } from '../../../platform/storage/tables.js';
-import type { CardRenderer } from '../../../platform/cards/cardRenderer.js';
-import { reportCommands, reportVerbs, type ReportHandlerDeps } from './reportHandlers.js';
-import { ReportCards } from './reportCards.js';
-import { upcomingCommand } from './upcomingCommand.js';
+import type { Delivery, DeliveryLog } from '../../shared/delivery.js';
+import type { IdeaRepository } from '../ideas/app/ideaRepository.js';
+import type { ConversationStore } from '../../shared/ports.js';
+import { StoredChatLanguage } from '../../platform/outbound/recipientLanguage.js';
+import { runReminderTick, type AgreementRevisionCheck, type RoadmapRevisionCheck, type TickReport } from './app/reminders.js';
+import type { SchedulerLog, Sweep } from '../../platform/scheduler/sweepScheduler.js';
+import type { Planner } from './app/upcoming.js';
+import type { Programme } from '../../shared/programme/schema.js';
+import { BodyChannelTable } from '../votes/storage/bodyChannelTable.js';
+import { ReportTable } from './storage/reportTable.js';
+import { MeasureTable } from '../measures/storage/measureTable.js';
+import { SamlesakTable } from './storage/samlesakTable.js';
+import { skateDecisions, type SamlesakDeps } from './app/samlesak.js';
+import type { VerbRouter } from '../../platform/routing/verbRouter.js';
+import { samlesakCommands, samlesakVerbs } from './teams/samlesakHandlers.js';
+import { SamlesakChannelPost } from './teams/samlesakPost.js';
+import type { Tables } from '../../platform/storage/tables.js';
+import type { CardRenderer } from '../../platform/cards/cardRenderer.js';
+import { reportCommands, reportVerbs, type ReportHandlerDeps } from './teams/reportHandlers.js';
+import { ReportCards } from './teams/reportCards.js';
+import { upcomingCommand } from './teams/upcomingCommand.js';
 
 export interface ReportModuleOptions {
   tables: Tables;
