@@ -157,6 +157,14 @@ describe("the decision log's counts", () => {
     expect((await votes[1]!.page(key, { ideaNumber: 'DSOP-2026-003' }, { size: 5 })).total).toBe(1);
   });
 
+  it('forty votes opened at once on two instances all open (they contend for the same count rows; the scale benchmark seeding 1,000 votes 16 at once, casts beside them, ran out of tries with a 50 ms backoff)', async () => {
+    const programme = testProgramme({ id: 'crowded' });
+    const key = { tenantId: TENANT, programmeId: programme.id };
+    const votes = [new VoteTable(tables, { recordMaxAgeMs: -1 }), new VoteTable(tables, { recordMaxAgeMs: -1 })];
+    await Promise.all(Array.from({ length: 40 }, (_, n) => openTestVote(votes[n % 2]!, programme, n + 1, at + n * 1_000)));
+    expect((await votes[0]!.page(key, {}, { size: 5 })).total).toBe(40);
+  }, 60_000);
+
   it('count rows missing (votes opened before them) are rebuilt by the start-up migration; a second run changes nothing', async () => {
     const programme = testProgramme({ id: 'uncounted' });
     const key = { tenantId: TENANT, programmeId: programme.id };

@@ -239,8 +239,10 @@ export class VoteTable implements VoteRepository {
         return { kind: 'opened', vote };
       } catch (error) {
         if (!isConflict(error)) throw error;
-        // Votes of other ideas opened at once move the same count row: do not retry in step.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 4 * attempt)));
+        // Votes of other ideas opened at once move the same count row: back off, randomly and
+        // further each time, so a dozen openings at once (a seeded or restored programme, a
+        // busy meeting) all get through rather than retrying in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 5 * 2 ** attempt)));
       }
     }
     throw new ConcurrencyConflictError(`vote lock ${vote.ideaNumber}/${vote.gate}: still conflicting`);
