@@ -155,6 +155,10 @@ async function seed(connectionString: string): Promise<void> {
   // Votes (ideas/10) with 7 ballots each, opened, cast and closed through the vote store; then their index rows
   // removed, as the code before the index left them.
   const votes = new VoteTable(tables, { recordMaxAgeMs: -1, progressMaxAgeMs: -1 });
+  // Openings one at a time (they move the programme's count rows, and an office opens votes one by
+  // one); casting, sealing and closing 16 votes at once.
+  let openings: Promise<unknown> = Promise.resolve();
+  const openInTurn = (open: () => Promise<unknown>) => (openings = openings.then(open, open));
   await mapPool(Array.from({ length: Math.ceil(IDEAS / 10) }, (_, v) => v), 16, async (v) => {
     const idea = ideaAt(v * 10 + 6);
     const openedAt = at + v * 3_600_000;
@@ -169,7 +173,7 @@ async function seed(connectionString: string): Promise<void> {
       basis: [],
       ...voteBefore(programme.bodies[0]!, { by: { id: 'aad-submitter-1', name: 'Person 1' }, at: openedAt, deadline: openedAt + 7 * 86_400_000, channel: { conversationId: '19:styring@thread.tacv2', language: 'nb' } }),
     };
-    await votes.open(vote, `bench-${v}`);
+    await openInTurn(() => votes.open(vote, `bench-${v}`));
     for (const [b, voter] of programme.bodies[0]!.members.entries()) await votes.cast({ ...key, voteId: vote.id }, { voter, choice: b % 3 === 0 ? 'against' : 'for', comment: 'Begrunnelse.', castAt: openedAt + b * 60_000 });
     // Closed as closeVote closes it: sealed, counted, its final ballots kept on the record.
     const ref = { ...key, voteId: vote.id };
