@@ -30,7 +30,8 @@ import { asBallot, voteBefore, voteIdFor, type GateVote } from '../src/features/
 import { AuditTable } from '../src/features/confidentiality/storage/auditTable.js';
 import { storageClients } from '../src/platform/storage/connection.js';
 import { startEmbeddedAzurite } from '../src/platform/storage/embeddedAzurite.js';
-import { countChange, emptyCounts, indexKeysOf } from '../src/features/ideas/storage/ideaIndex.js';
+import { countChange, emptyCounts, indexKeysOf, indexRanges } from '../src/features/ideas/storage/ideaIndex.js';
+import { readPage } from '../src/platform/storage/rangePage.js';
 import { IdeaTable, indexFingerprint } from '../src/features/ideas/storage/ideaTable.js';
 import { VOTE_INDEX_VERSION } from '../src/features/votes/storage/voteIndex.js';
 import { scoreIdea } from '../src/features/ideas/domain/ranking.js';
@@ -298,6 +299,21 @@ async function runSize(size: number): Promise<{ figures: Figures[]; floor: { row
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const migrationS = (performance.now() - t0) / 1000;
+    // The storage floor of this size: one $top-20 page of the registered ideas' index (what a
+    // list turn reads), straight to Azurite with the bot's own page read. If it grows with the
+    // size as the commands do, the growth is the embedded storage's, not the bot's.
+    const raw = await tables.get('ideas');
+    const pagedRead = async () => {
+      const started = performance.now();
+      await readPage(raw, tenantPartition(TENANT, programme.id), indexRanges({ by: 'status', status: 'registered' }), { size: 20 });
+      return performance.now() - started;
+    };
+    const storageRow: number[] = [];
+    for (let i = 0; i < TURNS; i++) storageRow.push(await pagedRead());
+    const storageBurst = await Promise.all(Array.from({ length: PEOPLE }, pagedRead));
+    storageRow.sort((a, b) => a - b);
+    storageBurst.sort((a, b) => a - b);
+    console.log(`[${size}] storage floor (one $top-20 page of the registered ideas' index, straight to Azurite): in a row p50 ${percentile(storageRow, 50).toFixed(0)}/p99 ${percentile(storageRow, 99).toFixed(0)} ms, ${PEOPLE} at once p50 ${percentile(storageBurst, 50).toFixed(0)}/p99 ${percentile(storageBurst, 99).toFixed(0)} ms`);
     console.log(`[${size}] bot start and start-up migration (index rows for ${IDEAS} ideas and their votes): ${migrationS.toFixed(0)} s; bot peak RSS ${bot.peakRssMb().toFixed(0)} MB`);
     const front = await rosterFront(stub.url, people, TENANT);
     const figures: Figures[] = [];
