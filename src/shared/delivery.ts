@@ -2,7 +2,7 @@
 // get on with their work. The adapter behind it sends each job key to Teams at most once, keeps
 // a record of every outcome, and never drops a failure silently (the office lists them).
 import type { DeliveryJob, Delivery } from './ports.js';
-export type { DeliveryTarget, DeliveryMessage, DeliveryJob, Delivery, FirstContact, DeliveryOutcome, DeliveryState, DeliveryRecord, DeliveryLog } from './ports.js';
+export type { DeliveryTarget, DeliveryMessage, DeliveryJob, Delivery, FirstContact, DeliveryOutcome, DeliveryRecord, DeliveryLog } from './ports.js';
 
 /** `lastError` of a job the disclosure guard refused (sendToTeams.ts answers 403 with it). */
 export const DISCLOSURE_BLOCKED = 'DisclosureBlocked';

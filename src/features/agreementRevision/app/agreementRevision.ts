@@ -23,7 +23,7 @@ import { postOnce } from '../../votes/app/openVote.js';
 import { SYSTEM, type VoteDeps } from '../../votes/app/voteDeps.js';
 import type { VoteError } from '../../votes/app/voteErrors.js';
 import type { AgreementRevisionRepository, RevisionNotFound } from './ports.js';
-export type { AgreementRevisionRepository, RevisionNotFound } from './ports.js';
+export type { AgreementRevisionRepository } from './ports.js';
 
 export type AgreementRevisionError = IdeaUseCaseError | AgreementRevisionProblem | RevisionNotFound | VoteError;
 

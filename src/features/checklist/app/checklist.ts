@@ -19,7 +19,7 @@ import type { IdeaUseCaseError } from '../../ideas/app/ideaErrors.js';
 import type { IdeaRepository } from '../../ideas/app/ideaRepository.js';
 import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ChecklistRepository } from './ports.js';
-export type { ChecklistRecord, ChecklistRepository } from './ports.js';
+export type { ChecklistRepository } from './ports.js';
 
 export type ChecklistError =
   | IdeaUseCaseError

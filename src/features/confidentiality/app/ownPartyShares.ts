@@ -13,7 +13,7 @@ import type { RequestContext } from '../../../shared/requestContext.js';
 import { classify } from '../../../shared/disclosure/classify.js';
 import { describeItem, subjectOf } from './disclosureGuard.js';
 import type { AuditLog, SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
-export type { SharedProgramme, HeldShareRecord, HeldShares } from './ports.js';
+export type { HeldShareRecord, HeldShares } from './ports.js';
 
 export type AskProblem = { code: 'not-a-member'; programmeId: string };
 

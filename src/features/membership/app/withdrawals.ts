@@ -11,7 +11,6 @@ import type { ProgrammeKey } from '../../../shared/keys.js';
 import type { ProgrammeDirectory } from '../../../shared/programmeDirectory.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import type { WithdrawalRegistry } from './ports.js';
-export type { WithdrawalRegistry } from './ports.js';
 
 export interface WithdrawalDeps {
   withdrawals: WithdrawalRegistry;

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../../shared/result.js';
 import type { Programme, Schedule } from '../../../shared/programme/schema.js';
 import { periodByKey, previousPeriod, type Period } from '../../../shared/schedule/period.js';
 import { deviationAreas, type ReportContent, type FilingDecision, type ReportProblem, type StatusReport } from './ports.js';
-export { reportStatuses, deviationAreas, decisionAnswers, type ReportStatus, type DeviationArea, type DecisionAnswer, type ReportContent, type FilingDecision, type ReportProblem, type ReportRepository, type SavedReport, type StatusReport } from './ports.js';
+export { reportStatuses, deviationAreas, decisionAnswers, type ReportContent, type ReportProblem, type ReportRepository, type SavedReport, type StatusReport } from './ports.js';
 
 /** Schedules that ask project leaders (or, for Skate, measure owners) to report on a project. */
 export const isProjectSchedule = (schedule: Schedule): boolean =>

@@ -44,7 +44,6 @@ import type { RenderedCard } from '../../../shared/renderedCard.js';
 import type { RequestContext } from '../../../shared/requestContext.js';
 import { deviationAreas, reportingIdeas, type ReportRepository, type StatusReport } from './report.js';
 import type { SamlesakRepository } from './ports.js';
-export type { SamlesakRepository } from './ports.js';
 
 /** The recorded decision the next report on a measure is asked about (R37). */
 export interface SkateDecisionLookup {
