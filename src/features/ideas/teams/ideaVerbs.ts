@@ -84,7 +84,8 @@ export function ideaVerbs({ ideas, cards, checklists, leaderNotices }: IdeaVerbD
 
   const formAgain = (ctx: RequestContext, data: unknown, problems: string[]) => {
     const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-    const access = accessTo(ctx, String(record.programmeId ?? ''));
+    // Only a string is a programme id: String() of other data can throw (an object whose toString is not a function).
+    const access = accessTo(ctx, typeof record.programmeId === 'string' ? record.programmeId : '');
     if (!access.ok) return undefined;
     const submissionId = typeof record.submissionId === 'string' ? record.submissionId.slice(0, 64) : undefined;
     return cards.render(
